@@ -1,0 +1,90 @@
+package nl.omzien.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Footer;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import nl.omzien.security.AccountPreferences;
+import nl.omzien.security.CurrentUser;
+
+/**
+ * The app shell: a drawer with the pages this person may open (Vaadin filters the {@code @Menu}
+ * entries by each view's access annotation, so the menu matches what the server allows).
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 viewTitle = new H1();
+
+    public MainLayout(CurrentUser currentUser, AccountPreferences preferences, AuthenticationContext authentication) {
+        var locale = preferences.locale();
+        VaadinSession.getCurrent().setLocale(locale);
+        UI.getCurrent().setLocale(locale);
+        UI.getCurrent().getPage().executeJs("document.documentElement.lang = $0", locale.getLanguage());
+
+        setPrimarySection(Section.DRAWER);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.toggle"));
+        viewTitle.addClassName("view-title");
+        addToNavbar(toggle, viewTitle);
+
+        Span brand = new Span(getTranslation("app.name"));
+        brand.addClassName("brand");
+        Header header = new Header(brand);
+        header.addClassName("drawer-header");
+
+        SideNav nav = new SideNav();
+        nav.setLabel(getTranslation("nav.label"));
+        MenuConfiguration.getMenuEntries().forEach(entry -> {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
+            }
+            nav.addItem(item);
+        });
+
+        var user = currentUser.require();
+        Span who = new Span(user.fullName());
+        who.addClassName("signed-in-as");
+        Button logout = new Button(getTranslation("nav.logout"), new Icon(VaadinIcon.SIGN_OUT),
+                click -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+        VerticalLayout account = new VerticalLayout(who, new LanguageSwitch().onChange(preferences::changeLocale), logout);
+        account.setPadding(true);
+        account.setSpacing(false);
+        account.setDefaultHorizontalComponentAlignment(FlexComponent.Alignment.START);
+        Footer footer = new Footer(account);
+        footer.addClassName("drawer-footer");
+
+        VerticalLayout drawer = new VerticalLayout(header, nav, footer);
+        drawer.setSizeFull();
+        drawer.setPadding(false);
+        drawer.expand(nav);
+        addToDrawer(drawer);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewTitle.setText(getContent() instanceof HasTitleKey titled ? getTranslation(titled.titleKey()) : "");
+    }
+}

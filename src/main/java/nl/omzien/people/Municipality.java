@@ -1,0 +1,4 @@
+package nl.omzien.people;
+
+public record Municipality(long id, String name) {
+}

@@ -1,0 +1,77 @@
+package nl.omzien.people;
+
+import nl.omzien.base.InvalidInputException;
+
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.people.internal.JooqOrganisationRepository;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.Role;
+import nl.omzien.security.SignedInUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * Organisations whose staff take the training. An admin manages all; a coalition lead manages
+ * those of their own municipality; a trainer sees those of their municipality.
+ */
+@Service
+public class OrganisationService {
+
+    private final JooqOrganisationRepository organisations;
+    private final CurrentUser currentUser;
+
+    OrganisationService(JooqOrganisationRepository organisations, CurrentUser currentUser) {
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
+    public List<Organisation> visible() {
+        SignedInUser user = currentUser.require();
+        if (user.isAdmin()) {
+            return organisations.find(null);
+        }
+        return user.municipalityId() == null ? List.of() : organisations.find(user.municipalityId());
+    }
+
+    /** Whether the signed-in person may create or change organisations (in their municipality). */
+    public boolean canManage() {
+        return currentUser.find().map(u -> u.isAdmin() || u.has(Role.COALITION_LEAD)).orElse(false);
+    }
+
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public long save(OrganisationDraft draft) {
+        SignedInUser user = currentUser.require();
+        new InvalidInputException.Checks()
+                .require("name", draft.getName())
+                .length("name", draft.getName(), 2, 150)
+                .require("sector", draft.getSector())
+                .require("municipality", draft.getMunicipality())
+                .email("contactEmail", draft.getContactEmail())
+                .length("village", draft.getVillage(), 2, 100)
+                .fail("name", "organisation.name-taken", draft.getMunicipality() != null && draft.getName() != null
+                        && !draft.getName().isBlank()
+                        && organisations.nameTaken(draft.getMunicipality().id(), draft.getName().trim(), draft.getId()))
+                .throwIfAny();
+        requireOwnMunicipality(user, draft.getMunicipality().id());
+        if (draft.getId() == null) {
+            return organisations.insert(draft);
+        }
+        Organisation existing = organisations.findById(draft.getId())
+                .orElseThrow(() -> new AccessDeniedException("No such organisation"));
+        requireOwnMunicipality(user, existing.municipalityId());
+        organisations.update(draft);
+        return draft.getId();
+    }
+
+    private static void requireOwnMunicipality(SignedInUser user, long municipalityId) {
+        if (!user.isAdmin() && (user.municipalityId() == null || user.municipalityId() != municipalityId)) {
+            throw new AccessDeniedException("Organisation outside the coalition lead's municipality");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package nl.omzien.people;
+
+import nl.omzien.base.InvalidInputException;
+
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.people.internal.JooqOrganisationRepository;
+import nl.omzien.people.internal.JooqUserAccountRepository;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.Role;
+import nl.omzien.security.SignedInUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * People and their roles. An admin manages everyone; a coalition lead manages the people of their
+ * own municipality and cannot hand out the admin role; an organisation contact sees their colleagues.
+ */
+@Service
+public class UserAccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final JooqUserAccountRepository accounts;
+    private final JooqOrganisationRepository organisations;
+    private final PasswordEncoder passwordEncoder;
+    private final CurrentUser currentUser;
+
+    UserAccountService(JooqUserAccountRepository accounts, JooqOrganisationRepository organisations,
+                       PasswordEncoder passwordEncoder, CurrentUser currentUser) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.passwordEncoder = passwordEncoder;
+        this.currentUser = currentUser;
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public List<UserAccount> visible() {
+        SignedInUser user = currentUser.require();
+        if (user.isAdmin()) {
+            return accounts.findInMunicipality(null);
+        }
+        return user.municipalityId() == null ? List.of() : accounts.findInMunicipality(user.municipalityId());
+    }
+
+    /** The signed-in organisation contact's colleagues: names and e-mail only, nothing else. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Role.ORG_CONTACT_ROLE)
+    public List<UserAccount> colleagues() {
+        SignedInUser user = currentUser.require();
+        return user.organisationId() == null ? List.of() : accounts.findInOrganisation(user.organisationId());
+    }
+
+    /** Roles the signed-in person may hand out. */
+    public Set<Role> assignableRoles() {
+        SignedInUser user = currentUser.require();
+        return user.isAdmin() ? EnumSet.allOf(Role.class) : EnumSet.complementOf(EnumSet.of(Role.ADMIN));
+    }
+
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public long save(UserDraft draft) {
+        SignedInUser user = currentUser.require();
+        boolean isNew = draft.getId() == null;
+        Set<Role> roles = draft.getRoles() == null ? Set.of() : draft.getRoles();
+        boolean needsOrganisation = roles.contains(Role.PARTICIPANT) || roles.contains(Role.ORG_CONTACT);
+        boolean needsMunicipality = roles.contains(Role.TRAINER) || roles.contains(Role.COALITION_LEAD);
+        String password = draft.getNewPassword() == null ? "" : draft.getNewPassword();
+        new InvalidInputException.Checks()
+                .require("fullName", draft.getFullName())
+                .length("fullName", draft.getFullName(), 2, 150)
+                .require("email", draft.getEmail())
+                .email("email", draft.getEmail())
+                .fail("email", "user.email-taken", draft.getEmail() != null && !draft.getEmail().isBlank()
+                        && accounts.emailTaken(draft.getEmail(), draft.getId()))
+                .fail("roles", "user.roles-required", roles.isEmpty())
+                .fail("organisation", "user.organisation-required", needsOrganisation && draft.getOrganisation() == null)
+                .fail("municipality", "user.municipality-required",
+                        needsMunicipality && draft.getMunicipality() == null && draft.getOrganisation() == null)
+                .fail("newPassword", "user.password-required", isNew && password.isBlank())
+                .fail("newPassword", "user.password-too-short",
+                        !password.isBlank() && password.length() < MIN_PASSWORD_LENGTH)
+                .fail("roles", "user.cannot-remove-own-admin", !isNew && draft.getId() == user.accountId()
+                        && user.isAdmin() && (!roles.contains(Role.ADMIN) || !draft.isEnabled()))
+                .throwIfAny();
+        if (needsMunicipality && draft.getMunicipality() == null) {
+            // Staff without an explicit municipality work where their organisation is.
+            draft.setMunicipality(new Municipality(draft.getOrganisation().municipalityId(), draft.getOrganisation().municipalityName()));
+        }
+        authoriseChange(user, draft, roles);
+        String hash = password.isBlank() ? null : passwordEncoder.encode(password);
+        if (isNew) {
+            return accounts.insert(draft, hash);
+        }
+        accounts.update(draft, hash);
+        return draft.getId();
+    }
+
+    private void authoriseChange(SignedInUser user, UserDraft draft, Set<Role> roles) {
+        if (user.isAdmin()) {
+            return;
+        }
+        Long own = user.municipalityId();
+        if (roles.contains(Role.ADMIN)) {
+            throw new AccessDeniedException("A coalition lead cannot grant the admin role");
+        }
+        if (draft.getOrganisation() != null) {
+            Organisation organisation = organisations.findById(draft.getOrganisation().id())
+                    .orElseThrow(() -> new AccessDeniedException("No such organisation"));
+            if (!Objects.equals(organisation.municipalityId(), own)) {
+                throw new AccessDeniedException("Organisation outside the lead's municipality");
+            }
+        }
+        if (draft.getMunicipality() != null && !Objects.equals(draft.getMunicipality().id(), own)) {
+            throw new AccessDeniedException("Municipality is not the lead's own");
+        }
+        if (draft.getId() != null) {
+            UserAccount existing = accounts.findById(draft.getId())
+                    .orElseThrow(() -> new AccessDeniedException("No such user"));
+            if (!Objects.equals(existing.municipalityId(), own) || existing.roles().contains(Role.ADMIN)) {
+                throw new AccessDeniedException("User outside the lead's municipality");
+            }
+        }
+    }
+}

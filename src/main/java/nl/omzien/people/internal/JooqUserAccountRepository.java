@@ -1,0 +1,115 @@
+package nl.omzien.people.internal;
+
+import nl.omzien.people.UserAccount;
+import nl.omzien.people.UserDraft;
+import nl.omzien.security.Role;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.db.Tables.USER_ROLE;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.noCondition;
+
+@Repository
+public class JooqUserAccountRepository {
+
+    private final DSLContext db;
+
+    JooqUserAccountRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Accounts whose own or organisation's municipality is {@code municipalityId}; all when null. */
+    public List<UserAccount> findInMunicipality(Long municipalityId) {
+        Condition scope = municipalityId == null ? noCondition()
+                : coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID).eq(municipalityId);
+        return fetch(scope);
+    }
+
+    public List<UserAccount> findInOrganisation(long organisationId) {
+        return fetch(APP_USER.ORGANISATION_ID.eq(organisationId));
+    }
+
+    public Optional<UserAccount> findById(long id) {
+        return fetch(APP_USER.ID.eq(id)).stream().findFirst();
+    }
+
+    public boolean emailTaken(String email, Long exceptId) {
+        Condition condition = lower(APP_USER.EMAIL).eq(email.trim().toLowerCase());
+        if (exceptId != null) {
+            condition = condition.and(APP_USER.ID.ne(exceptId));
+        }
+        return db.fetchExists(APP_USER, condition);
+    }
+
+    public long insert(UserDraft draft, String passwordHash) {
+        long id = db.insertInto(APP_USER)
+                .set(APP_USER.FULL_NAME, draft.getFullName().trim())
+                .set(APP_USER.EMAIL, draft.getEmail().trim())
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.ORGANISATION_ID, draft.getOrganisation() == null ? null : draft.getOrganisation().id())
+                .set(APP_USER.MUNICIPALITY_ID, draft.getMunicipality() == null ? null : draft.getMunicipality().id())
+                .set(APP_USER.ENABLED, draft.isEnabled())
+                .returning(APP_USER.ID).fetchOne().getId();
+        replaceRoles(id, draft.getRoles());
+        return id;
+    }
+
+    public void update(UserDraft draft, String newPasswordHash) {
+        var update = db.update(APP_USER)
+                .set(APP_USER.FULL_NAME, draft.getFullName().trim())
+                .set(APP_USER.EMAIL, draft.getEmail().trim())
+                .set(APP_USER.ORGANISATION_ID, draft.getOrganisation() == null ? null : draft.getOrganisation().id())
+                .set(APP_USER.MUNICIPALITY_ID, draft.getMunicipality() == null ? null : draft.getMunicipality().id())
+                .set(APP_USER.ENABLED, draft.isEnabled());
+        if (newPasswordHash != null) {
+            update = update.set(APP_USER.PASSWORD_HASH, newPasswordHash);
+        }
+        update.where(APP_USER.ID.eq(draft.getId())).execute();
+        replaceRoles(draft.getId(), draft.getRoles());
+    }
+
+    private void replaceRoles(long userId, Set<Role> roles) {
+        db.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).execute();
+        for (Role role : roles) {
+            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, userId).set(USER_ROLE.ROLE, role.name()).execute();
+        }
+    }
+
+    private List<UserAccount> fetch(Condition condition) {
+        var rows = db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.FULL_NAME, APP_USER.ORGANISATION_ID, ORGANISATION.NAME,
+                        coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID).as("municipality_id"),
+                        MUNICIPALITY.NAME, APP_USER.ENABLED)
+                .from(APP_USER)
+                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
+                .leftJoin(MUNICIPALITY).on(MUNICIPALITY.ID.eq(coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID)))
+                .where(condition)
+                .orderBy(APP_USER.FULL_NAME)
+                .fetch();
+        List<Long> ids = rows.map(r -> r.value1());
+        Map<Long, Set<Role>> roles = db.select(USER_ROLE.USER_ID, USER_ROLE.ROLE).from(USER_ROLE)
+                .where(USER_ROLE.USER_ID.in(ids))
+                .fetchGroups(USER_ROLE.USER_ID, USER_ROLE.ROLE).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> toRoles(e.getValue())));
+        return rows.map(r -> new UserAccount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                r.value6(), r.value7(), roles.getOrDefault(r.value1(), Set.of()), r.value8()));
+    }
+
+    private static Set<Role> toRoles(List<String> names) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(name -> roles.add(Role.valueOf(name)));
+        return roles;
+    }
+}

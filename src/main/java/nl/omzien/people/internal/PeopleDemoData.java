@@ -1,0 +1,138 @@
+package nl.omzien.people.internal;
+
+import nl.omzien.security.Role;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.db.Tables.USER_ROLE;
+
+/**
+ * Fills an empty database with two municipalities, their organisations and people, so a newcomer
+ * sees a living app. All demo accounts share the password in {@link #DEMO_PASSWORD} (see README).
+ */
+@Component
+@Order(0)
+@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
+class PeopleDemoData implements ApplicationRunner {
+
+    static final String DEMO_PASSWORD = "omzien-demo";
+    private static final Logger log = LoggerFactory.getLogger(PeopleDemoData.class);
+
+    private record Org(String name, String sector, String municipality, String village, String contactEmail) { }
+
+    private static final List<Org> ORGANISATIONS = List.of(
+            new Org("Thuiszorg Zuidoost-Drenthe", "HOME_CARE", "Coevorden", "Coevorden", "info@thuiszorg-zod.example"),
+            new Org("Huisartsenpraktijk Dalen", "GP_PRACTICE", "Coevorden", "Dalen", "praktijk@ha-dalen.example"),
+            new Org("Kapsalon Knip & Zo", "HAIRDRESSER", "Coevorden", "Schoonebeek", "knipenzo@example.nl"),
+            new Org("Supermarkt De Brink", "SUPERMARKET", "Coevorden", "Coevorden", null),
+            new Org("Bakkerij Van der Veen", "BAKERY", "Coevorden", "Sleen", null),
+            new Org("Protestantse Gemeente Dalen", "CHURCH", "Coevorden", "Dalen", "scriba@pg-dalen.example"),
+            new Org("Bibliotheek Coevorden", "LIBRARY", "Coevorden", "Coevorden", null),
+            new Org("Vrijwilligerscentrale Coevorden", "VOLUNTEER", "Coevorden", "Oosterhesselen", null),
+            new Org("Welzijn Twenterand", "SOCIAL_WORK", "Twenterand", "Vriezenveen", "info@welzijn-twenterand.example"),
+            new Org("Apotheek Vroomshoop", "PHARMACY", "Twenterand", "Vroomshoop", null),
+            new Org("Kapper Haarlijn", "HAIRDRESSER", "Twenterand", "Den Ham", null),
+            new Org("Parochie Heilige Geest", "CHURCH", "Twenterand", "Westerhaar", null),
+            new Org("Eetcafé De Linde", "CAFE", "Twenterand", "Vriezenveen", null));
+
+    private record Person(String name, String email, String organisation, String municipality, Set<Role> roles) { }
+
+    private static final List<Person> STAFF = List.of(
+            new Person("Anna de Wit", "admin@omzien.example", null, null, Set.of(Role.ADMIN)),
+            new Person("Linda Jansen", "coalitie@coevorden.example", null, "Coevorden", Set.of(Role.COALITION_LEAD)),
+            new Person("Erik Mulder", "coalitie@twenterand.example", null, "Twenterand", Set.of(Role.COALITION_LEAD)),
+            new Person("Peter Bakker", "trainer@omzien.example", null, "Coevorden", Set.of(Role.TRAINER)),
+            new Person("Fatima El Amrani", "contact@thuiszorg-zod.example", "Thuiszorg Zuidoost-Drenthe", null,
+                    Set.of(Role.PARTICIPANT, Role.ORG_CONTACT)),
+            new Person("Sanne de Vries", "deelnemer@omzien.example", "Kapsalon Knip & Zo", null, Set.of(Role.PARTICIPANT)));
+
+    private static final Map<String, List<String>> PARTICIPANTS = Map.ofEntries(
+            Map.entry("Thuiszorg Zuidoost-Drenthe", List.of("Jolanda Hofman", "Mehmet Yılmaz", "Ria Smit", "Kees Brouwer")),
+            Map.entry("Huisartsenpraktijk Dalen", List.of("Marieke Post", "Anouk Kuipers")),
+            Map.entry("Kapsalon Knip & Zo", List.of("Chantal Meijer")),
+            Map.entry("Supermarkt De Brink", List.of("Tim Hendriks", "Eva Çelik", "Daan Visser")),
+            Map.entry("Bakkerij Van der Veen", List.of("Gerda van der Veen")),
+            Map.entry("Protestantse Gemeente Dalen", List.of("Hendrik Lubbers", "Jannie Schepers", "Ds. Albert Koster")),
+            Map.entry("Bibliotheek Coevorden", List.of("Noor Dekker")),
+            Map.entry("Vrijwilligerscentrale Coevorden", List.of("Wim Oosting", "Łukasz Nowak")),
+            Map.entry("Welzijn Twenterand", List.of("Ilse ter Horst", "Bram Nijhuis", "Yasmina Haddou")),
+            Map.entry("Apotheek Vroomshoop", List.of("Sophie Kamphuis", "René Bosch")),
+            Map.entry("Kapper Haarlijn", List.of("Lotte Westerhof")),
+            Map.entry("Parochie Heilige Geest", List.of("Marian Rolink", "José Pereira")),
+            Map.entry("Eetcafé De Linde", List.of("Joost Vos", "Ayşe Demir")));
+
+    private final DSLContext db;
+    private final PasswordEncoder passwordEncoder;
+
+    PeopleDemoData(DSLContext db, PasswordEncoder passwordEncoder) {
+        this.db = db;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (db.fetchExists(MUNICIPALITY)) {
+            return;
+        }
+        log.info("Empty database: loading demo municipalities, organisations and people");
+        Map<String, Long> municipalityIds = Map.of(
+                "Coevorden", insertMunicipality("Coevorden"),
+                "Twenterand", insertMunicipality("Twenterand"));
+        Map<String, Long> organisationIds = new java.util.HashMap<>();
+        for (Org org : ORGANISATIONS) {
+            organisationIds.put(org.name(), db.insertInto(ORGANISATION)
+                    .set(ORGANISATION.NAME, org.name())
+                    .set(ORGANISATION.SECTOR, org.sector())
+                    .set(ORGANISATION.MUNICIPALITY_ID, municipalityIds.get(org.municipality()))
+                    .set(ORGANISATION.VILLAGE, org.village())
+                    .set(ORGANISATION.CONTACT_EMAIL, org.contactEmail())
+                    .returning(ORGANISATION.ID).fetchOne().getId());
+        }
+        // One hash for all demo accounts: hashing 36 times would slow every first start.
+        String hash = passwordEncoder.encode(DEMO_PASSWORD);
+        for (Person person : STAFF) {
+            insertPerson(person.name(), person.email(), hash, organisationIds.get(person.organisation()),
+                    municipalityIds.get(person.municipality()), person.roles());
+        }
+        PARTICIPANTS.forEach((organisation, names) -> names.forEach(name ->
+                insertPerson(name, emailFor(name), hash, organisationIds.get(organisation), null, Set.of(Role.PARTICIPANT))));
+    }
+
+    private long insertMunicipality(String name) {
+        return db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, name).returning(MUNICIPALITY.ID).fetchOne().getId();
+    }
+
+    private void insertPerson(String name, String email, String hash, Long organisationId, Long municipalityId,
+                              Set<Role> roles) {
+        long id = db.insertInto(APP_USER)
+                .set(APP_USER.FULL_NAME, name)
+                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.PASSWORD_HASH, hash)
+                .set(APP_USER.ORGANISATION_ID, organisationId)
+                .set(APP_USER.MUNICIPALITY_ID, municipalityId)
+                .returning(APP_USER.ID).fetchOne().getId();
+        roles.forEach(role -> db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name()).execute());
+    }
+
+    static String emailFor(String name) {
+        String ascii = java.text.Normalizer.normalize(name.replace("ł", "l").replace("Ł", "L").replace("ı", "i"),
+                java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase().replaceAll("[^a-z]+", ".").replaceAll("^\\.|\\.$", "") + "@demo.example";
+    }
+}

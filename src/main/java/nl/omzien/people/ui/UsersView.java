@@ -1,0 +1,180 @@
+package nl.omzien.people.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.ui.FormErrors;
+import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.people.Municipality;
+import nl.omzien.people.MunicipalityService;
+import nl.omzien.people.Organisation;
+import nl.omzien.people.OrganisationService;
+import nl.omzien.people.UserAccount;
+import nl.omzien.people.UserAccountService;
+import nl.omzien.people.UserDraft;
+import nl.omzien.security.Role;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** People and their roles, for an admin (everyone) or a coalition lead (their municipality). */
+@Route("gebruikers")
+@Menu(order = 35, title = "nav.users", icon = "USERS")
+@RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+public class UsersView extends VerticalLayout implements HasTitleKey {
+
+    private final UserAccountService users;
+    private final OrganisationService organisations;
+    private final MunicipalityService municipalities;
+    private final Grid<UserAccount> grid = new Grid<>();
+    private final TextField filter = new TextField();
+    private List<UserAccount> all = List.of();
+
+    public UsersView(UserAccountService users, OrganisationService organisations, MunicipalityService municipalities) {
+        this.users = users;
+        this.organisations = organisations;
+        this.municipalities = municipalities;
+        setSizeFull();
+
+        filter.setPlaceholder(getTranslation("user.filter"));
+        filter.setAriaLabel(getTranslation("user.filter"));
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setClearButtonVisible(true);
+        filter.addValueChangeListener(change -> applyFilter());
+        Button add = new Button(getTranslation("user.add"), VaadinIcon.PLUS.create(), click -> edit(null));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("add-user");
+        HorizontalLayout toolbar = new HorizontalLayout(filter, add);
+        toolbar.setWidthFull();
+        toolbar.setFlexGrow(1, filter);
+        toolbar.setWrap(true);
+
+        grid.addColumn(UserAccount::fullName).setHeader(getTranslation("user.full-name")).setSortable(true).setFlexGrow(2);
+        grid.addColumn(UserAccount::email).setHeader(getTranslation("user.email")).setFlexGrow(2);
+        grid.addColumn(UserAccount::organisationName).setHeader(getTranslation("user.organisation"));
+        grid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r.name()))
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("user.roles"));
+        grid.addComponentColumn(u -> {
+            Button edit = new Button(getTranslation("action.edit"), click -> edit(u));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            edit.setAriaLabel(getTranslation("action.edit-named", u.fullName()));
+            return edit;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setAriaLabel(getTranslation("nav.users"));
+        add(toolbar, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        all = users.visible();
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String text = filter.getValue().trim().toLowerCase(Locale.ROOT);
+        grid.setItems(text.isEmpty() ? all : all.stream()
+                .filter(u -> u.fullName().toLowerCase(Locale.ROOT).contains(text)
+                        || u.email().toLowerCase(Locale.ROOT).contains(text)
+                        || (u.organisationName() != null && u.organisationName().toLowerCase(Locale.ROOT).contains(text)))
+                .toList());
+    }
+
+    private void edit(UserAccount account) {
+        List<Organisation> organisationChoices = organisations.visible();
+        List<Municipality> municipalityChoices = municipalities.visible();
+        UserDraft draft = account == null ? new UserDraft() : UserDraft.of(account,
+                organisationChoices.stream().filter(o -> account.organisationId() != null
+                        && o.id() == account.organisationId()).findFirst().orElse(null),
+                municipalityChoices.stream().filter(m -> account.municipalityId() != null
+                        && m.id() == account.municipalityId()).findFirst().orElse(null));
+
+        Dialog dialog = new Dialog(getTranslation(account == null ? "user.add" : "user.edit"));
+        TextField name = new TextField(getTranslation("user.full-name"));
+        name.setId("user-name");
+        name.setValue(draft.getFullName());
+        name.setRequiredIndicatorVisible(true);
+        EmailField email = new EmailField(getTranslation("user.email"));
+        email.setId("user-email");
+        email.setValue(draft.getEmail());
+        email.setRequiredIndicatorVisible(true);
+        ComboBox<Organisation> organisation = new ComboBox<>(getTranslation("user.organisation"), organisationChoices);
+        organisation.setId("user-organisation");
+        organisation.setItemLabelGenerator(o -> o.name() + " (" + o.municipalityName() + ")");
+        organisation.setValue(draft.getOrganisation());
+        organisation.setClearButtonVisible(true);
+        ComboBox<Municipality> municipality = new ComboBox<>(getTranslation("user.municipality"), municipalityChoices);
+        municipality.setId("user-municipality");
+        municipality.setItemLabelGenerator(Municipality::name);
+        municipality.setValue(draft.getMunicipality());
+        municipality.setHelperText(getTranslation("user.municipality-help"));
+        municipality.setClearButtonVisible(true);
+        CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("user.roles"));
+        roles.setId("user-roles");
+        roles.setItems(users.assignableRoles());
+        roles.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        roles.setValue(draft.getRoles());
+        roles.setRequiredIndicatorVisible(true);
+        PasswordField password = new PasswordField(getTranslation(account == null ? "user.password" : "user.new-password"));
+        password.setId("user-password");
+        password.setHelperText(getTranslation("user.password-help", UserAccountService.MIN_PASSWORD_LENGTH));
+        password.setRequiredIndicatorVisible(account == null);
+        Checkbox enabled = new Checkbox(getTranslation("user.enabled"), draft.isEnabled());
+        FormLayout form = new FormLayout(name, email, organisation, municipality, roles, password, enabled);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+
+        Button save = new Button(getTranslation("action.save"));
+        save.setId("save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
+        save.addClickListener(click -> {
+            draft.setFullName(name.getValue());
+            draft.setEmail(email.getValue());
+            draft.setOrganisation(organisation.getValue());
+            draft.setMunicipality(municipality.getValue());
+            draft.setRoles(roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue()));
+            draft.setNewPassword(password.getValue());
+            draft.setEnabled(enabled.getValue());
+            try {
+                users.save(draft);
+                dialog.close();
+                FormErrors.saved(getTranslation("action.saved"));
+                refresh();
+            } catch (InvalidInputException problem) {
+                FormErrors.show(problem, Map.of("fullName", name, "email", email, "organisation", organisation,
+                        "municipality", municipality, "roles", roles, "newPassword", password));
+            } finally {
+                save.setEnabled(true);
+            }
+        });
+        dialog.add(form);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
+        dialog.setWidth("min(44rem, 100vw)");
+        dialog.open();
+        name.focus();
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.users";
+    }
+}

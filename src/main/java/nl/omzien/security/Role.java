@@ -1,0 +1,17 @@
+package nl.omzien.security;
+
+/** What a person may do in Omzien. A person can hold several roles. */
+public enum Role {
+    PARTICIPANT, ORG_CONTACT, TRAINER, COALITION_LEAD, ADMIN;
+
+    /** Spring Security authority name, as used by {@code @RolesAllowed}. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    public static final String ADMIN_ROLE = "ADMIN";
+    public static final String LEAD_ROLE = "COALITION_LEAD";
+    public static final String TRAINER_ROLE = "TRAINER";
+    public static final String ORG_CONTACT_ROLE = "ORG_CONTACT";
+    public static final String PARTICIPANT_ROLE = "PARTICIPANT";
+}

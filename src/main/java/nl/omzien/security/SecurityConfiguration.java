@@ -1,0 +1,55 @@
+package nl.omzien.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import nl.omzien.security.internal.LoginThrottle;
+import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
+import nl.omzien.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+
+import java.util.Map;
+
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
+            throws Exception {
+        var failureHandler = new ExceptionMappingAuthenticationFailureHandler();
+        failureHandler.setDefaultFailureUrl("/login?error");
+        failureHandler.setExceptionMappings(Map.of(
+                ThrottlingAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
+        http.authenticationManager(authenticationManager);
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**").permitAll());
+        // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
+        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        http.formLogin(form -> form.failureHandler(failureHandler));
+        return http.build();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+                                                LoginThrottle throttle) {
+        return new ProviderManager(new ThrottlingAuthenticationProvider(users, encoder, throttle));
+    }
+
+    /** BCrypt by default; the delegating encoder lets us move to a stronger one without a reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,52 @@
+package nl.omzien.security.internal;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/** Password sign-in that refuses to check a password while the throttle says no. */
+public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+
+    public ThrottlingAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        this.passwords = new DaoAuthenticationProvider(users);
+        this.passwords.setPasswordEncoder(encoder);
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String email = String.valueOf(authentication.getName()).trim();
+        String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+        if (throttle.isThrottled(email, ip)) {
+            throw new LoginThrottledException();
+        }
+        try {
+            Authentication result = passwords.authenticate(authentication);
+            throttle.record(email, ip, true);
+            return result;
+        } catch (AuthenticationException e) {
+            throttle.record(email, ip, false);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    public static class LoginThrottledException extends AuthenticationException {
+        public LoginThrottledException() {
+            super("Too many failed sign-in attempts; try again later");
+        }
+    }
+}

@@ -107,11 +107,16 @@ class PeopleDemoData implements ApplicationRunner {
         // One hash for all demo accounts: hashing 36 times would slow every first start.
         String hash = passwordEncoder.encode(DEMO_PASSWORD);
         for (Person person : STAFF) {
-            insertPerson(person.name(), person.email(), hash, organisationIds.get(person.organisation()),
-                    municipalityIds.get(person.municipality()), person.roles());
+            insertPerson(person.name(), person.email(), hash, lookup(organisationIds, person.organisation()),
+                    lookup(municipalityIds, person.municipality()), person.roles());
         }
         PARTICIPANTS.forEach((organisation, names) -> names.forEach(name ->
                 insertPerson(name, emailFor(name), hash, organisationIds.get(organisation), null, Set.of(Role.PARTICIPANT))));
+    }
+
+    /** Map.of rejects null keys; staff without an organisation or municipality have one. */
+    private static Long lookup(Map<String, Long> ids, String name) {
+        return name == null ? null : ids.get(name);
     }
 
     private long insertMunicipality(String name) {

@@ -1,4 +1,4 @@
-package nl.omzien.base.ui;
+package nl.omzien.shell;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -22,6 +22,8 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.LanguageSwitch;
 import nl.omzien.security.AccountPreferences;
 import nl.omzien.security.CurrentUser;
 

@@ -1,4 +1,4 @@
-package nl.omzien.base.ui;
+package nl.omzien.shell;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -7,6 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import nl.omzien.base.ui.HasTitleKey;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 

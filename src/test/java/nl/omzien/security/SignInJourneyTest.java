@@ -1,0 +1,68 @@
+package nl.omzien.security;
+
+import nl.omzien.test.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The foundation's main journeys in a real headless Chromium. */
+class SignInJourneyTest extends BrowserTest {
+
+    @Test
+    void trainerSignsInSeesTrainerNavigationAndSignsOut() {
+        go("login");
+        screenshot("login", PHONE_WIDTH);
+        screenshot("login", LAPTOP_WIDTH);
+        signIn(TRAINER, DEMO_PASSWORD);
+
+        assertThat(page.locator("vaadin-side-nav-item[path='organisaties']")).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item[path='gebruikers']")).hasCount(0);
+        assertThat(page.locator("vaadin-side-nav-item[path='gemeenten']")).hasCount(0);
+        assertThat(page.locator("html")).hasAttribute("lang", "nl");
+        screenshot("home-trainer", LAPTOP_WIDTH);
+        go("organisaties");
+        assertThat(page.locator("vaadin-grid")).isVisible();
+        screenshot("organisations-trainer", LAPTOP_WIDTH);
+        screenshot("organisations-trainer", PHONE_WIDTH);
+
+        page.setViewportSize(LAPTOP_WIDTH, 900);
+        page.locator("#logout").click();
+        page.waitForURL(u -> u.contains("/login"));
+        waitForVaadin();
+        assertThat(page.getByText("Je bent uitgelogd")).isVisible();
+        // Signed out for real: the server sends us back to the login page.
+        go("organisaties");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+    }
+
+    @Test
+    void wrongPasswordShowsDutchMessageAndLocksNothing() {
+        signIn(LEAD_TWENTERAND, "fout-wachtwoord");
+        assertThat(page.getByText("Inloggen lukt niet")).isVisible();
+        screenshot("login-error", LAPTOP_WIDTH);
+        assertThat(page.getByText("Het e-mailadres of het wachtwoord klopt niet.")).isVisible();
+        screenshot("login-error", PHONE_WIDTH);
+
+        signIn(LEAD_TWENTERAND, DEMO_PASSWORD);
+        assertThat(page.locator("vaadin-side-nav-item[path='gebruikers']")).isVisible();
+    }
+
+    @Test
+    void participantTypingAnAdminUrlGetsTheNotFoundPage() {
+        signIn(PARTICIPANT, DEMO_PASSWORD);
+        go("gebruikers");
+        assertThat(page.getByText("Deze pagina is er niet")).isVisible();
+        assertThat(page.locator("vaadin-grid")).hasCount(0);
+        screenshot("participant-denied", PHONE_WIDTH);
+    }
+
+    @Test
+    void adminSeesAdministrationOnAPhone() {
+        page.setViewportSize(PHONE_WIDTH, 780);
+        signIn(ADMIN, DEMO_PASSWORD);
+        go("gebruikers");
+        assertThat(page.locator("vaadin-grid")).isVisible();
+        screenshot("users-admin", PHONE_WIDTH);
+        screenshot("users-admin", LAPTOP_WIDTH);
+    }
+}

@@ -1,0 +1,112 @@
+package nl.omzien.test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * End-to-end tests in Debian's headless Chromium, driven by Playwright (its own browser download is
+ * skipped; see STACK.md). Each test gets a fresh browser context, i.e. a fresh cookie jar.
+ */
+public abstract class BrowserTest extends IntegrationTest {
+
+    public static final int PHONE_WIDTH = 360;
+    public static final int LAPTOP_WIDTH = 1366;
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+    private BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(LAPTOP_WIDTH, 900).setLocale("nl-NL"));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    /** Opens a Vaadin route and waits until the client has rendered it. */
+    protected void go(String path) {
+        page.navigate(url(path));
+        waitForVaadin();
+    }
+
+    protected void waitForVaadin() {
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients "
+                + "&& Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    protected void signIn(String email, String password) {
+        go("login");
+        page.locator("vaadin-text-field[name='username'] input").fill(email);
+        page.locator("vaadin-password-field[name='password'] input").fill(password);
+        page.locator("vaadin-password-field[name='password'] input").press("Enter");
+        page.waitForURL(u -> !u.contains("/login") || u.contains("error") || u.contains("throttled"));
+        waitForVaadin();
+    }
+
+    /** Screenshot for a human to look at (target/screenshots), at a phone or laptop width. */
+    protected void screenshot(String name, int width) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var before = page.viewportSize();
+        page.setViewportSize(width, width == PHONE_WIDTH ? 780 : 900);
+        page.waitForTimeout(300);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
+        page.setViewportSize(before.width, before.height);
+        page.waitForTimeout(200);
+    }
+
+    protected void waitVisible(String selector) {
+        page.locator(selector).first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(WaitForSelectorState.VISIBLE));
+    }
+}

@@ -38,6 +38,15 @@ public class OrganisationService {
         return user.municipalityId() == null ? List.of() : organisations.find(user.municipalityId());
     }
 
+    /** The training variant for the signed-in person: their organisation's sector decides; professional otherwise. */
+    @Transactional(readOnly = true)
+    public Audience audienceOfCurrentUser() {
+        return currentUser.find().map(SignedInUser::organisationId)
+                .flatMap(organisations::findById)
+                .map(organisation -> organisation.sector().audience())
+                .orElse(Audience.PROFESSIONAL);
+    }
+
     /** Whether the signed-in person may create or change organisations (in their municipality). */
     public boolean canManage() {
         return currentUser.find().map(u -> u.isAdmin() || u.has(Role.COALITION_LEAD)).orElse(false);

@@ -1,0 +1,73 @@
+package nl.omzien.training.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.security.Role;
+import nl.omzien.training.ModuleOverview;
+import nl.omzien.training.TrainingService;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** "Mijn training": every module with where the participant stands, and one button to go on. */
+@Route("mijn-training")
+@Menu(order = 5, title = "nav.my-training", icon = "ACADEMY_CAP")
+@RolesAllowed(Role.PARTICIPANT_ROLE)
+public class MyTrainingView extends VerticalLayout implements HasTitleKey {
+
+    public MyTrainingView(TrainingService training, Clock clock) {
+        addClassName("my-training");
+        setMaxWidth("48rem");
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
+        for (ModuleOverview overview : training.myModules()) {
+            String id = overview.module().id();
+            Div card = new Div();
+            card.addClassName("module-card");
+            card.setId("module-" + id);
+            H2 title = new H2(overview.module().title().in(getLocale()));
+            Paragraph summary = new Paragraph(overview.module().summary().in(getLocale()));
+            Span status = new Span(switch (overview.status()) {
+                case NOT_STARTED -> getTranslation("training.status.not-started", overview.module().minutes());
+                case IN_PROGRESS -> getTranslation("training.status.in-progress", overview.percent());
+                case COMPLETED -> getTranslation("training.status.completed",
+                        overview.completedAt().atZoneSameInstant(clock.getZone()).format(date), overview.score());
+            });
+            status.addClassName("module-status");
+            card.add(title, summary, status);
+            if (overview.status() == ModuleOverview.Status.IN_PROGRESS) {
+                ProgressBar bar = new ProgressBar(0, 100, overview.percent());
+                bar.getElement().setAttribute("aria-label", getTranslation("training.status.in-progress", overview.percent()));
+                card.add(bar);
+            }
+            Button go = new Button(getTranslation(switch (overview.status()) {
+                case NOT_STARTED -> "training.action.start";
+                case IN_PROGRESS -> "training.action.continue";
+                case COMPLETED -> "training.action.again";
+            }), click -> getUI().ifPresent(ui -> ui.navigate(PlayerView.class, new RouteParameters("moduleId", id))));
+            go.setId("open-" + id);
+            go.getElement().setAttribute("aria-label", go.getText() + ": " + title.getText());
+            if (overview.status() != ModuleOverview.Status.COMPLETED) {
+                go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            card.add(go);
+            add(card);
+        }
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.my-training";
+    }
+}

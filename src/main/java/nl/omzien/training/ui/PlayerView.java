@@ -1,0 +1,279 @@
+package nl.omzien.training.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.people.Audience;
+import nl.omzien.security.Role;
+import nl.omzien.training.Attempt;
+import nl.omzien.training.TrainingService;
+import nl.omzien.training.content.LessonStep;
+import nl.omzien.training.content.QuizStep;
+import nl.omzien.training.content.ReflectionStep;
+import nl.omzien.training.content.ScenarioStep;
+import nl.omzien.training.content.Step;
+import nl.omzien.training.content.Text;
+import nl.omzien.training.content.TrainingModule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+/**
+ * Plays a module one step per screen. Progress is saved on the server at every step, so closing the
+ * browser and signing in elsewhere resumes at the same step.
+ */
+@Route("training/:moduleId")
+@RolesAllowed(Role.PARTICIPANT_ROLE)
+public class PlayerView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
+
+    private final TrainingService training;
+    private final Clock clock;
+    private final H2 heading = new H2();
+    private final ProgressBar progressBar = new ProgressBar();
+    private final Span progressText = new Span();
+    private final Div body = new Div();
+    private final HorizontalLayout navigation = new HorizontalLayout();
+    private TrainingModule module;
+    private Attempt attempt;
+    private Instant stepShownAt;
+
+    public PlayerView(TrainingService training, Clock clock) {
+        this.training = training;
+        this.clock = clock;
+        addClassName("player");
+        setMaxWidth("48rem");
+        heading.getElement().setAttribute("tabindex", "-1");
+        heading.setId("step-heading");
+        progressBar.setId("module-progress");
+        progressText.addClassName("progress-text");
+        progressText.setId("progress-text");
+        progressBar.getElement().setAttribute("aria-labelledby", "progress-text");
+        body.setWidthFull();
+        body.addClassName("step-body");
+        navigation.setWidthFull();
+        navigation.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        navigation.addClassName("step-navigation");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String moduleId = event.getRouteParameters().get("moduleId").orElse("");
+        module = training.myModules().stream().map(o -> o.module()).filter(m -> m.id().equals(moduleId)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        attempt = training.openAttempt(moduleId).orElse(null);
+        removeAll();
+        if (attempt == null) {
+            showIntro();
+        } else {
+            module = training.moduleOf(attempt);
+            showCurrentStep();
+        }
+    }
+
+    private String t(Text text) {
+        return text.in(getLocale());
+    }
+
+    private void focusHeading() {
+        heading.getElement().callJsFunction("focus");
+    }
+
+    private void showIntro() {
+        removeAll();
+        heading.setText(t(module.title()));
+        add(heading, MarkdownText.of(t(module.summary()), "module-summary"),
+                new Paragraph(getTranslation("player.minutes", module.minutes())));
+        training.lastCompleted(module.id()).ifPresent(done -> add(new Paragraph(getTranslation("player.completed-before",
+                done.completedAt().atZoneSameInstant(clock.getZone()).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())),
+                done.scorePercent()))));
+        Select<Audience> audience = audienceSelect(training.defaultAudience());
+        SelfAssessmentForm before = new SelfAssessmentForm("before");
+        Button start = new Button(getTranslation("player.start"), VaadinIcon.PLAY.create());
+        start.setId("start-module");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.setDisableOnClick(true);
+        start.addClickListener(click -> before.value().ifPresentOrElse(answers -> {
+            attempt = training.start(module.id(), audience.getValue(), answers);
+            module = training.moduleOf(attempt);
+            showCurrentStep();
+        }, () -> start.setEnabled(true)));
+        add(audience, before, start);
+        focusHeading();
+    }
+
+    private Select<Audience> audienceSelect(Audience value) {
+        Select<Audience> audience = new Select<>();
+        audience.setLabel(getTranslation("player.audience"));
+        audience.setItems(module.audiences().stream().sorted().toList());
+        audience.setItemLabelGenerator(a -> getTranslation("audience." + a.name()));
+        audience.setValue(module.audiences().contains(value) ? value : module.audiences().iterator().next());
+        audience.setId("audience");
+        return audience;
+    }
+
+    private List<Step> steps() {
+        return module.stepsFor(attempt.audience());
+    }
+
+    private int currentIndex() {
+        List<Step> steps = steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(attempt.currentStepId())) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private void showCurrentStep() {
+        removeAll();
+        List<Step> steps = steps();
+        int index = currentIndex();
+        Step step = steps.get(index);
+        stepShownAt = clock.instant();
+
+        Span moduleTitle = new Span(t(module.title()));
+        moduleTitle.addClassName("player-module-title");
+        progressBar.setValue((double) attempt.completedSteps().stream().filter(id -> steps.stream().anyMatch(s -> s.id().equals(id))).count() / steps.size());
+        progressText.setText(getTranslation("player.progress", index + 1, steps.size()));
+        Select<Audience> audience = audienceSelect(attempt.audience());
+        audience.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                attempt = training.changeAudience(attempt.id(), change.getValue());
+                showCurrentStep();
+            }
+        });
+        HorizontalLayout top = new HorizontalLayout(moduleTitle, audience);
+        top.setWidthFull();
+        top.setWrap(true);
+        top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        heading.setText(t(step.title()));
+        body.removeAll();
+
+        Button next = new Button(getTranslation(index == steps.size() - 1 ? "player.finish-steps" : "player.next"),
+                VaadinIcon.ARROW_RIGHT.create());
+        next.setIconAfterText(true);
+        next.setId("next-step");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        next.setDisableOnClick(true);
+        Button back = new Button(getTranslation("player.back"), VaadinIcon.ARROW_LEFT.create(), click -> {
+            attempt = training.goTo(attempt.id(), steps.get(index - 1).id());
+            showCurrentStep();
+        });
+        back.setId("previous-step");
+        back.setEnabled(index > 0);
+
+        Runnable refreshNext = () -> {
+            attempt = training.own(attempt.id());
+            next.setEnabled(isDone(step));
+        };
+        Runnable goNext = () -> {
+            attempt = training.completeStep(attempt.id(), step.id(), (int) Duration.between(stepShownAt, clock.instant()).toSeconds());
+            if (index + 1 < steps.size()) {
+                attempt = training.goTo(attempt.id(), steps.get(index + 1).id());
+                showCurrentStep();
+            } else {
+                showClosing();
+            }
+        };
+        switch (step) {
+            case LessonStep lesson -> {
+                body.add(MarkdownText.of(t(lesson.markdown()), "lesson-text"));
+                next.addClickListener(click -> goNext.run());
+            }
+            case ReflectionStep reflection -> {
+                TextArea answer = new TextArea(t(reflection.question()));
+                answer.setId("reflection-answer");
+                answer.setWidthFull();
+                answer.setMinHeight("8rem");
+                answer.setMaxLength(4000);
+                answer.setHelperText(getTranslation("player.reflection.private"));
+                answer.setValue(training.myReflection(attempt.id(), reflection.id()).orElse(""));
+                body.add(answer);
+                next.addClickListener(click -> {
+                    training.saveReflection(attempt.id(), reflection.id(), answer.getValue());
+                    goNext.run();
+                });
+            }
+            case ScenarioStep scenario -> {
+                body.add(new ScenarioPanel(training, attempt.id(), scenario, refreshNext));
+                next.addClickListener(click -> goNext.run());
+            }
+            case QuizStep quiz -> {
+                body.add(new QuizPanel(training, attempt.id(), quiz, module.passMark(), refreshNext));
+                next.addClickListener(click -> goNext.run());
+            }
+        }
+        next.setEnabled(isDone(step));
+        navigation.removeAll();
+        navigation.add(back, next);
+        add(top, progressText, progressBar, heading, body, navigation);
+        focusHeading();
+    }
+
+    private boolean isDone(Step step) {
+        return switch (step) {
+            case LessonStep lesson -> true;
+            case ReflectionStep reflection -> true;
+            default -> attempt.completedSteps().contains(step.id());
+        };
+    }
+
+    private void showClosing() {
+        removeAll();
+        heading.setText(getTranslation("player.closing.title"));
+        SelfAssessmentForm after = new SelfAssessmentForm("after");
+        Button finish = new Button(getTranslation("player.closing.finish"));
+        finish.setId("finish-module");
+        finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        finish.setDisableOnClick(true);
+        finish.addClickListener(click -> after.value().ifPresentOrElse(answers -> {
+            attempt = training.finish(attempt.id(), answers);
+            showDone();
+        }, () -> finish.setEnabled(true)));
+        Button back = new Button(getTranslation("player.back"), VaadinIcon.ARROW_LEFT.create(), click -> showCurrentStep());
+        HorizontalLayout buttons = new HorizontalLayout(back, finish);
+        buttons.setWidthFull();
+        buttons.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        add(heading, new Paragraph(getTranslation("player.closing.intro")), after, buttons);
+        focusHeading();
+    }
+
+    private void showDone() {
+        removeAll();
+        heading.setText(getTranslation("player.done.title"));
+        Paragraph score = new Paragraph(getTranslation("player.done.score", attempt.scorePercent()));
+        score.setId("module-score");
+        add(heading, score, new Paragraph(getTranslation("player.done.next")),
+                new RouterLink(getTranslation("player.done.back"), MyTrainingView.class));
+        focusHeading();
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.my-training";
+    }
+
+}

@@ -1,0 +1,143 @@
+package nl.omzien.training.ui;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import nl.omzien.training.QuizResult;
+import nl.omzien.training.TrainingService;
+import nl.omzien.training.content.QuizStep;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/** A quiz: answer all, check, read the explanations; retry with questions and options shuffled. */
+class QuizPanel extends Composite<VerticalLayout> {
+
+    private final TrainingService training;
+    private final long attemptId;
+    private final QuizStep quiz;
+    private final int passMark;
+    private final Runnable onProgress;
+
+    QuizPanel(TrainingService training, long attemptId, QuizStep quiz, int passMark, Runnable onProgress) {
+        this.training = training;
+        this.attemptId = attemptId;
+        this.quiz = quiz;
+        this.passMark = passMark;
+        this.onProgress = onProgress;
+        getContent().setPadding(false);
+        render(false);
+    }
+
+    private String t(nl.omzien.training.content.Text text) {
+        return text.in(UI.getCurrent().getLocale());
+    }
+
+    private void render(boolean shuffled) {
+        getContent().removeAll();
+        getContent().add(new Paragraph(getTranslation("player.quiz.intro", quiz.questions().size(), passMark)));
+        List<QuizStep.Question> questions = new ArrayList<>(quiz.questions());
+        if (shuffled) {
+            Collections.shuffle(questions);
+        }
+        Map<QuizStep.Question, AbstractField<?, ?>> fields = new LinkedHashMap<>();
+        for (QuizStep.Question question : questions) {
+            List<Integer> order = new ArrayList<>(IntStream.range(0, question.options().size()).boxed().toList());
+            if (shuffled) {
+                Collections.shuffle(order);
+            }
+            AbstractField<?, ?> field;
+            if (question.type() == QuizStep.QuestionType.SINGLE) {
+                RadioButtonGroup<Integer> group = new RadioButtonGroup<>(t(question.text()));
+                group.setItems(order);
+                group.setItemLabelGenerator(i -> t(question.options().get(i).text()));
+                field = group;
+            } else {
+                CheckboxGroup<Integer> group = new CheckboxGroup<>(t(question.text()));
+                group.setItems(order);
+                group.setItemLabelGenerator(i -> t(question.options().get(i).text()));
+                group.setHelperText(getTranslation("player.quiz.multiple"));
+                field = group;
+            }
+            field.setId("question-" + question.id());
+            field.addClassName("quiz-question");
+            fields.put(question, field);
+            getContent().add(field);
+        }
+        Div results = new Div();
+        results.getElement().setAttribute("aria-live", "polite");
+        Button check = new Button(getTranslation("player.quiz.check"));
+        check.setId("quiz-check");
+        check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        check.setDisableOnClick(true);
+        check.addClickListener(click -> {
+            Map<String, Set<Integer>> answers = new LinkedHashMap<>();
+            boolean complete = true;
+            for (var entry : fields.entrySet()) {
+                Set<Integer> chosen = chosen(entry.getValue());
+                boolean missing = chosen.isEmpty();
+                ((HasValidation) entry.getValue()).setInvalid(missing);
+                ((HasValidation) entry.getValue()).setErrorMessage(missing ? getTranslation("player.quiz.answer-required") : null);
+                complete &= !missing;
+                answers.put(entry.getKey().id(), chosen);
+            }
+            if (!complete) {
+                check.setEnabled(true);
+                return;
+            }
+            QuizResult result = training.submitQuiz(attemptId, quiz.id(), answers);
+            showResult(result, fields, results);
+            check.setVisible(false);
+            onProgress.run();
+        });
+        getContent().add(check, results);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Integer> chosen(AbstractField<?, ?> field) {
+        Object value = field.getValue();
+        if (value instanceof Integer single) {
+            return Set.of(single);
+        }
+        return value == null ? Set.of() : Set.copyOf((Set<Integer>) value);
+    }
+
+    private void showResult(QuizResult result, Map<QuizStep.Question, AbstractField<?, ?>> fields, Div results) {
+        fields.forEach((question, field) -> {
+            field.setReadOnly(true);
+            boolean right = question.isAnsweredCorrectly(result.answers().get(question.id()));
+            Div explanation = new Div();
+            explanation.addClassNames("feedback", right ? "quality-good" : "quality-poor");
+            String correctText = question.correctOptions().stream().sorted().map(i -> t(question.options().get(i).text()))
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+            explanation.add(new Paragraph(getTranslation(right ? "player.quiz.right" : "player.quiz.wrong", correctText)),
+                    new Paragraph(t(question.explanation())));
+            int index = getContent().indexOf(field);
+            getContent().addComponentAtIndex(index + 1, explanation);
+        });
+        Div summary = new Div();
+        summary.setId("quiz-result");
+        summary.addClassNames("quiz-result", result.passed() ? "quality-good" : "quality-poor");
+        summary.add(new Paragraph(getTranslation(result.passed() ? "player.quiz.passed" : "player.quiz.failed",
+                result.correct(), result.total(), passMark)));
+        if (!result.passed()) {
+            Button retry = new Button(getTranslation("player.quiz.retry"), click -> render(true));
+            retry.setId("quiz-retry");
+            summary.add(retry);
+        }
+        results.add(summary);
+    }
+}

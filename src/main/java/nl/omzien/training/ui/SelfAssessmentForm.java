@@ -1,0 +1,45 @@
+package nl.omzien.training.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import nl.omzien.training.SelfAssessment;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/** The three confidence statements, each 1 (not at all) to 5 (very much). */
+class SelfAssessmentForm extends Composite<VerticalLayout> {
+
+    private final List<RadioButtonGroup<Integer>> questions;
+
+    SelfAssessmentForm(String idPrefix) {
+        getContent().setPadding(false);
+        getContent().add(new Paragraph(getTranslation("player.assessment.intro")));
+        questions = List.of("recognise", "raise", "refer").stream().map(key -> {
+            RadioButtonGroup<Integer> group = new RadioButtonGroup<>(getTranslation("player.assessment." + key));
+            group.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
+            group.setItemLabelGenerator(value -> getTranslation("player.assessment.scale." + value));
+            group.setRequiredIndicatorVisible(true);
+            group.setId(idPrefix + "-" + key);
+            group.addClassName("assessment-scale");
+            return group;
+        }).toList();
+        questions.forEach(getContent()::add);
+    }
+
+    /** The answers, or empty after marking unanswered statements. */
+    Optional<SelfAssessment> value() {
+        boolean complete = true;
+        for (RadioButtonGroup<Integer> question : questions) {
+            boolean missing = question.getValue() == null;
+            question.setInvalid(missing);
+            question.setErrorMessage(missing ? getTranslation("player.assessment.required") : null);
+            complete &= !missing;
+        }
+        return complete ? Optional.of(new SelfAssessment(questions.get(0).getValue(), questions.get(1).getValue(),
+                questions.get(2).getValue())) : Optional.empty();
+    }
+}

@@ -202,20 +202,25 @@ public class TrainingService {
     }
 
     /**
-     * Records a reply. {@code atNodeId} is where the learner's screen was; a replayed or double click
-     * from an old screen changes nothing and returns the real state.
+     * Records a reply. {@code run} and {@code atNodeId} are what the learner's screen showed; a
+     * replayed or double click from an old screen changes nothing and returns the real state.
      */
     @Transactional
-    public ScenarioRun choose(long attemptId, String stepId, String atNodeId, int replyIndex) {
+    public ScenarioRun choose(long attemptId, String stepId, int run, String atNodeId, int replyIndex) {
         Attempt attempt = ownOpen(attemptId);
         ScenarioStep scenario = (ScenarioStep) step(attempt, stepId);
-        ScenarioRun run = scenarioRun(attempt, scenario);
-        ScenarioStep.Node node = scenario.node(run.currentNodeId());
-        if (!node.id().equals(atNodeId) || node.isOutcome() || replyIndex < 0 || replyIndex >= node.replies().size()) {
-            return run;
+        ScenarioRun state = scenarioRun(attempt, scenario);
+        if (run == state.run() + 1 && scenario.node(state.currentNodeId()).isOutcome()) {
+            // First reply of a "try again" round: the new run exists once it has a choice.
+            state = new ScenarioRun(run, List.of(), scenario.start(), state.anyRunFinished());
+        }
+        ScenarioStep.Node node = scenario.node(state.currentNodeId());
+        if (run != state.run() || !node.id().equals(atNodeId) || node.isOutcome()
+                || replyIndex < 0 || replyIndex >= node.replies().size()) {
+            return state;
         }
         ScenarioStep.Reply reply = node.replies().get(replyIndex);
-        progress.addChoice(attemptId, stepId, run.run(), run.choices().size() + 1,
+        progress.addChoice(attemptId, stepId, run, state.choices().size() + 1,
                 new ScenarioRun.Choice(node.id(), replyIndex, reply.next(), reply.quality()), now());
         ScenarioRun after = scenarioRun(attempt, scenario);
         if (scenario.node(after.currentNodeId()).isOutcome()) {

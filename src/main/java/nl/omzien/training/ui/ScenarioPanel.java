@@ -74,7 +74,7 @@ class ScenarioPanel extends Composite<VerticalLayout> {
             for (int i = 0; i < at.replies().size(); i++) {
                 int index = i;
                 Button reply = new Button(t(at.replies().get(i).text()), click -> {
-                    render(training.choose(attemptId, scenario.id(), at.id(), index));
+                    render(training.choose(attemptId, scenario.id(), run.run(), at.id(), index));
                     onProgress.run();
                 });
                 reply.addThemeVariants(ButtonVariant.LUMO_CONTRAST);

@@ -61,6 +61,12 @@ public abstract class BrowserTest extends IntegrationTest {
         page = context.newPage();
     }
 
+    /** Throws the current browser context away and opens a fresh one: another device, no cookies. */
+    protected void newDevice() {
+        context.close();
+        newContext();
+    }
+
     @AfterEach
     void closeContext() {
         context.close();

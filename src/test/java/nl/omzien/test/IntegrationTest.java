@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Every subclass shares the same properties, so Spring caches one context and one database per run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "omzien.embedded-db.data-dir=${java.io.tmpdir}/omzien-test/postgres",
+        "omzien.embedded-db.data-dir=${java.io.tmpdir}/omzien-test-${random.uuid}/postgres",
         "omzien.embedded-db.clean=true",
         "omzien.demo-data=true",
         "vaadin.devmode.devTools.enabled=false",

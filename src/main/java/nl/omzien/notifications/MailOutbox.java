@@ -1,0 +1,67 @@
+package nl.omzien.notifications;
+
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.notifications.internal.JooqMailOutboxRepository;
+import nl.omzien.notifications.internal.MailDispatcher;
+import nl.omzien.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The way to send mail. Mail is queued, not sent: {@link #enqueue} writes a row in the caller's
+ * transaction, so a mail exists only if the business change that caused it commits, and a slow or
+ * broken mail server never fails that change. Delivery and retries happen afterwards.
+ */
+@Service
+public class MailOutbox {
+
+    /** How many mails the dev mailbox shows. */
+    public static final int LATEST = 200;
+
+    private final JooqMailOutboxRepository outbox;
+    private final MailDispatcher dispatcher;
+    private final Clock clock;
+
+    MailOutbox(JooqMailOutboxRepository outbox, MailDispatcher dispatcher, Clock clock) {
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a mail, joining the caller's transaction (or starting one when there is none).
+     *
+     * @return the outbox id
+     * @throws IllegalArgumentException when there is no mail
+     */
+    @Transactional
+    public long enqueue(OutgoingMail mail) {
+        if (mail == null) {
+            throw new IllegalArgumentException("No mail to queue");
+        }
+        return outbox.insert(mail, OffsetDateTime.now(clock));
+    }
+
+    /** The newest mails, newest first. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    public List<OutboxMail> latest() {
+        return outbox.latest(LATEST);
+    }
+
+    /** The newest mails to one address (any case), newest first; for checking a journey end to end. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Role.ADMIN_ROLE)
+    public List<OutboxMail> latestTo(String recipient) {
+        return outbox.latestTo(recipient, LATEST);
+    }
+
+    /** True when mail goes to a real mail server; false when the outbox is only a dev mailbox. */
+    public boolean deliversViaSmtp() {
+        return dispatcher.usesSmtp();
+    }
+}

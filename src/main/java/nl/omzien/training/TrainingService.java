@@ -78,7 +78,12 @@ public class TrainingService {
         }).toList();
     }
 
-    public int percent(Attempt attempt) {
+    /** The current version of a module, for the player's intro; empty for an unknown id. */
+    public Optional<TrainingModule> currentModule(String moduleId) {
+        return catalog.current(moduleId);
+    }
+
+    private int percent(Attempt attempt) {
         List<Step> steps = moduleOf(attempt).stepsFor(attempt.audience());
         long done = steps.stream().filter(s -> attempt.completedSteps().contains(s.id())).count();
         return steps.isEmpty() ? 0 : (int) (100 * done / steps.size());
@@ -106,9 +111,11 @@ public class TrainingService {
         Audience variant = module.audiences().contains(audience) ? audience : module.audiences().iterator().next();
         String first = module.stepsFor(variant).getFirst().id();
         long id = progress.openAttempt(me(), moduleId, module.version(), variant, first, now());
+        // On a repeated click both calls keep what the first one stored.
         progress.saveSelfAssessment(id, PRE, before, now());
-        progress.moveTo(id, progress.find(id).orElseThrow().currentStepId(), now());
-        return own(id);
+        Attempt attempt = own(id);
+        progress.moveTo(id, attempt.currentStepId(), now());
+        return attempt;
     }
 
     public TrainingModule moduleOf(Attempt attempt) {
@@ -125,9 +132,17 @@ public class TrainingService {
         return attempt;
     }
 
+    /** Locks the attempt row first, so concurrent calls (double clicks, two tabs) see each other's result. */
+    private Attempt ownLocked(long attemptId) {
+        Attempt attempt = progress.lock(attemptId).orElseThrow(() -> new AccessDeniedException("No such attempt"));
+        if (attempt.userId() != me()) {
+            throw new AccessDeniedException("Not your attempt");
+        }
+        return attempt;
+    }
+
     private Attempt ownOpen(long attemptId) {
-        Attempt attempt = own(attemptId);
-        progress.lock(attemptId);
+        Attempt attempt = ownLocked(attemptId);
         if (attempt.isCompleted()) {
             throw new IllegalStateException("This attempt is already completed");
         }
@@ -184,7 +199,7 @@ public class TrainingService {
     }
 
     private boolean quizPassed(long attemptId, QuizStep quiz) {
-        return progress.latestQuizPassedByStep(attemptId).getOrDefault(quiz.id(), false);
+        return progress.latestQuizScores(attemptId).stream().anyMatch(score -> score.stepId().equals(quiz.id()) && score.passed());
     }
 
     @Transactional(readOnly = true)
@@ -294,8 +309,7 @@ public class TrainingService {
      */
     @Transactional
     public Attempt finish(long attemptId, SelfAssessment after) {
-        Attempt attempt = own(attemptId);
-        progress.lock(attemptId);
+        Attempt attempt = ownLocked(attemptId);
         if (attempt.isCompleted()) {
             return attempt;
         }
@@ -303,9 +317,9 @@ public class TrainingService {
             throw new IllegalStateException("Not every step is done");
         }
         progress.saveSelfAssessment(attemptId, POST, after, now());
-        List<int[]> scores = progress.latestQuizScores(attemptId);
-        int correct = scores.stream().mapToInt(s -> s[0]).sum();
-        int total = scores.stream().mapToInt(s -> s[1]).sum();
+        var scores = progress.latestQuizScores(attemptId);
+        int correct = scores.stream().mapToInt(JooqTrainingRepository.QuizScore::correct).sum();
+        int total = scores.stream().mapToInt(JooqTrainingRepository.QuizScore::total).sum();
         int score = total == 0 ? 100 : Math.round(100f * correct / total);
         OffsetDateTime now = now();
         progress.complete(attemptId, score, now);

@@ -26,15 +26,20 @@ class AccountAdministrationTest extends KaribuTest {
                 .findFirst().orElseThrow();
     }
 
+    private static UserDraft newPerson(String name, String email, Organisation organisation) {
+        UserDraft draft = new UserDraft();
+        draft.setFullName(name);
+        draft.setEmail(email);
+        draft.setOrganisation(organisation);
+        draft.setNewPassword("een-lang-wachtwoord");
+        return draft;
+    }
+
     @Test
     void leadCannotAddAPersonToAnotherMunicipality() {
         Organisation twenterand = organisationIn("Twenterand");
         signInAs(LEAD_COEVORDEN);
-        UserDraft draft = new UserDraft();
-        draft.setFullName("Piet Test");
-        draft.setEmail("piet.test@example.org");
-        draft.setOrganisation(twenterand);
-        draft.setNewPassword("een-lang-wachtwoord");
+        UserDraft draft = newPerson("Piet Test", "piet.test@example.org", twenterand);
         assertThatThrownBy(() -> users.save(draft)).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -42,12 +47,8 @@ class AccountAdministrationTest extends KaribuTest {
     void leadCannotGrantAdmin() {
         Organisation coevorden = organisationIn("Coevorden");
         signInAs(LEAD_COEVORDEN);
-        UserDraft draft = new UserDraft();
-        draft.setFullName("Anna Admin");
-        draft.setEmail("anna.admin@example.org");
-        draft.setOrganisation(coevorden);
+        UserDraft draft = newPerson("Anna Admin", "anna.admin@example.org", coevorden);
         draft.setRoles(EnumSet.of(Role.PARTICIPANT, Role.ADMIN));
-        draft.setNewPassword("een-lang-wachtwoord");
         assertThatThrownBy(() -> users.save(draft)).isInstanceOf(AccessDeniedException.class);
         assertThat(users.assignableRoles()).doesNotContain(Role.ADMIN);
     }
@@ -62,11 +63,7 @@ class AccountAdministrationTest extends KaribuTest {
     @Test
     void duplicateEmailIsRejectedCaseInsensitively() {
         Organisation coevorden = organisationIn("Coevorden");
-        UserDraft draft = new UserDraft();
-        draft.setFullName("Tweede Trainer");
-        draft.setEmail("TRAINER@omzien.example");
-        draft.setOrganisation(coevorden);
-        draft.setNewPassword("een-lang-wachtwoord");
+        UserDraft draft = newPerson("Tweede Trainer", "TRAINER@omzien.example", coevorden);
         assertThatThrownBy(() -> users.save(draft)).isInstanceOfSatisfying(InvalidInputException.class,
                 problem -> assertThat(problem.errors()).containsEntry("email", "user.email-taken"));
     }

@@ -139,30 +139,23 @@ public class JooqTrainingRepository {
                 .execute();
     }
 
-    /** Latest submission per quiz step: [correct, total, passed]. */
-    public List<int[]> latestQuizScores(long attemptId) {
+    /** The latest submission of one quiz step. */
+    public record QuizScore(String stepId, int correct, int total, boolean passed) {
+    }
+
+    /** The latest submission per quiz step of an attempt. */
+    public List<QuizScore> latestQuizScores(long attemptId) {
         return db.selectDistinct(QUIZ_SUBMISSION.STEP_ID, QUIZ_SUBMISSION.CORRECT_COUNT, QUIZ_SUBMISSION.QUESTION_COUNT, QUIZ_SUBMISSION.PASSED)
                 .on(QUIZ_SUBMISSION.STEP_ID)
                 .from(QUIZ_SUBMISSION).where(QUIZ_SUBMISSION.ATTEMPT_ID.eq(attemptId))
                 .orderBy(QUIZ_SUBMISSION.STEP_ID, QUIZ_SUBMISSION.SUBMITTED_AT.desc(), QUIZ_SUBMISSION.ID.desc())
-                .fetch(r -> new int[]{r.value2(), r.value3(), r.value4() ? 1 : 0});
-    }
-
-    public java.util.Map<String, Boolean> latestQuizPassedByStep(long attemptId) {
-        return db.selectDistinct(QUIZ_SUBMISSION.STEP_ID, QUIZ_SUBMISSION.PASSED).on(QUIZ_SUBMISSION.STEP_ID)
-                .from(QUIZ_SUBMISSION).where(QUIZ_SUBMISSION.ATTEMPT_ID.eq(attemptId))
-                .orderBy(QUIZ_SUBMISSION.STEP_ID, QUIZ_SUBMISSION.SUBMITTED_AT.desc(), QUIZ_SUBMISSION.ID.desc())
-                .fetchMap(QUIZ_SUBMISSION.STEP_ID, QUIZ_SUBMISSION.PASSED);
+                .fetch(r -> new QuizScore(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     public boolean anyRunFinished(long attemptId, ScenarioStep scenario) {
         var outcomes = scenario.nodes().values().stream().filter(ScenarioStep.Node::isOutcome).map(ScenarioStep.Node::id).toList();
         return db.fetchExists(SCENARIO_CHOICE, SCENARIO_CHOICE.ATTEMPT_ID.eq(attemptId)
                 .and(SCENARIO_CHOICE.STEP_ID.eq(scenario.id())).and(SCENARIO_CHOICE.NEXT_NODE.in(outcomes)));
-    }
-
-    public int quizSubmissionCount(long attemptId, String stepId) {
-        return db.fetchCount(QUIZ_SUBMISSION, QUIZ_SUBMISSION.ATTEMPT_ID.eq(attemptId).and(QUIZ_SUBMISSION.STEP_ID.eq(stepId)));
     }
 
     public void saveReflection(long attemptId, String stepId, String answer, OffsetDateTime now) {

@@ -79,8 +79,7 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String moduleId = event.getRouteParameters().get("moduleId").orElse("");
-        module = training.myModules().stream().map(o -> o.module()).filter(m -> m.id().equals(moduleId)).findFirst()
-                .orElseThrow(NotFoundException::new);
+        module = training.currentModule(moduleId).orElseThrow(NotFoundException::new);
         attempt = training.openAttempt(moduleId).orElse(null);
         removeAll();
         if (attempt == null) {

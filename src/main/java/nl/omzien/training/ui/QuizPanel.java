@@ -3,7 +3,6 @@ package nl.omzien.training.ui;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -43,7 +42,7 @@ class QuizPanel extends Composite<VerticalLayout> {
     }
 
     private String t(nl.omzien.training.content.Text text) {
-        return text.in(UI.getCurrent().getLocale());
+        return text.in(getLocale());
     }
 
     private void render(boolean shuffled) {

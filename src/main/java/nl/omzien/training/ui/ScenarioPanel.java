@@ -73,10 +73,8 @@ class ScenarioPanel extends Composite<VerticalLayout> {
             choices.add(prompt);
             for (int i = 0; i < at.replies().size(); i++) {
                 int index = i;
-                Button reply = new Button(t(at.replies().get(i).text()), click -> {
-                    render(training.choose(attemptId, scenario.id(), run.run(), at.id(), index));
-                    onProgress.run();
-                });
+                Button reply = new Button(t(at.replies().get(i).text()),
+                        click -> render(training.choose(attemptId, scenario.id(), run.run(), at.id(), index)));
                 reply.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
                 reply.addClassName("scenario-reply");
                 reply.setDisableOnClick(true);

@@ -59,7 +59,9 @@ class ExampleModulePlayerTest extends KaribuTest {
         signInAs("chantal.meijer@demo.example");
         open("training/voorbeeld");
         _click(_get(Button.class, spec -> spec.withId("start-module")));
-        assertThat(_find(com.vaadin.flow.component.html.H2.class)).as("start refused without answers").isNotEmpty();
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("before-recognise")).isInvalid())
+                .as("start refused without the confidence answers").isTrue();
+        assertThat(_get(H2.class, spec -> spec.withId("step-heading")).getText()).isEqualTo(module.title().nl());
         answerAssessment("before", 2);
         _click(_get(Button.class, spec -> spec.withId("start-module")));
 

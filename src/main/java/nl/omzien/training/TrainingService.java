@@ -8,6 +8,7 @@ import nl.omzien.training.content.QuizStep;
 import nl.omzien.training.content.ScenarioStep;
 import nl.omzien.training.content.Step;
 import nl.omzien.training.content.TrainingModule;
+import nl.omzien.training.internal.JooqFollowUpRepository;
 import nl.omzien.training.internal.JooqTrainingRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -34,18 +36,22 @@ public class TrainingService {
 
     static final String PRE = "PRE";
     static final String POST = "POST";
+    /** When the "have you noticed loneliness since?" question is mailed. */
+    public static final Period FOLLOW_UP_AFTER = Period.ofMonths(3);
 
     private final ModuleCatalog catalog;
     private final JooqTrainingRepository progress;
+    private final JooqFollowUpRepository followUps;
     private final CurrentUser currentUser;
     private final OrganisationService organisations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TrainingService(ModuleCatalog catalog, JooqTrainingRepository progress, CurrentUser currentUser,
-                    OrganisationService organisations, ApplicationEventPublisher events, Clock clock) {
+    TrainingService(ModuleCatalog catalog, JooqTrainingRepository progress, JooqFollowUpRepository followUps,
+                    CurrentUser currentUser, OrganisationService organisations, ApplicationEventPublisher events, Clock clock) {
         this.catalog = catalog;
         this.progress = progress;
+        this.followUps = followUps;
         this.currentUser = currentUser;
         this.organisations = organisations;
         this.events = events;
@@ -305,7 +311,8 @@ public class TrainingService {
 
     /**
      * Completes the module with the closing self-assessment. Idempotent: a second call returns the
-     * same completed attempt. Publishes {@link ModuleCompleted} in this transaction.
+     * same completed attempt. Publishes {@link ModuleCompleted} in this transaction and schedules the
+     * follow-up question {@link #FOLLOW_UP_AFTER} later (one per person: a later completion moves it).
      */
     @Transactional
     public Attempt finish(long attemptId, SelfAssessment after) {
@@ -323,6 +330,7 @@ public class TrainingService {
         int score = total == 0 ? 100 : Math.round(100f * correct / total);
         OffsetDateTime now = now();
         progress.complete(attemptId, score, now);
+        followUps.schedule(attempt.userId(), attemptId, now.plus(FOLLOW_UP_AFTER));
         events.publishEvent(new ModuleCompleted(attemptId, attempt.userId(), attempt.moduleId(), attempt.version(), score, now));
         return own(attemptId);
     }

@@ -1,5 +1,7 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.Translations;
+import nl.omzien.people.MailRecipient;
 import nl.omzien.people.UserAccount;
 import nl.omzien.people.UserDraft;
 import nl.omzien.security.Role;
@@ -9,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +47,13 @@ public class JooqUserAccountRepository {
 
     public Optional<UserAccount> findById(long id) {
         return fetch(APP_USER.ID.eq(id)).stream().findFirst();
+    }
+
+    public Optional<MailRecipient> mailRecipient(long userId) {
+        return db.select(APP_USER.EMAIL, APP_USER.FULL_NAME, APP_USER.LOCALE, APP_USER.ENABLED)
+                .from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(r -> new MailRecipient(userId, r.value1(), r.value2(),
+                        Translations.supported(Locale.of(r.value3())), r.value4()));
     }
 
     public boolean emailTaken(String email, Long exceptId) {

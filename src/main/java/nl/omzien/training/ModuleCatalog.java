@@ -19,6 +19,9 @@ public interface ModuleCatalog {
     /** A specific version; earlier versions come from the stored snapshot of their files. */
     TrainingModule version(String moduleId, int version);
 
+    /** A file from the current version's {@code assets/} folder (lesson images); empty when it has no such file. */
+    Optional<byte[]> asset(String moduleId, String file);
+
     /** The raw files of the current version, e.g. for a preview or export. */
     ModuleSource source(String moduleId);
 }

@@ -89,6 +89,11 @@ public class TrainingService {
         return catalog.current(moduleId);
     }
 
+    /** A lesson image of a module, for the player. */
+    public Optional<byte[]> lessonImage(String moduleId, String file) {
+        return catalog.asset(moduleId, file);
+    }
+
     private int percent(Attempt attempt) {
         List<Step> steps = moduleOf(attempt).stepsFor(attempt.audience());
         long done = steps.stream().filter(s -> attempt.completedSteps().contains(s.id())).count();

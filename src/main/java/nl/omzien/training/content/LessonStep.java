@@ -2,11 +2,27 @@ package nl.omzien.training.content;
 
 import nl.omzien.people.Audience;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Markdown text with an optional image (alt text required). */
 public record LessonStep(String id, Text title, Set<Audience> audiences, Text markdown, Image image) implements Step {
 
+    /** An image from the module's {@code assets/} folder. */
     public record Image(String file, Text alt) {
+
+        private static final Map<String, String> CONTENT_TYPES = Map.of(
+                "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "webp", "image/webp", "svg", "image/svg+xml");
+
+        /** Browsers show these in an {@code <img>}; an SVG there cannot run scripts. */
+        public static boolean isSupported(String file) {
+            return contentType(file) != null;
+        }
+
+        public static String contentType(String file) {
+            int dot = file.lastIndexOf('.');
+            return dot < 0 ? null : CONTENT_TYPES.get(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+        }
     }
 }

@@ -189,7 +189,9 @@ public final class ModuleParser {
             if (!imageYaml.has("alt")) {
                 imageYaml.problem("file", "image without alt text: add 'alt' with nl and en describing the picture");
             }
-            if (file != null && !source.assets().contains(file)) {
+            if (file != null && !LessonStep.Image.isSupported(file)) {
+                imageYaml.problem("file", "image '" + file + "' must be a .png, .jpg, .webp or .svg file");
+            } else if (file != null && !source.assets().contains(file)) {
                 imageYaml.problem("file", "image '" + file + "' not found in modules/" + source.folder() + "/assets/");
             }
             image = file == null || alt == null ? null : new LessonStep.Image(file, alt);

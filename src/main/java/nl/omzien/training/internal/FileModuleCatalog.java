@@ -9,9 +9,11 @@ import nl.omzien.training.content.TrainingModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +37,14 @@ class FileModuleCatalog implements ModuleCatalog {
     private final Map<String, ModuleSource> sources = new LinkedHashMap<>();
     private final Map<String, TrainingModule> earlierVersions = new ConcurrentHashMap<>();
     private final JooqModuleVersionRepository versions;
+    /** Where assets are read from: the folder, or null for the packaged copy on the classpath. */
+    private final Path assetRoot;
 
     FileModuleCatalog(@Value("${omzien.modules.dir:modules}") Path directory, JooqModuleVersionRepository versions,
                       TransactionTemplate transaction) {
         this.versions = versions;
-        List<ModuleSource> found = Files.isDirectory(directory) ? ModuleFiles.fromDirectory(directory) : ModuleFiles.fromClasspath();
+        this.assetRoot = Files.isDirectory(directory) ? directory : null;
+        List<ModuleSource> found = assetRoot != null ? ModuleFiles.fromDirectory(directory) : ModuleFiles.fromClasspath();
         List<ContentProblem> problems = new ArrayList<>();
         for (ModuleSource source : found) {
             try {
@@ -77,6 +82,23 @@ class FileModuleCatalog implements ModuleCatalog {
                 .load(moduleId, version, latest == null ? java.util.Set.of() : sources.get(moduleId).assets())
                 .map(ModuleParser::parse)
                 .orElseThrow(() -> new NoSuchElementException("No module " + moduleId + " version " + version)));
+    }
+
+    @Override
+    public Optional<byte[]> asset(String moduleId, String file) {
+        ModuleSource source = sources.get(moduleId);
+        // Only names found at startup: a file name from a request can never reach outside assets/.
+        if (source == null || file == null || !source.assets().contains(file)) {
+            return Optional.empty();
+        }
+        String relative = source.folder() + "/assets/" + file;
+        try {
+            return Optional.of(assetRoot != null ? Files.readAllBytes(assetRoot.resolve(relative))
+                    : new ClassPathResource("modules/" + relative).getContentAsByteArray());
+        } catch (IOException e) {
+            log.warn("Cannot read module asset {}: {}", relative, e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override

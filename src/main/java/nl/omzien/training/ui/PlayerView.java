@@ -25,6 +25,10 @@ import nl.omzien.security.Role;
 import nl.omzien.training.Attempt;
 import nl.omzien.training.TrainingService;
 import nl.omzien.training.content.LessonStep;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import nl.omzien.training.content.QuizStep;
 import nl.omzien.training.content.ReflectionStep;
 import nl.omzien.training.content.ScenarioStep;
@@ -199,6 +203,9 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         };
         switch (step) {
             case LessonStep lesson -> {
+                if (lesson.image() != null) {
+                    body.add(lessonImage(lesson.image()));
+                }
                 body.add(MarkdownText.of(t(lesson.markdown()), "lesson-text"));
                 next.addClickListener(click -> goNext.run());
             }
@@ -238,6 +245,17 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
             case ReflectionStep reflection -> true;
             default -> attempt.completedSteps().contains(step.id());
         };
+    }
+
+    private Image lessonImage(LessonStep.Image image) {
+        String moduleId = attempt.moduleId();
+        String file = image.file();
+        Image picture = new Image(DownloadHandler.fromInputStream(download -> training.lessonImage(moduleId, file)
+                .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), null,
+                        LessonStep.Image.contentType(file), bytes.length))
+                .orElseGet(() -> DownloadResponse.error(404))).inline(), t(image.alt()));
+        picture.addClassName("lesson-image");
+        return picture;
     }
 
     private void showClosing() {

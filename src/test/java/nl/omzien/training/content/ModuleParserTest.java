@@ -188,6 +188,23 @@ class ModuleParserTest {
     }
 
     @Test
+    void imageThatIsNotAPictureBrowsersShowOrIsMissing() {
+        String lesson = """
+                id: les
+                kind: lesson
+                title: { nl: Les, en: Lesson }
+                text: { nl: Tekst, en: Text }
+                image:
+                  file: %s
+                  alt: { nl: Een straat, en: A street }
+                """;
+        assertThat(problemsOf(Map.of("090-quiz.yaml", QUIZ, "010-les.yaml", lesson.formatted("folder.pdf"))))
+                .contains("modules/mini/steps/010-les.yaml:6: image 'folder.pdf' must be a .png, .jpg, .webp or .svg file");
+        assertThat(problemsOf(Map.of("090-quiz.yaml", QUIZ, "010-les.yaml", lesson.formatted("plein.jpg"))))
+                .contains("modules/mini/steps/010-les.yaml:6: image 'plein.jpg' not found in modules/mini/assets/");
+    }
+
+    @Test
     void duplicateStepId() {
         assertThat(problemsOf(Map.of("090-quiz.yaml", QUIZ, "091-quiz.yaml", QUIZ)))
                 .contains("modules/mini/steps/091-quiz.yaml:1: step id 'quiz' is also used in modules/mini/steps/090-quiz.yaml");

@@ -65,6 +65,8 @@ class ExampleModulePlayerTest extends KaribuTest {
         answerAssessment("before", 2);
         _click(_get(Button.class, spec -> spec.withId("start-module")));
 
+        assertThat(_get(com.vaadin.flow.component.html.Image.class, spec -> spec.withClasses("lesson-image")).getAlt().orElseThrow())
+                .contains("Iemand belt aan bij een huis");
         List<Step> steps = module.stepsFor(Audience.SHOP);
         for (Step step : steps) {
             if (step == scenario) {

@@ -140,6 +140,11 @@ class PlayerJourneyTest extends BrowserTest {
         page.locator("#start-module").click();
         waitForVaadin();
 
+        // The first lesson's picture really loads (served from modules/voorbeeld/assets/).
+        page.waitForFunction("() => { const i = document.querySelector('img.lesson-image');"
+                + " return i && i.complete && i.naturalWidth > 0 && i.alt.length > 0; }");
+        screenshot("player-lesson-image", PHONE_WIDTH);
+
         List<Step> steps = example().stepsFor(Audience.PROFESSIONAL);
         int half = steps.size() / 2;
         for (int i = 0; i < half; i++) {

@@ -1,5 +1,6 @@
 package nl.omzien.test;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -109,6 +110,16 @@ public abstract class BrowserTest extends IntegrationTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
         page.setViewportSize(before.width, before.height);
         page.waitForTimeout(200);
+    }
+
+    /** Serious and critical WCAG 2.2 AA problems axe-core finds on the current page, each prefixed with {@code where}. */
+    protected List<String> accessibilityProblems(String where) {
+        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
+        return results.getViolations().stream()
+                .filter(violation -> "serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact()))
+                .map(violation -> where + ": " + violation.getId() + " " + violation.getHelp() + " "
+                        + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
     }
 
     protected void waitVisible(String selector) {

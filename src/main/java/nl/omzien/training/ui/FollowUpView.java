@@ -134,6 +134,10 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
 
     private void show(Component... components) {
         content.removeAll();
+        // People open this from a mail: show whose page it is.
+        Paragraph brand = new Paragraph(getTranslation("app.name"));
+        brand.addClassName("brand");
+        content.add(brand);
         content.add(components);
     }
 

@@ -8,14 +8,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 
 import java.util.Map;
 
@@ -25,7 +30,8 @@ import java.util.Map;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                            OneTimeTokenService signInLinks)
             throws Exception {
         var failureHandler = new ExceptionMappingAuthenticationFailureHandler();
         failureHandler.setDefaultFailureUrl("/login?error");
@@ -33,23 +39,48 @@ class SecurityConfiguration {
                 ThrottlingAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/inloggen/link").permitAll());
         // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         http.formLogin(form -> form.failureHandler(failureHandler));
+        // Participants sign in with a link from their mail: GET /inloggen/link shows a button that POSTs
+        // the token here, so mail scanners that only fetch links cannot use it up.
+        http.oneTimeTokenLogin(ott -> ott
+                .tokenService(signInLinks)
+                .showDefaultSubmitPage(false)
+                .loginPage("/login")
+                .tokenGenerationSuccessHandler((request, response, token) -> response.sendRedirect("/inloggen?link-sent"))
+                .authenticationSuccessHandler(new SimpleUrlAuthenticationSuccessHandler("/mijn-training"))
+                .authenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler("/inloggen?link-invalid")));
         return http.build();
     }
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-                                                LoginThrottle throttle) {
-        return new ProviderManager(new ThrottlingAuthenticationProvider(users, encoder, throttle));
+                                                LoginThrottle throttle, OneTimeTokenService signInLinks) {
+        return new ProviderManager(new ThrottlingAuthenticationProvider(users, encoder, throttle),
+                new OneTimeTokenAuthenticationProvider(signInLinks, users));
     }
 
-    /** BCrypt by default; the delegating encoder lets us move to a stronger one without a reset. */
+    /**
+     * BCrypt by default; the delegating encoder lets us move to a stronger one without a reset. An
+     * account without a password (sign-in by e-mail link only) simply never matches.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        var encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        encoder.setDefaultPasswordEncoderForMatches(new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                throw new UnsupportedOperationException("Only used for matching stored hashes without a known id");
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return false;
+            }
+        });
+        return encoder;
     }
 }

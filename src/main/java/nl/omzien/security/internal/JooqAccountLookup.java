@@ -17,7 +17,10 @@ import static nl.omzien.db.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.lower;
 
-/** Finds the account behind an e-mail address for password sign-in. */
+/**
+ * Finds the account behind an e-mail address, for password and e-mail link sign-in. Accounts without
+ * a password (participants who only use links) are found too; a password can never match them.
+ */
 @Component
 class JooqAccountLookup implements UserDetailsService {
 
@@ -37,8 +40,8 @@ class JooqAccountLookup implements UserDetailsService {
                 .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
                 .where(lower(APP_USER.EMAIL).eq(email.trim().toLowerCase()))
                 .fetchOne();
-        if (row == null || row.value4() == null) {
-            throw new UsernameNotFoundException("No account with a password for this e-mail address");
+        if (row == null) {
+            throw new UsernameNotFoundException("No account for this e-mail address");
         }
         var roles = EnumSet.noneOf(Role.class);
         db.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(row.value1()))

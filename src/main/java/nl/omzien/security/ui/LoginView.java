@@ -1,5 +1,6 @@
 package nl.omzien.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -38,7 +39,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         notice.addClassName("login-notice");
         notice.setVisible(false);
 
-        add(brand, tagline, notice, form, new LanguageSwitch());
+        // Participants do not need a password: the link page is in the onboarding feature (by path, not by class).
+        Anchor signInByLink = new Anchor("inloggen", getTranslation("login.by-link"));
+        signInByLink.setId("sign-in-by-link");
+        signInByLink.addClassName("login-by-link");
+
+        add(brand, tagline, notice, signInByLink, form, new LanguageSwitch());
     }
 
     private LoginI18n loginI18n() {

@@ -1,0 +1,46 @@
+package nl.omzien.onboarding;
+
+import nl.omzien.onboarding.internal.SignInLinkThrottle;
+import nl.omzien.onboarding.internal.SignInLinkTokenService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.stereotype.Service;
+
+import java.util.regex.Pattern;
+
+/**
+ * Asking for a sign-in link. The caller learns nothing: a known participant gets a mail, anyone else
+ * (unknown address, staff, too many requests) gets nothing, and the answer on screen is the same.
+ */
+@Service
+public class SignInLinks {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final SignInLinkTokenService tokens;
+    private final SignInLinkThrottle throttle;
+
+    SignInLinks(SignInLinkTokenService tokens, SignInLinkThrottle throttle) {
+        this.tokens = tokens;
+        this.throttle = throttle;
+    }
+
+    public static boolean looksLikeEmail(String email) {
+        return email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches();
+    }
+
+    /** Mails a link when the address belongs to a participant and the throttle allows it. */
+    public void request(String email, String ipAddress) {
+        if (!looksLikeEmail(email)) {
+            return;
+        }
+        String address = email.trim().toLowerCase();
+        if (!throttle.tryAcquire(address, ipAddress)) {
+            log.info("Sign-in link request throttled for an address from {}", ipAddress);
+            return;
+        }
+        tokens.generate(new GenerateOneTimeTokenRequest(address, SignInLinkTokenService.VALID_FOR));
+    }
+}

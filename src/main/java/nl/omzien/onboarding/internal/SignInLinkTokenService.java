@@ -1,0 +1,82 @@
+package nl.omzien.onboarding.internal;
+
+import nl.omzien.base.SecretTokens;
+import nl.omzien.base.Translations;
+import nl.omzien.notifications.MailOutbox;
+import nl.omzien.notifications.OutgoingMail;
+import nl.omzien.onboarding.internal.JooqSignInLinkRepository.LinkAccount;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.ott.DefaultOneTimeToken;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeToken;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Spring Security's one-time-token store, kept in PostgreSQL with only the token's hash, and the mail
+ * that carries the link. For an address that is not a participant's, a token is made but neither
+ * stored nor mailed, so nothing about the caller's answer depends on whether the address exists.
+ */
+@Service
+public class SignInLinkTokenService implements OneTimeTokenService {
+
+    public static final Duration VALID_FOR = Duration.ofMinutes(15);
+
+    private final JooqSignInLinkRepository links;
+    private final MailOutbox outbox;
+    private final Translations translations;
+    private final Clock clock;
+    private final String baseUrl;
+
+    SignInLinkTokenService(JooqSignInLinkRepository links, MailOutbox outbox, Translations translations, Clock clock,
+                           @Value("${omzien.base-url}") String baseUrl) {
+        this.links = links;
+        this.outbox = outbox;
+        this.translations = translations;
+        this.clock = clock;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    @Transactional
+    public OneTimeToken generate(GenerateOneTimeTokenRequest request) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime expiresAt = now.plus(VALID_FOR);
+        String token = SecretTokens.newToken();
+        Optional<LinkAccount> account = links.linkAccount(request.getUsername());
+        if (account.isPresent()) {
+            links.replaceOpenLinks(account.get().userId(), SecretTokens.hash(token), now, expiresAt);
+            outbox.enqueue(mail(account.get(), token));
+        }
+        return new DefaultOneTimeToken(token, request.getUsername(), expiresAt.toInstant());
+    }
+
+    @Override
+    @Transactional
+    public OneTimeToken consume(OneTimeTokenAuthenticationToken authenticationToken) {
+        String token = authenticationToken.getTokenValue();
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return null;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return links.use(SecretTokens.hash(token), now)
+                .map(email -> new DefaultOneTimeToken(token, email, now.toInstant()))
+                .orElse(null);
+    }
+
+    private OutgoingMail mail(LinkAccount account, String token) {
+        Locale locale = Translations.supported(Locale.of(account.locale()));
+        String link = baseUrl + "/inloggen/link?token=" + token + (locale.equals(Translations.ENGLISH) ? "&lang=en" : "");
+        return new OutgoingMail(account.email(),
+                translations.getTranslation("signin.mail.subject", locale),
+                translations.getTranslation("signin.mail.text", locale, account.fullName(), link, VALID_FOR.toMinutes()));
+    }
+}

@@ -1,0 +1,93 @@
+package nl.omzien.onboarding.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import nl.omzien.base.ui.LanguageSwitch;
+import nl.omzien.onboarding.SignInLinks;
+
+/** Participants ask for a sign-in link here. The answer is the same whether or not the address is known. */
+@Route(value = "inloggen", autoLayout = false)
+@AnonymousAllowed
+public class SignInLinkRequestView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final SignInLinks signInLinks;
+    private final EmailField email = new EmailField();
+    private final Paragraph notice = new Paragraph();
+
+    public SignInLinkRequestView(SignInLinks signInLinks) {
+        this.signInLinks = signInLinks;
+        addClassName("sign-in-link");
+        setAlignItems(Alignment.CENTER);
+
+        Paragraph brand = new Paragraph(getTranslation("app.name"));
+        brand.addClassName("brand");
+        H1 title = new H1(getTranslation("signin.request.title"));
+        Paragraph intro = new Paragraph(getTranslation("signin.request.intro"));
+
+        email.setLabel(getTranslation("signin.request.email"));
+        email.setId("sign-in-email");
+        email.setWidthFull();
+        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        email.setErrorMessage(getTranslation("validation.email"));
+        email.setRequired(true);
+
+        Button send = new Button(getTranslation("signin.request.send"), click -> send());
+        send.setId("send-sign-in-link");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        send.setWidthFull();
+        send.addClickShortcut(Key.ENTER);
+
+        notice.addClassName("sign-in-notice");
+        notice.getElement().setAttribute("role", "status");
+
+        Anchor staff = new Anchor("login", getTranslation("signin.request.staff"));
+        VerticalLayout content = new VerticalLayout(brand, title, intro, notice, email, send, staff, new LanguageSwitch());
+        content.addClassName("sign-in-link-content");
+        content.setPadding(false);
+        add(content);
+    }
+
+    private void send() {
+        String address = email.getValue();
+        if (!SignInLinks.looksLikeEmail(address)) {
+            email.setInvalid(true);
+            email.focus();
+            return;
+        }
+        email.setInvalid(false);
+        signInLinks.request(address, VaadinRequest.getCurrent().getRemoteAddr());
+        showNotice("signin.request.sent", false);
+    }
+
+    private void showNotice(String key, boolean problem) {
+        notice.setText(getTranslation(key));
+        notice.setClassName("sign-in-problem", problem);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters().getParameters();
+        if (params.containsKey("link-invalid")) {
+            showNotice("signin.request.invalid", true);
+        } else if (params.containsKey("link-sent")) {
+            showNotice("signin.request.sent", false);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("signin.request.page-title");
+    }
+}

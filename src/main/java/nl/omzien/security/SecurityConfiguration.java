@@ -50,6 +50,7 @@ class SecurityConfiguration {
                 .tokenService(signInLinks)
                 .showDefaultSubmitPage(false)
                 .loginPage("/login")
+                .loginProcessingUrl("/login/ott")
                 .tokenGenerationSuccessHandler((request, response, token) -> response.sendRedirect("/inloggen?link-sent"))
                 .authenticationSuccessHandler(new SimpleUrlAuthenticationSuccessHandler("/mijn-training"))
                 .authenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler("/inloggen?link-invalid")));

@@ -1,0 +1,63 @@
+package nl.omzien.onboarding.ui;
+
+import nl.omzien.test.BrowserTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A participant on a phone signs in without a password: asks for a link, opens it from the mail, taps once. */
+class SignInLinkJourneyTest extends BrowserTest {
+
+    private static final Pattern LINK = Pattern.compile("/inloggen/link\\?token=[A-Za-z0-9_-]{43}");
+
+    @Autowired
+    DSLContext db;
+
+    @Test
+    void participantSignsInWithALinkFromTheMailOnAPhone() {
+        String email = "jose.pereira@demo.example";
+        page.setViewportSize(PHONE_WIDTH, 740);
+        go("login");
+        page.locator("#sign-in-by-link").click();
+        waitForVaadin();
+        assertThat(accessibilityProblems("sign-in link request")).isEmpty();
+        page.locator("#sign-in-email input").fill(email);
+        page.locator("#send-sign-in-link").click();
+        assertThat(page.locator(".sign-in-notice")).containsText("Kijk in je mail");
+        screenshot("sign-in-link-requested", PHONE_WIDTH);
+
+        String text = db.select(MAIL_OUTBOX.BODY_TEXT).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email))
+                .orderBy(MAIL_OUTBOX.ID.desc()).limit(1).fetchOne(MAIL_OUTBOX.BODY_TEXT);
+        Matcher link = LINK.matcher(text);
+        assertThat(link.find()).isTrue();
+
+        // The mail is opened in another browser (a phone's mail app), with no session of its own.
+        newDevice();
+        page.setViewportSize(PHONE_WIDTH, 740);
+        page.navigate(url(link.group().substring(1)));
+        assertThat(page.locator("h1")).hasText("Inloggen bij Omzien");
+        assertThat(accessibilityProblems("sign-in link page")).isEmpty();
+        screenshot("sign-in-link-page", PHONE_WIDTH);
+        page.locator("button[type=submit]").click();
+        page.waitForURL(u -> u.contains("/mijn-training"));
+        waitForVaadin();
+        assertThat(page.locator("#module-herkennen")).isVisible();
+        screenshot("sign-in-link-landed", PHONE_WIDTH);
+
+        // The same link a second time: a clear message, and a way to ask for a new one.
+        newDevice();
+        page.navigate(url(link.group().substring(1)));
+        page.locator("button[type=submit]").click();
+        page.waitForURL(u -> u.contains("/inloggen?link-invalid"));
+        waitForVaadin();
+        assertThat(page.locator(".sign-in-notice")).containsText("Deze link werkt niet meer");
+        assertThat(page.locator("#send-sign-in-link")).isVisible();
+    }
+}

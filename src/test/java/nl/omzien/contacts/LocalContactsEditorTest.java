@@ -1,7 +1,7 @@
 package nl.omzien.contacts;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -46,7 +46,7 @@ class LocalContactsEditorTest extends KaribuTest {
         open("hulp-in-je-gemeente");
         _click(_get(Button.class, spec -> spec.withId("add-contact")));
         @SuppressWarnings("unchecked")
-        Select<ContactKind> kind = _get(Select.class, spec -> spec.withId("contact-kind"));
+        ComboBox<ContactKind> kind = _get(ComboBox.class, spec -> spec.withId("contact-kind"));
         kind.setValue(ContactKind.WELFARE);
         _get(TextField.class, spec -> spec.withId("contact-name")).setValue("Buurthuis De Schakel");
         _get(TextArea.class, spec -> spec.withId("contact-offer")).setValue("Elke dinsdag koffie en een praatje.");

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -55,9 +55,8 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
         if (user.isAdmin()) {
             // An admin works for every municipality: choose which list to see.
             List<Municipality> all = municipalities.visible();
-            Select<Municipality> choice = new Select<>();
+            ComboBox<Municipality> choice = new ComboBox<>(getTranslation("contact.municipality"));
             choice.setId("contacts-municipality");
-            choice.setLabel(getTranslation("contact.municipality"));
             choice.setItems(all);
             choice.setItemLabelGenerator(Municipality::name);
             choice.addValueChangeListener(change -> {
@@ -120,8 +119,7 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
         LocalContactDraft draft = contact == null ? null : LocalContactDraft.of(contact);
         Dialog dialog = new Dialog(getTranslation(contact == null ? "contact.add" : "contact.edit"));
         dialog.setWidth("min(40rem, 100vw)");
-        Select<ContactKind> kind = new Select<>();
-        kind.setLabel(getTranslation("contact.kind"));
+        ComboBox<ContactKind> kind = new ComboBox<>(getTranslation("contact.kind"));
         kind.setItems(ContactKind.values());
         kind.setItemLabelGenerator(k -> getTranslation(k.translationKey()));
         kind.setId("contact-kind");

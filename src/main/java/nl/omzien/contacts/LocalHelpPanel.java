@@ -40,6 +40,16 @@ public class LocalHelpPanel extends Div {
         H3 heading = new H3(getTranslation("contact.heading", card.municipalityName()));
         heading.addClassName("local-help-heading");
         add(heading);
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = service.card(card.municipalityId(), getLocale());
+            return new DownloadResponse(new ByteArrayInputStream(bytes), service.cardFileName(card), "application/pdf", bytes.length);
+        }), "");
+        pdf.setId("contacts-card-pdf");
+        pdf.addClassName("local-help-pdf");
+        pdf.setTarget(AnchorTarget.BLANK);
+        pdf.add(VaadinIcon.PRINT.create(), new Span(getTranslation("contact.card.download")));
+        // At the top: on a phone the last contact is far down, and printing is what a shop does first.
+        add(pdf);
         if (card.contacts().isEmpty()) {
             add(new Paragraph(getTranslation("contact.none")));
         }
@@ -50,15 +60,6 @@ public class LocalHelpPanel extends Div {
         }
         add(list);
 
-        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = service.card(card.municipalityId(), getLocale());
-            return new DownloadResponse(new ByteArrayInputStream(bytes), service.cardFileName(card), "application/pdf", bytes.length);
-        }), "");
-        pdf.setId("contacts-card-pdf");
-        pdf.addClassName("local-help-pdf");
-        pdf.setTarget(AnchorTarget.BLANK);
-        pdf.add(VaadinIcon.PRINT.create(), new Span(getTranslation("contact.card.download")));
-        add(pdf);
     }
 
     private Component item(LocalContact contact, Function<LocalContact, Component> actions) {

@@ -47,6 +47,7 @@ class LocalContactsScreensTest extends BrowserTest {
         assertThat(page.locator("#local-help")).containsText("Voorbeeld");
         assertThat(page.locator("#local-help a[href^='tel:']").first()).hasAttribute("href", "tel:0524000101");
         checkAccessibility("contacts step");
+        page.locator("#local-help").scrollIntoViewIfNeeded();
         screenshot("contacts-step", PHONE_WIDTH);
         screenshot("contacts-step", LAPTOP_WIDTH);
 

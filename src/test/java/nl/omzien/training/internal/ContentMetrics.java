@@ -171,8 +171,33 @@ public final class ContentMetrics {
         return out.toString();
     }
 
+    /** Average sentence length of the lesson prose only, per module and language: no titles, options or dialogue. */
+    static String lessonProseTable() {
+        StringBuilder out = new StringBuilder("| module | lang | lesson sentences | avg words per sentence | longest |\n| --- | --- | ---: | ---: | ---: |\n");
+        for (ModuleTexts.Loaded loaded : ModuleTexts.coreModules()) {
+            for (String language : List.of("nl", "en")) {
+                int sentences = 0;
+                int words = 0;
+                int longest = 0;
+                for (Step step : loaded.module().steps()) {
+                    if (step instanceof LessonStep lesson) {
+                        for (String sentence : PlainDutch.sentences(language.equals("nl") ? lesson.markdown().nl() : lesson.markdown().en())) {
+                            int n = PlainDutch.words(sentence);
+                            sentences++;
+                            words += n;
+                            longest = Math.max(longest, n);
+                        }
+                    }
+                }
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %d |%n", loaded.module().id(), language,
+                        sentences, (double) words / sentences, longest));
+            }
+        }
+        return out.toString();
+    }
+
     public static void main(String[] args) throws IOException {
-        String table = markdownTable(measure());
+        String table = markdownTable(measure()) + "\n" + lessonProseTable();
         System.out.print(table);
         if (args.length > 0) {
             Files.writeString(Path.of(args[0]), table);

@@ -81,6 +81,9 @@ class TranslationBundlesTest {
             used.add("player.quality." + quality.name());
             used.add("player.scenario.outcome." + quality.name());
         }
+        for (var kind : nl.omzien.contacts.ContactKind.values()) {
+            used.add(kind.translationKey());
+        }
         for (String statement : new String[]{"recognise", "raise", "refer"}) {
             used.add("player.assessment." + statement);
         }

@@ -188,7 +188,7 @@ class FollowUpTest extends KaribuTest {
 
     @Test
     void theQuestionIsInTheLanguageThePersonChose() {
-        String email = "lotte.westerhof@demo.example";
+        String email = "mehmet.yilmaz@demo.example";
         db.update(APP_USER).set(APP_USER.LOCALE, "en").where(APP_USER.EMAIL.eq(email)).execute();
         String token = mailedToken(email);
         assertThat(db.select(MAIL_OUTBOX.SUBJECT).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email))

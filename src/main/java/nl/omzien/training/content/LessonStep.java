@@ -6,8 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Markdown text with an optional image (alt text required). */
-public record LessonStep(String id, Text title, Set<Audience> audiences, Text markdown, Image image) implements Step {
+/**
+ * Markdown text with an optional image (alt text required) and an optional live part the app fills in
+ * under the text ({@code show:} in the file), such as the learner's municipality contacts.
+ */
+public record LessonStep(String id, Text title, Set<Audience> audiences, Text markdown, Image image, Show show) implements Step {
+
+    public LessonStep(String id, Text title, Set<Audience> audiences, Text markdown, Image image) {
+        this(id, title, audiences, markdown, image, null);
+    }
 
     /** An image from the module's {@code assets/} folder. */
     public record Image(String file, Text alt) {
@@ -23,6 +30,21 @@ public record LessonStep(String id, Text title, Set<Audience> audiences, Text ma
         public static String contentType(String file) {
             int dot = file.lastIndexOf('.');
             return dot < 0 ? null : CONTENT_TYPES.get(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** What the app can show under a lesson; the name is what a content writer types after {@code show:}. */
+    public enum Show {
+        LOCAL_CONTACTS("local-contacts");
+
+        private final String name;
+
+        Show(String name) {
+            this.name = name;
+        }
+
+        public String fileName() {
+            return name;
         }
     }
 }

@@ -178,7 +178,7 @@ public final class ModuleParser {
     }
 
     private Step lesson(YamlMap yaml, String id, Text title, Set<Audience> audiences) {
-        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "text", "image"));
+        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "text", "image", "show"));
         Text text = yaml.text("text", true);
         LessonStep.Image image = null;
         YamlMap imageYaml = yaml.map("image");
@@ -196,7 +196,16 @@ public final class ModuleParser {
             }
             image = file == null || alt == null ? null : new LessonStep.Image(file, alt);
         }
-        return text == null ? null : new LessonStep(id, title, audiences, text, image);
+        LessonStep.Show show = null;
+        String showName = yaml.string("show", false);
+        if (showName != null) {
+            show = java.util.Arrays.stream(LessonStep.Show.values()).filter(s -> s.fileName().equals(showName)).findFirst().orElse(null);
+            if (show == null) {
+                yaml.problem("show", "unknown 'show: " + showName + "' (use " + java.util.Arrays.stream(LessonStep.Show.values())
+                        .map(LessonStep.Show::fileName).collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
+        }
+        return text == null ? null : new LessonStep(id, title, audiences, text, image, show);
     }
 
     private Step reflection(YamlMap yaml, String id, Text title, Set<Audience> audiences) {

@@ -20,6 +20,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.contacts.LocalContactService;
+import nl.omzien.contacts.LocalHelpPanel;
 import nl.omzien.people.Audience;
 import nl.omzien.security.Role;
 import nl.omzien.training.Attempt;
@@ -52,6 +54,7 @@ import java.util.List;
 public class PlayerView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
     private final TrainingService training;
+    private final LocalContactService localContacts;
     private final Clock clock;
     private final H2 heading = new H2();
     private final ProgressBar progressBar = new ProgressBar();
@@ -62,8 +65,9 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
     private Attempt attempt;
     private Instant stepShownAt;
 
-    public PlayerView(TrainingService training, Clock clock) {
+    public PlayerView(TrainingService training, LocalContactService localContacts, Clock clock) {
         this.training = training;
+        this.localContacts = localContacts;
         this.clock = clock;
         addClassName("player");
         setMaxWidth("48rem");
@@ -207,6 +211,9 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                     body.add(lessonImage(lesson.image()));
                 }
                 body.add(MarkdownText.of(t(lesson.markdown()), "lesson-text"));
+                if (lesson.show() == LessonStep.Show.LOCAL_CONTACTS) {
+                    body.add(LocalHelpPanel.forMe(localContacts));
+                }
                 next.addClickListener(click -> goNext.run());
             }
             case ReflectionStep reflection -> {

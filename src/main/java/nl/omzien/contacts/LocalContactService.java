@@ -1,0 +1,137 @@
+package nl.omzien.contacts;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.Translations;
+import nl.omzien.contacts.internal.ContactCardPdf;
+import nl.omzien.contacts.internal.ContactValidation;
+import nl.omzien.contacts.internal.JooqLocalContactRepository;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.Role;
+import nl.omzien.security.SignedInUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The municipality's contacts for referring people. Everyone signed in reads their own municipality's
+ * list and card; a coalition lead changes only their own municipality's list, an admin any.
+ */
+@Service
+public class LocalContactService {
+
+    private final JooqLocalContactRepository contacts;
+    private final CurrentUser currentUser;
+    private final Translations translations;
+    private final Clock clock;
+
+    LocalContactService(JooqLocalContactRepository contacts, CurrentUser currentUser, Translations translations, Clock clock) {
+        this.contacts = contacts;
+        this.currentUser = currentUser;
+        this.translations = translations;
+        this.clock = clock;
+    }
+
+    /** The contacts of the signed-in person's municipality; empty when they belong to none (an admin). */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public Optional<MunicipalityContacts> mine() {
+        Long municipality = currentUser.require().municipalityId();
+        return municipality == null ? Optional.empty() : Optional.of(load(municipality));
+    }
+
+    /** The contacts of a municipality the signed-in person works in (admin: any). */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public MunicipalityContacts of(long municipalityId) {
+        requireReader(municipalityId);
+        return load(municipalityId);
+    }
+
+    /** Whether the signed-in person may change this municipality's list (also checked when saving). */
+    public boolean canEdit(long municipalityId) {
+        return currentUser.find().map(u -> mayEdit(u, municipalityId)).orElse(false);
+    }
+
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public LocalContact save(Long id, long municipalityId, LocalContactDraft draft) {
+        SignedInUser user = currentUser.require();
+        requireEditor(user, municipalityId);
+        if (id != null) {
+            LocalContact existing = contacts.findById(id).orElseThrow(() -> new NoSuchElementException("No contact " + id));
+            // The contact's own municipality decides, not the one the form claims.
+            requireEditor(user, existing.municipalityId());
+            if (existing.municipalityId() != municipalityId) {
+                throw new AccessDeniedException("Contact " + id + " belongs to another municipality");
+            }
+        }
+        LocalContactDraft clean = ContactValidation.checked(draft);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long savedId;
+        if (id == null) {
+            savedId = contacts.insert(municipalityId, clean, false, user.accountId(), now);
+        } else {
+            contacts.update(id, clean, user.accountId(), now);
+            savedId = id;
+        }
+        return contacts.findById(savedId).orElseThrow();
+    }
+
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public void delete(long id) {
+        SignedInUser user = currentUser.require();
+        contacts.findById(id).ifPresent(existing -> {
+            requireEditor(user, existing.municipalityId());
+            contacts.delete(id);
+        });
+    }
+
+    /** The one-page PDF card of a municipality's contacts, in the reader's language. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public byte[] card(long municipalityId, Locale locale) {
+        requireReader(municipalityId);
+        Locale language = Translations.supported(locale);
+        String date = LocalDate.now(clock).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
+        return ContactCardPdf.render(load(municipalityId), date, (key, args) -> translations.getTranslation(key, language, args));
+    }
+
+    public String cardFileName(MunicipalityContacts card) {
+        return "hulp-in-" + card.municipalityName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".pdf";
+    }
+
+    private MunicipalityContacts load(long municipalityId) {
+        String name = contacts.municipalityName(municipalityId)
+                .orElseThrow(() -> new NoSuchElementException("No municipality " + municipalityId));
+        return new MunicipalityContacts(municipalityId, name, contacts.findByMunicipality(municipalityId));
+    }
+
+    private void requireReader(long municipalityId) {
+        SignedInUser user = currentUser.require();
+        if (!user.isAdmin() && (user.municipalityId() == null || user.municipalityId() != municipalityId)) {
+            throw new AccessDeniedException("Contacts of another municipality");
+        }
+    }
+
+    private static boolean mayEdit(SignedInUser user, long municipalityId) {
+        return user.isAdmin() || (user.has(Role.COALITION_LEAD) && user.municipalityId() != null
+                && user.municipalityId() == municipalityId);
+    }
+
+    private static void requireEditor(SignedInUser user, long municipalityId) {
+        if (!mayEdit(user, municipalityId)) {
+            throw new AccessDeniedException("Only this municipality's coalition lead may change its contacts");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package nl.omzien.contacts.internal;
+
+import nl.omzien.contacts.ContactKind;
+import nl.omzien.contacts.LocalContactDraft;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static nl.omzien.db.Tables.MUNICIPALITY;
+
+/**
+ * Example contacts for the two demo municipalities, so the "doorverwijzen" module and the card show
+ * something real-looking. They are marked as examples (a "Voorbeeld" label in the app and on the card)
+ * and use .example addresses and made-up numbers: they are not the municipalities' real services.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
+class ContactsDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactsDemoData.class);
+
+    // Kinds of help per municipality: seed 002 §5.5 (Meldpunt Eenzaamheid, kernteams, sociale kaart),
+    // seed 000 §3 (welzijn, wijkteams, Welzijn op Recept), seed 003 (maatjesprojecten, Welzijn op Recept).
+    private static final Map<String, List<LocalContactDraft>> EXAMPLES = Map.of(
+            "Coevorden", List.of(
+                    new LocalContactDraft(ContactKind.SIGNAL_POINT, "Meldpunt Eenzaamheid Coevorden",
+                            "Deel je zorgen over iemand of vraag advies. Wil de persoon het? Dan komt er iemand op huisbezoek.",
+                            "0524 000 101", "meldpunt@coevorden.example", "https://www.coevorden.example/eenzaamheid",
+                            "ma t/m vr 9.00-12.30 uur"),
+                    new LocalContactDraft(ContactKind.WELFARE, "Welzijnswerk Coevorden",
+                            "Helpt mensen aan contact, activiteiten of vrijwilligerswerk. Ook voor mantelzorgers.",
+                            "0524 000 102", "info@welzijn-coevorden.example", "https://www.welzijn-coevorden.example",
+                            "ma t/m do 8.30-17.00 uur"),
+                    new LocalContactDraft(ContactKind.NEIGHBOURHOOD_TEAM, "Sociaal Team Coevorden",
+                            "Mensen van zorg en welzijn zoeken samen de hulp die past. Bel voor een afspraak.",
+                            "0524 000 103", "sociaalteam@coevorden.example", null, "ma t/m vr 8.30-17.00 uur"),
+                    new LocalContactDraft(ContactKind.BUDDY_PROJECT, "Maatjesproject Samen op Pad",
+                            "Een vrijwilliger komt geregeld langs. Samen wandelen, koffie drinken of een hobby delen.",
+                            "0524 000 104", "maatjes@welzijn-coevorden.example", null, null),
+                    new LocalContactDraft(ContactKind.WELFARE_ON_PRESCRIPTION, "Welzijn op Recept Coevorden",
+                            "Loopt via de huisarts of praktijkondersteuner. Die verwijst naar een welzijnscoach. Samen zoek je activiteiten die energie geven.",
+                            null, "welzijnoprecept@welzijn-coevorden.example", null, null),
+                    new LocalContactDraft(ContactKind.OTHER, "Sociale kaart Coevorden",
+                            "Een website met alle hulp en activiteiten in de gemeente.",
+                            null, null, "https://www.socialekaart-coevorden.example", null)),
+            "Twenterand", List.of(
+                    new LocalContactDraft(ContactKind.SIGNAL_POINT, "Meldpunt Eenzaamheid Twenterand",
+                            "Langskomen, bellen of mailen kan. Je krijgt advies. Met toestemming volgt een huisbezoek of verwijzing.",
+                            "0546 000 201", "meldpunt@twenterand.example", "https://www.twenterand.example/meldpunt",
+                            "ma t/m vr 9.00-17.00 uur"),
+                    new LocalContactDraft(ContactKind.WELFARE, "Welzijnsorganisatie Twenterand",
+                            "Activiteiten, ontmoeting en vrijwilligerswerk in alle kernen.",
+                            "0546 000 202", "info@welzijnsorganisatie-twenterand.example", "https://www.welzijn-twenterand.example",
+                            "ma t/m vr 9.00-16.30 uur"),
+                    new LocalContactDraft(ContactKind.NEIGHBOURHOOD_TEAM, "Kernteam Vriezenveen",
+                            "Partners uit zorg en welzijn bespreken samen wat iemand nodig heeft en verwijzen door.",
+                            "0546 000 203", "kernteam@twenterand.example", null, "di en do 9.00-12.00 uur"),
+                    new LocalContactDraft(ContactKind.BUDDY_PROJECT, "Maatjesproject Twenterand",
+                            "Een vaste vrijwilliger voor een wandeling, een kop koffie of een uitje.",
+                            "0546 000 204", null, null, null),
+                    new LocalContactDraft(ContactKind.WELFARE_ON_PRESCRIPTION, "Welzijn op Recept Twenterand",
+                            "Loopt via de huisarts. Voor mensen die vaak met klachten als moeheid of somberheid komen. Een welzijnscoach zoekt samen naar wat helpt.",
+                            null, null, "https://www.welzijn-twenterand.example/welzijn-op-recept", null),
+                    new LocalContactDraft(ContactKind.OTHER, "Sociale kaart Twenterand",
+                            "Een website met alle hulp en activiteiten in de gemeente.",
+                            null, null, "https://www.socialekaart-twenterand.example", null)));
+
+    private final DSLContext db;
+    private final JooqLocalContactRepository contacts;
+    private final Clock clock;
+
+    ContactsDemoData(DSLContext db, JooqLocalContactRepository contacts, Clock clock) {
+        this.db = db;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!contacts.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        EXAMPLES.forEach((municipality, drafts) -> db.select(MUNICIPALITY.ID).from(MUNICIPALITY)
+                .where(MUNICIPALITY.NAME.eq(municipality)).fetchOptional(MUNICIPALITY.ID)
+                .ifPresent(id -> {
+                    log.info("Loading example contacts for {}", municipality);
+                    drafts.forEach(draft -> contacts.insert(id, ContactValidation.checked(draft), true, null, now));
+                }));
+    }
+}

@@ -1,0 +1,89 @@
+package nl.omzien.contacts.internal;
+
+import nl.omzien.contacts.ContactKind;
+import nl.omzien.contacts.LocalContact;
+import nl.omzien.contacts.LocalContactDraft;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import static nl.omzien.db.Tables.LOCAL_CONTACT;
+import static nl.omzien.db.Tables.MUNICIPALITY;
+
+@Repository
+public class JooqLocalContactRepository {
+
+    private final DSLContext db;
+
+    JooqLocalContactRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** In card order: by kind as the module teaches them, then by name. */
+    public List<LocalContact> findByMunicipality(long municipalityId) {
+        return db.selectFrom(LOCAL_CONTACT).where(LOCAL_CONTACT.MUNICIPALITY_ID.eq(municipalityId))
+                .fetch(JooqLocalContactRepository::toContact).stream()
+                .sorted(Comparator.comparing(LocalContact::kind).thenComparing(c -> c.name().toLowerCase()))
+                .toList();
+    }
+
+    public Optional<LocalContact> findById(long id) {
+        return db.selectFrom(LOCAL_CONTACT).where(LOCAL_CONTACT.ID.eq(id)).fetchOptional(JooqLocalContactRepository::toContact);
+    }
+
+    public Optional<String> municipalityName(long municipalityId) {
+        return db.select(MUNICIPALITY.NAME).from(MUNICIPALITY).where(MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(MUNICIPALITY.NAME);
+    }
+
+    public long insert(long municipalityId, LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {
+        return db.insertInto(LOCAL_CONTACT)
+                .set(LOCAL_CONTACT.MUNICIPALITY_ID, municipalityId)
+                .set(LOCAL_CONTACT.KIND, draft.kind().name())
+                .set(LOCAL_CONTACT.NAME, draft.name())
+                .set(LOCAL_CONTACT.OFFER, draft.offer())
+                .set(LOCAL_CONTACT.PHONE, draft.phone())
+                .set(LOCAL_CONTACT.EMAIL, draft.email())
+                .set(LOCAL_CONTACT.WEBSITE, draft.website())
+                .set(LOCAL_CONTACT.OPENING_HOURS, draft.openingHours())
+                .set(LOCAL_CONTACT.EXAMPLE, example)
+                .set(LOCAL_CONTACT.UPDATED_AT, at)
+                .set(LOCAL_CONTACT.UPDATED_BY, by)
+                .returning(LOCAL_CONTACT.ID).fetchOne().getId();
+    }
+
+    /** Saving by a person makes a demo contact real: they have checked it. */
+    public void update(long id, LocalContactDraft draft, long by, OffsetDateTime at) {
+        db.update(LOCAL_CONTACT)
+                .set(LOCAL_CONTACT.KIND, draft.kind().name())
+                .set(LOCAL_CONTACT.NAME, draft.name())
+                .set(LOCAL_CONTACT.OFFER, draft.offer())
+                .set(LOCAL_CONTACT.PHONE, draft.phone())
+                .set(LOCAL_CONTACT.EMAIL, draft.email())
+                .set(LOCAL_CONTACT.WEBSITE, draft.website())
+                .set(LOCAL_CONTACT.OPENING_HOURS, draft.openingHours())
+                .set(LOCAL_CONTACT.EXAMPLE, false)
+                .set(LOCAL_CONTACT.UPDATED_AT, at)
+                .set(LOCAL_CONTACT.UPDATED_BY, by)
+                .where(LOCAL_CONTACT.ID.eq(id)).execute();
+    }
+
+    public boolean delete(long id) {
+        return db.deleteFrom(LOCAL_CONTACT).where(LOCAL_CONTACT.ID.eq(id)).execute() == 1;
+    }
+
+    public boolean isEmpty() {
+        return !db.fetchExists(LOCAL_CONTACT);
+    }
+
+    private static LocalContact toContact(Record r) {
+        return new LocalContact(r.get(LOCAL_CONTACT.ID), r.get(LOCAL_CONTACT.MUNICIPALITY_ID),
+                ContactKind.valueOf(r.get(LOCAL_CONTACT.KIND)), r.get(LOCAL_CONTACT.NAME), r.get(LOCAL_CONTACT.OFFER),
+                r.get(LOCAL_CONTACT.PHONE), r.get(LOCAL_CONTACT.EMAIL), r.get(LOCAL_CONTACT.WEBSITE),
+                r.get(LOCAL_CONTACT.OPENING_HOURS), r.get(LOCAL_CONTACT.EXAMPLE));
+    }
+}

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class ModuleParser {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Set<String> MANIFEST_KEYS = Set.of("id", "version", "title", "summary", "minutes", "passMark", "audiences");
+    private static final Set<String> MANIFEST_KEYS = Set.of("id", "version", "title", "summary", "minutes", "passMark", "audiences", "order");
     private static final Set<String> STEP_KINDS = Set.of("lesson", "scenario", "quiz", "reflection");
 
     private final List<ContentProblem> problems = new ArrayList<>();
@@ -76,6 +76,7 @@ public final class ModuleParser {
         Text summary = manifest.text("summary", true);
         Integer minutes = manifest.integer("minutes", 1, 240);
         Integer passMark = manifest.integer("passMark", 0, 100);
+        Integer order = manifest.has("order") ? manifest.integer("order", 1, 999) : TrainingModule.DEFAULT_ORDER;
         Set<Audience> audiences = audiences(manifest, EnumSet.allOf(Audience.class));
         if (audiences.isEmpty() && !manifest.has("audiences")) {
             manifest.problem("audiences", "missing 'audiences' (professional, shop, church)");
@@ -111,7 +112,8 @@ public final class ModuleParser {
         if (id == null || version == null || title == null || summary == null || minutes == null || passMark == null) {
             return null;
         }
-        return new TrainingModule(id, version, title, summary, minutes, passMark, audiences, List.copyOf(steps), hash());
+        return new TrainingModule(id, version, title, summary, minutes, passMark, audiences, List.copyOf(steps), hash(),
+                order == null ? TrainingModule.DEFAULT_ORDER : order);
     }
 
     private YamlMap load(String path, String text) {

@@ -7,7 +7,10 @@ import java.util.Set;
 
 /** A parsed, valid training module of one version. {@code contentHash} identifies the exact files. */
 public record TrainingModule(String id, int version, Text title, Text summary, int minutes, int passMark,
-                             Set<Audience> audiences, List<Step> steps, String contentHash) {
+                             Set<Audience> audiences, List<Step> steps, String contentHash, int order) {
+
+    /** Where a module without {@code order} in its manifest stands: after the numbered ones. */
+    public static final int DEFAULT_ORDER = 100;
 
     /** The steps a learner of this audience plays, in order. */
     public List<Step> stepsFor(Audience audience) {

@@ -64,7 +64,10 @@ class FileModuleCatalog implements ModuleCatalog {
 
     @Override
     public List<TrainingModule> current() {
-        return List.copyOf(current.values());
+        // In the order learners should take them (manifest 'order'), then by id.
+        return current.values().stream()
+                .sorted(java.util.Comparator.comparingInt(TrainingModule::order).thenComparing(TrainingModule::id))
+                .toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import nl.omzien.sessions.internal.JooqSessionRepository;
 import nl.omzien.sessions.internal.JooqSessionRepository.LockedSession;
 import nl.omzien.sessions.internal.JooqSessionRepository.Times;
 import nl.omzien.sessions.internal.PresenceListPdf;
+import nl.omzien.sessions.internal.QrCodeImage;
 import nl.omzien.sessions.internal.SeatAllocation;
 import nl.omzien.sessions.internal.SessionMails;
 import nl.omzien.sessions.internal.Tokens;
@@ -115,6 +116,14 @@ public class SessionService {
     public Map<Long, String> trainers(long municipalityId) {
         requireScope(municipalityId);
         return sessions.trainersIn(municipalityId);
+    }
+
+    /** Organisations a session in this municipality can be closed for. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public Map<Long, String> organisations(long municipalityId) {
+        requireScope(municipalityId);
+        return people.organisationsIn(municipalityId);
     }
 
     /** A new draft for the signed-in trainer: own municipality, themselves as trainer. */
@@ -366,14 +375,19 @@ public class SessionService {
         }
     }
 
-    /** A fresh check-in link for the session's QR code; earlier codes stop working. */
+    /** A check-in link and its QR code (PNG), valid only during the session window. */
+    public record CheckInCode(String link, byte[] png) {
+    }
+
+    /** A fresh check-in code for the session; earlier codes stop working. */
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public String newCheckInLink(long sessionId) {
+    public CheckInCode newCheckInCode(long sessionId) {
         get(sessionId);
         String token = Tokens.newToken();
         sessions.setCheckinToken(sessionId, Tokens.hash(token));
-        return baseUrl + "/inchecken/" + token;
+        String link = baseUrl + "/inchecken/" + token;
+        return new CheckInCode(link, QrCodeImage.png(link, 480));
     }
 
     public enum CheckInResult { CHECKED_IN, ALREADY_CHECKED_IN, NOT_REGISTERED, OUTSIDE_WINDOW, UNKNOWN_CODE }

@@ -26,6 +26,8 @@ import java.util.Locale;
 @Component
 public class SessionMails {
 
+    private static final String ICS_EXTENSION = ".ics";
+
     private final MailOutbox outbox;
     private final Translations translations;
     private final JooqSessionRepository sessions;
@@ -136,7 +138,7 @@ public class SessionMails {
     }
 
     private OutgoingMail.Attachment invite(TrainingSession session, boolean cancel, int sequence) {
-        return new OutgoingMail.Attachment(cancel ? "annulering.ics" : "uitnodiging.ics", SessionCalendar.CONTENT_TYPE,
+        return new OutgoingMail.Attachment((cancel ? "annulering" : "uitnodiging") + ICS_EXTENSION, SessionCalendar.CONTENT_TYPE,
                 calendar.invitation(session, cancel, sequence));
     }
 

@@ -108,6 +108,14 @@ public class JooqRegistrationRepository {
                 .where(REGISTRATION.ID.eq(id)).execute();
     }
 
+    /** The offer became a seat; the link keeps working, so a second click shows "accepted" instead of an error. */
+    public void confirmOffer(long id, OffsetDateTime now) {
+        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.CONFIRMED.name())
+                .set(REGISTRATION.OFFER_EXPIRES_AT, (OffsetDateTime) null)
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)).execute();
+    }
+
     public void offer(long id, OffsetDateTime expiresAt, String tokenHash, OffsetDateTime now) {
         db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.OFFERED.name())
                 .set(REGISTRATION.OFFER_EXPIRES_AT, expiresAt)

@@ -192,7 +192,7 @@ public class SeatAllocation {
                 || !now.isBefore(session.startsAt())) {
             throw problem("offer.expired");
         }
-        registrations.setStatus(current.id(), RegistrationStatus.CONFIRMED, now);
+        registrations.confirmOffer(current.id(), now);
         registrations.audit(session.id(), current.id(), current.userId(), actorId, "OFFER_ACCEPTED", current.arrival(),
                 null, now);
         mails.confirmed(current.id());

@@ -177,6 +177,6 @@ public class SessionMails {
 
     static String when(Locale locale, OffsetDateTime instant) {
         return SessionTimes.local(instant).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale))
-                + " " + SessionTimes.local(instant).toLocalTime();
+                + ", " + SessionTimes.local(instant).toLocalTime();
     }
 }

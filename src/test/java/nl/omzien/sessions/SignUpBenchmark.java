@@ -56,6 +56,7 @@ public final class SignUpBenchmark {
             LongAdder cancels = new LongAdder();
             LongAdder accepts = new LongAdder();
             LongAdder refused = new LongAdder();
+            LongAdder errors = new LongAdder();
             AtomicInteger remaining = new AtomicInteger(attempts);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             long started = System.nanoTime();
@@ -82,6 +83,11 @@ public final class SignUpBenchmark {
                                 }
                             } catch (InvalidInputException expected) {
                                 refused.increment(); // e.g. accepting an offer that another thread's cancel ended
+                            } catch (RuntimeException unexpected) {
+                                errors.increment(); // e.g. no free connection in time; reported, never hidden
+                                if (errors.sum() < 5) {
+                                    unexpected.printStackTrace();
+                                }
                             }
                         });
                     }
@@ -101,6 +107,7 @@ public final class SignUpBenchmark {
                     total / seconds, signUps.sum() / seconds, signUps.sum(), cancels.sum(), accepts.sum(), refused.sum());
             System.out.printf("audit entries=%d offers=%d direct seats=%d max seats held=%d (capacity %d), held at end=%d%n",
                     replay.steps(), replay.offers(), replay.directSeats(), replay.maxSeatsHeld(), seats, held);
+            System.out.printf("errors=%d%n", errors.sum());
             System.out.println("overbookings=0 fifo-violations=0 (replay passed)");
         } catch (AssertionError violation) {
             System.out.println("VIOLATION: " + violation.getMessage());

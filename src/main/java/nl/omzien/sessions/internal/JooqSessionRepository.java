@@ -62,7 +62,15 @@ public class JooqSessionRepository {
     }
 
     public Optional<TrainingSession> find(long id) {
-        return fetch(TRAINING_SESSION.ID.eq(id)).stream().findFirst();
+        return fetch(TRAINING_SESSION.ID.eq(id), true).stream().findFirst();
+    }
+
+    /**
+     * The session without its seat counts (all zero): for mails and access checks, which run while
+     * sign-ups queue on the session's lock and should not count registrations they do not need.
+     */
+    public Optional<TrainingSession> findWithoutCounts(long id) {
+        return fetch(TRAINING_SESSION.ID.eq(id), false).stream().findFirst();
     }
 
     public List<TrainingSession> find(Condition condition) {
@@ -90,9 +98,13 @@ public class JooqSessionRepository {
     }
 
     private List<TrainingSession> fetch(Condition condition) {
-        var confirmed = countOf("CONFIRMED");
-        var offered = countOf("OFFERED");
-        var waitlisted = countOf("WAITLISTED");
+        return fetch(condition, true);
+    }
+
+    private List<TrainingSession> fetch(Condition condition, boolean withCounts) {
+        var confirmed = withCounts ? countOf("CONFIRMED") : org.jooq.impl.DSL.inline(0).as("confirmed");
+        var offered = withCounts ? countOf("OFFERED") : org.jooq.impl.DSL.inline(0).as("offered");
+        var waitlisted = withCounts ? countOf("WAITLISTED") : org.jooq.impl.DSL.inline(0).as("waitlisted");
         Result<? extends Record> rows = db.select(TRAINING_SESSION.asterisk(), MUNICIPALITY.NAME, ORGANISATION.NAME,
                         confirmed, offered, waitlisted)
                 .from(TRAINING_SESSION)
@@ -132,7 +144,7 @@ public class JooqSessionRepository {
                 .as(status.toLowerCase());
     }
 
-    public long insert(SessionDraft draft, Times times, Long seriesId, long createdBy, OffsetDateTime now) {
+    public long insert(SessionDraft draft, Times times, Long seriesId, Long createdBy, OffsetDateTime now) {
         long id = db.insertInto(TRAINING_SESSION)
                 .set(TRAINING_SESSION.SERIES_ID, seriesId)
                 .set(TRAINING_SESSION.TITLE, draft.getTitle().trim())

@@ -53,7 +53,7 @@ public class SessionMails {
 
     private Context context(long registrationId) {
         Row registration = registrations.find(registrationId).orElseThrow();
-        return new Context(registration, sessions.find(registration.sessionId()).orElseThrow(),
+        return new Context(registration, sessions.findWithoutCounts(registration.sessionId()).orElseThrow(),
                 people.find(registration.userId()).orElseThrow());
     }
 

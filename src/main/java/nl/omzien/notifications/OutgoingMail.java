@@ -6,12 +6,14 @@ import jakarta.mail.internet.InternetAddress;
 import java.util.regex.Pattern;
 
 /**
- * A mail to queue. {@code html} and {@code attachment} are optional; the plain text is always sent,
- * so every mail reads well in any client and in the dev mailbox.
+ * A mail to queue. {@code html}, {@code attachment} and {@code senderName} are optional; the plain text is
+ * always sent, so every mail reads well in any client and in the dev mailbox. {@code senderName} replaces
+ * the display name of the configured sender address (e.g. "Omzien Coevorden"), never the address itself.
  *
  * @throws IllegalArgumentException when the recipient is not an e-mail address, or subject or text is empty
  */
-public record OutgoingMail(String to, String subject, String text, String html, Attachment attachment) {
+public record OutgoingMail(String to, String subject, String text, String html, Attachment attachment,
+                           String senderName) {
 
     /** Same rule as the database's check on {@code mail_outbox.recipient}. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -33,6 +35,14 @@ public record OutgoingMail(String to, String subject, String text, String html, 
         if (html != null && html.isBlank()) {
             html = null;
         }
+        if (senderName != null && (senderName.isBlank() || senderName.length() > 100
+                || senderName.contains("\n") || senderName.contains("\r"))) {
+            throw new IllegalArgumentException("Sender name is empty, too long or contains a line break");
+        }
+    }
+
+    public OutgoingMail(String to, String subject, String text, String html, Attachment attachment) {
+        this(to, subject, text, html, attachment, null);
     }
 
     /** The database's rule, plus what Jakarta Mail accepts as exactly one address (no "a@x.nl, b@y.nl"). */

@@ -39,7 +39,9 @@ class SecurityConfiguration {
                 ThrottlingAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/inloggen/link").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/inloggen/link").permitAll()
+                // Personal calendar feeds: calendar apps cannot sign in; the secret in the address is the proof.
+                .requestMatchers("/kalender/*.ics").permitAll());
         // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));

@@ -33,6 +33,7 @@ public class JooqMailOutboxRepository {
                 .set(MAIL_OUTBOX.ATTACHMENT_NAME, attachment == null ? null : attachment.fileName())
                 .set(MAIL_OUTBOX.ATTACHMENT_TYPE, attachment == null ? null : attachment.contentType())
                 .set(MAIL_OUTBOX.ATTACHMENT, attachment == null ? null : attachment.bytes())
+                .set(MAIL_OUTBOX.SENDER_NAME, mail.senderName())
                 .set(MAIL_OUTBOX.CREATED_AT, now)
                 .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
                 .returning(MAIL_OUTBOX.ID).fetchOne().getId();
@@ -61,7 +62,7 @@ public class JooqMailOutboxRepository {
                 .limit(limit)
                 .forUpdate().skipLocked()
                 .fetch(r -> new DueMail(r.getId(), r.getAttempts(), r.getRecipient(), r.getSubject(), r.getBodyText(),
-                        r.getBodyHtml(), r.getAttachmentName(), r.getAttachmentType(), r.getAttachment()));
+                        r.getBodyHtml(), r.getAttachmentName(), r.getAttachmentType(), r.getAttachment(), r.getSenderName()));
     }
 
     void markSent(long id, OffsetDateTime sentAt, OutboxMail.Delivery deliveredTo) {
@@ -110,6 +111,6 @@ public class JooqMailOutboxRepository {
      * {@link OutgoingMail}: a row that fails its checks (edited by hand) must fail alone, not the batch.
      */
     record DueMail(long id, int attempts, String recipient, String subject, String text, String html,
-                   String attachmentName, String attachmentType, byte[] attachment) {
+                   String attachmentName, String attachmentType, byte[] attachment, String senderName) {
     }
 }

@@ -101,7 +101,15 @@ public class MailDispatcher {
         MimeMessage message = smtp.createMimeMessage();
         boolean multipart = mail.html() != null || mail.attachmentName() != null;
         MimeMessageHelper helper = new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
+        if (mail.senderName() != null) {
+            try {
+                helper.setFrom(new InternetAddress(from.getAddress(), mail.senderName(), StandardCharsets.UTF_8.name()));
+            } catch (java.io.UnsupportedEncodingException e) {
+                helper.setFrom(from);
+            }
+        } else {
+            helper.setFrom(from);
+        }
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setSentDate(Date.from(clock.instant()));

@@ -1,0 +1,9 @@
+package nl.omzien.sessions;
+
+import java.time.OffsetDateTime;
+
+/** The signed-in person's own place at a session. */
+public record MyRegistration(long registrationId, TrainingSession session, RegistrationStatus status,
+                             OffsetDateTime offerExpiresAt, Attendance attendance, boolean evaluated,
+                             int waitlistPosition) {
+}

@@ -1,0 +1,323 @@
+package nl.omzien.sessions;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.Role;
+import nl.omzien.security.SignedInUser;
+import nl.omzien.sessions.internal.JooqPersonLookup;
+import nl.omzien.sessions.internal.JooqPersonLookup.Person;
+import nl.omzien.sessions.internal.JooqRegistrationRepository;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
+import nl.omzien.sessions.internal.JooqSessionRepository;
+import nl.omzien.sessions.internal.SeatAllocation;
+import nl.omzien.sessions.internal.SessionCalendar;
+import nl.omzien.sessions.internal.Tokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sessions from a participant's side: browse what is planned in their municipality, sign up, join
+ * the waitlist, accept an offer, cancel, reschedule, evaluate. Every call works on the signed-in
+ * person's own registrations; closed sessions exist only for their organisation's people.
+ */
+@Service
+public class RegistrationService {
+
+    private final JooqSessionRepository sessions;
+    private final JooqRegistrationRepository registrations;
+    private final JooqPersonLookup people;
+    private final SeatAllocation seats;
+    private final SessionCalendar calendar;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final String baseUrl;
+
+    RegistrationService(JooqSessionRepository sessions, JooqRegistrationRepository registrations,
+                        JooqPersonLookup people, SeatAllocation seats, SessionCalendar calendar,
+                        CurrentUser currentUser, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.people = people;
+        this.seats = seats;
+        this.calendar = calendar;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static InvalidInputException problem(String key) {
+        return new InvalidInputException(Map.of("session", key));
+    }
+
+    /** What to show: optional filters, all null means everything upcoming. */
+    public record Filter(LocalDate from, LocalDate until, nl.omzien.people.Audience audience, String place) {
+        public static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    /** Planned sessions the signed-in person may book (own municipality; closed ones of their organisation). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
+    public List<TrainingSession> upcoming(Filter filter) {
+        SignedInUser user = currentUser.require();
+        if (user.municipalityId() == null) {
+            return List.of();
+        }
+        return sessions.bookable(user.municipalityId(), user.organisationId(), now()).stream()
+                .filter(s -> s.startsAt().isAfter(now()))
+                .filter(s -> filter.from() == null || !SessionTimes.local(s.startsAt()).toLocalDate().isBefore(filter.from()))
+                .filter(s -> filter.until() == null || !SessionTimes.local(s.startsAt()).toLocalDate().isAfter(filter.until()))
+                .filter(s -> filter.audience() == null || s.audience() == null || s.audience() == filter.audience())
+                .filter(s -> filter.place() == null || filter.place().isBlank()
+                        || (s.place() != null && s.place().toLowerCase().contains(filter.place().trim().toLowerCase())))
+                .toList();
+    }
+
+    /** The signed-in person's registrations, newest session first, live ones and attended ones. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<MyRegistration> mine() {
+        long me = currentUser.require().accountId();
+        List<MyRegistration> result = new ArrayList<>();
+        for (Row row : registrations.forUser(me)) {
+            if (!row.status().isLive() && row.attendance() == null && row.status() != RegistrationStatus.SESSION_CANCELLED) {
+                continue;
+            }
+            TrainingSession session = sessions.find(row.sessionId()).orElseThrow();
+            int position = row.status() == RegistrationStatus.WAITLISTED
+                    ? registrations.waitlistPosition(row.sessionId(), row.arrival()) : 0;
+            result.add(new MyRegistration(row.id(), session, row.status(), row.offerExpiresAt(), row.attendance(),
+                    registrations.evaluated(row.id()), position));
+        }
+        result.sort(Comparator.comparing((MyRegistration r) -> r.session().startsAt()));
+        return result;
+    }
+
+    /** Signs the signed-in person up: a seat, or a place on the waitlist when full. Safe to repeat. */
+    @Transactional
+    @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
+    public SignUpOutcome signUp(long sessionId) {
+        SignedInUser user = currentUser.require();
+        requireBookable(sessionId, user.municipalityId(), user.organisationId());
+        return seats.signUp(sessionId, user.accountId(), user.accountId(), now());
+    }
+
+    /** An organisation contact signs up colleagues of their own organisation in one go. */
+    @Transactional
+    @RolesAllowed(Role.ORG_CONTACT_ROLE)
+    public List<SignUpOutcome> signUpColleagues(long sessionId, Collection<Long> colleagueIds) {
+        SignedInUser user = currentUser.require();
+        if (user.organisationId() == null) {
+            throw new AccessDeniedException("No organisation");
+        }
+        requireBookable(sessionId, user.municipalityId(), user.organisationId());
+        List<SignUpOutcome> outcomes = new ArrayList<>();
+        for (Long id : colleagueIds.stream().distinct().sorted().toList()) {
+            Person colleague = people.find(id).orElseThrow(() -> new AccessDeniedException("No such person"));
+            if (!Objects.equals(colleague.organisationId(), user.organisationId()) || !colleague.enabled()) {
+                throw new AccessDeniedException("Not a colleague");
+            }
+            outcomes.add(seats.signUp(sessionId, id, user.accountId(), now()));
+        }
+        return outcomes;
+    }
+
+    /** Colleagues the signed-in organisation contact may sign up (including themselves). */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Role.ORG_CONTACT_ROLE)
+    public Map<Long, String> colleagues() {
+        SignedInUser user = currentUser.require();
+        if (user.organisationId() == null) {
+            return Map.of();
+        }
+        Map<Long, String> result = new java.util.LinkedHashMap<>();
+        people.inOrganisation(user.organisationId()).forEach(p -> result.put(p.id(), p.fullName()));
+        return result;
+    }
+
+    private TrainingSession requireBookable(long sessionId, Long municipalityId, Long organisationId) {
+        TrainingSession session = sessions.findWithoutCounts(sessionId).orElseThrow(() -> problem("session.unknown"));
+        boolean visible = Objects.equals(session.municipalityId(), municipalityId)
+                && (session.organisationId() == null || Objects.equals(session.organisationId(), organisationId));
+        if (!visible) {
+            // Same answer as for a session that does not exist: a closed session's existence is not public.
+            throw problem("session.unknown");
+        }
+        return session;
+    }
+
+    private Row own(long registrationId) {
+        Row row = registrations.find(registrationId).orElseThrow(() -> new AccessDeniedException("No such registration"));
+        if (row.userId() != currentUser.require().accountId()) {
+            throw new AccessDeniedException("Not your registration");
+        }
+        return row;
+    }
+
+    /**
+     * Cancels the signed-in person's place. A seat can be given back until the registration deadline
+     * (later, the trainer has planned with you); leaving the waitlist or declining an offer is always possible.
+     */
+    @Transactional
+    @PermitAll
+    public void cancel(long registrationId) {
+        Row row = own(registrationId);
+        if (!row.status().isLive()) {
+            return;
+        }
+        TrainingSession session = sessions.findWithoutCounts(row.sessionId()).orElseThrow();
+        if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(session.registrationDeadline())) {
+            throw problem("registration.cancel-too-late");
+        }
+        seats.cancel(row, row.userId(), now());
+    }
+
+    /** Accepts an open offer from within the app. */
+    @Transactional
+    @PermitAll
+    public void acceptOffer(long registrationId) {
+        Row row = own(registrationId);
+        seats.accept(row, row.userId(), now());
+    }
+
+    /** What an offer link shows before the person clicks "accept"; empty for an unknown or used link. */
+    public record OfferDetails(long registrationId, TrainingSession session, String personName,
+                               RegistrationStatus status, OffsetDateTime expiresAt) {
+    }
+
+    /** Anyone holding the link may see and accept this one offer: the token is the proof (256 random bits). */
+    @Transactional(readOnly = true)
+    public Optional<OfferDetails> offer(String token) {
+        if (!Tokens.looksValid(token)) {
+            return Optional.empty();
+        }
+        return registrations.findByOfferToken(Tokens.hash(token)).map(row -> new OfferDetails(row.id(),
+                sessions.find(row.sessionId()).orElseThrow(), people.find(row.userId()).orElseThrow().fullName(),
+                row.status(), row.offerExpiresAt()));
+    }
+
+    /**
+     * Accepts the offer behind a mail link. The link page asks for one click first, so a mail scanner
+     * that opens links does not accept on the person's behalf. Repeating it changes nothing.
+     */
+    @Transactional
+    public RegistrationStatus acceptOffer(String token) {
+        if (!Tokens.looksValid(token)) {
+            throw problem("offer.unknown");
+        }
+        Row row = registrations.findByOfferToken(Tokens.hash(token)).orElseThrow(() -> problem("offer.unknown"));
+        seats.accept(row, null, now());
+        return RegistrationStatus.CONFIRMED;
+    }
+
+    /** Other planned occurrences the person could move to: same series or same title, bookable, not full. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<TrainingSession> alternatives(long registrationId) {
+        Row row = own(registrationId);
+        SignedInUser user = currentUser.require();
+        TrainingSession current = sessions.find(row.sessionId()).orElseThrow();
+        return sessions.bookable(current.municipalityId(), user.organisationId(), now()).stream()
+                .filter(s -> s.id() != current.id())
+                .filter(s -> (current.seriesId() != null && Objects.equals(s.seriesId(), current.seriesId()))
+                        || s.title().equalsIgnoreCase(current.title()))
+                .filter(s -> now().isBefore(s.registrationDeadline()))
+                .toList();
+    }
+
+    /** Moves the person's place to another occurrence in one step; refused (nothing changes) when it is full. */
+    @Transactional
+    @PermitAll
+    public SignUpOutcome reschedule(long registrationId, long toSessionId) {
+        Row row = own(registrationId);
+        SignedInUser user = currentUser.require();
+        requireBookable(toSessionId, user.municipalityId(), user.organisationId());
+        TrainingSession current = sessions.findWithoutCounts(row.sessionId()).orElseThrow();
+        if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(current.registrationDeadline())) {
+            throw problem("registration.cancel-too-late");
+        }
+        return seats.move(row, toSessionId, user.accountId(), now());
+    }
+
+    /** Asks to be mailed when a new session is planned in the person's municipality. Safe to repeat. */
+    @Transactional
+    @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
+    public void registerInterest() {
+        SignedInUser user = currentUser.require();
+        if (user.municipalityId() == null) {
+            throw problem("session.no-municipality");
+        }
+        people.addInterest(user.accountId(), user.municipalityId(), now());
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
+    public boolean hasInterest() {
+        SignedInUser user = currentUser.require();
+        return user.municipalityId() != null && people.hasInterest(user.accountId(), user.municipalityId());
+    }
+
+    /**
+     * A new personal calendar feed address; the previous one stops working. Only its hash is stored, so
+     * the address is shown once.
+     */
+    @Transactional
+    @PermitAll
+    public String newCalendarFeed() {
+        String token = Tokens.newToken();
+        people.replaceFeedToken(currentUser.require().accountId(), Tokens.hash(token), now());
+        return baseUrl.replaceFirst("^https?://", "webcal://") + "/kalender/" + token + ".ics";
+    }
+
+    /** The feed behind a secret address: the person's sessions with a seat (and those cancelled since). */
+    @Transactional(readOnly = true)
+    public Optional<String> calendarFeed(String token) {
+        if (!Tokens.looksValid(token)) {
+            return Optional.empty();
+        }
+        return people.userByFeedToken(Tokens.hash(token)).map(userId -> {
+            List<TrainingSession> mine = registrations.forUser(userId).stream()
+                    .filter(r -> r.status().holdsSeat() || r.status() == RegistrationStatus.SESSION_CANCELLED)
+                    .map(r -> sessions.find(r.sessionId()).orElseThrow())
+                    .toList();
+            return calendar.feed(mine, "Omzien");
+        });
+    }
+
+    /** The evaluation after attending: once per registration, only by someone who was present. */
+    @Transactional
+    @PermitAll
+    public void evaluate(long registrationId, Integer score, String doDifferently, String comment) {
+        Row row = own(registrationId);
+        new InvalidInputException.Checks()
+                .require("score", score)
+                .fail("score", "evaluation.score-range", score != null && (score < 1 || score > 10))
+                .require("doDifferently", doDifferently)
+                .length("doDifferently", doDifferently, 1, 2000)
+                .length("comment", comment, 0, 2000)
+                .throwIfAny();
+        if (row.attendance() != Attendance.PRESENT) {
+            throw problem("evaluation.not-attended");
+        }
+        registrations.saveEvaluation(registrationId, score, doDifferently.trim(),
+                comment == null || comment.isBlank() ? null : comment.trim(), now());
+    }
+}

@@ -1,0 +1,441 @@
+package nl.omzien.sessions;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.Role;
+import nl.omzien.security.SignedInUser;
+import nl.omzien.sessions.internal.JooqPersonLookup;
+import nl.omzien.sessions.internal.JooqRegistrationRepository;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.EvaluationRow;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
+import nl.omzien.sessions.internal.JooqSessionRepository;
+import nl.omzien.sessions.internal.JooqSessionRepository.LockedSession;
+import nl.omzien.sessions.internal.JooqSessionRepository.Times;
+import nl.omzien.sessions.internal.PresenceListPdf;
+import nl.omzien.sessions.internal.QrCodeImage;
+import nl.omzien.sessions.internal.SeatAllocation;
+import nl.omzien.sessions.internal.SessionMails;
+import nl.omzien.sessions.internal.Tokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sessions from a trainer's side: plan (one or a series), change, cancel, see who comes, record
+ * attendance, show the check-in QR code, print the presence list, read the evaluations. Trainers and
+ * coalition leads work in their own municipality; admins everywhere.
+ */
+@Service
+public class SessionService {
+
+    /** QR check-in works from this long before the start until this long after the end. */
+    static final Duration CHECK_IN_BEFORE = Duration.ofMinutes(30);
+    static final Duration CHECK_IN_AFTER = Duration.ofMinutes(15);
+
+    private final JooqSessionRepository sessions;
+    private final JooqRegistrationRepository registrations;
+    private final JooqPersonLookup people;
+    private final SeatAllocation seats;
+    private final SessionMails mails;
+    private final PresenceListPdf presenceList;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String baseUrl;
+
+    SessionService(JooqSessionRepository sessions, JooqRegistrationRepository registrations, JooqPersonLookup people,
+                   SeatAllocation seats, SessionMails mails, PresenceListPdf presenceList, CurrentUser currentUser,
+                   ApplicationEventPublisher events, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.people = people;
+        this.seats = seats;
+        this.mails = mails;
+        this.presenceList = presenceList;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static InvalidInputException problem(String key) {
+        return new InvalidInputException(Map.of("session", key));
+    }
+
+    /** Sessions in the trainer's municipality (admins: all), ending after {@code from} (null: all). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public List<TrainingSession> visible(boolean includePast) {
+        SignedInUser user = currentUser.require();
+        OffsetDateTime from = includePast ? null : now();
+        if (user.isAdmin()) {
+            return sessions.inMunicipality(null, from);
+        }
+        return user.municipalityId() == null ? List.of() : sessions.inMunicipality(user.municipalityId(), from);
+    }
+
+    /** One session the trainer may manage. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public TrainingSession get(long sessionId) {
+        TrainingSession session = sessions.find(sessionId).orElseThrow(() -> new AccessDeniedException("No such session"));
+        requireScope(session.municipalityId());
+        return session;
+    }
+
+    private void requireScope(long municipalityId) {
+        SignedInUser user = currentUser.require();
+        if (!user.isAdmin() && !Objects.equals(user.municipalityId(), municipalityId)) {
+            throw new AccessDeniedException("Session outside the trainer's municipality");
+        }
+    }
+
+    /** People who can be a session's trainer in a municipality. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public Map<Long, String> trainers(long municipalityId) {
+        requireScope(municipalityId);
+        return sessions.trainersIn(municipalityId);
+    }
+
+    /** Organisations a session in this municipality can be closed for. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public Map<Long, String> organisations(long municipalityId) {
+        requireScope(municipalityId);
+        return people.organisationsIn(municipalityId);
+    }
+
+    /** A new draft for the signed-in trainer: own municipality, themselves as trainer. */
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public SessionDraft newDraft() {
+        SignedInUser user = currentUser.require();
+        SessionDraft draft = new SessionDraft().setMunicipalityId(user.municipalityId());
+        if (user.has(Role.TRAINER)) {
+            draft.getTrainerIds().add(user.accountId());
+        }
+        return draft;
+    }
+
+    private Times validate(SessionDraft draft, boolean isNew) {
+        new InvalidInputException.Checks()
+                .require("title", draft.getTitle())
+                .length("title", draft.getTitle(), 2, 150)
+                .require("date", draft.getDate())
+                .require("startTime", draft.getStartTime())
+                .require("endTime", draft.getEndTime())
+                .require("capacity", draft.getCapacity())
+                .require("municipality", draft.getMunicipalityId())
+                .fail("endTime", "session.end-before-start", draft.getStartTime() != null && draft.getEndTime() != null
+                        && !draft.getEndTime().isAfter(draft.getStartTime()))
+                .fail("capacity", "session.capacity-range", draft.getCapacity() != null
+                        && (draft.getCapacity() < 1 || draft.getCapacity() > 500))
+                .fail("minParticipants", "session.minimum-range", draft.getMinParticipants() != null
+                        && draft.getCapacity() != null && (draft.getMinParticipants() < 1
+                        || draft.getMinParticipants() > draft.getCapacity()))
+                .fail("location", "session.place-required", blank(draft.getLocation()) && blank(draft.getOnlineUrl()))
+                .length("location", draft.getLocation(), 2, 300)
+                .fail("onlineUrl", "session.online-url-invalid", !blank(draft.getOnlineUrl())
+                        && !draft.getOnlineUrl().trim().matches("^https://[^\\s]+$"))
+                .length("notes", draft.getNotes(), 1, 4000)
+                .fail("deadlineDaysBefore", "session.deadline-range", draft.getDeadlineDaysBefore() < 0
+                        || draft.getDeadlineDaysBefore() > 60)
+                .fail("goNoGoDays", "session.go-no-go-range", draft.getGoNoGoDays() < 1 || draft.getGoNoGoDays() > 60)
+                .throwIfAny();
+        ZonedDateTime start = draft.getDate().atTime(draft.getStartTime()).atZone(SessionTimes.ZONE);
+        ZonedDateTime end = draft.getDate().atTime(draft.getEndTime()).atZone(SessionTimes.ZONE);
+        ZonedDateTime deadline = draft.getDeadlineDaysBefore() == 0 ? start
+                : draft.getDate().minusDays(draft.getDeadlineDaysBefore()).atTime(23, 59).atZone(SessionTimes.ZONE);
+        if (deadline.isAfter(start)) {
+            deadline = start;
+        }
+        new InvalidInputException.Checks()
+                .fail("date", "session.in-the-past", isNew && !start.toOffsetDateTime().isAfter(now()))
+                .throwIfAny();
+        return new Times(start.toOffsetDateTime(), end.toOffsetDateTime(), deadline.toOffsetDateTime());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private void checkRelations(SessionDraft draft) {
+        requireScope(draft.getMunicipalityId());
+        Map<Long, String> allowed = sessions.trainersIn(draft.getMunicipalityId());
+        if (!allowed.keySet().containsAll(draft.getTrainerIds())) {
+            throw new InvalidInputException(Map.of("trainers", "session.trainer-invalid"));
+        }
+        if (draft.getOrganisationId() != null) {
+            boolean inMunicipality = people.organisationMunicipality(draft.getOrganisationId())
+                    .filter(m -> m.equals(draft.getMunicipalityId())).isPresent();
+            if (!inMunicipality) {
+                throw new InvalidInputException(Map.of("organisation", "session.organisation-invalid"));
+            }
+        }
+    }
+
+    /** Plans one session; people on the municipality's interest list get a mail. */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public long create(SessionDraft draft) {
+        defaultMunicipality(draft);
+        Times times = validate(draft, true);
+        checkRelations(draft);
+        long id = sessions.insert(draft, times, null, currentUser.require().accountId(), now());
+        tellInterested(id);
+        return id;
+    }
+
+    /**
+     * Plans a series from one template: one session per date of the rule, sharing a series id, each
+     * editable on its own afterwards. Nothing is saved when any date is invalid.
+     */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public List<Long> createSeries(SessionDraft template, SeriesRule rule) {
+        defaultMunicipality(template);
+        List<LocalDate> dates = rule.dates().stream()
+                .filter(d -> template.getStartTime() == null
+                        || d.atTime(template.getStartTime()).atZone(SessionTimes.ZONE).toOffsetDateTime().isAfter(now()))
+                .toList();
+        if (dates.isEmpty()) {
+            throw new InvalidInputException(Map.of("until", "series.no-dates"));
+        }
+        validate(template.onDate(dates.getFirst()), true);
+        checkRelations(template);
+        List<Long> ids = new ArrayList<>();
+        Long seriesId = null;
+        for (LocalDate date : dates) {
+            SessionDraft occurrence = template.onDate(date);
+            long id = sessions.insert(occurrence, validate(occurrence, true), seriesId, currentUser.require().accountId(), now());
+            if (seriesId == null) {
+                seriesId = id;
+                sessions.setSeries(id, id);
+            }
+            ids.add(id);
+        }
+        tellInterested(ids.getFirst());
+        return ids;
+    }
+
+    /** Staff plan in their own municipality unless they say otherwise (admins must choose). */
+    private void defaultMunicipality(SessionDraft draft) {
+        if (draft.getMunicipalityId() == null) {
+            draft.setMunicipalityId(currentUser.require().municipalityId());
+        }
+    }
+
+    private void tellInterested(long sessionId) {
+        TrainingSession session = sessions.find(sessionId).orElseThrow();
+        for (Long userId : people.takeInterested(session.municipalityId())) {
+            Optional<JooqPersonLookup.Person> person = people.find(userId);
+            // A closed session is no news for people outside its organisation: they stay on the list.
+            if (session.isClosed() && person.map(p -> !Objects.equals(p.organisationId(), session.organisationId())).orElse(true)) {
+                people.addInterest(userId, session.municipalityId(), now());
+                continue;
+            }
+            mails.newSessionPlanned(session, userId);
+        }
+    }
+
+    /**
+     * Changes one session. Everyone with a place hears about a new time or place, with an updated
+     * calendar entry; more seats go to the waitlist at once. Fewer seats than already taken is refused.
+     */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public void update(SessionDraft draft) {
+        TrainingSession before = get(draft.getId());
+        if (before.isCancelled()) {
+            throw problem("session.is-cancelled");
+        }
+        draft.setMunicipalityId(before.municipalityId());
+        Times times = validate(draft, false);
+        checkRelations(draft);
+        LockedSession locked = seats.lockOpenForChanges(draft.getId());
+        int taken = registrations.seatsTaken(draft.getId());
+        if (draft.getCapacity() < taken) {
+            throw new InvalidInputException(Map.of("capacity", "session.capacity-below-taken"));
+        }
+        sessions.update(draft, times, now());
+        TrainingSession after = sessions.find(draft.getId()).orElseThrow();
+        boolean moved = !before.startsAt().isEqual(after.startsAt()) || !before.endsAt().isEqual(after.endsAt())
+                || !Objects.equals(before.place(), after.place());
+        if (moved) {
+            registrations.audit(after.id(), null, null, currentUser.require().accountId(), "SESSION_MOVED", null,
+                    before.startsAt() + " -> " + after.startsAt(), now());
+            mails.sessionMoved(after, registrations.liveForSession(after.id()));
+        }
+        if (draft.getCapacity() > before.capacity()) {
+            seats.promote(sessions.lock(after.id()).orElse(locked), now());
+        }
+    }
+
+    /** Cancels a session: every place ends, everyone is told, with the next occurrence if there is one. */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public void cancel(long sessionId) {
+        get(sessionId);
+        cancelSession(sessionId, currentUser.require().accountId());
+    }
+
+    private void cancelSession(long sessionId, Long actorId) {
+        LockedSession locked = sessions.lock(sessionId).orElseThrow();
+        if (locked.status() == TrainingSession.Status.CANCELLED) {
+            return;
+        }
+        List<Row> affected = registrations.liveForSession(sessionId);
+        for (Row row : affected) {
+            registrations.setStatus(row.id(), RegistrationStatus.SESSION_CANCELLED, now());
+        }
+        sessions.markCancelled(sessionId, now());
+        registrations.audit(sessionId, null, null, actorId, "SESSION_CANCELLED", null, affected.size() + " places", now());
+        TrainingSession session = sessions.find(sessionId).orElseThrow();
+        TrainingSession next = sessions.inMunicipality(session.municipalityId(), now()).stream()
+                .filter(s -> s.id() != sessionId && !s.isCancelled() && s.startsAt().isAfter(now())
+                        && Objects.equals(s.organisationId(), session.organisationId())
+                        && (Objects.equals(s.seriesId(), session.seriesId()) && s.seriesId() != null
+                            || s.title().equalsIgnoreCase(session.title())))
+                .findFirst().orElse(null);
+        mails.sessionCancelled(session, affected, next);
+    }
+
+    /** The session behind a go/no-go mail's one-click cancel link; the link is the trainer's proof. */
+    @Transactional(readOnly = true)
+    public Optional<TrainingSession> sessionForCancelLink(String token) {
+        if (!Tokens.looksValid(token)) {
+            return Optional.empty();
+        }
+        return sessions.findByCancelToken(Tokens.hash(token)).flatMap(sessions::find);
+    }
+
+    @Transactional
+    public void cancelByLink(String token) {
+        TrainingSession session = sessionForCancelLink(token).orElseThrow(() -> problem("session.link-unknown"));
+        cancelSession(session.id(), null);
+    }
+
+    /** Everyone with a place (and anyone with recorded attendance), in arrival order. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public List<SessionParticipant> participants(long sessionId) {
+        get(sessionId);
+        return registrations.participants(sessionId);
+    }
+
+    /**
+     * Records attendance; the same value twice is harmless. The first "present" publishes
+     * {@link SessionAttended}. Allowed from an hour before the start.
+     */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public void markAttendance(long registrationId, Attendance attendance) {
+        Row row = registrations.find(registrationId).orElseThrow(() -> new AccessDeniedException("No such registration"));
+        TrainingSession session = get(row.sessionId());
+        if (attendance == null) {
+            throw new InvalidInputException(Map.of("attendance", "validation.required"));
+        }
+        if (row.status() != RegistrationStatus.CONFIRMED) {
+            throw problem("attendance.not-confirmed");
+        }
+        if (now().isBefore(session.startsAt().minusHours(1))) {
+            throw problem("attendance.too-early");
+        }
+        record(row, session, attendance, currentUser.require().accountId());
+    }
+
+    private void record(Row row, TrainingSession session, Attendance attendance, Long actorId) {
+        Optional<Attendance> before = registrations.setAttendance(row.id(), attendance, now());
+        if (before.orElse(null) != attendance) {
+            registrations.audit(session.id(), row.id(), row.userId(), actorId, "ATTENDANCE_" + attendance, row.arrival(),
+                    null, now());
+        }
+        if (attendance == Attendance.PRESENT && before.orElse(null) != Attendance.PRESENT) {
+            events.publishEvent(new SessionAttended(row.userId(), session.id(), session.moduleIds(), session.startsAt(), now()));
+        }
+    }
+
+    /** A check-in link and its QR code (PNG), valid only during the session window. */
+    public record CheckInCode(String link, byte[] png) {
+    }
+
+    /** A fresh check-in code for the session; earlier codes stop working. */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public CheckInCode newCheckInCode(long sessionId) {
+        get(sessionId);
+        String token = Tokens.newToken();
+        sessions.setCheckinToken(sessionId, Tokens.hash(token));
+        String link = baseUrl + "/inchecken/" + token;
+        return new CheckInCode(link, QrCodeImage.png(link, 480));
+    }
+
+    public enum CheckInResult { CHECKED_IN, ALREADY_CHECKED_IN, NOT_REGISTERED, OUTSIDE_WINDOW, UNKNOWN_CODE }
+
+    /** The signed-in participant scanned the session's QR code: present, if registered and during the session. */
+    @Transactional
+    @PermitAll
+    public CheckInResult checkIn(String token) {
+        if (!Tokens.looksValid(token)) {
+            return CheckInResult.UNKNOWN_CODE;
+        }
+        Optional<TrainingSession> found = sessions.findByCheckinToken(Tokens.hash(token)).flatMap(sessions::find);
+        if (found.isEmpty() || found.get().isCancelled()) {
+            return CheckInResult.UNKNOWN_CODE;
+        }
+        TrainingSession session = found.get();
+        if (now().isBefore(session.startsAt().minus(CHECK_IN_BEFORE)) || now().isAfter(session.endsAt().plus(CHECK_IN_AFTER))) {
+            return CheckInResult.OUTSIDE_WINDOW;
+        }
+        long me = currentUser.require().accountId();
+        Optional<Row> row = registrations.findLive(session.id(), me).filter(r -> r.status() == RegistrationStatus.CONFIRMED);
+        if (row.isEmpty()) {
+            return CheckInResult.NOT_REGISTERED;
+        }
+        if (row.get().attendance() == Attendance.PRESENT) {
+            return CheckInResult.ALREADY_CHECKED_IN;
+        }
+        record(row.get(), session, Attendance.PRESENT, me);
+        return CheckInResult.CHECKED_IN;
+    }
+
+    /** The presence list to print: confirmed participants with organisation and an empty signature column. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public byte[] presenceListPdf(long sessionId, Locale locale) {
+        TrainingSession session = get(sessionId);
+        List<SessionParticipant> confirmed = registrations.participants(sessionId).stream()
+                .filter(p -> p.status() == RegistrationStatus.CONFIRMED).toList();
+        return presenceList.render(session, confirmed, locale);
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public EvaluationSummary evaluations(long sessionId) {
+        get(sessionId);
+        List<EvaluationRow> rows = registrations.evaluations(sessionId);
+        Double average = rows.isEmpty() ? null : rows.stream().mapToInt(EvaluationRow::score).average().orElseThrow();
+        return new EvaluationSummary(rows.size(), average, rows.stream().map(EvaluationRow::doDifferently).toList(),
+                rows.stream().map(EvaluationRow::comment).filter(Objects::nonNull).toList());
+    }
+}

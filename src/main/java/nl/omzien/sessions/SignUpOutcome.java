@@ -1,0 +1,8 @@
+package nl.omzien.sessions;
+
+/**
+ * What a sign-up led to. {@code alreadyRegistered} is true when the person had a live place already
+ * (double click, second tab): nothing changed.
+ */
+public record SignUpOutcome(long registrationId, long userId, RegistrationStatus status, boolean alreadyRegistered) {
+}

@@ -1,0 +1,52 @@
+package nl.omzien.sessions;
+
+import nl.omzien.people.Audience;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One planned group session with its current numbers. {@code organisationId} set means closed: only
+ * people of that organisation see and book it. Times are instants; show them with {@link SessionTimes}.
+ */
+public record TrainingSession(long id, Long seriesId, String title, List<String> moduleIds, Audience audience,
+                              OffsetDateTime startsAt, OffsetDateTime endsAt, String location, String onlineUrl,
+                              int capacity, Integer minParticipants, int goNoGoDays,
+                              OffsetDateTime registrationDeadline, long municipalityId, String municipalityName,
+                              Long organisationId, String organisationName, String notes, Status status,
+                              int icsSequence, int confirmed, int offered, int waitlisted, List<Long> trainerIds,
+                              List<String> trainerNames) {
+
+    public enum Status { PLANNED, CANCELLED }
+
+    public TrainingSession {
+        moduleIds = List.copyOf(moduleIds);
+        trainerIds = List.copyOf(trainerIds);
+        trainerNames = List.copyOf(trainerNames);
+    }
+
+    public int seatsTaken() {
+        return confirmed + offered;
+    }
+
+    public int freeSeats() {
+        return Math.max(0, capacity - seatsTaken());
+    }
+
+    public boolean isClosed() {
+        return organisationId != null;
+    }
+
+    public boolean isCancelled() {
+        return status == Status.CANCELLED;
+    }
+
+    public boolean isOnline() {
+        return onlineUrl != null && location == null;
+    }
+
+    /** Where to go: the address, or the online link. */
+    public String place() {
+        return location != null ? location : onlineUrl;
+    }
+}

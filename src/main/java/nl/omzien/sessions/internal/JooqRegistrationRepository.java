@@ -1,0 +1,236 @@
+package nl.omzien.sessions.internal;
+
+import nl.omzien.sessions.Attendance;
+import nl.omzien.sessions.RegistrationStatus;
+import nl.omzien.sessions.SessionParticipant;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.db.Tables.SESSION_AUDIT;
+import static nl.omzien.db.Tables.SESSION_EVALUATION;
+import static nl.omzien.db.Tables.TRAINING_SESSION;
+
+/**
+ * Registrations and their audit trail. Callers lock the session first ({@link JooqSessionRepository#lock});
+ * the database trigger {@code registration_capacity} refuses a seat beyond capacity regardless.
+ */
+@Repository
+public class JooqRegistrationRepository {
+
+    private final DSLContext db;
+
+    JooqRegistrationRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A registration's own columns. */
+    public record Row(long id, long sessionId, long userId, RegistrationStatus status, long arrival,
+                      OffsetDateTime offerExpiresAt, Attendance attendance) {
+    }
+
+    private static Row toRow(Record r) {
+        String attendance = r.get(REGISTRATION.ATTENDANCE);
+        return new Row(r.get(REGISTRATION.ID), r.get(REGISTRATION.SESSION_ID), r.get(REGISTRATION.USER_ID),
+                RegistrationStatus.valueOf(r.get(REGISTRATION.STATUS)), r.get(REGISTRATION.ARRIVAL),
+                r.get(REGISTRATION.OFFER_EXPIRES_AT), attendance == null ? null : Attendance.valueOf(attendance));
+    }
+
+    public Optional<Row> find(long id) {
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.ID.eq(id)).fetchOptional(JooqRegistrationRepository::toRow);
+    }
+
+    public Optional<Row> findLive(long sessionId, long userId) {
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
+                .and(REGISTRATION.USER_ID.eq(userId))
+                .and(REGISTRATION.STATUS.in("CONFIRMED", "WAITLISTED", "OFFERED"))
+                .fetchOptional(JooqRegistrationRepository::toRow);
+    }
+
+    /** The latest registration of a person for a session, live or not. */
+    public Optional<Row> findLatest(long sessionId, long userId) {
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
+                .and(REGISTRATION.USER_ID.eq(userId)).orderBy(REGISTRATION.ID.desc()).limit(1)
+                .fetchOptional(JooqRegistrationRepository::toRow);
+    }
+
+    public Optional<Row> findByOfferToken(String tokenHash) {
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.OFFER_TOKEN_HASH.eq(tokenHash))
+                .fetchOptional(JooqRegistrationRepository::toRow);
+    }
+
+    public int seatsTaken(long sessionId) {
+        return db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId)
+                .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")));
+    }
+
+    public int countWithStatus(long sessionId, RegistrationStatus status) {
+        return db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId).and(REGISTRATION.STATUS.eq(status.name())));
+    }
+
+    public Optional<Row> firstWaiting(long sessionId) {
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
+                .and(REGISTRATION.STATUS.eq("WAITLISTED")).orderBy(REGISTRATION.ARRIVAL).limit(1)
+                .fetchOptional(JooqRegistrationRepository::toRow);
+    }
+
+    /** 1 for the first on the waitlist. */
+    public int waitlistPosition(long sessionId, long arrival) {
+        return db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId)
+                .and(REGISTRATION.STATUS.eq("WAITLISTED")).and(REGISTRATION.ARRIVAL.le(arrival)));
+    }
+
+    public long insert(long sessionId, long userId, RegistrationStatus status, long arrival, Long registeredBy,
+                       OffsetDateTime now) {
+        return db.insertInto(REGISTRATION)
+                .set(REGISTRATION.SESSION_ID, sessionId)
+                .set(REGISTRATION.USER_ID, userId)
+                .set(REGISTRATION.STATUS, status.name())
+                .set(REGISTRATION.ARRIVAL, arrival)
+                .set(REGISTRATION.REGISTERED_BY, registeredBy)
+                .set(REGISTRATION.CREATED_AT, now)
+                .set(REGISTRATION.UPDATED_AT, now)
+                .returning(REGISTRATION.ID).fetchOne().getId();
+    }
+
+    public void setStatus(long id, RegistrationStatus status, OffsetDateTime now) {
+        db.update(REGISTRATION).set(REGISTRATION.STATUS, status.name())
+                .set(REGISTRATION.OFFER_EXPIRES_AT, (OffsetDateTime) null)
+                .set(REGISTRATION.OFFER_TOKEN_HASH, (String) null)
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)).execute();
+    }
+
+    /** The offer became a seat; the link keeps working, so a second click shows "accepted" instead of an error. */
+    public void confirmOffer(long id, OffsetDateTime now) {
+        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.CONFIRMED.name())
+                .set(REGISTRATION.OFFER_EXPIRES_AT, (OffsetDateTime) null)
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)).execute();
+    }
+
+    public void offer(long id, OffsetDateTime expiresAt, String tokenHash, OffsetDateTime now) {
+        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.OFFERED.name())
+                .set(REGISTRATION.OFFER_EXPIRES_AT, expiresAt)
+                .set(REGISTRATION.OFFER_TOKEN_HASH, tokenHash)
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)).execute();
+    }
+
+    /** Offers whose time is up, oldest first. */
+    public List<Row> expiredOffers(OffsetDateTime now, int limit) {
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.STATUS.eq("OFFERED"))
+                .and(REGISTRATION.OFFER_EXPIRES_AT.le(now)).orderBy(REGISTRATION.OFFER_EXPIRES_AT).limit(limit)
+                .fetch(JooqRegistrationRepository::toRow);
+    }
+
+    public List<Row> liveForSession(long sessionId) {
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
+                .and(REGISTRATION.STATUS.in("CONFIRMED", "WAITLISTED", "OFFERED")).orderBy(REGISTRATION.ARRIVAL)
+                .fetch(JooqRegistrationRepository::toRow);
+    }
+
+    public List<Row> forUser(long userId) {
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.USER_ID.eq(userId)).orderBy(REGISTRATION.ID)
+                .fetch(JooqRegistrationRepository::toRow);
+    }
+
+    /** Everyone with a live place or an attendance record, for the trainer, in arrival order. */
+    public List<SessionParticipant> participants(long sessionId) {
+        return db.select(REGISTRATION.ID, REGISTRATION.USER_ID, APP_USER.FULL_NAME, APP_USER.EMAIL, ORGANISATION.NAME,
+                        REGISTRATION.STATUS, REGISTRATION.ARRIVAL, REGISTRATION.OFFER_EXPIRES_AT, REGISTRATION.ATTENDANCE)
+                .from(REGISTRATION)
+                .join(APP_USER).on(APP_USER.ID.eq(REGISTRATION.USER_ID))
+                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
+                .where(REGISTRATION.SESSION_ID.eq(sessionId))
+                .and(REGISTRATION.STATUS.in("CONFIRMED", "WAITLISTED", "OFFERED").or(REGISTRATION.ATTENDANCE.isNotNull()))
+                .orderBy(REGISTRATION.ARRIVAL)
+                .fetch(r -> new SessionParticipant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        RegistrationStatus.valueOf(r.value6()), r.value7(), r.value8(),
+                        r.value9() == null ? null : Attendance.valueOf(r.value9())));
+    }
+
+    /** Sets attendance; returns the previous value so a caller publishes "attended" only once. */
+    public Optional<Attendance> setAttendance(long id, Attendance attendance, OffsetDateTime now) {
+        Optional<Attendance> before = db.select(REGISTRATION.ATTENDANCE).from(REGISTRATION).where(REGISTRATION.ID.eq(id))
+                .forUpdate().fetchOptional(r -> r.value1() == null ? null : Attendance.valueOf(r.value1()));
+        db.update(REGISTRATION).set(REGISTRATION.ATTENDANCE, attendance.name())
+                .set(REGISTRATION.ATTENDANCE_AT, now).set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)).execute();
+        return before;
+    }
+
+    /** Confirmed registrations of sessions starting within the window that got no reminder yet. */
+    public List<Long> dueForReminder(OffsetDateTime from, OffsetDateTime until) {
+        return db.select(REGISTRATION.ID).from(REGISTRATION)
+                .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
+                .where(REGISTRATION.STATUS.eq("CONFIRMED")).and(REGISTRATION.REMINDER_SENT_AT.isNull())
+                .and(TRAINING_SESSION.STATUS.eq("PLANNED"))
+                .and(TRAINING_SESSION.STARTS_AT.gt(from)).and(TRAINING_SESSION.STARTS_AT.le(until))
+                .fetch(REGISTRATION.ID);
+    }
+
+    /** Claims the reminder; false when it was already sent (a second run or a restart sends nothing). */
+    public boolean claimReminder(long id, OffsetDateTime now) {
+        return db.update(REGISTRATION).set(REGISTRATION.REMINDER_SENT_AT, now)
+                .where(REGISTRATION.ID.eq(id)).and(REGISTRATION.REMINDER_SENT_AT.isNull())
+                .and(REGISTRATION.STATUS.eq("CONFIRMED")).execute() == 1;
+    }
+
+    public void audit(long sessionId, Long registrationId, Long userId, Long actorId, String action, Long arrival,
+                      String detail, OffsetDateTime now) {
+        db.insertInto(SESSION_AUDIT)
+                .set(SESSION_AUDIT.SESSION_ID, sessionId)
+                .set(SESSION_AUDIT.REGISTRATION_ID, registrationId)
+                .set(SESSION_AUDIT.USER_ID, userId)
+                .set(SESSION_AUDIT.ACTOR_ID, actorId)
+                .set(SESSION_AUDIT.ACTION, action)
+                .set(SESSION_AUDIT.ARRIVAL, arrival)
+                .set(SESSION_AUDIT.DETAIL, detail)
+                .set(SESSION_AUDIT.AT, now)
+                .execute();
+    }
+
+    /** An audit entry, for tests, the benchmark and the trainer's history. */
+    public record AuditEntry(long id, Long registrationId, Long userId, String action, Long arrival, OffsetDateTime at) {
+    }
+
+    public List<AuditEntry> auditTrail(long sessionId) {
+        return db.select(SESSION_AUDIT.ID, SESSION_AUDIT.REGISTRATION_ID, SESSION_AUDIT.USER_ID, SESSION_AUDIT.ACTION,
+                        SESSION_AUDIT.ARRIVAL, SESSION_AUDIT.AT)
+                .from(SESSION_AUDIT).where(SESSION_AUDIT.SESSION_ID.eq(sessionId)).orderBy(SESSION_AUDIT.ID)
+                .fetch(r -> new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    public boolean saveEvaluation(long registrationId, int score, String doDifferently, String comment, OffsetDateTime now) {
+        return db.insertInto(SESSION_EVALUATION)
+                .set(SESSION_EVALUATION.REGISTRATION_ID, registrationId)
+                .set(SESSION_EVALUATION.SCORE, (short) score)
+                .set(SESSION_EVALUATION.DO_DIFFERENTLY, doDifferently)
+                .set(SESSION_EVALUATION.COMMENT, comment)
+                .set(SESSION_EVALUATION.ANSWERED_AT, now)
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    public boolean evaluated(long registrationId) {
+        return db.fetchExists(SESSION_EVALUATION, SESSION_EVALUATION.REGISTRATION_ID.eq(registrationId));
+    }
+
+    /** Evaluations of a session, without names: trainers see what was said, not by whom. */
+    public List<EvaluationRow> evaluations(long sessionId) {
+        return db.select(SESSION_EVALUATION.SCORE, SESSION_EVALUATION.DO_DIFFERENTLY, SESSION_EVALUATION.COMMENT)
+                .from(SESSION_EVALUATION).join(REGISTRATION).on(REGISTRATION.ID.eq(SESSION_EVALUATION.REGISTRATION_ID))
+                .where(REGISTRATION.SESSION_ID.eq(sessionId)).orderBy(SESSION_EVALUATION.ANSWERED_AT)
+                .fetch(r -> new EvaluationRow(r.value1(), r.value2(), r.value3()));
+    }
+
+    public record EvaluationRow(int score, String doDifferently, String comment) {
+    }
+}

@@ -1,0 +1,274 @@
+package nl.omzien.sessions.internal;
+
+import nl.omzien.people.Audience;
+import nl.omzien.sessions.SessionDraft;
+import nl.omzien.sessions.TrainingSession;
+import nl.omzien.sessions.TrainingSession.Status;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Result;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.db.Tables.SESSION_TRAINER;
+import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+
+/** Sessions with their current counts. Only this class and its siblings in internal/ touch jOOQ. */
+@Repository
+public class JooqSessionRepository {
+
+    private final DSLContext db;
+
+    JooqSessionRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The lock every seat change takes first: concurrent sign-ups for one session queue here. */
+    public Optional<LockedSession> lock(long sessionId) {
+        return db.select(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
+                        TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
+                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID)
+                .from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(sessionId)).forUpdate()
+                .fetchOptional(r -> new LockedSession(r.value1(), r.value2(), Status.valueOf(r.value3()), r.value4(),
+                        r.value5(), r.value6(), r.value7()));
+    }
+
+    /** The session's own columns, as locked for a seat decision. */
+    public record LockedSession(long id, int capacity, Status status, OffsetDateTime startsAt,
+                                OffsetDateTime registrationDeadline, long municipalityId, Long organisationId) {
+    }
+
+    public long nextArrival(long sessionId) {
+        return db.update(TRAINING_SESSION).set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(1))
+                .where(TRAINING_SESSION.ID.eq(sessionId)).returning(TRAINING_SESSION.LAST_ARRIVAL).fetchOne()
+                .getLastArrival();
+    }
+
+    public Optional<TrainingSession> find(long id) {
+        return fetch(TRAINING_SESSION.ID.eq(id), true).stream().findFirst();
+    }
+
+    /**
+     * The session without its seat counts (all zero): for mails and access checks, which run while
+     * sign-ups queue on the session's lock and should not count registrations they do not need.
+     */
+    public Optional<TrainingSession> findWithoutCounts(long id) {
+        return fetch(TRAINING_SESSION.ID.eq(id), false).stream().findFirst();
+    }
+
+    public List<TrainingSession> find(Condition condition) {
+        return fetch(condition);
+    }
+
+    /** Sessions in a municipality (all when null) starting at or after {@code from}. */
+    public List<TrainingSession> inMunicipality(Long municipalityId, OffsetDateTime from) {
+        Condition scope = municipalityId == null ? noCondition() : TRAINING_SESSION.MUNICIPALITY_ID.eq(municipalityId);
+        return fetch(scope.and(from == null ? noCondition() : TRAINING_SESSION.ENDS_AT.ge(from)));
+    }
+
+    /** Planned sessions a person of this municipality and organisation may book, still open or not. */
+    public List<TrainingSession> bookable(long municipalityId, Long organisationId, OffsetDateTime from) {
+        Condition open = TRAINING_SESSION.ORGANISATION_ID.isNull();
+        if (organisationId != null) {
+            open = open.or(TRAINING_SESSION.ORGANISATION_ID.eq(organisationId));
+        }
+        return fetch(TRAINING_SESSION.MUNICIPALITY_ID.eq(municipalityId).and(open)
+                .and(TRAINING_SESSION.STATUS.eq(Status.PLANNED.name())).and(TRAINING_SESSION.ENDS_AT.ge(from)));
+    }
+
+    public List<TrainingSession> inSeries(long seriesId) {
+        return fetch(TRAINING_SESSION.SERIES_ID.eq(seriesId));
+    }
+
+    private List<TrainingSession> fetch(Condition condition) {
+        return fetch(condition, true);
+    }
+
+    private List<TrainingSession> fetch(Condition condition, boolean withCounts) {
+        var confirmed = withCounts ? countOf("CONFIRMED") : org.jooq.impl.DSL.inline(0).as("confirmed");
+        var offered = withCounts ? countOf("OFFERED") : org.jooq.impl.DSL.inline(0).as("offered");
+        var waitlisted = withCounts ? countOf("WAITLISTED") : org.jooq.impl.DSL.inline(0).as("waitlisted");
+        Result<? extends Record> rows = db.select(TRAINING_SESSION.asterisk(), MUNICIPALITY.NAME, ORGANISATION.NAME,
+                        confirmed, offered, waitlisted)
+                .from(TRAINING_SESSION)
+                .join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
+                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID))
+                .where(condition)
+                .orderBy(TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ID)
+                .fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Record2<Long, String>>> trainers = db.select(SESSION_TRAINER.SESSION_ID, APP_USER.ID, APP_USER.FULL_NAME)
+                .from(SESSION_TRAINER).join(APP_USER).on(APP_USER.ID.eq(SESSION_TRAINER.USER_ID))
+                .where(SESSION_TRAINER.SESSION_ID.in(rows.getValues(TRAINING_SESSION.ID)))
+                .orderBy(APP_USER.FULL_NAME)
+                .fetchGroups(r -> r.value1(), r -> r.into(APP_USER.ID, APP_USER.FULL_NAME));
+        return rows.map(r -> {
+            List<Record2<Long, String>> ts = trainers.getOrDefault(r.get(TRAINING_SESSION.ID), List.of());
+            String audience = r.get(TRAINING_SESSION.AUDIENCE);
+            return new TrainingSession(r.get(TRAINING_SESSION.ID), r.get(TRAINING_SESSION.SERIES_ID),
+                    r.get(TRAINING_SESSION.TITLE), Arrays.asList(r.get(TRAINING_SESSION.MODULE_IDS)),
+                    audience == null ? null : Audience.valueOf(audience),
+                    r.get(TRAINING_SESSION.STARTS_AT), r.get(TRAINING_SESSION.ENDS_AT), r.get(TRAINING_SESSION.LOCATION),
+                    r.get(TRAINING_SESSION.ONLINE_URL), r.get(TRAINING_SESSION.CAPACITY),
+                    r.get(TRAINING_SESSION.MIN_PARTICIPANTS), r.get(TRAINING_SESSION.GO_NO_GO_DAYS),
+                    r.get(TRAINING_SESSION.REGISTRATION_DEADLINE), r.get(TRAINING_SESSION.MUNICIPALITY_ID),
+                    r.get(MUNICIPALITY.NAME), r.get(TRAINING_SESSION.ORGANISATION_ID), r.get(ORGANISATION.NAME),
+                    r.get(TRAINING_SESSION.NOTES), Status.valueOf(r.get(TRAINING_SESSION.STATUS)),
+                    r.get(TRAINING_SESSION.ICS_SEQUENCE), r.get(confirmed), r.get(offered), r.get(waitlisted),
+                    ts.stream().map(Record2::value1).toList(), ts.stream().map(Record2::value2).toList());
+        });
+    }
+
+    private static org.jooq.Field<Integer> countOf(String status) {
+        return field(select(count()).from(REGISTRATION)
+                .where(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID)).and(REGISTRATION.STATUS.eq(status)))
+                .as(status.toLowerCase());
+    }
+
+    public long insert(SessionDraft draft, Times times, Long seriesId, Long createdBy, OffsetDateTime now) {
+        long id = db.insertInto(TRAINING_SESSION)
+                .set(TRAINING_SESSION.SERIES_ID, seriesId)
+                .set(TRAINING_SESSION.TITLE, draft.getTitle().trim())
+                .set(TRAINING_SESSION.MODULE_IDS, draft.getModuleIds().toArray(String[]::new))
+                .set(TRAINING_SESSION.AUDIENCE, draft.getAudience() == null ? null : draft.getAudience().name())
+                .set(TRAINING_SESSION.STARTS_AT, times.startsAt())
+                .set(TRAINING_SESSION.ENDS_AT, times.endsAt())
+                .set(TRAINING_SESSION.REGISTRATION_DEADLINE, times.deadline())
+                .set(TRAINING_SESSION.LOCATION, blankToNull(draft.getLocation()))
+                .set(TRAINING_SESSION.ONLINE_URL, blankToNull(draft.getOnlineUrl()))
+                .set(TRAINING_SESSION.CAPACITY, draft.getCapacity())
+                .set(TRAINING_SESSION.MIN_PARTICIPANTS, draft.getMinParticipants())
+                .set(TRAINING_SESSION.GO_NO_GO_DAYS, draft.getGoNoGoDays())
+                .set(TRAINING_SESSION.MUNICIPALITY_ID, draft.getMunicipalityId())
+                .set(TRAINING_SESSION.ORGANISATION_ID, draft.getOrganisationId())
+                .set(TRAINING_SESSION.NOTES, blankToNull(draft.getNotes()))
+                .set(TRAINING_SESSION.CREATED_BY, createdBy)
+                .set(TRAINING_SESSION.CREATED_AT, now)
+                .set(TRAINING_SESSION.UPDATED_AT, now)
+                .returning(TRAINING_SESSION.ID).fetchOne().getId();
+        replaceTrainers(id, draft.getTrainerIds());
+        return id;
+    }
+
+    /** Updates the session; raises the calendar SEQUENCE so calendars replace the entry. */
+    public void update(SessionDraft draft, Times times, OffsetDateTime now) {
+        db.update(TRAINING_SESSION)
+                .set(TRAINING_SESSION.TITLE, draft.getTitle().trim())
+                .set(TRAINING_SESSION.MODULE_IDS, draft.getModuleIds().toArray(String[]::new))
+                .set(TRAINING_SESSION.AUDIENCE, draft.getAudience() == null ? null : draft.getAudience().name())
+                .set(TRAINING_SESSION.STARTS_AT, times.startsAt())
+                .set(TRAINING_SESSION.ENDS_AT, times.endsAt())
+                .set(TRAINING_SESSION.REGISTRATION_DEADLINE, times.deadline())
+                .set(TRAINING_SESSION.LOCATION, blankToNull(draft.getLocation()))
+                .set(TRAINING_SESSION.ONLINE_URL, blankToNull(draft.getOnlineUrl()))
+                .set(TRAINING_SESSION.CAPACITY, draft.getCapacity())
+                .set(TRAINING_SESSION.MIN_PARTICIPANTS, draft.getMinParticipants())
+                .set(TRAINING_SESSION.GO_NO_GO_DAYS, draft.getGoNoGoDays())
+                .set(TRAINING_SESSION.ORGANISATION_ID, draft.getOrganisationId())
+                .set(TRAINING_SESSION.NOTES, blankToNull(draft.getNotes()))
+                .set(TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.ICS_SEQUENCE.plus(1))
+                .set(TRAINING_SESSION.UPDATED_AT, now)
+                // A moved session gets a fresh go/no-go check.
+                .set(TRAINING_SESSION.GO_NO_GO_MAILED_AT, (OffsetDateTime) null)
+                .where(TRAINING_SESSION.ID.eq(draft.getId()))
+                .execute();
+        replaceTrainers(draft.getId(), draft.getTrainerIds());
+    }
+
+    public void markCancelled(long id, OffsetDateTime now) {
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.STATUS, Status.CANCELLED.name())
+                .set(TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.ICS_SEQUENCE.plus(1))
+                .set(TRAINING_SESSION.UPDATED_AT, now)
+                .set(TRAINING_SESSION.CANCEL_TOKEN_HASH, (String) null)
+                .where(TRAINING_SESSION.ID.eq(id)).execute();
+    }
+
+    public void setSeries(long id, long seriesId) {
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.SERIES_ID, seriesId).where(TRAINING_SESSION.ID.eq(id)).execute();
+    }
+
+    private void replaceTrainers(long sessionId, Collection<Long> trainerIds) {
+        db.deleteFrom(SESSION_TRAINER).where(SESSION_TRAINER.SESSION_ID.eq(sessionId)).execute();
+        for (Long trainer : trainerIds) {
+            db.insertInto(SESSION_TRAINER).set(SESSION_TRAINER.SESSION_ID, sessionId)
+                    .set(SESSION_TRAINER.USER_ID, trainer).execute();
+        }
+    }
+
+    /** Trainers (and leads) who may run sessions in a municipality, by name: id to name. */
+    public Map<Long, String> trainersIn(long municipalityId) {
+        return db.select(APP_USER.ID, APP_USER.FULL_NAME).from(APP_USER)
+                .where(APP_USER.MUNICIPALITY_ID.eq(municipalityId)).and(APP_USER.ENABLED.isTrue())
+                .and(APP_USER.ID.in(select(nl.omzien.db.Tables.USER_ROLE.USER_ID).from(nl.omzien.db.Tables.USER_ROLE)
+                        .where(nl.omzien.db.Tables.USER_ROLE.ROLE.eq("TRAINER"))))
+                .orderBy(APP_USER.FULL_NAME)
+                .fetch().stream().collect(java.util.stream.Collectors.toMap(r -> r.value1(), r -> r.value2(), (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    /** Planned sessions whose go/no-go moment has come and which have a minimum, not yet mailed. */
+    public List<Long> dueForGoNoGo(OffsetDateTime now) {
+        return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
+                .where(TRAINING_SESSION.STATUS.eq(Status.PLANNED.name()))
+                .and(TRAINING_SESSION.MIN_PARTICIPANTS.isNotNull())
+                .and(TRAINING_SESSION.GO_NO_GO_MAILED_AT.isNull())
+                .and(TRAINING_SESSION.STARTS_AT.gt(now))
+                .and(TRAINING_SESSION.STARTS_AT.le(field("{0} + make_interval(days => {1})", OffsetDateTime.class,
+                        org.jooq.impl.DSL.val(now), TRAINING_SESSION.GO_NO_GO_DAYS)))
+                .fetch(TRAINING_SESSION.ID);
+    }
+
+    /** Claims the go/no-go mail for a session; false when another run already did (idempotent). */
+    public boolean claimGoNoGo(long id, String cancelTokenHash, OffsetDateTime now) {
+        return db.update(TRAINING_SESSION).set(TRAINING_SESSION.GO_NO_GO_MAILED_AT, now)
+                .set(TRAINING_SESSION.CANCEL_TOKEN_HASH, cancelTokenHash)
+                .where(TRAINING_SESSION.ID.eq(id)).and(TRAINING_SESSION.GO_NO_GO_MAILED_AT.isNull())
+                .execute() == 1;
+    }
+
+    public Optional<Long> findByCancelToken(String tokenHash) {
+        return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
+                .where(TRAINING_SESSION.CANCEL_TOKEN_HASH.eq(tokenHash)).fetchOptional(TRAINING_SESSION.ID);
+    }
+
+    public void setCheckinToken(long id, String tokenHash) {
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.CHECKIN_TOKEN_HASH, tokenHash)
+                .where(TRAINING_SESSION.ID.eq(id)).execute();
+    }
+
+    public Optional<Long> findByCheckinToken(String tokenHash) {
+        return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
+                .where(TRAINING_SESSION.CHECKIN_TOKEN_HASH.eq(tokenHash)).fetchOptional(TRAINING_SESSION.ID);
+    }
+
+    public Map<Long, String> municipalityNames() {
+        return db.select(MUNICIPALITY.ID, MUNICIPALITY.NAME).from(MUNICIPALITY)
+                .fetchMap(MUNICIPALITY.ID, MUNICIPALITY.NAME);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The instants of a session, computed from the draft's local date and times. */
+    public record Times(OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime deadline) {
+    }
+}

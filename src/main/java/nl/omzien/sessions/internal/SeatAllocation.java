@@ -1,0 +1,216 @@
+package nl.omzien.sessions.internal;
+
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.sessions.RegistrationStatus;
+import nl.omzien.sessions.SignUpOutcome;
+import nl.omzien.sessions.TrainingSession.Status;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
+import nl.omzien.sessions.internal.JooqSessionRepository.LockedSession;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every change of who holds a seat goes through here, in the caller's transaction, after locking the
+ * session row ({@code SELECT ... FOR UPDATE}): sign-ups for one session queue on that lock, take the
+ * next arrival number, and see each other's result. The waitlist is served strictly by arrival number:
+ * a freed seat is offered to the first in line, and a newcomer only gets a seat when nobody waits.
+ * The database trigger {@code registration_capacity} is the last line against overbooking.
+ */
+@Component
+public class SeatAllocation {
+
+    private final JooqSessionRepository sessions;
+    private final JooqRegistrationRepository registrations;
+    private final SessionMails mails;
+    private final Duration offerWindow;
+
+    SeatAllocation(JooqSessionRepository sessions, JooqRegistrationRepository registrations, SessionMails mails,
+                   @Value("${omzien.sessions.offer-window:PT24H}") Duration offerWindow) {
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.mails = mails;
+        this.offerWindow = offerWindow;
+    }
+
+    private static InvalidInputException problem(String key) {
+        return new InvalidInputException(Map.of("session", key));
+    }
+
+    public LockedSession lockOpenForChanges(long sessionId) {
+        LockedSession session = sessions.lock(sessionId).orElseThrow(() -> problem("session.unknown"));
+        if (session.status() == Status.CANCELLED) {
+            throw problem("session.is-cancelled");
+        }
+        return session;
+    }
+
+    /**
+     * Signs a person up: a seat when one is free and nobody waits, otherwise a place on the waitlist.
+     * Repeating it (double click) changes nothing and says so.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SignUpOutcome signUp(long sessionId, long userId, Long actorId, OffsetDateTime now) {
+        LockedSession session = lockOpenForChanges(sessionId);
+        if (!now.isBefore(session.registrationDeadline())) {
+            throw problem("session.sign-up-closed");
+        }
+        Optional<Row> existing = registrations.findLive(sessionId, userId);
+        if (existing.isPresent()) {
+            return new SignUpOutcome(existing.get().id(), userId, existing.get().status(), true);
+        }
+        return place(session, userId, actorId, now, "SIGNED_UP");
+    }
+
+    private SignUpOutcome place(LockedSession session, long userId, Long actorId, OffsetDateTime now, String how) {
+        long sessionId = session.id();
+        boolean seatFree = registrations.seatsTaken(sessionId) < session.capacity()
+                && registrations.firstWaiting(sessionId).isEmpty();
+        RegistrationStatus status = seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+        long arrival = sessions.nextArrival(sessionId);
+        long id = registrations.insert(sessionId, userId, status, arrival, actorId, now);
+        registrations.audit(sessionId, id, userId, actorId, how + "_" + status.name(), arrival, null, now);
+        if (status == RegistrationStatus.CONFIRMED) {
+            mails.confirmed(id);
+        } else {
+            mails.waitlisted(id, registrations.waitlistPosition(sessionId, arrival));
+        }
+        return new SignUpOutcome(id, userId, status, false);
+    }
+
+    /** Cancels a live registration; a freed seat goes to the first in line. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancel(Row registration, Long actorId, OffsetDateTime now) {
+        LockedSession session = lockOpenForChanges(registration.sessionId());
+        Row current = registrations.find(registration.id()).orElseThrow();
+        if (!current.status().isLive()) {
+            return;
+        }
+        registrations.setStatus(current.id(), RegistrationStatus.CANCELLED, now);
+        registrations.audit(session.id(), current.id(), current.userId(), actorId, "CANCELLED", current.arrival(),
+                "was " + current.status(), now);
+        mails.cancelledByParticipant(current.id(), current.status().holdsSeat());
+        if (current.status().holdsSeat()) {
+            promote(session, now);
+        }
+    }
+
+    /**
+     * Moves a person from one occurrence to another in one step. With a free seat in the target they
+     * get it and their old place is released; without one nothing changes (they keep the place they have).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SignUpOutcome move(Row from, long toSessionId, Long actorId, OffsetDateTime now) {
+        // Both rows are locked in id order, so two people swapping between the same sessions cannot deadlock.
+        long first = Math.min(from.sessionId(), toSessionId);
+        long second = Math.max(from.sessionId(), toSessionId);
+        LockedSession a = lockOpenForChanges(first);
+        LockedSession b = lockOpenForChanges(second);
+        LockedSession source = a.id() == from.sessionId() ? a : b;
+        LockedSession target = a.id() == toSessionId ? a : b;
+        if (!now.isBefore(target.registrationDeadline())) {
+            throw problem("session.sign-up-closed");
+        }
+        Row current = registrations.find(from.id()).orElseThrow();
+        if (!current.status().isLive()) {
+            throw problem("registration.not-live");
+        }
+        if (registrations.findLive(toSessionId, current.userId()).isPresent()) {
+            throw problem("registration.already-there");
+        }
+        boolean seatFree = registrations.seatsTaken(toSessionId) < target.capacity()
+                && registrations.firstWaiting(toSessionId).isEmpty();
+        if (!seatFree) {
+            throw problem("session.full");
+        }
+        registrations.setStatus(current.id(), RegistrationStatus.MOVED, now);
+        registrations.audit(source.id(), current.id(), current.userId(), actorId, "MOVED_AWAY", current.arrival(),
+                "to session " + toSessionId, now);
+        mails.cancelledByParticipant(current.id(), false);
+        SignUpOutcome outcome = place(target, current.userId(), actorId, now, "MOVED_IN");
+        if (current.status().holdsSeat()) {
+            promote(source, now);
+        }
+        return outcome;
+    }
+
+    /**
+     * Offers free seats to the waitlist in arrival order. Never after the start: a seat freed during
+     * the session stays free.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void promote(LockedSession session, OffsetDateTime now) {
+        if (session.status() != Status.PLANNED || !now.isBefore(session.startsAt())) {
+            return;
+        }
+        while (registrations.seatsTaken(session.id()) < session.capacity()) {
+            Optional<Row> next = registrations.firstWaiting(session.id());
+            if (next.isEmpty()) {
+                return;
+            }
+            Row waiting = next.get();
+            String token = Tokens.newToken();
+            OffsetDateTime expiresAt = offerExpiry(now, session.startsAt());
+            registrations.offer(waiting.id(), expiresAt, Tokens.hash(token), now);
+            registrations.audit(session.id(), waiting.id(), waiting.userId(), null, "OFFERED", waiting.arrival(),
+                    "until " + expiresAt, now);
+            mails.offered(waiting.id(), token, expiresAt);
+        }
+    }
+
+    /**
+     * How long an offer stands: the configured window (24 h), but at most half the time left before the
+     * start, so the next in line still has a chance; never beyond the start.
+     */
+    OffsetDateTime offerExpiry(OffsetDateTime now, OffsetDateTime startsAt) {
+        Duration left = Duration.between(now, startsAt);
+        Duration window = offerWindow;
+        if (left.compareTo(window.multipliedBy(2)) < 0) {
+            window = left.dividedBy(2);
+        }
+        if (window.compareTo(Duration.ofMinutes(15)) < 0) {
+            window = left.compareTo(Duration.ofMinutes(15)) < 0 ? left : Duration.ofMinutes(15);
+        }
+        return now.plus(window);
+    }
+
+    /** Accepts an offer that is still open: the held seat becomes the person's. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void accept(Row offer, Long actorId, OffsetDateTime now) {
+        LockedSession session = lockOpenForChanges(offer.sessionId());
+        Row current = registrations.find(offer.id()).orElseThrow();
+        if (current.status() == RegistrationStatus.CONFIRMED) {
+            return;
+        }
+        if (current.status() != RegistrationStatus.OFFERED || !now.isBefore(current.offerExpiresAt())
+                || !now.isBefore(session.startsAt())) {
+            throw problem("offer.expired");
+        }
+        registrations.confirmOffer(current.id(), now);
+        registrations.audit(session.id(), current.id(), current.userId(), actorId, "OFFER_ACCEPTED", current.arrival(),
+                null, now);
+        mails.confirmed(current.id());
+    }
+
+    /** Lets an offer lapse (its time is up) and offers the seat to the next in line. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean expire(Row offer, OffsetDateTime now) {
+        LockedSession session = sessions.lock(offer.sessionId()).orElseThrow();
+        Row current = registrations.find(offer.id()).orElseThrow();
+        if (current.status() != RegistrationStatus.OFFERED || now.isBefore(current.offerExpiresAt())) {
+            return false;
+        }
+        registrations.setStatus(current.id(), RegistrationStatus.OFFER_EXPIRED, now);
+        registrations.audit(session.id(), current.id(), current.userId(), null, "OFFER_EXPIRED", current.arrival(),
+                null, now);
+        mails.offerExpired(current.id());
+        promote(session, now);
+        return true;
+    }
+}

@@ -1,0 +1,182 @@
+package nl.omzien.sessions.internal;
+
+import nl.omzien.base.Translations;
+import nl.omzien.notifications.MailOutbox;
+import nl.omzien.notifications.OutgoingMail;
+import nl.omzien.sessions.SessionTimes;
+import nl.omzien.sessions.TrainingSession;
+import nl.omzien.sessions.internal.JooqPersonLookup.Person;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every mail about sessions, in the recipient's language, as HTML and plain text, queued in the
+ * caller's transaction through the outbox. The sender name carries the municipality ("Omzien Coevorden")
+ * because people know their municipality's coalition, not the platform.
+ */
+@Component
+public class SessionMails {
+
+    private static final String ICS_EXTENSION = ".ics";
+
+    private final MailOutbox outbox;
+    private final Translations translations;
+    private final JooqSessionRepository sessions;
+    private final JooqRegistrationRepository registrations;
+    private final JooqPersonLookup people;
+    private final SessionCalendar calendar;
+    private final String baseUrl;
+
+    SessionMails(MailOutbox outbox, Translations translations, JooqSessionRepository sessions,
+                 JooqRegistrationRepository registrations, JooqPersonLookup people, SessionCalendar calendar,
+                 @Value("${omzien.base-url}") String baseUrl) {
+        this.outbox = outbox;
+        this.translations = translations;
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.people = people;
+        this.calendar = calendar;
+        this.baseUrl = baseUrl;
+    }
+
+    private record Context(Row registration, TrainingSession session, Person person) {
+    }
+
+    private Context context(long registrationId) {
+        Row registration = registrations.find(registrationId).orElseThrow();
+        return new Context(registration, sessions.findWithoutCounts(registration.sessionId()).orElseThrow(),
+                people.find(registration.userId()).orElseThrow());
+    }
+
+    public void confirmed(long registrationId) {
+        Context c = context(registrationId);
+        send(c.person(), c.session(), "confirmed", invite(c.session(), false, c.session().icsSequence()),
+                link(c.person(), "mail.open-sessions", baseUrl + "/sessies"),
+                deadline(c.person(), c.session()));
+    }
+
+    public void waitlisted(long registrationId, int position) {
+        Context c = context(registrationId);
+        send(c.person(), c.session(), "waitlisted", null, link(c.person(), "mail.open-sessions", baseUrl + "/sessies"),
+                position);
+    }
+
+    public void offered(long registrationId, String token, OffsetDateTime expiresAt) {
+        Context c = context(registrationId);
+        send(c.person(), c.session(), "offered", null, link(c.person(), "mail.accept-offer", baseUrl + "/aanbod/" + token),
+                when(c.person().locale(), expiresAt));
+    }
+
+    public void offerExpired(long registrationId) {
+        Context c = context(registrationId);
+        send(c.person(), c.session(), "offer-expired", null, link(c.person(), "mail.open-sessions", baseUrl + "/sessies"));
+    }
+
+    /** The person cancelled (or moved away); a held seat also gets a calendar cancellation. */
+    public void cancelledByParticipant(long registrationId, boolean hadSeat) {
+        Context c = context(registrationId);
+        send(c.person(), c.session(), "cancelled", hadSeat ? invite(c.session(), true, c.session().icsSequence() + 1) : null,
+                link(c.person(), "mail.open-sessions", baseUrl + "/sessies"));
+    }
+
+    /** The trainer cancelled the session: everyone who had a place hears it, with the next occurrence if any. */
+    public void sessionCancelled(TrainingSession session, List<Row> affected, TrainingSession next) {
+        for (Row registration : affected) {
+            Person person = people.find(registration.userId()).orElseThrow();
+            String nextText = next == null ? translations.getTranslation("mail.no-next", person.locale())
+                    : translations.getTranslation("mail.next-occurrence", person.locale(), next.title(),
+                    when(person.locale(), next.startsAt()));
+            send(person, session, "session-cancelled",
+                    registration.status().holdsSeat() ? invite(session, true, session.icsSequence()) : null,
+                    link(person, "mail.open-sessions", baseUrl + "/sessies"), nextText);
+        }
+    }
+
+    /** The trainer changed time or place: seat holders get an updated invitation (same UID, higher SEQUENCE). */
+    public void sessionMoved(TrainingSession session, List<Row> affected) {
+        for (Row registration : affected) {
+            Person person = people.find(registration.userId()).orElseThrow();
+            send(person, session, "session-moved",
+                    registration.status().holdsSeat() ? invite(session, false, session.icsSequence()) : null,
+                    link(person, "mail.open-sessions", baseUrl + "/sessies"));
+        }
+    }
+
+    public void reminder(long registrationId) {
+        Context c = context(registrationId);
+        send(c.person(), c.session(), "reminder", null, link(c.person(), "mail.open-sessions", baseUrl + "/sessies"));
+    }
+
+    public void goNoGo(TrainingSession session, long trainerId, String cancelToken) {
+        Person trainer = people.find(trainerId).orElseThrow();
+        send(trainer, session, "go-no-go", null,
+                link(trainer, "mail.cancel-session", baseUrl + "/sessie-annuleren/" + cancelToken),
+                session.confirmed(), session.minParticipants());
+    }
+
+    public void newSessionPlanned(TrainingSession session, long userId) {
+        Person person = people.find(userId).orElseThrow();
+        if (person.enabled()) {
+            send(person, session, "interest", null, link(person, "mail.open-sessions", baseUrl + "/sessies"));
+        }
+    }
+
+    private record Link(String label, String url) {
+    }
+
+    private Link link(Person person, String labelKey, String url) {
+        return new Link(translations.getTranslation(labelKey, person.locale()), url);
+    }
+
+    private OutgoingMail.Attachment invite(TrainingSession session, boolean cancel, int sequence) {
+        return new OutgoingMail.Attachment((cancel ? "annulering" : "uitnodiging") + ICS_EXTENSION, SessionCalendar.CONTENT_TYPE,
+                calendar.invitation(session, cancel, sequence));
+    }
+
+    private String deadline(Person person, TrainingSession session) {
+        return when(person.locale(), session.registrationDeadline());
+    }
+
+    /**
+     * Subject key {@code mail.<kind>.subject} gets {0} title, {1} date and time; body key
+     * {@code mail.<kind>.body} gets {0} name, {1} title, {2} when, {3} where, then the extra arguments.
+     */
+    private void send(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,
+                      Link action, Object... extra) {
+        Locale locale = person.locale();
+        String when = when(locale, session.startsAt()) + "–" + SessionTimes.local(session.endsAt()).toLocalTime();
+        List<Object> args = new ArrayList<>(List.of(person.fullName(), session.title(), when, session.place()));
+        args.addAll(List.of(extra));
+        String subject = translations.getTranslation("mail." + kind + ".subject", locale, session.title(),
+                when(locale, session.startsAt()));
+        String body = translations.getTranslation("mail." + kind + ".body", locale, args.toArray());
+        String signature = translations.getTranslation("mail.signature", locale, session.municipalityName());
+        String text = body + "\n\n" + action.label() + ": " + action.url() + "\n\n" + signature;
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"").append(locale.getLanguage())
+                .append("\"><body style=\"font-family:sans-serif;font-size:16px;line-height:1.5;color:#1f2933\">");
+        for (String paragraph : body.split("\n\n")) {
+            html.append("<p>").append(HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>")).append("</p>");
+        }
+        html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(action.url()))
+                .append("\" style=\"display:inline-block;padding:12px 20px;background:#1a5e8a;color:#fff;"
+                        + "text-decoration:none;border-radius:6px\">")
+                .append(HtmlUtils.htmlEscape(action.label())).append("</a></p>")
+                .append("<p>").append(HtmlUtils.htmlEscape(signature)).append("</p></body></html>");
+        outbox.enqueue(new OutgoingMail(person.email(), subject, text, html.toString(), attachment,
+                "Omzien " + session.municipalityName()));
+    }
+
+    static String when(Locale locale, OffsetDateTime instant) {
+        return SessionTimes.local(instant).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale))
+                + ", " + SessionTimes.local(instant).toLocalTime();
+    }
+}

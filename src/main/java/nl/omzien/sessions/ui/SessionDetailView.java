@@ -1,0 +1,235 @@
+package nl.omzien.sessions.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.ui.FormErrors;
+import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.security.Role;
+import nl.omzien.sessions.Attendance;
+import nl.omzien.sessions.EvaluationSummary;
+import nl.omzien.sessions.RegistrationStatus;
+import nl.omzien.sessions.SessionParticipant;
+import nl.omzien.sessions.SessionService;
+import nl.omzien.sessions.TrainingSession;
+import nl.omzien.training.ModuleCatalog;
+
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One session for its trainer: who comes, attendance in a few taps (made for a phone), the check-in
+ * QR code, the presence list PDF, and what participants thought of it.
+ */
+@Route("sessies/beheer")
+@RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+public class SessionDetailView extends VerticalLayout implements HasTitleKey, HasUrlParameter<Long> {
+
+    private final SessionService sessions;
+    private final ModuleCatalog catalog;
+    private long sessionId;
+
+    public SessionDetailView(SessionService sessions, ModuleCatalog catalog) {
+        this.sessions = sessions;
+        this.catalog = catalog;
+        addClassName("session-detail");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        sessionId = id;
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        TrainingSession session = sessions.get(sessionId);
+        Locale locale = getLocale();
+        add(new H2(session.title()));
+        Paragraph when = new Paragraph(SessionFormat.when(session, locale));
+        when.addClassName("session-when");
+        add(when, new Paragraph(session.place()));
+        Paragraph numbers = new Paragraph(getTranslation("session.numbers", session.confirmed(), session.capacity(),
+                session.offered(), session.waitlisted()));
+        numbers.setId("session-numbers");
+        add(numbers);
+        if (session.isClosed()) {
+            add(new Paragraph(getTranslation("session.closed-for", session.organisationName())));
+        }
+        if (session.isCancelled()) {
+            Span cancelled = new Span(getTranslation("session.status.cancelled"));
+            cancelled.getElement().getThemeList().add("badge error");
+            add(cancelled);
+        }
+
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        if (!session.isCancelled()) {
+            Button edit = new Button(getTranslation("session.edit"), VaadinIcon.EDIT.create(),
+                    click -> SessionEditing.open(sessions, catalog, sessions.get(sessionId), saved -> render()));
+            edit.setId("edit-session");
+            Button qr = new Button(getTranslation("session.qr"), VaadinIcon.QRCODE.create(), click -> showQr());
+            qr.setId("show-qr");
+            Button cancel = new Button(getTranslation("session.cancel"), VaadinIcon.CLOSE_CIRCLE.create(), click -> confirmCancel());
+            cancel.setId("cancel-session");
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(edit, qr, cancel);
+        }
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(download -> {
+            byte[] bytes = sessions.presenceListPdf(sessionId, locale);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "presentielijst-" + sessionId + ".pdf",
+                    "application/pdf", bytes.length);
+        }), getTranslation("session.presence-list"));
+        pdf.setId("presence-list");
+        pdf.getElement().setAttribute("download", true);
+        pdf.addClassName("download-link");
+        actions.add(pdf);
+        add(actions);
+
+        List<SessionParticipant> participants = sessions.participants(sessionId);
+        add(new H3(getTranslation("session.participants")));
+        Div list = new Div();
+        list.addClassName("participant-list");
+        boolean any = false;
+        for (SessionParticipant participant : participants) {
+            if (participant.status() == RegistrationStatus.WAITLISTED) {
+                continue;
+            }
+            any = true;
+            list.add(participantRow(participant));
+        }
+        if (!any) {
+            list.add(new Paragraph(getTranslation("session.no-participants")));
+        }
+        add(list);
+        List<SessionParticipant> waiting = participants.stream()
+                .filter(p -> p.status() == RegistrationStatus.WAITLISTED).toList();
+        if (!waiting.isEmpty()) {
+            add(new H3(getTranslation("session.waitlist", waiting.size())));
+            UnorderedList waitlist = new UnorderedList();
+            waitlist.setId("waitlist");
+            waiting.forEach(p -> waitlist.add(new ListItem(p.fullName() + (p.organisationName() == null ? "" : " · " + p.organisationName()))));
+            add(waitlist);
+        }
+        add(evaluations(sessions.evaluations(sessionId)));
+    }
+
+    private Div participantRow(SessionParticipant participant) {
+        Div row = new Div();
+        row.addClassName("participant-row");
+        Span name = new Span(participant.fullName());
+        name.addClassName("participant-name");
+        Span organisation = new Span(participant.organisationName() == null ? "" : participant.organisationName());
+        organisation.addClassName("participant-organisation");
+        Div who = new Div(name, organisation);
+        who.addClassName("participant-who");
+        row.add(who);
+        if (participant.status() == RegistrationStatus.CONFIRMED) {
+            RadioButtonGroup<Attendance> attendance = new RadioButtonGroup<>();
+            attendance.setId("attendance-" + participant.registrationId());
+            attendance.setAriaLabel(getTranslation("session.attendance-of", participant.fullName()));
+            attendance.setItems(Attendance.values());
+            attendance.setItemLabelGenerator(a -> getTranslation(a.translationKey()));
+            attendance.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
+            attendance.addClassName("attendance-choice");
+            attendance.setValue(participant.attendance());
+            attendance.addValueChangeListener(change -> {
+                if (!change.isFromClient() && change.getValue() == null) {
+                    return;
+                }
+                try {
+                    sessions.markAttendance(participant.registrationId(), change.getValue());
+                    FormErrors.saved(getTranslation("session.attendance-saved", participant.fullName(),
+                            getTranslation(change.getValue().translationKey())));
+                } catch (InvalidInputException problem) {
+                    FormErrors.error(getTranslation(problem.errors().values().iterator().next()));
+                    attendance.setValue(change.getOldValue());
+                }
+            });
+            row.add(attendance);
+        } else {
+            Span status = new Span(getTranslation(participant.status().translationKey()));
+            status.getElement().getThemeList().add("badge contrast");
+            row.add(status);
+        }
+        return row;
+    }
+
+    private Div evaluations(EvaluationSummary summary) {
+        Div box = new Div();
+        box.setId("evaluations");
+        box.add(new H3(getTranslation("evaluation.heading")));
+        if (summary.answers() == 0) {
+            box.add(new Paragraph(getTranslation("evaluation.none")));
+            return box;
+        }
+        box.add(new Paragraph(getTranslation("evaluation.average", summary.answers(),
+                String.format(getLocale(), "%.1f", summary.average()))));
+        UnorderedList differently = new UnorderedList();
+        summary.doDifferently().forEach(text -> differently.add(new ListItem(text)));
+        box.add(new Paragraph(getTranslation("evaluation.do-differently")), differently);
+        if (!summary.comments().isEmpty()) {
+            UnorderedList comments = new UnorderedList();
+            summary.comments().forEach(text -> comments.add(new ListItem(text)));
+            box.add(new Paragraph(getTranslation("evaluation.comments")), comments);
+        }
+        return box;
+    }
+
+    private void showQr() {
+        SessionService.CheckInCode code = sessions.newCheckInCode(sessionId);
+        Image image = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(code.png()),
+                getTranslation("session.qr-alt"));
+        image.setId("qr-image");
+        image.setWidth("min(24rem, 80vw)");
+        Dialog dialog = new Dialog(getTranslation("session.qr"));
+        Paragraph help = new Paragraph(getTranslation("session.qr-help"));
+        Anchor link = new Anchor(code.link(), getTranslation("session.qr-link"));
+        link.setId("qr-link");
+        dialog.add(new VerticalLayout(help, image, link));
+        dialog.getFooter().add(new Button(getTranslation("action.close"), click -> dialog.close()));
+        dialog.open();
+    }
+
+    private void confirmCancel() {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("session.cancel-confirm-title"),
+                getTranslation("session.cancel-confirm-text"), getTranslation("session.cancel"), click -> {
+            sessions.cancel(sessionId);
+            FormErrors.saved(getTranslation("session.cancelled"));
+            render();
+        });
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.back"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    @Override
+    public String titleKey() {
+        return "session.detail-title";
+    }
+}

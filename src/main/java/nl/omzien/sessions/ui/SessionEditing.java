@@ -1,0 +1,58 @@
+package nl.omzien.sessions.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.ui.FormErrors;
+import nl.omzien.sessions.SessionDraft;
+import nl.omzien.sessions.SessionService;
+import nl.omzien.sessions.TrainingSession;
+import nl.omzien.training.ModuleCatalog;
+
+import java.util.function.LongConsumer;
+
+/** The dialog to plan a session or change one occurrence. */
+final class SessionEditing {
+
+    private SessionEditing() {
+    }
+
+    static void open(SessionService sessions, ModuleCatalog catalog, TrainingSession session, LongConsumer onSaved) {
+        UI ui = UI.getCurrent();
+        SessionDraft draft = session == null ? sessions.newDraft() : SessionDraft.of(session);
+        long municipality = draft.getMunicipalityId();
+        SessionForm form = new SessionForm(draft, catalog, sessions.trainers(municipality),
+                sessions.organisations(municipality), false);
+        Dialog dialog = new Dialog(ui.getTranslation(session == null ? "session.new" : "session.edit"));
+        Button save = new Button(ui.getTranslation("action.save"));
+        save.setId("save-session");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
+        save.addClickListener(click -> {
+            try {
+                form.writeTo(draft);
+                long id;
+                if (draft.getId() == null) {
+                    id = sessions.create(draft);
+                } else {
+                    sessions.update(draft);
+                    id = draft.getId();
+                }
+                dialog.close();
+                FormErrors.saved(ui.getTranslation("action.saved"));
+                onSaved.accept(id);
+            } catch (InvalidInputException problem) {
+                FormErrors.show(problem, form.fields());
+            } finally {
+                save.setEnabled(true);
+            }
+        });
+        dialog.add(form);
+        dialog.getFooter().add(new Button(ui.getTranslation("action.cancel"), click -> dialog.close()), save);
+        dialog.setWidth("min(48rem, 100vw)");
+        dialog.open();
+        form.title.focus();
+    }
+}

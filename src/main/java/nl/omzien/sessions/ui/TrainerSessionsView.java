@@ -1,0 +1,179 @@
+package nl.omzien.sessions.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.ui.FormErrors;
+import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.security.Role;
+import nl.omzien.sessions.SeriesRule;
+import nl.omzien.sessions.SessionDraft;
+import nl.omzien.sessions.SessionService;
+import nl.omzien.sessions.SessionTimes;
+import nl.omzien.sessions.TrainingSession;
+import nl.omzien.training.ModuleCatalog;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The trainer's sessions: plan one or a series, see numbers at a glance, open one for its participants. */
+@Route("sessies/beheer")
+@Menu(order = 12, title = "nav.session-admin", icon = "CALENDAR_USER")
+@RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
+
+    private final SessionService sessions;
+    private final ModuleCatalog catalog;
+    private final Grid<TrainingSession> grid = new Grid<>();
+    private final Checkbox showPast = new Checkbox();
+
+    public TrainerSessionsView(SessionService sessions, ModuleCatalog catalog) {
+        this.sessions = sessions;
+        this.catalog = catalog;
+        setSizeFull();
+        Button add = new Button(getTranslation("session.new"), VaadinIcon.PLUS.create(), click -> edit(null));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("new-session");
+        Button series = new Button(getTranslation("series.new"), VaadinIcon.CALENDAR.create(), click -> newSeries());
+        series.setId("new-series");
+        showPast.setLabel(getTranslation("session.show-past"));
+        showPast.setId("show-past");
+        showPast.addValueChangeListener(change -> refresh());
+        HorizontalLayout toolbar = new HorizontalLayout(add, series, showPast);
+        toolbar.setWrap(true);
+        toolbar.setAlignItems(Alignment.CENTER);
+
+        grid.addColumn(s -> SessionFormat.shortWhen(s.startsAt(), getLocale())).setHeader(getTranslation("session.column.when"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(TrainingSession::title).setHeader(getTranslation("session.field.title")).setFlexGrow(2);
+        grid.addColumn(s -> s.seatsTaken() + " / " + s.capacity()).setHeader(getTranslation("session.column.seats"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(TrainingSession::waitlisted).setHeader(getTranslation("session.column.waitlist"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(TrainingSession::place).setHeader(getTranslation("session.column.place")).setFlexGrow(1);
+        grid.addComponentColumn(s -> {
+            Span status = new Span(getTranslation(s.isCancelled() ? "session.status.cancelled"
+                    : s.isClosed() ? "session.status.closed" : "session.status.open"));
+            status.getElement().getThemeList().add(s.isCancelled() ? "badge error" : "badge");
+            return status;
+        }).setHeader(getTranslation("session.column.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(s -> {
+            Button open = new Button(getTranslation("session.open"),
+                    click -> getUI().ifPresent(ui -> ui.navigate(SessionDetailView.class, s.id())));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            open.setAriaLabel(getTranslation("session.open-named", s.title(), SessionFormat.shortWhen(s.startsAt(), getLocale())));
+            return open;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setAriaLabel(getTranslation("nav.session-admin"));
+        add(toolbar, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(sessions.visible(showPast.getValue()));
+    }
+
+    /** New (null) or existing session in a dialog; also used by the detail view. */
+    void edit(TrainingSession session) {
+        SessionEditing.open(sessions, catalog, session, saved -> refresh());
+    }
+
+    private void newSeries() {
+        SessionDraft template = sessions.newDraft();
+        template.setStartTime(LocalTime.of(19, 30)).setEndTime(LocalTime.of(21, 0));
+        SessionForm form = new SessionForm(template, catalog, sessions.trainers(template.getMunicipalityId()),
+                sessions.organisations(template.getMunicipalityId()), true);
+        ComboBox<Integer> ordinal = new ComboBox<>(getTranslation("series.field.ordinal"), List.of(1, 2, 3, 4, -1));
+        ordinal.setId("series-ordinal");
+        ordinal.setItemLabelGenerator(o -> getTranslation("series.ordinal." + o));
+        ordinal.setValue(1);
+        ComboBox<DayOfWeek> day = new ComboBox<>(getTranslation("series.field.day"), DayOfWeek.values());
+        day.setId("series-day");
+        day.setItemLabelGenerator(d -> d.getDisplayName(TextStyle.FULL, getLocale()));
+        day.setValue(DayOfWeek.TUESDAY);
+        ComboBox<Integer> every = new ComboBox<>(getTranslation("series.field.every"), List.of(1, 2, 3, 6));
+        every.setId("series-every");
+        every.setItemLabelGenerator(m -> getTranslation("series.every." + m));
+        every.setValue(3);
+        LocalDate today = LocalDate.now(SessionTimes.ZONE);
+        DatePicker from = new DatePicker(getTranslation("series.field.from"), today.withDayOfMonth(1).plusMonths(1));
+        from.setId("series-from");
+        DatePicker until = new DatePicker(getTranslation("series.field.until"), today.withDayOfMonth(1).plusMonths(13).minusDays(1));
+        until.setId("series-until");
+        Paragraph preview = new Paragraph();
+        preview.setId("series-preview");
+        Runnable showPreview = () -> preview.setText(rule(ordinal, day, every, from, until)
+                .map(r -> getTranslation("series.preview", r.dates().stream()
+                        .map(d -> d.format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", getLocale())))
+                        .collect(Collectors.joining(", "))))
+                .orElse(getTranslation("series.preview-invalid")));
+        List.of(ordinal, day, every).forEach(f -> f.addValueChangeListener(change -> showPreview.run()));
+        from.addValueChangeListener(change -> showPreview.run());
+        until.addValueChangeListener(change -> showPreview.run());
+        showPreview.run();
+        FormLayout ruleForm = new FormLayout(ordinal, day, every, from, until);
+        ruleForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 3));
+
+        Dialog dialog = new Dialog(getTranslation("series.new"));
+        Button save = new Button(getTranslation("series.create"));
+        save.setId("save-series");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
+        save.addClickListener(click -> {
+            try {
+                SeriesRule rule = rule(ordinal, day, every, from, until)
+                        .orElseThrow(() -> new InvalidInputException(Map.of("until", "series.preview-invalid")));
+                List<Long> ids = sessions.createSeries(form.writeTo(template), rule);
+                dialog.close();
+                FormErrors.saved(getTranslation("series.created", ids.size()));
+                refresh();
+            } catch (InvalidInputException problem) {
+                Map<String, com.vaadin.flow.component.HasValidation> fields = new HashMap<>(form.fields());
+                fields.put("until", until);
+                fields.put("date", from);
+                FormErrors.show(problem, fields);
+            } finally {
+                save.setEnabled(true);
+            }
+        });
+        dialog.add(new Paragraph(getTranslation("series.intro")), ruleForm, preview, form);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
+        dialog.setWidth("min(52rem, 100vw)");
+        dialog.open();
+    }
+
+    private static java.util.Optional<SeriesRule> rule(ComboBox<Integer> ordinal, ComboBox<DayOfWeek> day,
+                                                       ComboBox<Integer> every, DatePicker from, DatePicker until) {
+        try {
+            return java.util.Optional.of(new SeriesRule(ordinal.getValue() == null ? 0 : ordinal.getValue(), day.getValue(),
+                    every.getValue() == null ? 0 : every.getValue(), from.getValue(), until.getValue()));
+        } catch (IllegalArgumentException invalid) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.session-admin";
+    }
+}

@@ -1,0 +1,94 @@
+package nl.omzien.sessions;
+
+import org.jooq.DSLContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.db.Tables.USER_ROLE;
+
+/** Test helpers: extra participants, acting as someone on the current thread, a session to book. */
+public final class SessionFixtures {
+
+    private final DSLContext db;
+    private final UserDetailsService accounts;
+
+    public SessionFixtures(DSLContext db, UserDetailsService accounts) {
+        this.db = db;
+        this.accounts = accounts;
+    }
+
+    public long municipality(String name) {
+        return db.select(MUNICIPALITY.ID).from(MUNICIPALITY).where(MUNICIPALITY.NAME.eq(name)).fetchOne().value1();
+    }
+
+    public long organisation(String name) {
+        return db.select(ORGANISATION.ID).from(ORGANISATION).where(ORGANISATION.NAME.eq(name)).fetchOne().value1();
+    }
+
+    public long userId(String email) {
+        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne().value1();
+    }
+
+    /** {@code count} new participants of an organisation; returns their e-mail addresses. */
+    public List<String> participants(int count, String organisation) {
+        long organisationId = organisation(organisation);
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        // The demo password, so a browser test can sign in as them too.
+        String hash = db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.EMAIL.eq("deelnemer@omzien.example"))
+                .fetchOne().value1();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = "p" + i + "-" + batch + "@test.example";
+            long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Deelnemer " + i + " " + batch)
+                    .set(APP_USER.PASSWORD_HASH, hash)
+                    .set(APP_USER.ORGANISATION_ID, organisationId).returning(APP_USER.ID).fetchOne().getId();
+            db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "PARTICIPANT").execute();
+            emails.add(email);
+        }
+        return emails;
+    }
+
+    /** Runs {@code work} signed in as {@code email} on this thread, then signs out again. */
+    public <T> T as(String email, Callable<T> work) {
+        UserDetails user = accounts.loadUserByUsername(email);
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    public void as(String email, Runnable work) {
+        as(email, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** A draft in Coevorden {@code daysAhead} days from now at 19:30, signing up until the start. */
+    public static SessionDraft draft(String title, int capacity, int daysAhead) {
+        return new SessionDraft().setTitle(title).setCapacity(capacity)
+                .setDate(LocalDate.now(SessionTimes.ZONE).plusDays(daysAhead))
+                .setStartTime(LocalTime.of(19, 30)).setEndTime(LocalTime.of(21, 0))
+                .setLocation("Dorpshuis De Kiel, Dalen").setDeadlineDaysBefore(0);
+    }
+}

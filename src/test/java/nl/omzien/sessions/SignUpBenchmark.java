@@ -1,0 +1,120 @@
+package nl.omzien.sessions;
+
+import nl.omzien.Application;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.sessions.internal.JooqRegistrationRepository;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
+import org.jooq.DSLContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Not a CI test: drives the real sign-up service (with its mails) with many threads at one session on
+ * the embedded PostgreSQL, with cancellations and offer acceptances mixed in, then replays the whole
+ * audit trail to prove no overbooking and strict first-come-first-served. See bench/README.md.
+ *
+ * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=nl.omzien.sessions.SignUpBenchmark -Dexec.args="64 100000 50 400"</pre>
+ * Arguments: threads, attempts, seats, people.
+ */
+public final class SignUpBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        int attempts = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int seats = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int peopleCount = args.length > 3 ? Integer.parseInt(args[3]) : 400;
+        var dataDir = Files.createTempDirectory("omzien-bench");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).properties(
+                "server.port=0", "omzien.embedded-db.data-dir=" + dataDir.resolve("postgres"),
+                "omzien.embedded-db.clean=true", "omzien.demo-data=true", "logging.level.root=warn",
+                "vaadin.devmode.devTools.enabled=false").run();
+        int exit = 0;
+        try {
+            SessionFixtures fixtures = new SessionFixtures(app.getBean(DSLContext.class), app.getBean(UserDetailsService.class));
+            SessionService sessions = app.getBean(SessionService.class);
+            RegistrationService service = app.getBean(RegistrationService.class);
+            JooqRegistrationRepository registrations = app.getBean(JooqRegistrationRepository.class);
+            long session = fixtures.as("trainer@omzien.example",
+                    () -> sessions.create(SessionFixtures.draft("Benchmark", seats, 10)));
+            List<String> people = fixtures.participants(peopleCount, "Thuiszorg Zuidoost-Drenthe");
+            List<Long> ids = people.stream().map(fixtures::userId).toList();
+
+            LongAdder signUps = new LongAdder();
+            LongAdder cancels = new LongAdder();
+            LongAdder accepts = new LongAdder();
+            LongAdder refused = new LongAdder();
+            LongAdder errors = new LongAdder();
+            AtomicInteger remaining = new AtomicInteger(attempts);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long started = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    while (remaining.getAndDecrement() > 0) {
+                        int who = random.nextInt(people.size());
+                        fixtures.as(people.get(who), () -> {
+                            try {
+                                Optional<Row> live = registrations.findLive(session, ids.get(who));
+                                if (live.isEmpty()) {
+                                    service.signUp(session);
+                                    signUps.increment();
+                                } else if (live.get().status() == RegistrationStatus.OFFERED && random.nextInt(10) < 8) {
+                                    service.acceptOffer(live.get().id());
+                                    accepts.increment();
+                                } else if (random.nextInt(3) == 0) {
+                                    service.cancel(live.get().id());
+                                    cancels.increment();
+                                } else {
+                                    service.signUp(session); // a double click: must change nothing
+                                    signUps.increment();
+                                }
+                            } catch (InvalidInputException expected) {
+                                refused.increment(); // e.g. accepting an offer that another thread's cancel ended
+                            } catch (RuntimeException unexpected) {
+                                errors.increment(); // e.g. no free connection in time; reported, never hidden
+                                if (errors.sum() < 5) {
+                                    unexpected.printStackTrace();
+                                }
+                            }
+                        });
+                    }
+                });
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(2, TimeUnit.HOURS)) {
+                throw new IllegalStateException("Benchmark did not finish");
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            var trail = registrations.auditTrail(session);
+            FifoReplay.Result replay = FifoReplay.check(trail, seats);
+            int held = registrations.seatsTaken(session);
+            long total = signUps.sum() + cancels.sum() + accepts.sum() + refused.sum();
+            System.out.printf("threads=%d seats=%d people=%d attempts=%d in %.1f s%n", threads, seats, peopleCount, total, seconds);
+            System.out.printf("attempts/s=%.0f sign-ups/s=%.0f (sign-ups=%d cancels=%d accepts=%d refused=%d)%n",
+                    total / seconds, signUps.sum() / seconds, signUps.sum(), cancels.sum(), accepts.sum(), refused.sum());
+            System.out.printf("audit entries=%d offers=%d direct seats=%d max seats held=%d (capacity %d), held at end=%d%n",
+                    replay.steps(), replay.offers(), replay.directSeats(), replay.maxSeatsHeld(), seats, held);
+            System.out.printf("errors=%d%n", errors.sum());
+            System.out.println("overbookings=0 fifo-violations=0 (replay passed)");
+        } catch (AssertionError violation) {
+            System.out.println("VIOLATION: " + violation.getMessage());
+            exit = 1;
+        } finally {
+            app.close();
+        }
+        System.exit(exit);
+    }
+}

@@ -111,6 +111,21 @@ public abstract class BrowserTest extends IntegrationTest {
         page.waitForTimeout(200);
     }
 
+    /** Serious and critical axe-core (WCAG 2.2 AA) violations found by {@link #checkAccessibility}; assert it is empty. */
+    protected final java.util.Set<String> accessibilityProblems = new java.util.TreeSet<>();
+
+    /** Runs axe-core on the current page and remembers serious and critical violations. */
+    protected void checkAccessibility(String where) {
+        var results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
+        for (var violation : results.getViolations()) {
+            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+                accessibilityProblems.add(where + ": " + violation.getId() + " " + violation.getHelp() + " "
+                        + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+            }
+        }
+    }
+
     protected void waitVisible(String selector) {
         page.locator(selector).first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                 .setState(WaitForSelectorState.VISIBLE));

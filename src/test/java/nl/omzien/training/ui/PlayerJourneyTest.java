@@ -1,7 +1,5 @@
 package nl.omzien.training.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import nl.omzien.people.Audience;
 import nl.omzien.test.BrowserTest;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +21,6 @@ class PlayerJourneyTest extends BrowserTest {
     @Autowired
     ModuleCatalog catalog;
     private boolean keyboardOnly;
-    private final Set<String> accessibilityProblems = new TreeSet<>();
 
     private TrainingModule example() {
         return catalog.current("voorbeeld").orElseThrow();
@@ -45,16 +40,6 @@ class PlayerJourneyTest extends BrowserTest {
             page.keyboard().press("Tab");
         }
         throw new AssertionError("Could not reach " + target + " with the Tab key");
-    }
-
-    private void checkAccessibility(String where) {
-        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                accessibilityProblems.add(where + ": " + violation.getId() + " " + violation.getHelp() + " "
-                        + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-            }
-        }
     }
 
     /**

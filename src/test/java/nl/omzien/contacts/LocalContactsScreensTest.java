@@ -32,9 +32,12 @@ class LocalContactsScreensTest extends BrowserTest {
         assertThat(page.locator("#local-help")).containsText("Voorbeeld");
         assertThat(page.locator("#local-help a[href^='tel:']").first()).hasAttribute("href", "tel:0524000101");
         checkAccessibility("contacts step");
-        page.locator("#local-help").scrollIntoViewIfNeeded();
+        page.locator("#local-help").evaluate("e => e.scrollIntoView({block: 'start'})");
         screenshot("contacts-step", PHONE_WIDTH);
+        page.setViewportSize(LAPTOP_WIDTH, 900);
+        page.locator("#local-help").evaluate("e => e.scrollIntoView({block: 'start'})");
         screenshot("contacts-step", LAPTOP_WIDTH);
+        page.setViewportSize(PHONE_WIDTH, 740);
 
         var download = page.waitForDownload(() -> page.locator("#contacts-card-pdf").click());
         assertThat(download.suggestedFilename()).isEqualTo("hulp-in-coevorden.pdf");

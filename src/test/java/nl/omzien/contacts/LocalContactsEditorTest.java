@@ -137,4 +137,16 @@ class LocalContactsEditorTest extends KaribuTest {
         assertThat(saved.example()).isFalse();
         assertThat(saved.name()).isEqualTo(example.name());
     }
+
+    @Test
+    void anAdminChoosesAMunicipalityAndMayEditItsContacts() {
+        signInAs(ADMIN);
+        open("hulp-in-je-gemeente");
+        @SuppressWarnings("unchecked")
+        ComboBox<nl.omzien.people.Municipality> choice = _get(ComboBox.class, spec -> spec.withId("contacts-municipality"));
+        choice.setValue(choice.getListDataView().getItems().filter(m -> m.name().equals("Twenterand")).findFirst().orElseThrow());
+        assertThat(_get(LocalHelpPanel.class).getElement().getTextRecursively()).contains("Meldpunt Eenzaamheid Twenterand");
+        assertThat(_find(Button.class, spec -> spec.withId("add-contact"))).hasSize(1);
+        assertThat(contacts.canEdit(municipality("Coevorden"))).isTrue();
+    }
 }

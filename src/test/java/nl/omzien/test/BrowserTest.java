@@ -112,14 +112,19 @@ public abstract class BrowserTest extends IntegrationTest {
         page.waitForTimeout(200);
     }
 
-    /** Serious and critical WCAG 2.2 AA problems axe-core finds on the current page, each prefixed with {@code where}. */
-    protected List<String> accessibilityProblems(String where) {
-        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
-        return results.getViolations().stream()
-                .filter(violation -> "serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact()))
-                .map(violation -> where + ": " + violation.getId() + " " + violation.getHelp() + " "
-                        + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
-                .toList();
+    /** Serious and critical axe-core (WCAG 2.2 AA) violations found by {@link #checkAccessibility}; assert it is empty. */
+    protected final java.util.Set<String> accessibilityProblems = new java.util.TreeSet<>();
+
+    /** Runs axe-core on the current page and remembers serious and critical violations. */
+    protected void checkAccessibility(String where) {
+        var results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
+        for (var violation : results.getViolations()) {
+            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+                accessibilityProblems.add(where + ": " + violation.getId() + " " + violation.getHelp() + " "
+                        + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+            }
+        }
     }
 
     protected void waitVisible(String selector) {

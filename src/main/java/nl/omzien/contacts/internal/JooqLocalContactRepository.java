@@ -4,12 +4,15 @@ import nl.omzien.contacts.ContactKind;
 import nl.omzien.contacts.LocalContact;
 import nl.omzien.contacts.LocalContactDraft;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static nl.omzien.db.Tables.LOCAL_CONTACT;
@@ -43,33 +46,28 @@ public class JooqLocalContactRepository {
     public long insert(long municipalityId, LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {
         return db.insertInto(LOCAL_CONTACT)
                 .set(LOCAL_CONTACT.MUNICIPALITY_ID, municipalityId)
-                .set(LOCAL_CONTACT.KIND, draft.kind().name())
-                .set(LOCAL_CONTACT.NAME, draft.name())
-                .set(LOCAL_CONTACT.OFFER, draft.offer())
-                .set(LOCAL_CONTACT.PHONE, draft.phone())
-                .set(LOCAL_CONTACT.EMAIL, draft.email())
-                .set(LOCAL_CONTACT.WEBSITE, draft.website())
-                .set(LOCAL_CONTACT.OPENING_HOURS, draft.openingHours())
-                .set(LOCAL_CONTACT.EXAMPLE, example)
-                .set(LOCAL_CONTACT.UPDATED_AT, at)
-                .set(LOCAL_CONTACT.UPDATED_BY, by)
+                .set(values(draft, example, by, at))
                 .returning(LOCAL_CONTACT.ID).fetchOne().getId();
     }
 
     /** Saving by a person makes a demo contact real: they have checked it. */
     public void update(long id, LocalContactDraft draft, long by, OffsetDateTime at) {
-        db.update(LOCAL_CONTACT)
-                .set(LOCAL_CONTACT.KIND, draft.kind().name())
-                .set(LOCAL_CONTACT.NAME, draft.name())
-                .set(LOCAL_CONTACT.OFFER, draft.offer())
-                .set(LOCAL_CONTACT.PHONE, draft.phone())
-                .set(LOCAL_CONTACT.EMAIL, draft.email())
-                .set(LOCAL_CONTACT.WEBSITE, draft.website())
-                .set(LOCAL_CONTACT.OPENING_HOURS, draft.openingHours())
-                .set(LOCAL_CONTACT.EXAMPLE, false)
-                .set(LOCAL_CONTACT.UPDATED_AT, at)
-                .set(LOCAL_CONTACT.UPDATED_BY, by)
-                .where(LOCAL_CONTACT.ID.eq(id)).execute();
+        db.update(LOCAL_CONTACT).set(values(draft, false, by, at)).where(LOCAL_CONTACT.ID.eq(id)).execute();
+    }
+
+    private static Map<Field<?>, Object> values(LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(LOCAL_CONTACT.KIND, draft.kind().name());
+        values.put(LOCAL_CONTACT.NAME, draft.name());
+        values.put(LOCAL_CONTACT.OFFER, draft.offer());
+        values.put(LOCAL_CONTACT.PHONE, draft.phone());
+        values.put(LOCAL_CONTACT.EMAIL, draft.email());
+        values.put(LOCAL_CONTACT.WEBSITE, draft.website());
+        values.put(LOCAL_CONTACT.OPENING_HOURS, draft.openingHours());
+        values.put(LOCAL_CONTACT.EXAMPLE, example);
+        values.put(LOCAL_CONTACT.UPDATED_AT, at);
+        values.put(LOCAL_CONTACT.UPDATED_BY, by);
+        return values;
     }
 
     public boolean delete(long id) {

@@ -1,7 +1,5 @@
 package nl.omzien.sessions.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutboxMail;
 import nl.omzien.sessions.Attendance;
@@ -42,22 +40,11 @@ class SessionJourneyTest extends BrowserTest {
     private MailOutbox outbox;
     @Autowired
     private JooqRegistrationRepository registrations;
-    private final Set<String> accessibilityProblems = new TreeSet<>();
 
     private void fill(String id, String value) {
         var input = page.locator("#" + id + " input").first();
         input.fill(value);
         input.press("Tab");
-    }
-
-    private void checkAccessibility(String where) {
-        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                accessibilityProblems.add(where + ": " + violation.getId() + " " + violation.getHelp() + " "
-                        + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-            }
-        }
     }
 
     private void signUpAs(String email, long session) {

@@ -106,6 +106,21 @@ class CoreModulesTest {
     }
 
     @Test
+    void theFeedbackInEveryConversationScenarioNamesTheTechniquesItTeaches() {
+        List<String> techniques = List.of("OEN", "LSD", "OMA", "NIVEA", "reparatiereflex");
+        for (Step step : module("gesprek").steps()) {
+            if (step instanceof ScenarioStep scenario) {
+                String feedback = scenario.nodes().values().stream().flatMap(n -> n.replies().stream())
+                        .map(r -> r.feedback().nl()).collect(Collectors.joining(" "));
+                List<String> named = techniques.stream()
+                        .filter(t -> java.util.regex.Pattern.compile("\\b" + t + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(feedback).find())
+                        .toList();
+                assertThat(named).as(scenario.id() + " names the techniques in its feedback").hasSizeGreaterThanOrEqualTo(4);
+            }
+        }
+    }
+
+    @Test
     void everyAudienceReachesTheSafetyBranchWith113AndAGoodEndingFromIt() {
         TrainingModule gesprek = module("gesprek");
         for (Audience audience : Audience.values()) {

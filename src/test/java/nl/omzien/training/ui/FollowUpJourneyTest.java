@@ -36,7 +36,8 @@ class FollowUpJourneyTest extends BrowserTest {
         assertThat(page.locator("vaadin-button[aria-pressed='true']")).hasText("Ja");
         assertThat(db.select(FOLLOW_UP.NOTICED).from(FOLLOW_UP).where(FOLLOW_UP.ATTEMPT_ID.eq(attemptId))
                 .fetchOne(FOLLOW_UP.NOTICED)).isTrue();
-        assertThat(accessibilityProblems("follow-up answered")).isEmpty();
+        checkAccessibility("follow-up answered");
+        assertThat(accessibilityProblems).isEmpty();
         screenshot("follow-up-answered", PHONE_WIDTH);
         screenshot("follow-up-answered", LAPTOP_WIDTH);
 

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +21,6 @@ class PlayerJourneyTest extends BrowserTest {
     @Autowired
     ModuleCatalog catalog;
     private boolean keyboardOnly;
-    private final Set<String> accessibilityProblems = new TreeSet<>();
 
     private TrainingModule example() {
         return catalog.current("voorbeeld").orElseThrow();
@@ -43,10 +40,6 @@ class PlayerJourneyTest extends BrowserTest {
             page.keyboard().press("Tab");
         }
         throw new AssertionError("Could not reach " + target + " with the Tab key");
-    }
-
-    private void checkAccessibility(String where) {
-        accessibilityProblems.addAll(accessibilityProblems(where));
     }
 
     /**

@@ -1,7 +1,5 @@
 package nl.omzien.training.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import nl.omzien.people.Audience;
 import nl.omzien.test.BrowserTest;
@@ -23,8 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +37,6 @@ class SafetyBranchJourneyTest extends BrowserTest {
 
     @Autowired
     ModuleCatalog catalog;
-    private final Set<String> accessibilityProblems = new TreeSet<>();
 
     private record Visit(String node, boolean pastSafety) {
     }
@@ -88,15 +83,6 @@ class SafetyBranchJourneyTest extends BrowserTest {
             }
         }
         return null;
-    }
-
-    private void checkAccessibility(String where) {
-        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                accessibilityProblems.add(where + ": " + violation.getId() + " " + violation.getHelp());
-            }
-        }
     }
 
     private void choose(int replyIndex) {

@@ -44,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MailOutboxSmtpTest extends IntegrationTest {
 
+    /** Its own folder per run: builds in other checkouts on this machine may run at the same time. */
+    private static final String DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"), "omzien-test-smtp-" + java.util.UUID.randomUUID(), "postgres").toString();
+
     private static final int SMTP_PORT = freePort();
 
     @DynamicPropertySource
@@ -52,7 +55,7 @@ class MailOutboxSmtpTest extends IntegrationTest {
         registry.add("spring.mail.port", () -> SMTP_PORT);
         // Its own PostgreSQL: the shared context's one may still be running on the default data folder.
         registry.add("omzien.embedded-db.data-dir",
-                () -> Path.of(System.getProperty("java.io.tmpdir"), "omzien-test-smtp", "postgres").toString());
+                () -> DATA_DIR);
         registry.add("omzien.demo-data", () -> false);
         // Tests dispatch themselves; the schedule's first run happens at startup, on an empty outbox.
         registry.add("omzien.mail.poll-interval", () -> "PT1H");

@@ -45,6 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionMailSmtpTest extends IntegrationTest {
 
+    /** Its own folder per run: builds in other checkouts on this machine may run at the same time. */
+    private static final String DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"), "omzien-test-session-mail-" + java.util.UUID.randomUUID(), "postgres").toString();
+
     private static final int SMTP_PORT = freePort();
     private static GreenMail smtp;
 
@@ -53,7 +56,7 @@ class SessionMailSmtpTest extends IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("omzien.embedded-db.data-dir",
-                () -> Path.of(System.getProperty("java.io.tmpdir"), "omzien-test-session-mail", "postgres").toString());
+                () -> DATA_DIR);
         registry.add("omzien.mail.poll-interval", () -> "PT1H");
     }
 

@@ -28,14 +28,8 @@ public abstract class KaribuTest extends IntegrationTest {
     @Autowired
     private UserDetailsService accounts;
 
-    @Autowired
-    private org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> securityStrategy;
-
     @BeforeEach
     void startVaadin() {
-        // The holder strategy is static: another Spring context started in this JVM (restart test,
-        // SMTP test) replaced it with its own. Put this context's back.
-        securityStrategy.ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
 

@@ -111,6 +111,17 @@ public abstract class BrowserTest extends IntegrationTest {
         page.waitForTimeout(200);
     }
 
+    /** Serious and critical axe-core findings (WCAG 2.2 AA tags) on the current page, prefixed with {@code where}. */
+    protected List<String> seriousAccessibilityProblems(String where) {
+        var results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
+        return results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> where + ": " + v.getId() + " " + v.getHelp() + " "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+    }
+
     protected void waitVisible(String selector) {
         page.locator(selector).first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                 .setState(WaitForSelectorState.VISIBLE));

@@ -1,7 +1,5 @@
 package nl.omzien.sessions.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutboxMail;
 import nl.omzien.sessions.Attendance;
@@ -51,13 +49,7 @@ class SessionJourneyTest extends BrowserTest {
     }
 
     private void checkAccessibility(String where) {
-        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                accessibilityProblems.add(where + ": " + violation.getId() + " " + violation.getHelp() + " "
-                        + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-            }
-        }
+        accessibilityProblems.addAll(seriousAccessibilityProblems(where));
     }
 
     private void signUpAs(String email, long session) {

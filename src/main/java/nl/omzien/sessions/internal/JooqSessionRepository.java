@@ -254,6 +254,20 @@ public class JooqSessionRepository {
                 .where(TRAINING_SESSION.CHECKIN_TOKEN_HASH.eq(tokenHash)).fetchOptional(TRAINING_SESSION.ID);
     }
 
+    /**
+     * Module ids with their title (latest version) in the given language, from the snapshot table the
+     * training feature keeps; sessions only need the names, not the content.
+     */
+    public Map<String, String> moduleTitles(java.util.Locale locale) {
+        var v = nl.omzien.db.Tables.MODULE_VERSION;
+        var title = "en".equals(locale.getLanguage()) ? v.TITLE_EN : v.TITLE_NL;
+        Map<String, String> titles = new LinkedHashMap<>();
+        // Newest version first per module: the first title seen wins.
+        db.select(v.MODULE_ID, title).from(v).orderBy(v.MODULE_ID, v.VERSION.desc())
+                .forEach(r -> titles.putIfAbsent(r.value1(), r.value2()));
+        return titles;
+    }
+
     public Map<Long, String> municipalityNames() {
         return db.select(MUNICIPALITY.ID, MUNICIPALITY.NAME).from(MUNICIPALITY)
                 .fetchMap(MUNICIPALITY.ID, MUNICIPALITY.NAME);

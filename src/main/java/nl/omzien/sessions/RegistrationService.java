@@ -87,7 +87,8 @@ public class RegistrationService {
                 .filter(s -> filter.until() == null || !SessionTimes.local(s.startsAt()).toLocalDate().isAfter(filter.until()))
                 .filter(s -> filter.audience() == null || s.audience() == null || s.audience() == filter.audience())
                 .filter(s -> filter.place() == null || filter.place().isBlank()
-                        || (s.place() != null && s.place().toLowerCase().contains(filter.place().trim().toLowerCase())))
+                        || (s.place() != null && s.place().toLowerCase(java.util.Locale.ROOT)
+                                .contains(filter.place().trim().toLowerCase(java.util.Locale.ROOT))))
                 .toList();
     }
 

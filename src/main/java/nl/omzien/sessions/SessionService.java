@@ -126,6 +126,13 @@ public class SessionService {
         return people.organisationsIn(municipalityId);
     }
 
+    /** Training modules a session can belong to: id to title in the given language. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public Map<String, String> moduleTitles(Locale locale) {
+        return sessions.moduleTitles(locale);
+    }
+
     /** A new draft for the signed-in trainer: own municipality, themselves as trainer. */
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public SessionDraft newDraft() {

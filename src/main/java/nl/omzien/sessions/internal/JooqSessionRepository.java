@@ -144,23 +144,30 @@ public class JooqSessionRepository {
                 .as(status.toLowerCase());
     }
 
+    /** The columns a trainer edits, the same for a new and a changed session. */
+    private static Map<org.jooq.Field<?>, Object> editable(SessionDraft draft, Times times) {
+        Map<org.jooq.Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(TRAINING_SESSION.TITLE, draft.getTitle().trim());
+        columns.put(TRAINING_SESSION.MODULE_IDS, draft.getModuleIds().toArray(String[]::new));
+        columns.put(TRAINING_SESSION.AUDIENCE, draft.getAudience() == null ? null : draft.getAudience().name());
+        columns.put(TRAINING_SESSION.STARTS_AT, times.startsAt());
+        columns.put(TRAINING_SESSION.ENDS_AT, times.endsAt());
+        columns.put(TRAINING_SESSION.REGISTRATION_DEADLINE, times.deadline());
+        columns.put(TRAINING_SESSION.LOCATION, blankToNull(draft.getLocation()));
+        columns.put(TRAINING_SESSION.ONLINE_URL, blankToNull(draft.getOnlineUrl()));
+        columns.put(TRAINING_SESSION.CAPACITY, draft.getCapacity());
+        columns.put(TRAINING_SESSION.MIN_PARTICIPANTS, draft.getMinParticipants());
+        columns.put(TRAINING_SESSION.GO_NO_GO_DAYS, draft.getGoNoGoDays());
+        columns.put(TRAINING_SESSION.ORGANISATION_ID, draft.getOrganisationId());
+        columns.put(TRAINING_SESSION.NOTES, blankToNull(draft.getNotes()));
+        return columns;
+    }
+
     public long insert(SessionDraft draft, Times times, Long seriesId, Long createdBy, OffsetDateTime now) {
         long id = db.insertInto(TRAINING_SESSION)
+                .set(editable(draft, times))
                 .set(TRAINING_SESSION.SERIES_ID, seriesId)
-                .set(TRAINING_SESSION.TITLE, draft.getTitle().trim())
-                .set(TRAINING_SESSION.MODULE_IDS, draft.getModuleIds().toArray(String[]::new))
-                .set(TRAINING_SESSION.AUDIENCE, draft.getAudience() == null ? null : draft.getAudience().name())
-                .set(TRAINING_SESSION.STARTS_AT, times.startsAt())
-                .set(TRAINING_SESSION.ENDS_AT, times.endsAt())
-                .set(TRAINING_SESSION.REGISTRATION_DEADLINE, times.deadline())
-                .set(TRAINING_SESSION.LOCATION, blankToNull(draft.getLocation()))
-                .set(TRAINING_SESSION.ONLINE_URL, blankToNull(draft.getOnlineUrl()))
-                .set(TRAINING_SESSION.CAPACITY, draft.getCapacity())
-                .set(TRAINING_SESSION.MIN_PARTICIPANTS, draft.getMinParticipants())
-                .set(TRAINING_SESSION.GO_NO_GO_DAYS, draft.getGoNoGoDays())
                 .set(TRAINING_SESSION.MUNICIPALITY_ID, draft.getMunicipalityId())
-                .set(TRAINING_SESSION.ORGANISATION_ID, draft.getOrganisationId())
-                .set(TRAINING_SESSION.NOTES, blankToNull(draft.getNotes()))
                 .set(TRAINING_SESSION.CREATED_BY, createdBy)
                 .set(TRAINING_SESSION.CREATED_AT, now)
                 .set(TRAINING_SESSION.UPDATED_AT, now)
@@ -172,19 +179,7 @@ public class JooqSessionRepository {
     /** Updates the session; raises the calendar SEQUENCE so calendars replace the entry. */
     public void update(SessionDraft draft, Times times, OffsetDateTime now) {
         db.update(TRAINING_SESSION)
-                .set(TRAINING_SESSION.TITLE, draft.getTitle().trim())
-                .set(TRAINING_SESSION.MODULE_IDS, draft.getModuleIds().toArray(String[]::new))
-                .set(TRAINING_SESSION.AUDIENCE, draft.getAudience() == null ? null : draft.getAudience().name())
-                .set(TRAINING_SESSION.STARTS_AT, times.startsAt())
-                .set(TRAINING_SESSION.ENDS_AT, times.endsAt())
-                .set(TRAINING_SESSION.REGISTRATION_DEADLINE, times.deadline())
-                .set(TRAINING_SESSION.LOCATION, blankToNull(draft.getLocation()))
-                .set(TRAINING_SESSION.ONLINE_URL, blankToNull(draft.getOnlineUrl()))
-                .set(TRAINING_SESSION.CAPACITY, draft.getCapacity())
-                .set(TRAINING_SESSION.MIN_PARTICIPANTS, draft.getMinParticipants())
-                .set(TRAINING_SESSION.GO_NO_GO_DAYS, draft.getGoNoGoDays())
-                .set(TRAINING_SESSION.ORGANISATION_ID, draft.getOrganisationId())
-                .set(TRAINING_SESSION.NOTES, blankToNull(draft.getNotes()))
+                .set(editable(draft, times))
                 .set(TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.ICS_SEQUENCE.plus(1))
                 .set(TRAINING_SESSION.UPDATED_AT, now)
                 // A moved session gets a fresh go/no-go check.
@@ -257,6 +252,20 @@ public class JooqSessionRepository {
     public Optional<Long> findByCheckinToken(String tokenHash) {
         return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
                 .where(TRAINING_SESSION.CHECKIN_TOKEN_HASH.eq(tokenHash)).fetchOptional(TRAINING_SESSION.ID);
+    }
+
+    /**
+     * Module ids with their title (latest version) in the given language, from the snapshot table the
+     * training feature keeps; sessions only need the names, not the content.
+     */
+    public Map<String, String> moduleTitles(java.util.Locale locale) {
+        var v = nl.omzien.db.Tables.MODULE_VERSION;
+        var title = "en".equals(locale.getLanguage()) ? v.TITLE_EN : v.TITLE_NL;
+        Map<String, String> titles = new LinkedHashMap<>();
+        // Newest version first per module: the first title seen wins.
+        db.select(v.MODULE_ID, title).from(v).orderBy(v.MODULE_ID, v.VERSION.desc())
+                .forEach(r -> titles.putIfAbsent(r.value1(), r.value2()));
+        return titles;
     }
 
     public Map<Long, String> municipalityNames() {

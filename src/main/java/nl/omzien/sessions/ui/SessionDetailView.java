@@ -34,7 +34,6 @@ import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SessionParticipant;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
-import nl.omzien.training.ModuleCatalog;
 
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
@@ -50,12 +49,10 @@ import java.util.Locale;
 public class SessionDetailView extends VerticalLayout implements HasTitleKey, HasUrlParameter<Long> {
 
     private final SessionService sessions;
-    private final ModuleCatalog catalog;
     private long sessionId;
 
-    public SessionDetailView(SessionService sessions, ModuleCatalog catalog) {
+    public SessionDetailView(SessionService sessions) {
         this.sessions = sessions;
-        this.catalog = catalog;
         addClassName("session-detail");
     }
 
@@ -90,7 +87,7 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
         actions.setWrap(true);
         if (!session.isCancelled()) {
             Button edit = new Button(getTranslation("session.edit"), VaadinIcon.EDIT.create(),
-                    click -> SessionEditing.open(sessions, catalog, sessions.get(sessionId), saved -> render()));
+                    click -> SessionEditing.open(sessions, sessions.get(sessionId), saved -> render()));
             edit.setId("edit-session");
             Button qr = new Button(getTranslation("session.qr"), VaadinIcon.QRCODE.create(), click -> showQr());
             qr.setId("show-qr");

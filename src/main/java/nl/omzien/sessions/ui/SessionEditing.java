@@ -9,7 +9,6 @@ import nl.omzien.base.ui.FormErrors;
 import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
-import nl.omzien.training.ModuleCatalog;
 
 import java.util.function.LongConsumer;
 
@@ -19,11 +18,11 @@ final class SessionEditing {
     private SessionEditing() {
     }
 
-    static void open(SessionService sessions, ModuleCatalog catalog, TrainingSession session, LongConsumer onSaved) {
+    static void open(SessionService sessions, TrainingSession session, LongConsumer onSaved) {
         UI ui = UI.getCurrent();
         SessionDraft draft = session == null ? sessions.newDraft() : SessionDraft.of(session);
         long municipality = draft.getMunicipalityId();
-        SessionForm form = new SessionForm(draft, catalog, sessions.trainers(municipality),
+        SessionForm form = new SessionForm(draft, sessions.moduleTitles(ui.getLocale()), sessions.trainers(municipality),
                 sessions.organisations(municipality), false);
         Dialog dialog = new Dialog(ui.getTranslation(session == null ? "session.new" : "session.edit"));
         Button save = new Button(ui.getTranslation("action.save"));

@@ -11,12 +11,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.SessionDraft;
-import nl.omzien.training.ModuleCatalog;
-import nl.omzien.training.content.TrainingModule;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,17 +36,13 @@ class SessionForm extends FormLayout {
     final MultiSelectComboBox<Long> trainers = new MultiSelectComboBox<>();
     final TextArea notes = new TextArea();
 
-    SessionForm(SessionDraft draft, ModuleCatalog catalog, Map<Long, String> trainerNames,
+    SessionForm(SessionDraft draft, Map<String, String> moduleTitles, Map<Long, String> trainerNames,
                 Map<Long, String> organisationNames, boolean series) {
         title.setLabel(getTranslation("session.field.title"));
         title.setId("session-title");
         title.setRequiredIndicatorVisible(true);
         title.setValue(draft.getTitle());
 
-        Map<String, String> moduleTitles = new LinkedHashMap<>();
-        for (TrainingModule module : catalog.current()) {
-            moduleTitles.put(module.id(), module.title().in(getLocale()));
-        }
         modules.setLabel(getTranslation("session.field.modules"));
         modules.setItems(moduleTitles.keySet());
         modules.setItemLabelGenerator(id -> moduleTitles.getOrDefault(id, id));

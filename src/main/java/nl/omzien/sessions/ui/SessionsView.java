@@ -39,7 +39,6 @@ import nl.omzien.sessions.TrainingSession;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -52,6 +51,7 @@ import java.util.stream.IntStream;
 public class SessionsView extends VerticalLayout implements HasTitleKey {
 
     private final RegistrationService registrations;
+    private final java.time.Clock clock;
     private final boolean contact;
     private final Div mine = new Div();
     private final Div upcoming = new Div();
@@ -60,8 +60,9 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
     private final ComboBox<Audience> audience = new ComboBox<>();
     private final TextField place = new TextField();
 
-    public SessionsView(RegistrationService registrations, CurrentUser currentUser) {
+    public SessionsView(RegistrationService registrations, CurrentUser currentUser, java.time.Clock clock) {
         this.registrations = registrations;
+        this.clock = clock;
         this.contact = currentUser.require().has(Role.ORG_CONTACT);
         addClassName("sessions-view");
         mine.setId("my-sessions");
@@ -139,7 +140,7 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(accept);
         }
-        if (registration.status().isLive() && !session.startsAt().isBefore(java.time.OffsetDateTime.now())) {
+        if (registration.status().isLive() && !session.startsAt().isBefore(java.time.OffsetDateTime.now(clock))) {
             Button cancel = new Button(getTranslation(registration.status() == RegistrationStatus.WAITLISTED
                     ? "sessions.leave-waitlist" : "sessions.cancel"), click -> act(() -> registrations.cancel(id),
                     "sessions.cancelled"));
@@ -189,7 +190,7 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
             card.add(seats);
             HorizontalLayout actions = new HorizontalLayout();
             actions.setWrap(true);
-            boolean open = java.time.OffsetDateTime.now().isBefore(session.registrationDeadline());
+            boolean open = java.time.OffsetDateTime.now(clock).isBefore(session.registrationDeadline());
             if (mineIds.contains(session.id())) {
                 actions.add(new Span(getTranslation("sessions.you-are-registered")));
             } else if (open) {
@@ -372,7 +373,4 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         return "nav.sessions";
     }
 
-    static Optional<String> firstProblem(InvalidInputException problem) {
-        return problem.errors().values().stream().findFirst();
-    }
 }

@@ -25,7 +25,6 @@ import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.SessionTimes;
 import nl.omzien.sessions.TrainingSession;
-import nl.omzien.training.ModuleCatalog;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -43,13 +42,11 @@ import java.util.stream.Collectors;
 public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
 
     private final SessionService sessions;
-    private final ModuleCatalog catalog;
     private final Grid<TrainingSession> grid = new Grid<>();
     private final Checkbox showPast = new Checkbox();
 
-    public TrainerSessionsView(SessionService sessions, ModuleCatalog catalog) {
+    public TrainerSessionsView(SessionService sessions) {
         this.sessions = sessions;
-        this.catalog = catalog;
         setSizeFull();
         Button add = new Button(getTranslation("session.new"), VaadinIcon.PLUS.create(), click -> edit(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -95,13 +92,13 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
 
     /** New (null) or existing session in a dialog; also used by the detail view. */
     void edit(TrainingSession session) {
-        SessionEditing.open(sessions, catalog, session, saved -> refresh());
+        SessionEditing.open(sessions, session, saved -> refresh());
     }
 
     private void newSeries() {
         SessionDraft template = sessions.newDraft();
         template.setStartTime(LocalTime.of(19, 30)).setEndTime(LocalTime.of(21, 0));
-        SessionForm form = new SessionForm(template, catalog, sessions.trainers(template.getMunicipalityId()),
+        SessionForm form = new SessionForm(template, sessions.moduleTitles(getLocale()), sessions.trainers(template.getMunicipalityId()),
                 sessions.organisations(template.getMunicipalityId()), true);
         ComboBox<Integer> ordinal = new ComboBox<>(getTranslation("series.field.ordinal"), List.of(1, 2, 3, 4, -1));
         ordinal.setId("series-ordinal");

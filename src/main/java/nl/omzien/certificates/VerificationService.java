@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The public verify page's service: no sign-in. Shows status, path, dates, municipality and a masked
- * name, nothing else. Every call counts towards the caller's per-address limit.
+ * name, nothing else. Failed lookups count towards the caller's per-address limit (see VerifyThrottle).
  */
 @Service
 public class VerificationService {
@@ -45,8 +45,12 @@ public class VerificationService {
         if (!throttle.allow(clientAddress)) {
             return new VerificationResult.TooManyRequests();
         }
-        return find(typedCode).<VerificationResult>map(r -> new VerificationResult.Found(toVerification(r)))
-                .orElseGet(VerificationResult.Unknown::new);
+        Optional<CertificateRecord> found = find(typedCode);
+        if (found.isEmpty()) {
+            throttle.failed(clientAddress);
+            return new VerificationResult.Unknown();
+        }
+        return new VerificationResult.Found(toVerification(found.get()));
     }
 
     @Transactional(readOnly = true)
@@ -54,8 +58,12 @@ public class VerificationService {
         if (!throttle.allow(clientAddress)) {
             return NameCheck.TOO_MANY_REQUESTS;
         }
-        return find(code).map(r -> r.getHolderName() != null && NameMatcher.sameName(typedName, r.getHolderName())
+        NameCheck result = find(code).map(r -> r.getHolderName() != null && NameMatcher.sameName(typedName, r.getHolderName())
                 ? NameCheck.MATCHES : NameCheck.DOES_NOT_MATCH).orElse(NameCheck.UNKNOWN_CODE);
+        if (result != NameCheck.MATCHES) {
+            throttle.failed(clientAddress);
+        }
+        return result;
     }
 
     /** True only when the file is byte for byte the PDF issued with this code (compares SHA-256). */
@@ -64,10 +72,14 @@ public class VerificationService {
         if (!throttle.allow(clientAddress)) {
             return PdfCheck.TOO_MANY_REQUESTS;
         }
-        return find(code).map(r -> MessageDigest.isEqual(
+        PdfCheck result = find(code).map(r -> MessageDigest.isEqual(
                         CertificateIssuer.sha256(uploaded).getBytes(StandardCharsets.US_ASCII),
                         r.getPdfSha256().getBytes(StandardCharsets.US_ASCII)) ? PdfCheck.IDENTICAL : PdfCheck.DIFFERENT)
                 .orElse(PdfCheck.UNKNOWN_CODE);
+        if (result != PdfCheck.IDENTICAL) {
+            throttle.failed(clientAddress);
+        }
+        return result;
     }
 
     private Optional<CertificateRecord> find(String typedCode) {

@@ -50,7 +50,7 @@ public class CertificatePdfRenderer {
     private static final float HEIGHT = PDRectangle.A4.getWidth();
     private static final float MARGIN = 48;
     private static final Color INK = new Color(0x1f, 0x2a, 0x37);
-    private static final Color ACCENT = new Color(0x0b, 0x6e, 0x4f);
+    private static final Color ACCENT = new Color(0x1f, 0x5f, 0x8b);
     private static final Color MUTED = new Color(0x4b, 0x55, 0x63);
 
     private static final byte[] REGULAR = font("fonts/DejaVuSans.ttf");

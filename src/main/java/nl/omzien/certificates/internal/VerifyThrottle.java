@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits verify lookups per IP address (every lookup counts, found or not), so walking through
- * codes is impractical even before the 60 random bits are considered. In memory: a restart forgets,
- * which costs an attacker nothing they could use.
+ * Limits failed verify lookups per IP address (unknown codes, names that do not match, PDFs that
+ * differ), so walking through codes or guessing a holder's name is impractical even before the 60
+ * random bits are considered. Lookups that find something do not count: a coalition checking fifty
+ * real certificates is never blocked, and an attacker almost never finds one. In memory: a restart
+ * forgets, which gains an attacker one more window at most.
  */
 @Component
 public class VerifyThrottle {
@@ -26,29 +28,45 @@ public class VerifyThrottle {
     private final Duration window;
     private final Clock clock;
 
-    VerifyThrottle(@Value("${omzien.verify.max-lookups-per-ip:30}") int maxPerWindow,
+    VerifyThrottle(@Value("${omzien.verify.max-failures-per-ip:20}") int maxPerWindow,
                    @Value("${omzien.verify.window:PT10M}") Duration window, Clock clock) {
         this.maxPerWindow = maxPerWindow;
         this.window = window;
         this.clock = clock;
     }
 
-    /** Counts one lookup; false when this address has used up its lookups for now. */
+    /** False when this address has had too many failed lookups lately; ask before looking anything up. */
     public boolean allow(String address) {
+        Deque<Instant> times = lookups.get(key(address));
+        if (times == null) {
+            return true;
+        }
+        synchronized (times) {
+            prune(times, clock.instant());
+            return times.size() < maxPerWindow;
+        }
+    }
+
+    /** Counts one failed lookup from this address. */
+    public void failed(String address) {
         Instant now = clock.instant();
         if (lookups.size() > MAX_ADDRESSES) {
             lookups.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(now.minus(window)));
         }
-        Deque<Instant> times = lookups.computeIfAbsent(address == null ? "unknown" : address, a -> new ArrayDeque<>());
+        Deque<Instant> times = lookups.computeIfAbsent(key(address), a -> new ArrayDeque<>());
         synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
-                times.pollFirst();
-            }
-            if (times.size() >= maxPerWindow) {
-                return false;
-            }
+            prune(times, now);
             times.addLast(now);
-            return true;
         }
+    }
+
+    private void prune(Deque<Instant> times, Instant now) {
+        while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
+            times.pollFirst();
+        }
+    }
+
+    private static String key(String address) {
+        return address == null ? "unknown" : address;
     }
 }

@@ -50,6 +50,14 @@ class CertificateIssuingTest extends KaribuTest {
     @Value("${omzien.base-url}")
     String baseUrl;
 
+    /** Signs in as the person and passes both modules of the "signaleerder" path through the service. */
+    private void completeSignaleerderModules(String email) {
+        signInAs(email);
+        ModuleWalker walker = new ModuleWalker(training, catalog);
+        walker.complete("herkennen", Audience.SHOP);
+        walker.complete("gesprek", Audience.SHOP);
+    }
+
     private long userId(String email) {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne(APP_USER.ID);
     }
@@ -91,10 +99,7 @@ class CertificateIssuingTest extends KaribuTest {
 
     @Test
     void theCertificatePdfShowsNameCodeAndPathAndItsQrCodeOpensTheVerifyPage() throws Exception {
-        signInAs("gerda.van.der.veen@demo.example");
-        ModuleWalker walker = new ModuleWalker(training, catalog);
-        walker.complete("herkennen", Audience.SHOP);
-        walker.complete("gesprek", Audience.SHOP);
+        completeSignaleerderModules("gerda.van.der.veen@demo.example");
         Certificate certificate = certificates.mine().getFirst();
         CertificateDownload download = certificates.download(certificate.id());
 
@@ -117,10 +122,7 @@ class CertificateIssuingTest extends KaribuTest {
 
     @Test
     void nobodyElseCanDownloadMyCertificate() {
-        signInAs("noor.dekker@demo.example");
-        ModuleWalker walker = new ModuleWalker(training, catalog);
-        walker.complete("herkennen", Audience.SHOP);
-        walker.complete("gesprek", Audience.SHOP);
+        completeSignaleerderModules("noor.dekker@demo.example");
         long mine = certificates.mine().getFirst().id();
 
         signInAs("joost.vos@demo.example");
@@ -157,10 +159,7 @@ class CertificateIssuingTest extends KaribuTest {
     @Test
     void attendanceRecordedTwiceAtOnceCompletesTheTrainingPathOnce() throws Exception {
         String email = "eva.celik@demo.example";
-        signInAs(email);
-        ModuleWalker walker = new ModuleWalker(training, catalog);
-        walker.complete("herkennen", Audience.SHOP);
-        walker.complete("gesprek", Audience.SHOP);
+        completeSignaleerderModules(email);
         assertThat(certificates.mine()).extracting(Certificate::pathId).containsExactly("signaleerder");
         SecurityContextHolder.clearContext();
         long eva = userId(email);
@@ -187,10 +186,7 @@ class CertificateIssuingTest extends KaribuTest {
 
     @Test
     void aPathThatNeedsAttendanceIsNotCompletedByModulesAlone() {
-        signInAs("sophie.kamphuis@demo.example");
-        ModuleWalker walker = new ModuleWalker(training, catalog);
-        walker.complete("herkennen", Audience.SHOP);
-        walker.complete("gesprek", Audience.SHOP);
+        completeSignaleerderModules("sophie.kamphuis@demo.example");
         assertThat(certificates.mine()).extracting(Certificate::pathId).containsExactly("signaleerder");
     }
 

@@ -5,13 +5,7 @@ import nl.omzien.training.content.ScenarioStep.Node;
 import nl.omzien.training.content.ScenarioStep.Outcome;
 import nl.omzien.training.content.ScenarioStep.Quality;
 import nl.omzien.training.content.ScenarioStep.Reply;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -117,22 +111,7 @@ public final class ModuleParser {
     }
 
     private YamlMap load(String path, String text) {
-        String file = source.displayPath(path);
-        try {
-            var root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
-            if (root == null) {
-                problems.add(new ContentProblem(file, 0, "the file is empty"));
-                return null;
-            }
-            return new YamlMap(file, root, problems);
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(new ContentProblem(file, mark == null ? 0 : mark.getLine() + 1,
-                    "not valid YAML: " + e.getProblem() + " (check indentation and quotes)"));
-        } catch (YAMLException e) {
-            problems.add(new ContentProblem(file, 0, "not valid YAML: " + e.getMessage()));
-        }
-        return null;
+        return YamlMap.parse(source.displayPath(path), text, problems);
     }
 
     private Set<Audience> audiences(YamlMap yaml, Set<Audience> allowed) {

@@ -1,11 +1,17 @@
 package nl.omzien.training.content;
 
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,14 +22,14 @@ import java.util.Set;
  * A YAML mapping read through SnakeYAML's node tree, so every problem can name its line.
  * Problems are collected, not thrown: a trainer sees every mistake in one go.
  */
-final class YamlMap {
+public final class YamlMap {
 
     private final String file;
     private final Node node;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final List<ContentProblem> problems;
 
-    YamlMap(String file, Node node, List<ContentProblem> problems) {
+    public YamlMap(String file, Node node, List<ContentProblem> problems) {
         this.file = file;
         this.node = node;
         this.problems = problems;
@@ -39,33 +45,55 @@ final class YamlMap {
         }
     }
 
-    String file() {
+    /**
+     * Reads one YAML file into its top-level mapping, or returns null after adding a problem (empty file,
+     * broken YAML with its line). {@code file} is the path shown in problems.
+     */
+    public static YamlMap parse(String file, String text, List<ContentProblem> problems) {
+        try {
+            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            if (root == null) {
+                problems.add(new ContentProblem(file, 0, "the file is empty"));
+                return null;
+            }
+            return new YamlMap(file, root, problems);
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(new ContentProblem(file, mark == null ? 0 : mark.getLine() + 1,
+                    "not valid YAML: " + e.getProblem() + " (check indentation and quotes)"));
+        } catch (YAMLException e) {
+            problems.add(new ContentProblem(file, 0, "not valid YAML: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    public String file() {
         return file;
     }
 
-    int line() {
+    public int line() {
         return node.getStartMark().getLine() + 1;
     }
 
-    int line(String key) {
+    public int line(String key) {
         NodeTuple tuple = entries.get(key);
         return tuple == null ? line() : tuple.getKeyNode().getStartMark().getLine() + 1;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return entries.containsKey(key);
     }
 
-    void problem(Node at, String message) {
+    public void problem(Node at, String message) {
         problems.add(new ContentProblem(file, at.getStartMark().getLine() + 1, message));
     }
 
-    void problem(String key, String message) {
+    public void problem(String key, String message) {
         problems.add(new ContentProblem(file, line(key), message));
     }
 
     /** Catches typos such as 'titel:' that would otherwise silently lose content. */
-    void onlyKeys(Set<String> allowed) {
+    public void onlyKeys(Set<String> allowed) {
         entries.forEach((key, tuple) -> {
             if (!allowed.contains(key)) {
                 problem(tuple.getKeyNode(), "unknown field '" + key + "' (allowed: " + String.join(", ", allowed) + ")");
@@ -78,7 +106,7 @@ final class YamlMap {
         return tuple == null ? null : tuple.getValueNode();
     }
 
-    String string(String key, boolean required) {
+    public String string(String key, boolean required) {
         Node value = value(key);
         if (value == null) {
             if (required) {
@@ -93,7 +121,7 @@ final class YamlMap {
         return null;
     }
 
-    Integer integer(String key, int min, int max) {
+    public Integer integer(String key, int min, int max) {
         String text = string(key, true);
         if (text == null) {
             return null;
@@ -111,7 +139,7 @@ final class YamlMap {
         }
     }
 
-    boolean bool(String key) {
+    public boolean bool(String key) {
         String text = string(key, false);
         if (text == null) {
             return false;
@@ -123,7 +151,7 @@ final class YamlMap {
     }
 
     /** A text in both languages; a missing language is a problem, reported with its line. */
-    Text text(String key, boolean required) {
+    public Text text(String key, boolean required) {
         Node value = value(key);
         if (value == null) {
             if (required) {
@@ -147,12 +175,12 @@ final class YamlMap {
         return null;
     }
 
-    YamlMap map(String key) {
+    public YamlMap map(String key) {
         Node value = value(key);
         return value == null ? null : new YamlMap(file, value, problems);
     }
 
-    List<YamlMap> maps(String key, boolean required) {
+    public List<YamlMap> maps(String key, boolean required) {
         Node value = value(key);
         if (value == null) {
             if (required) {
@@ -169,7 +197,7 @@ final class YamlMap {
         return maps;
     }
 
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
         Node value = value(key);
         if (value == null) {
             return List.of();

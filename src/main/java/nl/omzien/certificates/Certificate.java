@@ -1,0 +1,21 @@
+package nl.omzien.certificates;
+
+import nl.omzien.training.content.Text;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * An issued certificate as its holder and staff see it (never the PDF bytes).
+ *
+ * @param expiresAt null when the path's certificates never expire
+ * @param holderName null after the holder's account was deleted
+ */
+public record Certificate(long id, String code, String pathId, Text pathTitle, String holderName, String organisationName,
+                          String municipalityName, LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt,
+                          CertificateStatus status, Revocation revocation) {
+
+    /** Who revoked a certificate and why; {@code accountDeleted} when it happened with the holder's account. */
+    public record Revocation(boolean accountDeleted, String reason, String revokedByName, OffsetDateTime revokedAt) {
+    }
+}

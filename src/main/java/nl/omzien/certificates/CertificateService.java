@@ -1,0 +1,183 @@
+package nl.omzien.certificates;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.certificates.internal.CertificateIssuer;
+import nl.omzien.certificates.internal.JooqCertificateRepository;
+import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.people.PersonProfile;
+import nl.omzien.people.PersonProfiles;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.Role;
+import nl.omzien.security.SignedInUser;
+import nl.omzien.training.content.Text;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Certificates for their holders (list, download) and for staff (revoke, re-issue), plus the seams
+ * other features call when something happens to a person (attendance, account deletion).
+ * Every method checks role and ownership here, whatever a view shows.
+ */
+@Service
+public class CertificateService {
+
+    public static final int MIN_REASON_LENGTH = 3;
+    public static final int MAX_REASON_LENGTH = 500;
+
+    private final JooqCertificateRepository certificates;
+    private final CertificateIssuer issuer;
+    private final PersonProfiles profiles;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    CertificateService(JooqCertificateRepository certificates, CertificateIssuer issuer, PersonProfiles profiles,
+                       CurrentUser currentUser, Clock clock) {
+        this.certificates = certificates;
+        this.issuer = issuer;
+        this.profiles = profiles;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** The signed-in person's certificates, newest first, including superseded and revoked ones (history). */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<Certificate> mine() {
+        return certificates.ofUser(currentUser.require().accountId(), now());
+    }
+
+    /**
+     * The PDF of one of the signed-in person's own certificates. Someone else's id looks exactly like a
+     * missing one, so ids cannot be probed.
+     */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public CertificateDownload download(long certificateId) {
+        long me = currentUser.require().accountId();
+        CertificateRecord record = certificates.find(certificateId)
+                .filter(r -> Objects.equals(r.getUserId(), me))
+                .orElseThrow(() -> new NoSuchElementException("No such certificate"));
+        byte[] pdf = certificates.pdf(certificateId).orElseThrow(() -> new NoSuchElementException("No PDF"));
+        return new CertificateDownload("certificaat-" + record.getCode() + ".pdf", pdf);
+    }
+
+    /** Certificates staff may manage: all for an admin, their municipality's for a coalition lead. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public List<Certificate> managed() {
+        SignedInUser user = currentUser.require();
+        if (user.isAdmin()) {
+            return certificates.inMunicipality(null, now());
+        }
+        return user.municipalityId() == null ? List.of() : certificates.inMunicipality(user.municipalityId(), now());
+    }
+
+    /** Revokes a certificate with a reason; the record, reason and who did it stay. Repeating changes nothing. */
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public Certificate revoke(long certificateId, String reason) {
+        SignedInUser user = currentUser.require();
+        String cleaned = checkedReason(reason);
+        CertificateRecord record = managedLocked(user, certificateId);
+        if (!"REVOKED".equals(record.getStatus())) {
+            certificates.revoke(certificateId, "BY_STAFF", cleaned, user.accountId(), user.fullName(), now());
+        }
+        return reload(certificateId);
+    }
+
+    /**
+     * Replaces a certificate by a new one (new code and PDF, with the holder's current name, same path,
+     * dates and validity); the old one is revoked with the reason. For a wrong name or a lost code.
+     *
+     * @return the new certificate
+     */
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public Certificate reissue(long certificateId, String reason) {
+        SignedInUser user = currentUser.require();
+        String cleaned = checkedReason(reason);
+        CertificateRecord old = managedLocked(user, certificateId);
+        if (old.getUserId() == null || "SUPERSEDED".equals(old.getStatus()) || "ACCOUNT_DELETED".equals(old.getRevokedKind())) {
+            throw new IllegalStateException("Only a person's current certificate can be re-issued");
+        }
+        certificates.lockPerson(old.getUserId());
+        PersonProfile holder = profiles.of(old.getUserId()).orElseThrow();
+        if (!"REVOKED".equals(old.getStatus())) {
+            certificates.revoke(certificateId, "BY_STAFF", cleaned, user.accountId(), user.fullName(), now());
+        }
+        long id = issuer.issue(holder, old.getPathId(), new Text(old.getPathTitleNl(), old.getPathTitleEn()), old.getCycle(),
+                old.getCompletedOn().atStartOfDay(clock.getZone()).toOffsetDateTime(), old.getExpiresAt(), old.getSessionId());
+        return reload(id);
+    }
+
+    private String checkedReason(String reason) {
+        String cleaned = reason == null ? "" : reason.strip();
+        new InvalidInputException.Checks()
+                .require("reason", cleaned)
+                .length("reason", cleaned, MIN_REASON_LENGTH, MAX_REASON_LENGTH)
+                .throwIfAny();
+        return cleaned;
+    }
+
+    private CertificateRecord managedLocked(SignedInUser user, long certificateId) {
+        CertificateRecord record = certificates.findLocked(certificateId)
+                .orElseThrow(() -> new NoSuchElementException("No such certificate"));
+        if (!user.isAdmin() && (user.municipalityId() == null || !user.municipalityId().equals(record.getMunicipalityId()))) {
+            throw new AccessDeniedException("Certificate outside the lead's municipality");
+        }
+        return record;
+    }
+
+    private Certificate reload(long id) {
+        return JooqCertificateRepository.toCertificate(certificates.find(id).orElseThrow(), now());
+    }
+
+    /**
+     * The seam for group sessions: their attendance listener calls this in the transaction that marks
+     * someone present, so paths that need attendance complete at once. Idempotent per session.
+     * Background callers (no one signed in) and trainers or admins may call it; nobody else.
+     *
+     * @return ids of certificates issued now
+     */
+    @Transactional
+    @PermitAll
+    public List<Long> attendanceRecorded(long personId, long sessionId, OffsetDateTime attendedAt) {
+        Optional<SignedInUser> user = currentUser.find();
+        if (user.isPresent() && !user.get().has(Role.TRAINER) && !user.get().isAdmin()) {
+            throw new AccessDeniedException("Only trainers record attendance");
+        }
+        certificates.recordAttendance(personId, sessionId, attendedAt);
+        return issuer.evaluate(personId);
+    }
+
+    /**
+     * The rule for a deleted account (see docs/decisions/007-certificates.md): every live certificate is
+     * revoked with "account deleted"; name and PDF are erased; code, path, dates and municipality stay so
+     * the verify page can say what happened. To be called by account deletion before the account goes.
+     *
+     * @return how many certificates were revoked
+     */
+    @Transactional
+    @PermitAll
+    public int accountDeleted(long personId) {
+        Optional<SignedInUser> user = currentUser.find();
+        if (user.isPresent() && user.get().accountId() != personId && !user.get().isAdmin()) {
+            throw new AccessDeniedException("Only the person or an admin deletes an account");
+        }
+        return certificates.revokeAndForget(personId, now());
+    }
+}

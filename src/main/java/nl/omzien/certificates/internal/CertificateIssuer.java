@@ -1,0 +1,174 @@
+package nl.omzien.certificates.internal;
+
+import nl.omzien.certificates.CertificateIssued;
+import nl.omzien.certificates.LearningPath;
+import nl.omzien.certificates.LearningPath.RequiredModule;
+import nl.omzien.certificates.LearningPaths;
+import nl.omzien.certificates.internal.JooqCertificateRepository.Attendance;
+import nl.omzien.certificates.internal.JooqCertificateRepository.NewCertificate;
+import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.people.PersonProfile;
+import nl.omzien.people.PersonProfiles;
+import nl.omzien.training.ModulePass;
+import nl.omzien.training.PassedModules;
+import nl.omzien.training.content.Text;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a person has completed a learning path and issues the certificate, inside the
+ * caller's transaction (the one that recorded the last requirement). Safe to call any number of
+ * times: a path yields one certificate per person per validity period. Recertification: from
+ * {@link #RENEWAL_WINDOW} before expiry, requirements done again (the refresher, if the path has
+ * one) yield a new certificate and the old one becomes superseded.
+ */
+@Component
+public class CertificateIssuer {
+
+    /** How long before expiry a refresher counts towards a new certificate. */
+    public static final Duration RENEWAL_WINDOW = Duration.ofDays(90);
+
+    private final JooqCertificateRepository certificates;
+    private final LearningPaths paths;
+    private final PassedModules passedModules;
+    private final PersonProfiles profiles;
+    private final CertificatePdfRenderer renderer;
+    private final CertificateMailer mailer;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String baseUrl;
+
+    CertificateIssuer(JooqCertificateRepository certificates, LearningPaths paths, PassedModules passedModules,
+                      PersonProfiles profiles, CertificatePdfRenderer renderer, CertificateMailer mailer,
+                      ApplicationEventPublisher events, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
+        this.certificates = certificates;
+        this.paths = paths;
+        this.passedModules = passedModules;
+        this.profiles = profiles;
+        this.renderer = renderer;
+        this.mailer = mailer;
+        this.events = events;
+        this.clock = clock;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    /** Issues every certificate the person has earned and not yet received; returns the new ids. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> evaluate(long userId) {
+        certificates.lockPerson(userId);
+        Optional<PersonProfile> profile = profiles.of(userId);
+        if (profile.isEmpty()) {
+            return List.of();
+        }
+        List<ModulePass> passes = passedModules.of(userId);
+        List<Attendance> attendances = certificates.attendances(userId);
+        List<Long> issued = new ArrayList<>();
+        for (LearningPath path : paths.all()) {
+            Optional<CertificateRecord> latest = certificates.latest(userId, path.id());
+            OffsetDateTime since = OffsetDateTime.MIN;
+            List<RequiredModule> required = path.modules();
+            if (latest.isPresent()) {
+                CertificateRecord previous = latest.get();
+                // Revoked: only staff re-issue. No expiry: one certificate for life.
+                if ("REVOKED".equals(previous.getStatus()) || previous.getExpiresAt() == null) {
+                    continue;
+                }
+                since = previous.getExpiresAt().minus(RENEWAL_WINDOW);
+                if (OffsetDateTime.now(clock).isBefore(since)) {
+                    continue;
+                }
+                required = path.renewalModules();
+            }
+            Optional<OffsetDateTime> completedAt = completedAt(path, required, passes, attendances, since);
+            if (completedAt.isEmpty()) {
+                continue;
+            }
+            Long sessionId = path.attendanceRequired() ? attendanceSince(attendances, since).map(Attendance::sessionId).orElse(null) : null;
+            int cycle = latest.map(r -> r.getCycle() + 1).orElse(1);
+            long id = issue(profile.get(), path.id(), path.title(), cycle, completedAt.get(),
+                    path.validity().map(v -> completedAt.get().plus(v)).orElse(null), sessionId);
+            latest.ifPresent(previous -> certificates.supersede(previous.getId(), id));
+            issued.add(id);
+        }
+        return issued;
+    }
+
+    /** When the last requirement was met, or empty while something is missing. */
+    private static Optional<OffsetDateTime> completedAt(LearningPath path, List<RequiredModule> required, List<ModulePass> passes,
+                                                        List<Attendance> attendances, OffsetDateTime since) {
+        OffsetDateTime last = OffsetDateTime.MIN;
+        for (RequiredModule module : required) {
+            Optional<OffsetDateTime> passed = passes.stream()
+                    .filter(p -> p.moduleId().equals(module.moduleId()) && p.version() >= module.minimumVersion()
+                            && !p.completedAt().isBefore(since))
+                    .map(ModulePass::completedAt).min(OffsetDateTime::compareTo);
+            if (passed.isEmpty()) {
+                return Optional.empty();
+            }
+            last = passed.get().isAfter(last) ? passed.get() : last;
+        }
+        if (path.attendanceRequired()) {
+            Optional<Attendance> attended = attendanceSince(attendances, since);
+            if (attended.isEmpty()) {
+                return Optional.empty();
+            }
+            last = attended.get().attendedAt().isAfter(last) ? attended.get().attendedAt() : last;
+        }
+        return Optional.of(last);
+    }
+
+    private static Optional<Attendance> attendanceSince(List<Attendance> attendances, OffsetDateTime since) {
+        return attendances.stream().filter(a -> !a.attendedAt().isBefore(since)).findFirst();
+    }
+
+    /** Renders, stores and mails one certificate; the caller holds the person's lock. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long issue(PersonProfile holder, String pathId, Text pathTitle, int cycle, OffsetDateTime completedAt,
+                      OffsetDateTime expiresAt, Long sessionId) {
+        String code = VerificationCodes.newCode();
+        while (certificates.codeExists(code)) {
+            code = VerificationCodes.newCode();
+        }
+        String municipality = holder.municipalityName() != null ? holder.municipalityName() : "Omzien";
+        NewCertificate certificate = new NewCertificate(code, holder.userId(), pathId, cycle, holder.fullName(),
+                holder.organisationName(), holder.municipalityId(), municipality, pathTitle,
+                completedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), OffsetDateTime.now(clock), expiresAt, sessionId);
+        CertificateContent content = content(certificate, holder);
+        byte[] pdf = renderer.render(content);
+        long id = certificates.insert(certificate, pdf, sha256(pdf));
+        mailer.issued(holder, content, pdf);
+        events.publishEvent(new CertificateIssued(id, holder.userId(), pathId, code));
+        return id;
+    }
+
+    private CertificateContent content(NewCertificate c, PersonProfile holder) {
+        return new CertificateContent(c.holderName(), c.pathTitle().in(holder.locale()), c.completedOn(),
+                c.expiresAt() == null ? null : c.expiresAt().atZoneSameInstant(clock.getZone()).toLocalDate(),
+                c.organisationName(), c.municipalityName(), null, c.code(), verifyUrl(c.code()), holder.locale());
+    }
+
+    public String verifyUrl(String code) {
+        return baseUrl + "/verify/" + code;
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package nl.omzien.certificates.internal;
+
+import nl.omzien.certificates.Certificate;
+import nl.omzien.certificates.CertificateStatus;
+import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.training.content.Text;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.CERTIFICATE;
+import static nl.omzien.db.Tables.CERTIFICATE_ATTENDANCE;
+
+@Repository
+public class JooqCertificateRepository {
+
+    /** What to store for a new certificate; the PDF comes with its SHA-256. */
+    public record NewCertificate(String code, long userId, String pathId, int cycle, String holderName,
+                                 String organisationName, Long municipalityId, String municipalityName, Text pathTitle,
+                                 LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt, Long sessionId) {
+    }
+
+    private final DSLContext db;
+
+    JooqCertificateRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Serialises certificate decisions for one person: two completions committing at once wait for each
+     * other here. FOR NO KEY UPDATE, not FOR UPDATE, because completing a module already holds a key-share
+     * lock on the person's row (foreign keys), and two FOR UPDATE requests on top of that would deadlock.
+     */
+    public void lockPerson(long userId) {
+        db.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(userId)).forNoKeyUpdate().fetch();
+    }
+
+    public boolean codeExists(String code) {
+        return db.fetchExists(CERTIFICATE, CERTIFICATE.CODE.eq(code));
+    }
+
+    public long insert(NewCertificate c, byte[] pdf, String sha256) {
+        return db.insertInto(CERTIFICATE)
+                .set(CERTIFICATE.CODE, c.code())
+                .set(CERTIFICATE.USER_ID, c.userId())
+                .set(CERTIFICATE.PATH_ID, c.pathId())
+                .set(CERTIFICATE.CYCLE, c.cycle())
+                .set(CERTIFICATE.HOLDER_NAME, c.holderName())
+                .set(CERTIFICATE.ORGANISATION_NAME, c.organisationName())
+                .set(CERTIFICATE.MUNICIPALITY_ID, c.municipalityId())
+                .set(CERTIFICATE.MUNICIPALITY_NAME, c.municipalityName())
+                .set(CERTIFICATE.PATH_TITLE_NL, c.pathTitle().nl())
+                .set(CERTIFICATE.PATH_TITLE_EN, c.pathTitle().en())
+                .set(CERTIFICATE.COMPLETED_ON, c.completedOn())
+                .set(CERTIFICATE.ISSUED_AT, c.issuedAt())
+                .set(CERTIFICATE.EXPIRES_AT, c.expiresAt())
+                .set(CERTIFICATE.SESSION_ID, c.sessionId())
+                .set(CERTIFICATE.PDF, pdf)
+                .set(CERTIFICATE.PDF_SHA256, sha256)
+                .returning(CERTIFICATE.ID).fetchOne().getId();
+    }
+
+    /** The newest certificate (any status) of a person for a path, the one that decides what happens next. */
+    public Optional<CertificateRecord> latest(long userId, String pathId) {
+        return db.selectFrom(CERTIFICATE).where(CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.PATH_ID.eq(pathId))
+                .orderBy(CERTIFICATE.CYCLE.desc(), CERTIFICATE.ID.desc()).limit(1).fetchOptional();
+    }
+
+    public Optional<CertificateRecord> find(long id) {
+        return db.selectFrom(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOptional();
+    }
+
+    public Optional<CertificateRecord> findLocked(long id) {
+        return db.selectFrom(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    public Optional<CertificateRecord> byCode(String code) {
+        return db.selectFrom(CERTIFICATE).where(CERTIFICATE.CODE.eq(code)).fetchOptional();
+    }
+
+    public List<Certificate> ofUser(long userId, OffsetDateTime now) {
+        return list(CERTIFICATE.USER_ID.eq(userId), now);
+    }
+
+    /** For staff: every certificate, or one municipality's. */
+    public List<Certificate> inMunicipality(Long municipalityId, OffsetDateTime now) {
+        return list(municipalityId == null ? CERTIFICATE.ID.isNotNull() : CERTIFICATE.MUNICIPALITY_ID.eq(municipalityId), now);
+    }
+
+    private List<Certificate> list(Condition condition, OffsetDateTime now) {
+        // Lists never carry the PDFs; a download reads one.
+        var withoutPdf = java.util.Arrays.stream(CERTIFICATE.fields()).filter(f -> !f.equals(CERTIFICATE.PDF)).toList();
+        return db.select(withoutPdf).from(CERTIFICATE).where(condition)
+                .orderBy(CERTIFICATE.ISSUED_AT.desc(), CERTIFICATE.ID.desc())
+                .fetch(r -> toCertificate(r.into(CERTIFICATE), now));
+    }
+
+    public Optional<byte[]> pdf(long id) {
+        return db.select(CERTIFICATE.PDF).from(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOptional(r -> r.value1());
+    }
+
+    public void supersede(long id, long byId) {
+        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, "SUPERSEDED").set(CERTIFICATE.SUPERSEDED_BY, byId)
+                .where(CERTIFICATE.ID.eq(id), CERTIFICATE.STATUS.eq("ISSUED")).execute();
+    }
+
+    public void revoke(long id, String kind, String reason, Long byUserId, String byName, OffsetDateTime at) {
+        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, "REVOKED")
+                .set(CERTIFICATE.REVOKED_KIND, kind)
+                .set(CERTIFICATE.REVOKED_REASON, reason)
+                .set(CERTIFICATE.REVOKED_BY, byUserId)
+                .set(CERTIFICATE.REVOKED_BY_NAME, byName)
+                .set(CERTIFICATE.REVOKED_AT, at)
+                .where(CERTIFICATE.ID.eq(id)).execute();
+    }
+
+    /** Account deletion: revoke what is live, and forget the name and the PDF (which carries the name). */
+    public int revokeAndForget(long userId, OffsetDateTime at) {
+        int revoked = db.update(CERTIFICATE).set(CERTIFICATE.STATUS, "REVOKED")
+                .set(CERTIFICATE.REVOKED_KIND, "ACCOUNT_DELETED")
+                .set(CERTIFICATE.REVOKED_AT, at)
+                .where(CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.STATUS.ne("REVOKED")).execute();
+        db.update(CERTIFICATE).set(CERTIFICATE.HOLDER_NAME, (String) null).set(CERTIFICATE.PDF, (byte[]) null)
+                .where(CERTIFICATE.USER_ID.eq(userId)).execute();
+        return revoked;
+    }
+
+    public void recordAttendance(long userId, long sessionId, OffsetDateTime attendedAt) {
+        db.insertInto(CERTIFICATE_ATTENDANCE)
+                .set(CERTIFICATE_ATTENDANCE.USER_ID, userId)
+                .set(CERTIFICATE_ATTENDANCE.SESSION_ID, sessionId)
+                .set(CERTIFICATE_ATTENDANCE.ATTENDED_AT, attendedAt)
+                .onConflictDoNothing().execute();
+    }
+
+    /** The person's attendances, newest first: session id and when. */
+    public List<Attendance> attendances(long userId) {
+        return db.select(CERTIFICATE_ATTENDANCE.SESSION_ID, CERTIFICATE_ATTENDANCE.ATTENDED_AT).from(CERTIFICATE_ATTENDANCE)
+                .where(CERTIFICATE_ATTENDANCE.USER_ID.eq(userId)).orderBy(CERTIFICATE_ATTENDANCE.ATTENDED_AT.desc())
+                .fetch(r -> new Attendance(r.value1(), r.value2()));
+    }
+
+    public record Attendance(long sessionId, OffsetDateTime attendedAt) {
+    }
+
+    static CertificateStatus status(CertificateRecord r, OffsetDateTime now) {
+        return switch (r.getStatus()) {
+            case "REVOKED" -> CertificateStatus.REVOKED;
+            case "SUPERSEDED" -> CertificateStatus.SUPERSEDED;
+            default -> r.getExpiresAt() != null && !now.isBefore(r.getExpiresAt()) ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
+        };
+    }
+
+    public static Certificate toCertificate(CertificateRecord r, OffsetDateTime now) {
+        Certificate.Revocation revocation = r.getRevokedAt() == null ? null : new Certificate.Revocation(
+                "ACCOUNT_DELETED".equals(r.getRevokedKind()), r.getRevokedReason(), r.getRevokedByName(), r.getRevokedAt());
+        return new Certificate(r.getId(), r.getCode(), r.getPathId(), new Text(r.getPathTitleNl(), r.getPathTitleEn()),
+                r.getHolderName(), r.getOrganisationName(), r.getMunicipalityName(), r.getCompletedOn(), r.getIssuedAt(),
+                r.getExpiresAt(), status(r, now), revocation);
+    }
+}

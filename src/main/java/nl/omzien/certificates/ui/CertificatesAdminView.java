@@ -1,0 +1,110 @@
+package nl.omzien.certificates.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.ui.FormErrors;
+import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.certificates.Certificate;
+import nl.omzien.certificates.CertificateService;
+import nl.omzien.certificates.CertificateStatus;
+import nl.omzien.security.Role;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+
+/**
+ * Certificates for staff: an admin sees all, a coalition lead their municipality's. Revoke with a
+ * reason, or re-issue (new code, old one revoked). The service checks role and municipality again.
+ */
+@Route("certificaten")
+@Menu(order = 38, title = "admin-certificates.title", icon = "DIPLOMA")
+@RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+public class CertificatesAdminView extends VerticalLayout implements HasTitleKey {
+
+    private final CertificateService certificates;
+    private final Grid<Certificate> grid = new Grid<>();
+
+    public CertificatesAdminView(CertificateService certificates) {
+        this.certificates = certificates;
+        addClassName("certificates-admin");
+        setSizeFull();
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        grid.addColumn(c -> c.holderName() == null ? "–" : c.holderName()).setHeader(getTranslation("admin-certificates.holder")).setAutoWidth(true);
+        grid.addColumn(c -> c.pathTitle().in(getLocale())).setHeader(getTranslation("admin-certificates.path")).setAutoWidth(true);
+        grid.addComponentColumn(c -> new StatusBadge(c.status())).setHeader(getTranslation("admin-certificates.status")).setAutoWidth(true);
+        grid.addColumn(Certificate::code).setHeader(getTranslation("admin-certificates.code")).setAutoWidth(true);
+        grid.addColumn(c -> date.format(c.issuedAt().atZoneSameInstant(ZoneId.of("Europe/Amsterdam"))))
+                .setHeader(getTranslation("admin-certificates.issued")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        grid.setSizeFull();
+        add(grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(certificates.managed());
+    }
+
+    private HorizontalLayout actions(Certificate certificate) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (certificate.status() == CertificateStatus.VALID || certificate.status() == CertificateStatus.EXPIRED) {
+            Button revoke = new Button(getTranslation("admin-certificates.revoke"), click -> ask(certificate, false));
+            revoke.setId("revoke-" + certificate.code());
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            Button reissue = new Button(getTranslation("admin-certificates.reissue"), click -> ask(certificate, true));
+            reissue.setId("reissue-" + certificate.code());
+            reissue.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(revoke, reissue);
+        }
+        return actions;
+    }
+
+    private void ask(Certificate certificate, boolean reissue) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation(reissue ? "admin-certificates.reissue.title" : "admin-certificates.revoke.title", certificate.code()));
+        TextArea reason = new TextArea(getTranslation("admin-certificates.reason"));
+        reason.setHelperText(getTranslation("admin-certificates.reason.helper"));
+        reason.setMaxLength(CertificateService.MAX_REASON_LENGTH);
+        reason.setWidthFull();
+        reason.setId("certificate-reason");
+        dialog.add(reason);
+        Button confirm = new Button(getTranslation(reissue ? "admin-certificates.reissue" : "admin-certificates.revoke"), click -> {
+            try {
+                if (reissue) {
+                    Certificate fresh = certificates.reissue(certificate.id(), reason.getValue());
+                    FormErrors.saved(getTranslation("admin-certificates.reissued", fresh.code()));
+                } else {
+                    certificates.revoke(certificate.id(), reason.getValue());
+                    FormErrors.saved(getTranslation("admin-certificates.revoked"));
+                }
+                dialog.close();
+                refresh();
+            } catch (InvalidInputException e) {
+                FormErrors.show(e, Map.of("reason", reason));
+            }
+        });
+        confirm.setId("certificate-confirm");
+        confirm.addThemeVariants(reissue ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_ERROR);
+        confirm.setDisableOnClick(true);
+        confirm.addClickListener(click -> confirm.setEnabled(true));
+        Button cancel = new Button(getTranslation("admin-certificates.cancel"), click -> dialog.close());
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    @Override
+    public String titleKey() {
+        return "admin-certificates.title";
+    }
+}

@@ -1,0 +1,200 @@
+package nl.omzien.certificates;
+
+import nl.omzien.people.Audience;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.test.KaribuTest;
+import nl.omzien.training.Attempt;
+import nl.omzien.training.ModuleCatalog;
+import nl.omzien.training.ModuleWalker;
+import nl.omzien.training.SelfAssessment;
+import nl.omzien.training.TrainingService;
+import org.apache.pdfbox.Loader;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.CERTIFICATE;
+import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CertificateIssuingTest extends KaribuTest {
+
+    @Autowired
+    TrainingService training;
+    @Autowired
+    ModuleCatalog catalog;
+    @Autowired
+    CertificateService certificates;
+    @Autowired
+    VerificationService verification;
+    @Autowired
+    CurrentUser currentUser;
+    @Autowired
+    DSLContext db;
+    @Value("${omzien.base-url}")
+    String baseUrl;
+
+    /** Signs in as the person and passes both modules of the "signaleerder" path through the service. */
+    private void completeSignaleerderModules(String email) {
+        signInAs(email);
+        ModuleWalker walker = new ModuleWalker(training, catalog);
+        walker.complete("herkennen", Audience.SHOP);
+        walker.complete("gesprek", Audience.SHOP);
+    }
+
+    private long userId(String email) {
+        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne(APP_USER.ID);
+    }
+
+    @Test
+    void completingTheLastModuleOfAPathIssuesExactlyOneCertificateAndMailsThePdf() throws Exception {
+        String email = "tim.hendriks@demo.example";
+        signInAs(email);
+        ModuleWalker walker = new ModuleWalker(training, catalog);
+
+        walker.complete("herkennen", Audience.SHOP);
+        assertThat(certificates.mine()).isEmpty();
+
+        walker.complete("gesprek", Audience.SHOP);
+        List<Certificate> mine = certificates.mine();
+        assertThat(mine).singleElement().satisfies(c -> {
+            assertThat(c.pathId()).isEqualTo("signaleerder");
+            assertThat(c.status()).isEqualTo(CertificateStatus.VALID);
+            assertThat(c.code()).matches("OMZ-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+            assertThat(c.expiresAt()).isNotNull();
+            assertThat(c.holderName()).isEqualTo("Tim Hendriks");
+            assertThat(c.municipalityName()).isEqualTo("Coevorden");
+        });
+        Certificate certificate = mine.getFirst();
+
+        // Recomputing changes nothing: another module, or the same module again, issues nothing new.
+        walker.complete("doorverwijzen", Audience.SHOP);
+        walker.complete("gesprek", Audience.SHOP);
+        assertThat(certificates.mine()).hasSize(1);
+
+        var mail = db.selectFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email), MAIL_OUTBOX.ATTACHMENT_NAME.isNotNull()).fetch();
+        assertThat(mail).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).contains("Signaleerder eenzaamheid");
+            assertThat(m.getBodyText()).contains(certificate.code(), baseUrl + "/verify/" + certificate.code());
+            assertThat(m.getAttachmentType()).isEqualTo("application/pdf");
+            assertThat(m.getAttachment()).isEqualTo(certificates.download(certificate.id()).pdf());
+        });
+    }
+
+    @Test
+    void theCertificatePdfShowsNameCodeAndPathAndItsQrCodeOpensTheVerifyPage() throws Exception {
+        completeSignaleerderModules("gerda.van.der.veen@demo.example");
+        Certificate certificate = certificates.mine().getFirst();
+        CertificateDownload download = certificates.download(certificate.id());
+
+        assertThat(download.fileName()).isEqualTo("certificaat-" + certificate.code() + ".pdf");
+        String text = PdfReading.text(download.pdf());
+        assertThat(text).contains("Gerda van der Veen", certificate.code(), "Signaleerder eenzaamheid",
+                "Bakkerij Van der Veen", "Coevorden", "Certificaat");
+        assertThat(PdfReading.qrCode(download.pdf())).isEqualTo(baseUrl + "/verify/" + certificate.code());
+        try (var document = Loader.loadPDF(download.pdf())) {
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isGreaterThan(document.getPage(0).getMediaBox().getHeight());
+            assertThat(document.getDocumentInformation().getTitle()).contains("Signaleerder eenzaamheid", "Gerda van der Veen");
+            assertThat(document.getDocumentInformation().getAuthor()).contains("Coevorden");
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl-NL");
+            assertThat(document.getPage(0).getResources().getFontNames()).allSatisfy(name ->
+                    assertThat(document.getPage(0).getResources().getFont(name).isEmbedded()).isTrue());
+        }
+        String stored = db.select(CERTIFICATE.PDF_SHA256).from(CERTIFICATE).where(CERTIFICATE.ID.eq(certificate.id())).fetchOne(CERTIFICATE.PDF_SHA256);
+        assertThat(stored).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(download.pdf())));
+    }
+
+    @Test
+    void nobodyElseCanDownloadMyCertificate() {
+        completeSignaleerderModules("noor.dekker@demo.example");
+        long mine = certificates.mine().getFirst().id();
+
+        signInAs("joost.vos@demo.example");
+        assertThatThrownBy(() -> certificates.download(mine)).isInstanceOf(NoSuchElementException.class);
+        assertThat(certificates.mine()).noneMatch(c -> c.id() == mine);
+    }
+
+    @Test
+    void twoModulesFinishedAtTheSameMomentYieldOneCertificate() throws Exception {
+        String email = "daan.visser@demo.example";
+        signInAs(email);
+        ModuleWalker walker = new ModuleWalker(training, catalog);
+        Attempt herkennen = walker.allStepsDone("herkennen", Audience.SHOP);
+        Attempt gesprek = walker.allStepsDone("gesprek", Audience.SHOP);
+        SecurityContext signedIn = SecurityContextHolder.getContext();
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Attempt>> finished = List.of(herkennen, gesprek).stream().map(attempt -> threads.submit(() -> {
+                SecurityContextHolder.setContext(signedIn);
+                together.await(10, TimeUnit.SECONDS);
+                return training.finish(attempt.id(), new SelfAssessment(4, 4, 4));
+            })).toList();
+            for (Future<Attempt> f : finished) {
+                assertThat(f.get(30, TimeUnit.SECONDS).isCompleted()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(db.fetchCount(CERTIFICATE, CERTIFICATE.USER_ID.eq(userId(email)))).isEqualTo(1);
+    }
+
+    @Test
+    void attendanceRecordedTwiceAtOnceCompletesTheTrainingPathOnce() throws Exception {
+        String email = "eva.celik@demo.example";
+        completeSignaleerderModules(email);
+        assertThat(certificates.mine()).extracting(Certificate::pathId).containsExactly("signaleerder");
+        SecurityContextHolder.clearContext();
+        long eva = userId(email);
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Long>>> recorded = List.of(101L, 102L).stream().map(session -> threads.submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                return certificates.attendanceRecorded(eva, session, OffsetDateTime.now());
+            })).toList();
+            int issued = 0;
+            for (Future<List<Long>> f : recorded) {
+                issued += f.get(30, TimeUnit.SECONDS).size();
+            }
+            assertThat(issued).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(db.fetchCount(CERTIFICATE, CERTIFICATE.USER_ID.eq(eva), CERTIFICATE.PATH_ID.eq("signaleerder-met-training"))).isEqualTo(1);
+        // Again for the same session: nothing new.
+        assertThat(certificates.attendanceRecorded(eva, 101L, OffsetDateTime.now())).isEmpty();
+    }
+
+    @Test
+    void aPathThatNeedsAttendanceIsNotCompletedByModulesAlone() {
+        completeSignaleerderModules("sophie.kamphuis@demo.example");
+        assertThat(certificates.mine()).extracting(Certificate::pathId).containsExactly("signaleerder");
+    }
+
+    @Test
+    void onlyTrainersOrBackgroundJobsMayRecordAttendance() {
+        signInAs("rene.bosch@demo.example");
+        long me = currentUser.require().accountId();
+        assertThatThrownBy(() -> certificates.attendanceRecorded(me, 7L, OffsetDateTime.now()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,124 @@
+package nl.omzien.certificates.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import nl.omzien.certificates.Certificate;
+import nl.omzien.certificates.CertificateService;
+import nl.omzien.certificates.CertificateStatus;
+import nl.omzien.test.KaribuTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.CERTIFICATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** "Mijn certificaten", the staff list with revoke and re-issue, and the demo certificates behind them. */
+class CertificateViewsTest extends KaribuTest {
+
+    @Autowired
+    CertificateService certificates;
+    @Autowired
+    DSLContext db;
+
+    @SuppressWarnings("unchecked")
+    private Grid<Certificate> grid() {
+        return _get(Grid.class);
+    }
+
+    private java.util.List<String> gridCodes() {
+        Grid<Certificate> grid = grid();
+        return java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._get(grid, row).code()).toList();
+    }
+
+    /** Grid rows render lazily; this renders the row's action cell and finds the button in it. */
+    private Button actionButton(String id, String code) {
+        int row = gridCodes().indexOf(code);
+        var cell = GridKt._getCellComponent(grid(), row, "actions");
+        return (Button) cell.getChildren().filter(c -> c.getId().orElse("").equals(id)).findFirst().orElseThrow();
+    }
+
+    private Certificate demoCertificate(String email) {
+        signInAs(email);
+        return certificates.mine().getFirst();
+    }
+
+    @Test
+    void theDemoTrainingHistoryGaveCertificatesToEveryoneWhoCompletedBothModules() {
+        var holders = db.selectDistinct(APP_USER.EMAIL).from(CERTIFICATE).join(APP_USER).on(APP_USER.ID.eq(CERTIFICATE.USER_ID))
+                .where(CERTIFICATE.PATH_ID.eq("signaleerder"), CERTIFICATE.CYCLE.eq(1)).fetchSet(APP_USER.EMAIL);
+        assertThat(holders).contains("mehmet.yilmaz@demo.example", "kees.brouwer@demo.example",
+                "marieke.post@demo.example", "bram.nijhuis@demo.example");
+        assertThat(holders).doesNotContain("anouk.kuipers@demo.example", PARTICIPANT);
+        assertThat(db.fetchCount(CERTIFICATE, CERTIFICATE.STATUS.eq("REVOKED"), CERTIFICATE.REVOKED_KIND.eq("BY_STAFF"))).isPositive();
+    }
+
+    @Test
+    void aParticipantSeesOwnCertificatesWithADownloadAndTheLearningPaths() {
+        Certificate mine = demoCertificate("mehmet.yilmaz@demo.example");
+        open("mijn-certificaten");
+        Anchor download = _get(Anchor.class, spec -> spec.withId("download-" + mine.code()));
+        assertThat(download.getText()).isEqualTo("Download PDF");
+        assertThat(download.getElement().getAttribute("download")).isNotNull();
+        assertThat(_find(com.vaadin.flow.component.html.H3.class)).extracting(h -> h.getText())
+                .contains("Signaleerder eenzaamheid", "Signaleerder eenzaamheid met training");
+
+        signInAs("chantal.meijer@demo.example");
+        open("mijn-certificaten");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("no-certificates")).getText()).startsWith("Je hebt nog geen certificaten.");
+        _assertNone(Anchor.class, spec -> spec.withId("download-" + mine.code()));
+    }
+
+    @Test
+    void aCoalitionLeadRevokesWithAReasonAndAnEmptyReasonIsRefused() {
+        Certificate marieke = demoCertificate("marieke.post@demo.example");
+        signInAs(LEAD_COEVORDEN);
+        open("certificaten");
+        _click(actionButton("revoke-" + marieke.code(), marieke.code()));
+        _click(_get(Button.class, spec -> spec.withId("certificate-confirm")));
+        TextArea reason = _get(TextArea.class, spec -> spec.withId("certificate-reason"));
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Dit veld is verplicht.");
+
+        reason.setValue("Training niet zelf gevolgd");
+        _click(_get(Button.class, spec -> spec.withId("certificate-confirm")));
+        var revoked = db.selectFrom(CERTIFICATE).where(CERTIFICATE.CODE.eq(marieke.code())).fetchOne();
+        assertThat(revoked.getStatus()).isEqualTo("REVOKED");
+        assertThat(revoked.getRevokedReason()).isEqualTo("Training niet zelf gevolgd");
+        assertThat(revoked.getRevokedByName()).isEqualTo("Linda Jansen");
+    }
+
+    @Test
+    void reissuingGivesANewCodeAndRevokesTheOldOne() {
+        Certificate bram = demoCertificate("bram.nijhuis@demo.example");
+        signInAs(LEAD_TWENTERAND);
+        Certificate fresh = certificates.reissue(bram.id(), "Naam stond verkeerd gespeld");
+        assertThat(fresh.code()).isNotEqualTo(bram.code());
+        assertThat(fresh.status()).isEqualTo(CertificateStatus.VALID);
+        assertThat(fresh.completedOn()).isEqualTo(bram.completedOn());
+        assertThat(db.select(CERTIFICATE.STATUS).from(CERTIFICATE).where(CERTIFICATE.CODE.eq(bram.code())).fetchOne(CERTIFICATE.STATUS))
+                .isEqualTo("REVOKED");
+    }
+
+    @Test
+    void aLeadCannotTouchAnotherMunicipalitysCertificatesAndAParticipantCannotRevokeAtAll() {
+        Certificate mehmet = demoCertificate("mehmet.yilmaz@demo.example");
+        assertThatThrownBy(() -> certificates.revoke(mehmet.id(), "zomaar")).isInstanceOf(AccessDeniedException.class);
+        signInAs(LEAD_TWENTERAND);
+        assertThatThrownBy(() -> certificates.revoke(mehmet.id(), "zomaar")).isInstanceOf(AccessDeniedException.class);
+        assertThat(certificates.managed()).noneMatch(c -> c.id() == mehmet.id());
+        open("certificaten");
+        assertThat(gridCodes()).isNotEmpty().doesNotContain(mehmet.code());
+    }
+}

@@ -49,7 +49,7 @@ class AttendanceCompletesPathTest extends KaribuTest {
         ModuleWalker walker = new ModuleWalker(training, catalog);
         walker.complete("herkennen", Audience.PROFESSIONAL);
         walker.complete("gesprek", Audience.PROFESSIONAL);
-        assertThat(certificates(me, "signaleerder")).isEqualTo(1);
+        assertThat(certificates(me, "signaleerder")).isPositive();
         assertThat(certificates(me, "signaleerder-met-training")).as("needs attendance").isZero();
 
         // A QR check-in runs as the participant; a trainer's marking as the trainer. Neither is refused here.

@@ -117,6 +117,9 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Runs axe-core on the current page and remembers serious and critical violations. */
     protected void checkAccessibility(String where) {
+        // Colours are only final once opening animations (notifications, overlays) have finished.
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+                + " || a.effect?.getTiming().iterations === Infinity)");
         var results = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
         for (var violation : results.getViolations()) {

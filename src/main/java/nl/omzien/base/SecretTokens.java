@@ -25,8 +25,18 @@ public final class SecretTokens {
     }
 
     public static String hash(String token) {
+        return sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Cheap check before hashing: rejects garbage from a mangled link without a query. */
+    public static boolean looksValid(String token) {
+        return token != null && token.matches("[A-Za-z0-9_-]{43}");
+    }
+
+    /** SHA-256 as lower-case hex, e.g. to recognise an issued file byte for byte. */
+    public static String sha256Hex(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -1,6 +1,6 @@
 package nl.omzien.certificates;
 
-import nl.omzien.certificates.internal.CertificateIssuer;
+import nl.omzien.base.SecretTokens;
 import nl.omzien.certificates.internal.JooqCertificateRepository;
 import nl.omzien.certificates.internal.VerificationCodes;
 import nl.omzien.certificates.internal.VerifyThrottle;
@@ -73,7 +73,7 @@ public class VerificationService {
             return PdfCheck.TOO_MANY_REQUESTS;
         }
         PdfCheck result = find(code).map(r -> MessageDigest.isEqual(
-                        CertificateIssuer.sha256(uploaded).getBytes(StandardCharsets.US_ASCII),
+                        SecretTokens.sha256Hex(uploaded).getBytes(StandardCharsets.US_ASCII),
                         r.getPdfSha256().getBytes(StandardCharsets.US_ASCII)) ? PdfCheck.IDENTICAL : PdfCheck.DIFFERENT)
                 .orElse(PdfCheck.UNKNOWN_CODE);
         if (result != PdfCheck.IDENTICAL) {

@@ -1,5 +1,6 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.SecretTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
@@ -13,7 +14,6 @@ import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqSessionRepository;
 import nl.omzien.sessions.internal.SeatAllocation;
 import nl.omzien.sessions.internal.SessionCalendar;
-import nl.omzien.sessions.internal.Tokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -207,10 +207,10 @@ public class RegistrationService {
     /** Anyone holding the link may see and accept this one offer: the token is the proof (256 random bits). */
     @Transactional(readOnly = true)
     public Optional<OfferDetails> offer(String token) {
-        if (!Tokens.looksValid(token)) {
+        if (!SecretTokens.looksValid(token)) {
             return Optional.empty();
         }
-        return registrations.findByOfferToken(Tokens.hash(token)).map(row -> new OfferDetails(row.id(),
+        return registrations.findByOfferToken(SecretTokens.hash(token)).map(row -> new OfferDetails(row.id(),
                 sessions.find(row.sessionId()).orElseThrow(), people.find(row.userId()).orElseThrow().fullName(),
                 row.status(), row.offerExpiresAt()));
     }
@@ -221,10 +221,10 @@ public class RegistrationService {
      */
     @Transactional
     public RegistrationStatus acceptOffer(String token) {
-        if (!Tokens.looksValid(token)) {
+        if (!SecretTokens.looksValid(token)) {
             throw problem("offer.unknown");
         }
-        Row row = registrations.findByOfferToken(Tokens.hash(token)).orElseThrow(() -> problem("offer.unknown"));
+        Row row = registrations.findByOfferToken(SecretTokens.hash(token)).orElseThrow(() -> problem("offer.unknown"));
         seats.accept(row, null, now());
         return RegistrationStatus.CONFIRMED;
     }
@@ -283,18 +283,18 @@ public class RegistrationService {
     @Transactional
     @PermitAll
     public String newCalendarFeed() {
-        String token = Tokens.newToken();
-        people.replaceFeedToken(currentUser.require().accountId(), Tokens.hash(token), now());
+        String token = SecretTokens.newToken();
+        people.replaceFeedToken(currentUser.require().accountId(), SecretTokens.hash(token), now());
         return baseUrl.replaceFirst("^https?://", "webcal://") + "/kalender/" + token + ".ics";
     }
 
     /** The feed behind a secret address: the person's sessions with a seat (and those cancelled since). */
     @Transactional(readOnly = true)
     public Optional<String> calendarFeed(String token) {
-        if (!Tokens.looksValid(token)) {
+        if (!SecretTokens.looksValid(token)) {
             return Optional.empty();
         }
-        return people.userByFeedToken(Tokens.hash(token)).map(userId -> {
+        return people.userByFeedToken(SecretTokens.hash(token)).map(userId -> {
             List<TrainingSession> mine = registrations.forUser(userId).stream()
                     .filter(r -> r.status().holdsSeat() || r.status() == RegistrationStatus.SESSION_CANCELLED)
                     .map(r -> sessions.find(r.sessionId()).orElseThrow())

@@ -1,5 +1,6 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.SecretTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
@@ -17,7 +18,6 @@ import nl.omzien.sessions.internal.PresenceListPdf;
 import nl.omzien.sessions.internal.QrCodeImage;
 import nl.omzien.sessions.internal.SeatAllocation;
 import nl.omzien.sessions.internal.SessionMails;
-import nl.omzien.sessions.internal.Tokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -330,10 +330,10 @@ public class SessionService {
     /** The session behind a go/no-go mail's one-click cancel link; the link is the trainer's proof. */
     @Transactional(readOnly = true)
     public Optional<TrainingSession> sessionForCancelLink(String token) {
-        if (!Tokens.looksValid(token)) {
+        if (!SecretTokens.looksValid(token)) {
             return Optional.empty();
         }
-        return sessions.findByCancelToken(Tokens.hash(token)).flatMap(sessions::find);
+        return sessions.findByCancelToken(SecretTokens.hash(token)).flatMap(sessions::find);
     }
 
     @Transactional
@@ -391,8 +391,8 @@ public class SessionService {
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public CheckInCode newCheckInCode(long sessionId) {
         get(sessionId);
-        String token = Tokens.newToken();
-        sessions.setCheckinToken(sessionId, Tokens.hash(token));
+        String token = SecretTokens.newToken();
+        sessions.setCheckinToken(sessionId, SecretTokens.hash(token));
         String link = baseUrl + "/inchecken/" + token;
         return new CheckInCode(link, QrCodeImage.png(link, 480));
     }
@@ -403,10 +403,10 @@ public class SessionService {
     @Transactional
     @PermitAll
     public CheckInResult checkIn(String token) {
-        if (!Tokens.looksValid(token)) {
+        if (!SecretTokens.looksValid(token)) {
             return CheckInResult.UNKNOWN_CODE;
         }
-        Optional<TrainingSession> found = sessions.findByCheckinToken(Tokens.hash(token)).flatMap(sessions::find);
+        Optional<TrainingSession> found = sessions.findByCheckinToken(SecretTokens.hash(token)).flatMap(sessions::find);
         if (found.isEmpty() || found.get().isCancelled()) {
             return CheckInResult.UNKNOWN_CODE;
         }

@@ -76,7 +76,7 @@ public class FollowUpService {
     }
 
     private Optional<Found> find(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!SecretTokens.looksValid(token)) {
             return Optional.empty();
         }
         return followUps.findByTokenHash(SecretTokens.hash(token));

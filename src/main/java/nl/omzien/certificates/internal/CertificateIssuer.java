@@ -1,5 +1,6 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.base.SecretTokens;
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPath.RequiredModule;
@@ -18,13 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -148,7 +146,7 @@ public class CertificateIssuer {
                 completedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), OffsetDateTime.now(clock), expiresAt, sessionId);
         CertificateContent content = content(certificate, holder);
         byte[] pdf = renderer.render(content);
-        long id = certificates.insert(certificate, pdf, sha256(pdf));
+        long id = certificates.insert(certificate, pdf, SecretTokens.sha256Hex(pdf));
         mailer.issued(holder, content, pdf);
         events.publishEvent(new CertificateIssued(id, holder.userId(), pathId, code));
         return id;
@@ -162,13 +160,5 @@ public class CertificateIssuer {
 
     public String verifyUrl(String code) {
         return baseUrl + "/verify/" + code;
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -63,7 +63,7 @@ public class SignInLinkTokenService implements OneTimeTokenService {
     @Transactional
     public OneTimeToken consume(OneTimeTokenAuthenticationToken authenticationToken) {
         String token = authenticationToken.getTokenValue();
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!SecretTokens.looksValid(token)) {
             return null;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.SecretTokens;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SignUpOutcome;
@@ -155,9 +156,9 @@ public class SeatAllocation {
                 return;
             }
             Row waiting = next.get();
-            String token = Tokens.newToken();
+            String token = SecretTokens.newToken();
             OffsetDateTime expiresAt = offerExpiry(now, session.startsAt());
-            registrations.offer(waiting.id(), expiresAt, Tokens.hash(token), now);
+            registrations.offer(waiting.id(), expiresAt, SecretTokens.hash(token), now);
             registrations.audit(session.id(), waiting.id(), waiting.userId(), null, "OFFERED", waiting.arrival(),
                     "until " + expiresAt, now);
             mails.offered(waiting.id(), token, expiresAt);

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.SecretTokens;
 import nl.omzien.sessions.TrainingSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +78,8 @@ public class SessionJobs {
         int sent = 0;
         for (Long id : sessions.dueForGoNoGo(now)) {
             Boolean claimed = transactions.execute(status -> {
-                String token = Tokens.newToken();
-                if (!sessions.claimGoNoGo(id, Tokens.hash(token), OffsetDateTime.now(clock))) {
+                String token = SecretTokens.newToken();
+                if (!sessions.claimGoNoGo(id, SecretTokens.hash(token), OffsetDateTime.now(clock))) {
                     return false;
                 }
                 TrainingSession session = sessions.find(id).orElseThrow();

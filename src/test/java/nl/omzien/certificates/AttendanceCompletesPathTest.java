@@ -1,39 +1,45 @@
 package nl.omzien.certificates;
 
 import nl.omzien.people.Audience;
-import nl.omzien.sessions.SessionAttended;
-import nl.omzien.test.KaribuTest;
+import nl.omzien.sessions.Attendance;
+import nl.omzien.sessions.RegistrationService;
+import nl.omzien.sessions.SessionFixtures;
+import nl.omzien.sessions.SessionService;
+import nl.omzien.test.IntegrationTest;
 import nl.omzien.training.ModuleCatalog;
 import nl.omzien.training.ModuleWalker;
 import nl.omzien.training.TrainingService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
-import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.CERTIFICATE;
+import static nl.omzien.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sessions feature publishes {@link SessionAttended} when someone is first marked present (by a
- * trainer, a lead or their own QR check-in); that completes "signaleerder met training" in the same transaction.
+ * Being marked present at a group session, after both modules, completes "signaleerder met training"
+ * in the marking transaction: whether a trainer marks it or the participant checks in with the QR code.
  */
-class AttendanceCompletesPathTest extends KaribuTest {
+class AttendanceCompletesPathTest extends IntegrationTest {
+
+    private static final String WITH_TRAINING = "signaleerder-met-training";
 
     @Autowired
     TrainingService training;
     @Autowired
     ModuleCatalog catalog;
     @Autowired
-    ApplicationEventPublisher events;
+    SessionService sessions;
     @Autowired
-    TransactionTemplate transaction;
+    RegistrationService registrations;
+    @Autowired
+    UserDetailsService accounts;
     @Autowired
     DSLContext db;
 
@@ -41,24 +47,54 @@ class AttendanceCompletesPathTest extends KaribuTest {
         return db.fetchCount(CERTIFICATE, CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.PATH_ID.eq(pathId));
     }
 
-    @Test
-    void attendanceAfterBothModulesGivesTheTrainingPathOnceWithoutAnyStaffSignedIn() {
-        String email = "ilse.ter.horst@demo.example";
-        long me = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchSingle(APP_USER.ID);
-        signInAs(email);
+    /** A session that started 30 minutes ago, with the given people signed up. */
+    private long runningSessionWith(SessionFixtures fx, List<String> people) {
+        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 3)));
+        people.forEach(person -> fx.as(person, () -> registrations.signUp(session)));
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30);
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, start).set(TRAINING_SESSION.STARTS_AT, start)
+                .set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90)).where(TRAINING_SESSION.ID.eq(session)).execute();
+        return session;
+    }
+
+    private void completeBothModules(SessionFixtures fx, String person) {
         ModuleWalker walker = new ModuleWalker(training, catalog);
-        walker.complete("herkennen", Audience.PROFESSIONAL);
-        walker.complete("gesprek", Audience.PROFESSIONAL);
-        assertThat(certificates(me, "signaleerder")).isPositive();
-        assertThat(certificates(me, "signaleerder-met-training")).as("needs attendance").isZero();
+        fx.as(person, () -> {
+            walker.complete("herkennen", Audience.SHOP);
+            walker.complete("gesprek", Audience.SHOP);
+        });
+    }
 
-        // A QR check-in runs as the participant; a trainer's marking as the trainer. Neither is refused here.
-        SessionAttended attended = new SessionAttended(me, 424242L, List.of("herkennen", "gesprek"),
-                OffsetDateTime.now().minusHours(1), OffsetDateTime.now());
-        transaction.executeWithoutResult(status -> events.publishEvent(attended));
-        SecurityContextHolder.clearContext();
-        transaction.executeWithoutResult(status -> events.publishEvent(attended));
+    @Test
+    void aTrainerMarkingSomeonePresentCompletesTheTrainingPathOnce() {
+        SessionFixtures fx = new SessionFixtures(db, accounts);
+        String person = fx.participants(1, "Supermarkt De Brink").getFirst();
+        long me = fx.userId(person);
+        completeBothModules(fx, person);
+        assertThat(certificates(me, "signaleerder")).isEqualTo(1);
+        assertThat(certificates(me, WITH_TRAINING)).as("needs attendance").isZero();
 
-        assertThat(certificates(me, "signaleerder-met-training")).isEqualTo(1);
+        long session = runningSessionWith(fx, List.of(person));
+        long registration = fx.as(TRAINER, () -> sessions.participants(session)).getFirst().registrationId();
+        fx.as(TRAINER, () -> sessions.markAttendance(registration, Attendance.PRESENT));
+        fx.as(TRAINER, () -> sessions.markAttendance(registration, Attendance.PRESENT));
+
+        assertThat(certificates(me, WITH_TRAINING)).isEqualTo(1);
+    }
+
+    @Test
+    void aParticipantsOwnQrCheckInCompletesItTooButAttendanceAloneDoesNot() {
+        SessionFixtures fx = new SessionFixtures(db, accounts);
+        List<String> people = fx.participants(2, "Supermarkt De Brink");
+        completeBothModules(fx, people.get(0));
+        long session = runningSessionWith(fx, people);
+        String link = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+
+        assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.CHECKED_IN);
+        assertThat(fx.as(people.get(1), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.CHECKED_IN);
+
+        assertThat(certificates(fx.userId(people.get(0)), WITH_TRAINING)).isEqualTo(1);
+        assertThat(certificates(fx.userId(people.get(1)), WITH_TRAINING)).as("no modules done").isZero();
     }
 }

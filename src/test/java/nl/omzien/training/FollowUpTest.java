@@ -174,6 +174,18 @@ class FollowUpTest extends KaribuTest {
     }
 
     @Test
+    void aLinkThatExpiresWhileThePageIsOpenSaysSoInsteadOfFailing() {
+        String token = mailedToken("sophie.kamphuis@demo.example");
+        openLink(token, null);
+        db.update(FOLLOW_UP).set(FOLLOW_UP.MAILED_AT, OffsetDateTime.now().minus(91, ChronoUnit.DAYS))
+                .where(FOLLOW_UP.TOKEN_HASH.eq(SecretTokens.hash(token))).execute();
+        _click(_get(Button.class, spec -> spec.withText("Ja")));
+        assertThat(_get(H1.class).getText()).isEqualTo("Deze link werkt niet meer");
+        assertThat(db.select(FOLLOW_UP.NOTICED).from(FOLLOW_UP).where(FOLLOW_UP.TOKEN_HASH.eq(SecretTokens.hash(token)))
+                .fetchOne(FOLLOW_UP.NOTICED)).isNull();
+    }
+
+    @Test
     void someoneWhoseAccountIsDisabledIsNotMailed() {
         String email = "ayse.demir@demo.example";
         Attempt attempt = completeExample(email);

@@ -57,12 +57,12 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         if (!question.get().open()) {
-            show(new H1(getTranslation("followup.expired.title")), new Paragraph(getTranslation("followup.expired.text")));
+            showExpired();
             return;
         }
         List<String> answer = event.getLocation().getQueryParameters().getParameters().getOrDefault(ANSWER_PARAMETER, List.of());
         if (answer.contains("yes") || answer.contains("no")) {
-            showQuestion(followUps.answer(token, answer.contains("yes")));
+            answer(answer.contains("yes"));
         } else {
             showQuestion(question.get());
         }
@@ -98,7 +98,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         button.addThemeVariants(chosen ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
         button.getElement().setAttribute("aria-pressed", Boolean.toString(chosen));
         button.setDisableOnClick(true);
-        button.addClickListener(click -> showQuestion(followUps.answer(token, noticed)));
+        button.addClickListener(click -> answer(noticed));
         return button;
     }
 
@@ -121,6 +121,8 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
                 followUps.tellStory(token, story.getValue());
                 story.setInvalid(false);
                 saved.setText(getTranslation("followup.story.saved"));
+            } catch (IllegalStateException e) {
+                showExpired();
             } catch (InvalidInputException e) {
                 story.setErrorMessage(getTranslation(e.errors().get("story")));
                 story.setInvalid(true);
@@ -130,6 +132,19 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
         form.setPadding(false);
         form.addClassName("follow-up-story");
         return form;
+    }
+
+    /** The link can expire while the page is open; say so instead of failing. */
+    private void answer(boolean noticed) {
+        try {
+            showQuestion(followUps.answer(token, noticed));
+        } catch (IllegalStateException e) {
+            showExpired();
+        }
+    }
+
+    private void showExpired() {
+        show(new H1(getTranslation("followup.expired.title")), new Paragraph(getTranslation("followup.expired.text")));
     }
 
     private void show(Component... components) {

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +103,7 @@ public class CertificateService {
     /**
      * Replaces a certificate by a new one (new code and PDF, with the holder's current name, same path,
      * dates and validity); the old one is revoked with the reason. For a wrong name or a lost code.
+     * Only a current (valid or expired) certificate can be re-issued.
      *
      * @return the new certificate
      */
@@ -111,14 +113,14 @@ public class CertificateService {
         SignedInUser user = currentUser.require();
         String cleaned = checkedReason(reason);
         CertificateRecord old = managedLocked(user, certificateId);
-        if (old.getUserId() == null || "SUPERSEDED".equals(old.getStatus()) || "ACCOUNT_DELETED".equals(old.getRevokedKind())) {
-            throw new IllegalStateException("Only a person's current certificate can be re-issued");
+        // A revoked one may already have been re-issued (two leads, a stale list): a second re-issue
+        // would leave two live certificates for one completion.
+        if (old.getUserId() == null || "SUPERSEDED".equals(old.getStatus()) || "REVOKED".equals(old.getStatus())) {
+            throw new InvalidInputException(Map.of("reason", "admin-certificates.not-current"));
         }
         certificates.lockPerson(old.getUserId());
         PersonProfile holder = profiles.of(old.getUserId()).orElseThrow();
-        if (!"REVOKED".equals(old.getStatus())) {
-            certificates.revoke(certificateId, "BY_STAFF", cleaned, user.accountId(), user.fullName(), now());
-        }
+        certificates.revoke(certificateId, "BY_STAFF", cleaned, user.accountId(), user.fullName(), now());
         long id = issuer.issue(holder, old.getPathId(), new Text(old.getPathTitleNl(), old.getPathTitleEn()), old.getCycle(),
                 old.getCompletedOn().atStartOfDay(clock.getZone()).toOffsetDateTime(), old.getExpiresAt(), old.getSessionId());
         return reload(id);

@@ -1,5 +1,6 @@
 package nl.omzien.certificates.ui;
 
+import nl.omzien.base.InvalidInputException;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -109,6 +110,13 @@ class CertificateViewsTest extends KaribuTest {
         assertThat(fresh.completedOn()).isEqualTo(bram.completedOn());
         assertThat(db.select(CERTIFICATE.STATUS).from(CERTIFICATE).where(CERTIFICATE.CODE.eq(bram.code())).fetchOne(CERTIFICATE.STATUS))
                 .isEqualTo("REVOKED");
+
+        // A second re-issue of the same (now revoked) certificate, e.g. from a stale list, is refused.
+        assertThatThrownBy(() -> certificates.reissue(bram.id(), "Nog een keer"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors()).containsEntry("reason", "admin-certificates.not-current"));
+        assertThat(db.fetchCount(CERTIFICATE, CERTIFICATE.PATH_ID.eq(fresh.pathId()), CERTIFICATE.STATUS.notIn("REVOKED", "SUPERSEDED"),
+                CERTIFICATE.HOLDER_NAME.eq(fresh.holderName()))).isEqualTo(1);
     }
 
     @Test

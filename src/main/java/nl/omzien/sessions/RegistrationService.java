@@ -13,6 +13,8 @@ import nl.omzien.sessions.internal.JooqRegistrationRepository;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqSessionRepository;
 import nl.omzien.sessions.internal.SeatAllocation;
+import nl.omzien.sessions.internal.SeatChangeQueue;
+import nl.omzien.sessions.internal.SessionMails;
 import nl.omzien.sessions.internal.SessionCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,18 +44,23 @@ public class RegistrationService {
     private final JooqRegistrationRepository registrations;
     private final JooqPersonLookup people;
     private final SeatAllocation seats;
+    private final SessionMails mails;
+    private final SeatChangeQueue queue;
     private final SessionCalendar calendar;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final String baseUrl;
 
     RegistrationService(JooqSessionRepository sessions, JooqRegistrationRepository registrations,
-                        JooqPersonLookup people, SeatAllocation seats, SessionCalendar calendar,
+                        JooqPersonLookup people, SeatAllocation seats, SessionMails mails, SeatChangeQueue queue,
+                        SessionCalendar calendar,
                         CurrentUser currentUser, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
         this.sessions = sessions;
         this.registrations = registrations;
         this.people = people;
         this.seats = seats;
+        this.mails = mails;
+        this.queue = queue;
         this.calendar = calendar;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -112,13 +119,24 @@ public class RegistrationService {
         return result;
     }
 
-    /** Signs the signed-in person up: a seat, or a place on the waitlist when full. Safe to repeat. */
-    @Transactional
+    /**
+     * Signs the signed-in person up: a seat, or a place on the waitlist when full. Safe to repeat.
+     * Not transactional here: the checks read committed data, and the change itself is committed by
+     * the session's {@link SeatChangeQueue}, together with others arriving at the same moment.
+     */
     @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
     public SignUpOutcome signUp(long sessionId) {
         SignedInUser user = currentUser.require();
-        requireBookable(sessionId, user.municipalityId(), user.organisationId());
-        return seats.signUp(sessionId, user.accountId(), user.accountId(), now());
+        TrainingSession session = requireBookable(sessionId, user.municipalityId(), user.organisationId());
+        // A repeat (double click, second tab) needs no lock: a committed place is a fact.
+        Optional<Row> existing = registrations.findLive(sessionId, user.accountId());
+        if (existing.isPresent()) {
+            return new SignUpOutcome(existing.get().id(), user.accountId(), existing.get().status(), true);
+        }
+        long me = user.accountId();
+        OffsetDateTime now = now();
+        var prepared = mails.forSignUp(session, people.find(me).orElseThrow());
+        return queue.run(sessionId, () -> seats.signUp(sessionId, me, me, now, prepared));
     }
 
     /** An organisation contact signs up colleagues of their own organisation in one go. */
@@ -177,7 +195,6 @@ public class RegistrationService {
      * Cancels the signed-in person's place. A seat can be given back until the registration deadline
      * (later, the trainer has planned with you); leaving the waitlist or declining an offer is always possible.
      */
-    @Transactional
     @PermitAll
     public void cancel(long registrationId) {
         Row row = own(registrationId);
@@ -188,15 +205,22 @@ public class RegistrationService {
         if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(session.registrationDeadline())) {
             throw problem("registration.cancel-too-late");
         }
-        seats.cancel(row, row.userId(), now());
+        OffsetDateTime now = now();
+        queue.run(row.sessionId(), () -> {
+            seats.cancel(row, row.userId(), now);
+            return null;
+        });
     }
 
     /** Accepts an open offer from within the app. */
-    @Transactional
     @PermitAll
     public void acceptOffer(long registrationId) {
         Row row = own(registrationId);
-        seats.accept(row, row.userId(), now());
+        OffsetDateTime now = now();
+        queue.run(row.sessionId(), () -> {
+            seats.accept(row, row.userId(), now);
+            return null;
+        });
     }
 
     /** What an offer link shows before the person clicks "accept"; empty for an unknown or used link. */
@@ -219,13 +243,16 @@ public class RegistrationService {
      * Accepts the offer behind a mail link. The link page asks for one click first, so a mail scanner
      * that opens links does not accept on the person's behalf. Repeating it changes nothing.
      */
-    @Transactional
     public RegistrationStatus acceptOffer(String token) {
         if (!SecretTokens.looksValid(token)) {
             throw problem("offer.unknown");
         }
         Row row = registrations.findByOfferToken(SecretTokens.hash(token)).orElseThrow(() -> problem("offer.unknown"));
-        seats.accept(row, null, now());
+        OffsetDateTime now = now();
+        queue.run(row.sessionId(), () -> {
+            seats.accept(row, null, now);
+            return null;
+        });
         return RegistrationStatus.CONFIRMED;
     }
 

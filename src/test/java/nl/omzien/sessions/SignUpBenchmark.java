@@ -7,6 +7,9 @@ import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import org.jooq.DSLContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.nio.file.Files;
@@ -51,6 +54,11 @@ public final class SignUpBenchmark {
                     () -> sessions.create(SessionFixtures.draft("Benchmark", seats, 10)));
             List<String> people = fixtures.participants(peopleCount, "Thuiszorg Zuidoost-Drenthe");
             List<Long> ids = people.stream().map(fixtures::userId).toList();
+            // Signed in once, as in the app, where the authentication lives in the HTTP session.
+            UserDetailsService accounts = app.getBean(UserDetailsService.class);
+            List<Authentication> signedIn = people.stream().map(accounts::loadUserByUsername)
+                    .map(user -> (Authentication) UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()))
+                    .toList();
 
             LongAdder signUps = new LongAdder();
             LongAdder cancels = new LongAdder();
@@ -65,31 +73,30 @@ public final class SignUpBenchmark {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     while (remaining.getAndDecrement() > 0) {
                         int who = random.nextInt(people.size());
-                        fixtures.as(people.get(who), () -> {
-                            try {
-                                Optional<Row> live = registrations.findLive(session, ids.get(who));
-                                if (live.isEmpty()) {
-                                    service.signUp(session);
-                                    signUps.increment();
-                                } else if (live.get().status() == RegistrationStatus.OFFERED && random.nextInt(10) < 8) {
-                                    service.acceptOffer(live.get().id());
-                                    accepts.increment();
-                                } else if (random.nextInt(3) == 0) {
-                                    service.cancel(live.get().id());
-                                    cancels.increment();
-                                } else {
-                                    service.signUp(session); // a double click: must change nothing
-                                    signUps.increment();
-                                }
-                            } catch (InvalidInputException expected) {
-                                refused.increment(); // e.g. accepting an offer that another thread's cancel ended
-                            } catch (RuntimeException unexpected) {
-                                errors.increment(); // e.g. no free connection in time; reported, never hidden
-                                if (errors.sum() < 5) {
-                                    unexpected.printStackTrace();
-                                }
+                        SecurityContextHolder.getContext().setAuthentication(signedIn.get(who));
+                        try {
+                            Optional<Row> live = registrations.findLive(session, ids.get(who));
+                            if (live.isEmpty()) {
+                                service.signUp(session);
+                                signUps.increment();
+                            } else if (live.get().status() == RegistrationStatus.OFFERED && random.nextInt(10) < 8) {
+                                service.acceptOffer(live.get().id());
+                                accepts.increment();
+                            } else if (random.nextInt(3) == 0) {
+                                service.cancel(live.get().id());
+                                cancels.increment();
+                            } else {
+                                service.signUp(session); // a double click: must change nothing
+                                signUps.increment();
                             }
-                        });
+                        } catch (InvalidInputException expected) {
+                            refused.increment(); // e.g. accepting an offer that another thread's cancel ended
+                        } catch (RuntimeException unexpected) {
+                            errors.increment(); // e.g. no free connection in time; reported, never hidden
+                            if (errors.sum() < 5) {
+                                unexpected.printStackTrace();
+                            }
+                        }
                     }
                 });
             }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.ORGANISATION;
 import static nl.omzien.db.Tables.REGISTRATION;
+import static org.jooq.impl.DSL.count;
 import static nl.omzien.db.Tables.SESSION_AUDIT;
 import static nl.omzien.db.Tables.SESSION_EVALUATION;
 import static nl.omzien.db.Tables.TRAINING_SESSION;
@@ -69,6 +70,22 @@ public class JooqRegistrationRepository {
     public int seatsTaken(long sessionId) {
         return db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId)
                 .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")));
+    }
+
+    /**
+     * What a seat decision needs, in one query: seats held, people waiting, and whether this person
+     * already has a live place. Run after the session lock is taken, so it sees every earlier decision.
+     */
+    public SeatState seatState(long sessionId, long userId) {
+        var live = REGISTRATION.STATUS.in("CONFIRMED", "WAITLISTED", "OFFERED");
+        return db.select(count().filterWhere(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")),
+                        count().filterWhere(REGISTRATION.STATUS.eq("WAITLISTED")),
+                        count().filterWhere(REGISTRATION.USER_ID.eq(userId)))
+                .from(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId)).and(live)
+                .fetchSingle(r -> new SeatState(r.value1(), r.value2(), r.value3() > 0));
+    }
+
+    public record SeatState(int seatsTaken, int waiting, boolean personHasPlace) {
     }
 
     public int countWithStatus(long sessionId, RegistrationStatus status) {

@@ -55,6 +55,28 @@ public class JooqSessionRepository {
                                 OffsetDateTime registrationDeadline, long municipalityId, Long organisationId) {
     }
 
+    /** A session locked for a sign-up, with the arrival number the newcomer gets. */
+    public record LockedForArrival(LockedSession session, long arrival, int icsSequence) {
+    }
+
+    /**
+     * Locks the session row and takes the next arrival number in one statement, so a sign-up needs one
+     * round trip less while it holds the lock. A sign-up that ends up changing nothing (a repeat) leaves
+     * a gap in the numbers, which only order people and need not be consecutive.
+     */
+    public Optional<LockedForArrival> lockForArrival(long sessionId) {
+        return db.update(TRAINING_SESSION).set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(1))
+                .where(TRAINING_SESSION.ID.eq(sessionId))
+                .returning(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
+                        TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
+                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID,
+                        TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.ICS_SEQUENCE)
+                .fetchOptional()
+                .map(r -> new LockedForArrival(new LockedSession(r.getId(), r.getCapacity(), Status.valueOf(r.getStatus()),
+                        r.getStartsAt(), r.getRegistrationDeadline(), r.getMunicipalityId(), r.getOrganisationId()),
+                        r.getLastArrival(), r.getIcsSequence()));
+    }
+
     public long nextArrival(long sessionId) {
         return db.update(TRAINING_SESSION).set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(1))
                 .where(TRAINING_SESSION.ID.eq(sessionId)).returning(TRAINING_SESSION.LAST_ARRIVAL).fetchOne()

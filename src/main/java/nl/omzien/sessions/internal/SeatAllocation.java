@@ -6,6 +6,9 @@ import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SignUpOutcome;
 import nl.omzien.sessions.TrainingSession.Status;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.SeatState;
+import nl.omzien.sessions.internal.JooqSessionRepository.LockedForArrival;
+import nl.omzien.sessions.internal.SessionMails.SignUpMails;
 import nl.omzien.sessions.internal.JooqSessionRepository.LockedSession;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -58,30 +61,50 @@ public class SeatAllocation {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SignUpOutcome signUp(long sessionId, long userId, Long actorId, OffsetDateTime now) {
-        LockedSession session = lockOpenForChanges(sessionId);
+        return signUp(sessionId, userId, actorId, now, null);
+    }
+
+    /**
+     * The same, with the mails already composed by the caller before the lock ({@code null}: composed
+     * here). Under the lock a sign-up runs three statements and one insert per row: lock with arrival
+     * number, seat state, registration, audit entry, mail.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SignUpOutcome signUp(long sessionId, long userId, Long actorId, OffsetDateTime now, SignUpMails prepared) {
+        LockedForArrival locked = sessions.lockForArrival(sessionId).orElseThrow(() -> problem("session.unknown"));
+        LockedSession session = locked.session();
+        if (session.status() == Status.CANCELLED) {
+            throw problem("session.is-cancelled");
+        }
         if (!now.isBefore(session.registrationDeadline())) {
             throw problem("session.sign-up-closed");
         }
-        Optional<Row> existing = registrations.findLive(sessionId, userId);
-        if (existing.isPresent()) {
-            return new SignUpOutcome(existing.get().id(), userId, existing.get().status(), true);
+        SeatState state = registrations.seatState(sessionId, userId);
+        if (state.personHasPlace()) {
+            Row existing = registrations.findLive(sessionId, userId).orElseThrow();
+            return new SignUpOutcome(existing.id(), userId, existing.status(), true);
         }
-        return place(session, userId, actorId, now, "SIGNED_UP");
+        // A session moved between composing and locking: the invitation must carry the new time.
+        SignUpMails mailsToSend = prepared != null && prepared.session().icsSequence() == locked.icsSequence()
+                ? prepared : mails.forSignUp(sessionId, userId);
+        return place(session, userId, actorId, now, "SIGNED_UP", locked.arrival(), state, mailsToSend);
     }
 
     private SignUpOutcome place(LockedSession session, long userId, Long actorId, OffsetDateTime now, String how) {
+        SeatState state = registrations.seatState(session.id(), userId);
+        return place(session, userId, actorId, now, how, sessions.nextArrival(session.id()), state,
+                mails.forSignUp(session.id(), userId));
+    }
+
+    private SignUpOutcome place(LockedSession session, long userId, Long actorId, OffsetDateTime now, String how,
+                                long arrival, SeatState state, SignUpMails signUpMails) {
         long sessionId = session.id();
-        boolean seatFree = registrations.seatsTaken(sessionId) < session.capacity()
-                && registrations.firstWaiting(sessionId).isEmpty();
+        boolean seatFree = state.seatsTaken() < session.capacity() && state.waiting() == 0;
         RegistrationStatus status = seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
-        long arrival = sessions.nextArrival(sessionId);
         long id = registrations.insert(sessionId, userId, status, arrival, actorId, now);
         registrations.audit(sessionId, id, userId, actorId, how + "_" + status.name(), arrival, null, now);
-        if (status == RegistrationStatus.CONFIRMED) {
-            mails.confirmed(id);
-        } else {
-            mails.waitlisted(id, registrations.waitlistPosition(sessionId, arrival));
-        }
+        // Everyone waiting arrived earlier (arrival numbers rise under the lock), so the newcomer is last in line.
+        mails.queue(seatFree ? signUpMails.confirmed() : signUpMails.waitlisted().apply(state.waiting() + 1));
         return new SignUpOutcome(id, userId, status, false);
     }
 
@@ -125,9 +148,8 @@ public class SeatAllocation {
         if (registrations.findLive(toSessionId, current.userId()).isPresent()) {
             throw problem("registration.already-there");
         }
-        boolean seatFree = registrations.seatsTaken(toSessionId) < target.capacity()
-                && registrations.firstWaiting(toSessionId).isEmpty();
-        if (!seatFree) {
+        SeatState targetState = registrations.seatState(toSessionId, current.userId());
+        if (targetState.seatsTaken() >= target.capacity() || targetState.waiting() > 0) {
             throw problem("session.full");
         }
         registrations.setStatus(current.id(), RegistrationStatus.MOVED, now);

@@ -17,6 +17,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * Every mail about sessions, in the recipient's language, as HTML and plain text, queued in the
@@ -59,15 +60,30 @@ public class SessionMails {
 
     public void confirmed(long registrationId) {
         Context c = context(registrationId);
-        send(c.person(), c.session(), "confirmed", invite(c.session(), false, c.session().icsSequence()),
-                link(c.person(), "mail.open-sessions", baseUrl + "/sessies"),
-                deadline(c.person(), c.session()));
+        outbox.enqueue(forSignUp(c.session(), c.person()).confirmed());
     }
 
-    public void waitlisted(long registrationId, int position) {
-        Context c = context(registrationId);
-        send(c.person(), c.session(), "waitlisted", null, link(c.person(), "mail.open-sessions", baseUrl + "/sessies"),
-                position);
+    /**
+     * The two mails a sign-up can lead to, composed before the session is locked: the seat decision
+     * then only picks one and queues it, so sign-ups for a full session wait on each other less.
+     */
+    public record SignUpMails(TrainingSession session, OutgoingMail confirmed, IntFunction<OutgoingMail> waitlisted) {
+    }
+
+    public SignUpMails forSignUp(long sessionId, long userId) {
+        return forSignUp(sessions.findWithoutCounts(sessionId).orElseThrow(), people.find(userId).orElseThrow());
+    }
+
+    public void queue(OutgoingMail mail) {
+        outbox.enqueue(mail);
+    }
+
+    public SignUpMails forSignUp(TrainingSession session, Person person) {
+        Link sessions = link(person, "mail.open-sessions", baseUrl + "/sessies");
+        return new SignUpMails(session,
+                compose(person, session, "confirmed", invite(session, false, session.icsSequence()), sessions,
+                        deadline(person, session)),
+                position -> compose(person, session, "waitlisted", null, sessions, position));
     }
 
     public void offered(long registrationId, String token, OffsetDateTime expiresAt) {
@@ -152,6 +168,11 @@ public class SessionMails {
      */
     private void send(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,
                       Link action, Object... extra) {
+        outbox.enqueue(compose(person, session, kind, attachment, action, extra));
+    }
+
+    private OutgoingMail compose(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,
+                                 Link action, Object... extra) {
         Locale locale = person.locale();
         String when = when(locale, session.startsAt()) + "–" + SessionTimes.local(session.endsAt()).toLocalTime();
         List<Object> args = new ArrayList<>(List.of(person.fullName(), session.title(), when, session.place()));
@@ -171,8 +192,8 @@ public class SessionMails {
                         + "text-decoration:none;border-radius:6px\">")
                 .append(HtmlUtils.htmlEscape(action.label())).append("</a></p>")
                 .append("<p>").append(HtmlUtils.htmlEscape(signature)).append("</p></body></html>");
-        outbox.enqueue(new OutgoingMail(person.email(), subject, text, html.toString(), attachment,
-                "Omzien " + session.municipalityName()));
+        return new OutgoingMail(person.email(), subject, text, html.toString(), attachment,
+                "Omzien " + session.municipalityName());
     }
 
     static String when(Locale locale, OffsetDateTime instant) {

@@ -1,0 +1,142 @@
+package nl.omzien.sessions.internal;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Group commit for one session's seat changes. Every change holds the session's row lock until its
+ * commit, and a durable commit waits for the disk (about 5 ms here, see bench/README.md), so one change
+ * per commit caps a busy session at ~200 changes a second however fast the rest is. Changes that
+ * arrive while a commit is under way queue here and the next one to get its turn runs all of them, in
+ * arrival order, in one transaction: one lock, one commit, each change still the same code with the
+ * same checks. If anything in a batch fails, the batch is rolled back and each change is run again on
+ * its own, so one refused change never takes the others down with it.
+ *
+ * <p>Inside an existing transaction a change runs at once in that transaction, as before. Across
+ * application instances the row lock in {@link SeatAllocation} still orders everything; this queue
+ * only saves commits within one instance.
+ */
+@Component
+public class SeatChangeQueue {
+
+    /** Bounds a transaction's length (and the wait of the last in a batch). */
+    private static final int MAX_BATCH = 64;
+
+    private final TransactionTemplate transactions;
+    private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+
+    SeatChangeQueue(PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    private static final class Lane {
+        final ReentrantLock turn = new ReentrantLock();
+        final Queue<Change<?>> waiting = new ConcurrentLinkedQueue<>();
+    }
+
+    private static final class Change<T> {
+        final Supplier<T> work;
+        volatile boolean done;
+        T value;
+        RuntimeException failure;
+
+        Change(Supplier<T> work) {
+            this.work = work;
+        }
+
+        @SuppressWarnings("unchecked")
+        void succeed(Object result) {
+            value = (T) result;
+            done = true;
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            done = true;
+        }
+
+        T result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Runs a seat change for a session and returns its result (or throws its exception) once committed.
+     * The work must not rely on the caller's thread (security context): another caller may run it.
+     */
+    public <T> T run(long sessionId, Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.get();
+        }
+        Lane lane = lanes.computeIfAbsent(sessionId, id -> new Lane());
+        Change<T> change = new Change<>(work);
+        lane.waiting.add(change);
+        lane.turn.lock();
+        try {
+            while (!change.done) {
+                List<Change<?>> batch = new ArrayList<>();
+                for (Change<?> next; batch.size() < MAX_BATCH && (next = lane.waiting.poll()) != null; ) {
+                    batch.add(next);
+                }
+                runBatch(batch);
+            }
+        } finally {
+            lane.turn.unlock();
+        }
+        return change.result();
+    }
+
+    private void runBatch(List<Change<?>> batch) {
+        try {
+            runAll(batch);
+        } finally {
+            // An Error (out of memory, say) must not leave a waiting caller spinning on a change nobody runs.
+            for (Change<?> change : batch) {
+                if (!change.done) {
+                    change.fail(new IllegalStateException("Seat change was not run"));
+                }
+            }
+        }
+    }
+
+    private void runAll(List<Change<?>> batch) {
+        try {
+            List<Object> results = transactions.execute(status -> {
+                List<Object> values = new ArrayList<>(batch.size());
+                for (Change<?> change : batch) {
+                    values.add(change.work.get());
+                }
+                return values;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).succeed(results.get(i));
+            }
+        } catch (RuntimeException batchFailed) {
+            if (batch.size() == 1) {
+                batch.getFirst().fail(batchFailed);
+                return;
+            }
+            for (Change<?> change : batch) {
+                try {
+                    change.succeed(transactions.execute(status -> change.work.get()));
+                } catch (RuntimeException failed) {
+                    change.fail(failed);
+                }
+            }
+        }
+    }
+}

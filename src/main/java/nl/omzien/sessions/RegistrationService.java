@@ -206,8 +206,9 @@ public class RegistrationService {
             throw problem("registration.cancel-too-late");
         }
         OffsetDateTime now = now();
+        var prepared = mails.forCancellation(session, people.find(row.userId()).orElseThrow());
         queue.run(row.sessionId(), () -> {
-            seats.cancel(row, row.userId(), now);
+            seats.cancel(row, row.userId(), now, prepared);
             return null;
         });
     }

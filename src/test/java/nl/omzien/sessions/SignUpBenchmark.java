@@ -3,6 +3,7 @@ package nl.omzien.sessions;
 import nl.omzien.Application;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.internal.JooqRegistrationRepository;
+import nl.omzien.sessions.internal.SeatChangeQueue;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import org.jooq.DSLContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,6 +68,9 @@ public final class SignUpBenchmark {
             LongAdder errors = new LongAdder();
             AtomicInteger remaining = new AtomicInteger(attempts);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
+            SeatChangeQueue queue = app.getBean(SeatChangeQueue.class);
+            SeatChangeQueue.Stats queueBefore = queue.stats();
+            CpuTime cpu = new CpuTime(app.getBean(DSLContext.class).fetchSingle("select pg_backend_pid()").get(0, Integer.class));
             long started = System.nanoTime();
             for (int t = 0; t < threads; t++) {
                 pool.submit(() -> {
@@ -105,6 +109,8 @@ public final class SignUpBenchmark {
                 throw new IllegalStateException("Benchmark did not finish");
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            CpuTime.Used used = cpu.used();
+            SeatChangeQueue.Stats queueAfter = queue.stats();
             var trail = registrations.auditTrail(session);
             FifoReplay.Result replay = FifoReplay.check(trail, seats);
             int held = registrations.seatsTaken(session);
@@ -114,6 +120,13 @@ public final class SignUpBenchmark {
                     total / seconds, signUps.sum() / seconds, signUps.sum(), cancels.sum(), accepts.sum(), refused.sum());
             System.out.printf("audit entries=%d offers=%d direct seats=%d max seats held=%d (capacity %d), held at end=%d%n",
                     replay.steps(), replay.offers(), replay.directSeats(), replay.maxSeatsHeld(), seats, held);
+            long transactions = queueAfter.transactions() - queueBefore.transactions();
+            long changes = queueAfter.changes() - queueBefore.changes();
+            System.out.printf("seat changes=%d in %d transactions (%.1f per commit)%n", changes, transactions,
+                    changes / (double) Math.max(1, transactions));
+            System.out.printf("cpu per attempt: java %.2f ms, postgres %.2f ms; load average at end %.1f%n",
+                    used.javaMillis() / total, used.postgresMillis() / total,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("errors=%d%n", errors.sum());
             System.out.println("overbookings=0 fifo-violations=0 (replay passed)");
         } catch (AssertionError violation) {

@@ -44,19 +44,20 @@ public class JooqSessionRepository {
     public Optional<LockedSession> lock(long sessionId) {
         return db.select(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
                         TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
-                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID)
+                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID, TRAINING_SESSION.ICS_SEQUENCE)
                 .from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(sessionId)).forUpdate()
                 .fetchOptional(r -> new LockedSession(r.value1(), r.value2(), Status.valueOf(r.value3()), r.value4(),
-                        r.value5(), r.value6(), r.value7()));
+                        r.value5(), r.value6(), r.value7(), r.value8()));
     }
 
     /** The session's own columns, as locked for a seat decision. */
     public record LockedSession(long id, int capacity, Status status, OffsetDateTime startsAt,
-                                OffsetDateTime registrationDeadline, long municipalityId, Long organisationId) {
+                                OffsetDateTime registrationDeadline, long municipalityId, Long organisationId,
+                                int icsSequence) {
     }
 
     /** A session locked for a sign-up, with the arrival number the newcomer gets. */
-    public record LockedForArrival(LockedSession session, long arrival, int icsSequence) {
+    public record LockedForArrival(LockedSession session, long arrival) {
     }
 
     /**
@@ -73,8 +74,8 @@ public class JooqSessionRepository {
                         TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.ICS_SEQUENCE)
                 .fetchOptional()
                 .map(r -> new LockedForArrival(new LockedSession(r.getId(), r.getCapacity(), Status.valueOf(r.getStatus()),
-                        r.getStartsAt(), r.getRegistrationDeadline(), r.getMunicipalityId(), r.getOrganisationId()),
-                        r.getLastArrival(), r.getIcsSequence()));
+                        r.getStartsAt(), r.getRegistrationDeadline(), r.getMunicipalityId(), r.getOrganisationId(),
+                        r.getIcsSequence()), r.getLastArrival()));
     }
 
     public long nextArrival(long sessionId) {
@@ -88,8 +89,8 @@ public class JooqSessionRepository {
     }
 
     /**
-     * The session without its seat counts (all zero): for mails and access checks, which run while
-     * sign-ups queue on the session's lock and should not count registrations they do not need.
+     * The session without its seat counts (all zero) and trainers (none): for mails and access checks,
+     * which run on every sign-up and should not read what they do not need.
      */
     public Optional<TrainingSession> findWithoutCounts(long id) {
         return fetch(TRAINING_SESSION.ID.eq(id), false).stream().findFirst();
@@ -138,7 +139,7 @@ public class JooqSessionRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Record2<Long, String>>> trainers = db.select(SESSION_TRAINER.SESSION_ID, APP_USER.ID, APP_USER.FULL_NAME)
+        Map<Long, List<Record2<Long, String>>> trainers = !withCounts ? Map.of() : db.select(SESSION_TRAINER.SESSION_ID, APP_USER.ID, APP_USER.FULL_NAME)
                 .from(SESSION_TRAINER).join(APP_USER).on(APP_USER.ID.eq(SESSION_TRAINER.USER_ID))
                 .where(SESSION_TRAINER.SESSION_ID.in(rows.getValues(TRAINING_SESSION.ID)))
                 .orderBy(APP_USER.FULL_NAME)

@@ -8,7 +8,9 @@ import nl.omzien.sessions.TrainingSession.Status;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.SeatState;
 import nl.omzien.sessions.internal.JooqSessionRepository.LockedForArrival;
+import nl.omzien.sessions.internal.SessionMails.CancellationMails;
 import nl.omzien.sessions.internal.SessionMails.SignUpMails;
+import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.internal.JooqSessionRepository.LockedSession;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -85,7 +87,7 @@ public class SeatAllocation {
             return new SignUpOutcome(existing.id(), userId, existing.status(), true);
         }
         // A session moved between composing and locking: the invitation must carry the new time.
-        SignUpMails mailsToSend = prepared != null && prepared.session().icsSequence() == locked.icsSequence()
+        SignUpMails mailsToSend = prepared != null && prepared.session().icsSequence() == session.icsSequence()
                 ? prepared : mails.forSignUp(sessionId, userId);
         return place(session, userId, actorId, now, "SIGNED_UP", locked.arrival(), state, mailsToSend);
     }
@@ -111,6 +113,12 @@ public class SeatAllocation {
     /** Cancels a live registration; a freed seat goes to the first in line. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(Row registration, Long actorId, OffsetDateTime now) {
+        cancel(registration, actorId, now, null);
+    }
+
+    /** The same, with the mail composed by the caller before the lock ({@code null}: composed here). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancel(Row registration, Long actorId, OffsetDateTime now, CancellationMails prepared) {
         LockedSession session = lockOpenForChanges(registration.sessionId());
         Row current = registrations.find(registration.id()).orElseThrow();
         if (!current.status().isLive()) {
@@ -119,6 +127,13 @@ public class SeatAllocation {
         registrations.setStatus(current.id(), RegistrationStatus.CANCELLED, now);
         registrations.audit(session.id(), current.id(), current.userId(), actorId, "CANCELLED", current.arrival(),
                 "was " + current.status(), now);
+        if (prepared != null && prepared.session().icsSequence() == session.icsSequence()) {
+            mails.queue(prepared.mail(current.status().holdsSeat()));
+            if (current.status().holdsSeat()) {
+                promote(session, now, prepared.session());
+            }
+            return;
+        }
         mails.cancelledByParticipant(current.id(), current.status().holdsSeat());
         if (current.status().holdsSeat()) {
             promote(session, now);
@@ -169,6 +184,12 @@ public class SeatAllocation {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void promote(LockedSession session, OffsetDateTime now) {
+        promote(session, now, null);
+    }
+
+    /** The same; {@code details} (title, place, time) saves reading the session again for each offer mail. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void promote(LockedSession session, OffsetDateTime now, TrainingSession details) {
         if (session.status() != Status.PLANNED || !now.isBefore(session.startsAt())) {
             return;
         }
@@ -183,7 +204,11 @@ public class SeatAllocation {
             registrations.offer(waiting.id(), expiresAt, SecretTokens.hash(token), now);
             registrations.audit(session.id(), waiting.id(), waiting.userId(), null, "OFFERED", waiting.arrival(),
                     "until " + expiresAt, now);
-            mails.offered(waiting.id(), token, expiresAt);
+            if (details != null) {
+                mails.offered(details, waiting.userId(), token, expiresAt);
+            } else {
+                mails.offered(waiting.id(), token, expiresAt);
+            }
         }
     }
 

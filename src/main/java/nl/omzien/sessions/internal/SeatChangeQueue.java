@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -35,6 +36,8 @@ public class SeatChangeQueue {
 
     private final TransactionTemplate transactions;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder changes = new LongAdder();
 
     SeatChangeQueue(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -100,7 +103,17 @@ public class SeatChangeQueue {
         return change.result();
     }
 
+    /** How many transactions ran how many changes since startup: shows whether commits are shared. */
+    public record Stats(long transactions, long changes) {
+    }
+
+    public Stats stats() {
+        return new Stats(batches.sum(), changes.sum());
+    }
+
     private void runBatch(List<Change<?>> batch) {
+        batches.increment();
+        changes.add(batch.size());
         try {
             runAll(batch);
         } finally {

@@ -88,8 +88,17 @@ public class SessionMails {
 
     public void offered(long registrationId, String token, OffsetDateTime expiresAt) {
         Context c = context(registrationId);
-        send(c.person(), c.session(), "offered", null, link(c.person(), "mail.accept-offer", baseUrl + "/aanbod/" + token),
-                when(c.person().locale(), expiresAt));
+        offered(c.session(), c.person(), token, expiresAt);
+    }
+
+    /** For a caller that already has the session's details: reads only the person. */
+    public void offered(TrainingSession session, long userId, String token, OffsetDateTime expiresAt) {
+        offered(session, people.find(userId).orElseThrow(), token, expiresAt);
+    }
+
+    private void offered(TrainingSession session, Person person, String token, OffsetDateTime expiresAt) {
+        send(person, session, "offered", null, link(person, "mail.accept-offer", baseUrl + "/aanbod/" + token),
+                when(person.locale(), expiresAt));
     }
 
     public void offerExpired(long registrationId) {
@@ -100,8 +109,21 @@ public class SessionMails {
     /** The person cancelled (or moved away); a held seat also gets a calendar cancellation. */
     public void cancelledByParticipant(long registrationId, boolean hadSeat) {
         Context c = context(registrationId);
-        send(c.person(), c.session(), "cancelled", hadSeat ? invite(c.session(), true, c.session().icsSequence() + 1) : null,
-                link(c.person(), "mail.open-sessions", baseUrl + "/sessies"));
+        outbox.enqueue(forCancellation(c.session(), c.person()).mail(hadSeat));
+    }
+
+    /** The cancellation mail in both forms, composed before the lock like {@link SignUpMails}. */
+    public record CancellationMails(TrainingSession session, OutgoingMail seatGivenBack, OutgoingMail leftWaitlist) {
+        public OutgoingMail mail(boolean hadSeat) {
+            return hadSeat ? seatGivenBack : leftWaitlist;
+        }
+    }
+
+    public CancellationMails forCancellation(TrainingSession session, Person person) {
+        Link sessions = link(person, "mail.open-sessions", baseUrl + "/sessies");
+        return new CancellationMails(session,
+                compose(person, session, "cancelled", invite(session, true, session.icsSequence() + 1), sessions),
+                compose(person, session, "cancelled", null, sessions));
     }
 
     /** The trainer cancelled the session: everyone who had a place hears it, with the next occurrence if any. */

@@ -20,11 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.USER_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StaffSignInTest extends IntegrationTest {
 
-    private static final String PASSWORD = "een-lang-wachtwoord";
+    private static final String PASSWORD = TestStaff.PASSWORD;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -185,18 +183,11 @@ class StaffSignInTest extends IntegrationTest {
 
     // --- helpers ---
 
-    record Staff(long id, String email) {
+    private TestStaff newStaff(Role role) {
+        return TestStaff.create(db, passwords, role);
     }
 
-    private Staff newStaff(Role role) {
-        String email = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
-        long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Test " + role.name())
-                .set(APP_USER.PASSWORD_HASH, passwords.encode(PASSWORD)).returning(APP_USER.ID).fetchOne(APP_USER.ID);
-        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, role.name()).execute();
-        return new Staff(id, email);
-    }
-
-    private String withAuthenticatorApp(Staff staff) {
+    private String withAuthenticatorApp(TestStaff staff) {
         String secret = totp.newSecret();
         assertThat(secondFactors.enable(staff.id(), secret, totp.codeFor(secret, totp.currentStep()))).isPresent();
         return secret;

@@ -137,6 +137,8 @@ public class SecuritySettingsView extends VerticalLayout implements HasTitleKey 
         Span secret = new Span(enrolment.readableSecret());
         secret.setId("totp-secret");
         secret.addClassName("totp-secret");
+        // Monospace: 0/O and 1/l must be told apart when typing the key by hand.
+        secret.getStyle().set("font-family", "monospace");
         OrderedList steps = new OrderedList(
                 new ListItem(getTranslation("twofactor.enrol.step1")),
                 new ListItem(new Paragraph(getTranslation("twofactor.enrol.step2")), qr,
@@ -167,6 +169,7 @@ public class SecuritySettingsView extends VerticalLayout implements HasTitleKey 
         UnorderedList list = new UnorderedList();
         list.setId("recovery-codes");
         list.addClassName("recovery-codes");
+        list.getStyle().set("font-family", "monospace");
         codes.forEach(code -> list.add(new ListItem(code)));
         Button done = new Button(getTranslation("twofactor.recovery.continue"), click -> showTotpStatus());
         done.setId("recovery-codes-done");

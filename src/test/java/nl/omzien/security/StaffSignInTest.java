@@ -181,6 +181,41 @@ class StaffSignInTest extends IntegrationTest {
         assertThat(later.whoAmI()).isNull();
     }
 
+    @Test
+    void rememberMeChosenWhenAskingForAnEmailLinkIsAppliedWhenTheLinkIsUsed() throws Exception {
+        var participant = TestStaff.create(db, passwords, Role.PARTICIPANT);
+        signInLinks.request(participant.email(), "10.9.9.1", true);
+        String token = latestLinkToken(participant.email());
+        var phone = new Browser();
+
+        String page = phone.get("/inloggen/link?token=" + token).body();
+        assertThat(page).contains("name=\"remember-me\" value=\"true\"");
+        phone.post("/login/ott", Map.of("token", token, "remember-me", "true", "_csrf", phone.csrfFrom(page)));
+        assertThat(phone.whoAmI()).isEqualTo(participant.email() + " ROLE_PARTICIPANT");
+        assertThat(phone.rememberMeCookie()).isNotNull();
+
+        signInLinks.request(participant.email(), "10.9.9.1", false);
+        String withoutRemember = latestLinkToken(participant.email());
+        var laptop = new Browser();
+        String plain = laptop.get("/inloggen/link?token=" + withoutRemember).body();
+        assertThat(plain).doesNotContain("remember-me");
+        laptop.post("/login/ott", Map.of("token", withoutRemember, "_csrf", laptop.csrfFrom(plain)));
+        assertThat(laptop.whoAmI()).isEqualTo(participant.email() + " ROLE_PARTICIPANT");
+        assertThat(laptop.rememberMeCookie()).isNull();
+    }
+
+    @Autowired
+    nl.omzien.onboarding.SignInLinks signInLinks;
+
+    private String latestLinkToken(String email) {
+        String text = db.select(nl.omzien.db.Tables.MAIL_OUTBOX.BODY_TEXT).from(nl.omzien.db.Tables.MAIL_OUTBOX)
+                .where(nl.omzien.db.Tables.MAIL_OUTBOX.RECIPIENT.eq(email))
+                .orderBy(nl.omzien.db.Tables.MAIL_OUTBOX.ID.desc()).limit(1).fetchOne(nl.omzien.db.Tables.MAIL_OUTBOX.BODY_TEXT);
+        var link = Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(text);
+        assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
+
     // --- helpers ---
 
     private TestStaff newStaff(Role role) {

@@ -76,4 +76,35 @@ class SecondFactorJourneyTest extends BrowserTest {
 
         assertThat(accessibilityProblems).isEmpty();
     }
+
+    @Test
+    void anAdminWithoutAnAppMustSetItUpRightAfterThePasswordAndThenSeesTheRecoveryCodesOnce() {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+        long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Bram Beheer")
+                .set(APP_USER.PASSWORD_HASH, passwords.encode(DEMO_PASSWORD)).returning(APP_USER.ID).fetchOne(APP_USER.ID);
+        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, Role.ADMIN.name()).execute();
+        page.setViewportSize(PHONE_WIDTH, 780);
+
+        signIn(email, DEMO_PASSWORD);
+        assertThat(page.url()).endsWith("/login/instellen");
+        checkAccessibility("set up at sign-in");
+        screenshot("sign-in-enrol", PHONE_WIDTH);
+        screenshot("sign-in-enrol", LAPTOP_WIDTH);
+        page.navigate(url("organisaties"));
+        page.waitForURL(u -> u.contains("/login"));
+        assertThat(page.url()).as("nothing else before the app is set up").contains("/login");
+
+        page.navigate(url("login/instellen"));
+        String secret = page.locator("#totp-secret").innerText().replace(" ", "");
+        enterSignInCode(totp.codeFor(secret, totp.currentStep()));
+        assertThat(page.url()).endsWith("/login/herstelcodes");
+        assertThat(page.locator("#recovery-codes li")).hasCount(10);
+        checkAccessibility("recovery codes at sign-in");
+        screenshot("sign-in-recovery-codes", PHONE_WIDTH);
+        page.locator("a.button").click();
+        waitForVaadin();
+        assertThat(page.url()).doesNotContain("/login");
+
+        assertThat(accessibilityProblems).isEmpty();
+    }
 }

@@ -9,11 +9,11 @@ import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.USER_ROLE;
 
 /** A fresh staff account per test: switching on an authenticator app must not change the shared demo accounts. */
-record TestStaff(long id, String email) {
+public record TestStaff(long id, String email) {
 
-    static final String PASSWORD = "een-lang-wachtwoord";
+    public static final String PASSWORD = "een-lang-wachtwoord";
 
-    static TestStaff create(DSLContext db, PasswordEncoder passwords, Role role) {
+    public static TestStaff create(DSLContext db, PasswordEncoder passwords, Role role) {
         String email = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8)
                 + "@test.example";
         long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Test " + role.name())

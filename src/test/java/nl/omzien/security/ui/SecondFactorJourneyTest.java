@@ -1,6 +1,7 @@
 package nl.omzien.security.ui;
 
 import nl.omzien.security.Role;
+import nl.omzien.security.TestStaff;
 import nl.omzien.security.internal.TotpCodes;
 import nl.omzien.test.BrowserTest;
 import org.jooq.DSLContext;
@@ -8,11 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.USER_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A trainer on a phone sets up an authenticator app, then signs in on another phone with password and code. */
@@ -27,13 +25,10 @@ class SecondFactorJourneyTest extends BrowserTest {
 
     @Test
     void aTrainerSetsUpAnAuthenticatorAppOnAPhoneAndSignsInAgainWithACode() {
-        String email = "trainer-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
-        long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Tessa Trainer")
-                .set(APP_USER.PASSWORD_HASH, passwords.encode(DEMO_PASSWORD)).returning(APP_USER.ID).fetchOne(APP_USER.ID);
-        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, Role.TRAINER.name()).execute();
+        String email = TestStaff.create(db, passwords, Role.TRAINER).email();
         page.setViewportSize(PHONE_WIDTH, 780);
 
-        signIn(email, DEMO_PASSWORD);
+        signIn(email, TestStaff.PASSWORD);
         go("profiel/beveiliging");
         checkAccessibility("settings");
         screenshot("security-settings", PHONE_WIDTH);
@@ -54,7 +49,7 @@ class SecondFactorJourneyTest extends BrowserTest {
         page.setViewportSize(PHONE_WIDTH, 780);
         go("login");
         page.locator("vaadin-text-field[name='username'] input").fill(email);
-        page.locator("vaadin-password-field[name='password'] input").fill(DEMO_PASSWORD);
+        page.locator("vaadin-password-field[name='password'] input").fill(TestStaff.PASSWORD);
         page.locator("#remember-me").click();
         checkAccessibility("login with remember me");
         screenshot("login-remember-me", PHONE_WIDTH);
@@ -79,13 +74,10 @@ class SecondFactorJourneyTest extends BrowserTest {
 
     @Test
     void anAdminWithoutAnAppMustSetItUpRightAfterThePasswordAndThenSeesTheRecoveryCodesOnce() {
-        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
-        long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Bram Beheer")
-                .set(APP_USER.PASSWORD_HASH, passwords.encode(DEMO_PASSWORD)).returning(APP_USER.ID).fetchOne(APP_USER.ID);
-        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, Role.ADMIN.name()).execute();
+        String email = TestStaff.create(db, passwords, Role.ADMIN).email();
         page.setViewportSize(PHONE_WIDTH, 780);
 
-        signIn(email, DEMO_PASSWORD);
+        signIn(email, TestStaff.PASSWORD);
         assertThat(page.url()).endsWith("/login/instellen");
         checkAccessibility("set up at sign-in");
         screenshot("sign-in-enrol", PHONE_WIDTH);

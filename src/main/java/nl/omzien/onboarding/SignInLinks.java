@@ -33,6 +33,11 @@ public class SignInLinks {
 
     /** Mails a link when the address belongs to a participant and the throttle allows it. */
     public void request(String email, String ipAddress) {
+        request(email, ipAddress, false);
+    }
+
+    /** As {@link #request(String, String)}; {@code rememberMe}: the link signs in with a 30-day remember-me cookie. */
+    public void request(String email, String ipAddress, boolean rememberMe) {
         if (!looksLikeEmail(email)) {
             return;
         }
@@ -41,6 +46,6 @@ public class SignInLinks {
             log.info("Sign-in link request throttled for an address from {}", ipAddress);
             return;
         }
-        tokens.generate(new GenerateOneTimeTokenRequest(address, SignInLinkTokenService.VALID_FOR));
+        tokens.generate(new GenerateOneTimeTokenRequest(address, SignInLinkTokenService.VALID_FOR), rememberMe);
     }
 }

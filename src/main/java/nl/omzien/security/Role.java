@@ -9,6 +9,11 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** Staff sign in with a password (and can add an authenticator app); participants use e-mail links. */
+    public boolean isStaff() {
+        return this == TRAINER || this == COALITION_LEAD || this == ADMIN;
+    }
+
     public static final String ADMIN_ROLE = "ADMIN";
     public static final String LEAD_ROLE = "COALITION_LEAD";
     public static final String TRAINER_ROLE = "TRAINER";

@@ -2,6 +2,7 @@ package nl.omzien.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import nl.omzien.security.internal.LoginThrottle;
+import nl.omzien.security.internal.StaffSignIn;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
 import nl.omzien.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            OneTimeTokenService signInLinks)
+                                            OneTimeTokenService signInLinks, StaffSignIn staffSignIn)
             throws Exception {
         var failureHandler = new ExceptionMappingAuthenticationFailureHandler();
         failureHandler.setDefaultFailureUrl("/login?error");
@@ -39,13 +40,19 @@ class SecurityConfiguration {
                 ThrottlingAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/inloggen/link").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/inloggen/link",
+                        StaffSignIn.CODE_PATH, StaffSignIn.ENROL_PATH).permitAll()
+                .requestMatchers(StaffSignIn.RECOVERY_CODES_PATH).authenticated()
                 // Personal calendar feeds: calendar apps cannot sign in; the secret in the address is the proof.
                 .requestMatchers("/kalender/*.ics").permitAll());
         // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
-        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                .addSessionAuthenticationStrategy(staffSignIn.sessionStamp()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
-        http.formLogin(form -> form.failureHandler(failureHandler));
+        http.formLogin(form -> form.failureHandler(staffSignIn.passwordFailureHandler(failureHandler)));
+        // Staff: a code after the password when they use an authenticator app; everyone: remember me, sign out everywhere.
+        http.rememberMe(remember -> remember.rememberMeServices(staffSignIn.rememberMeServices()));
+        http.with(staffSignIn.configurer(), staff -> { });
         // Participants sign in with a link from their mail: GET /inloggen/link shows a button that POSTs
         // the token here, so mail scanners that only fetch links cannot use it up.
         http.oneTimeTokenLogin(ott -> ott
@@ -61,9 +68,10 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-                                                LoginThrottle throttle, OneTimeTokenService signInLinks) {
-        return new ProviderManager(new ThrottlingAuthenticationProvider(users, encoder, throttle),
-                new OneTimeTokenAuthenticationProvider(signInLinks, users));
+                                                LoginThrottle throttle, OneTimeTokenService signInLinks,
+                                                StaffSignIn staffSignIn) {
+        return new ProviderManager(staffSignIn.gate(new ThrottlingAuthenticationProvider(users, encoder, throttle)),
+                new OneTimeTokenAuthenticationProvider(signInLinks, users), staffSignIn.rememberMeProvider());
     }
 
     /**

@@ -93,8 +93,25 @@ public abstract class BrowserTest extends IntegrationTest {
         page.locator("vaadin-text-field[name='username'] input").fill(email);
         page.locator("vaadin-password-field[name='password'] input").fill(password);
         page.locator("vaadin-password-field[name='password'] input").press("Enter");
-        page.waitForURL(u -> !u.contains("/login") || u.contains("error") || u.contains("throttled"));
-        waitForVaadin();
+        page.waitForURL(u -> !u.contains("/login") || u.contains("error") || u.contains("throttled")
+                || u.contains("/login/code") || u.contains("/login/instellen"));
+        // The demo admin has an authenticator app: type the code it would show (other staff: the test does).
+        if (page.url().contains("/login/code") && ADMIN.equalsIgnoreCase(email)) {
+            enterSignInCode(nextTotpCode(ADMIN, ADMIN_TOTP_SECRET));
+        }
+        if (!page.url().contains("/login/")) {
+            waitForVaadin();
+        }
+    }
+
+    /** The second sign-in step (a plain page, no Vaadin): type the code and wait to leave the page. */
+    protected void enterSignInCode(String code) {
+        page.locator("#code").fill(code);
+        page.locator("#code").press("Enter");
+        page.waitForURL(u -> !u.contains("/login/code") || u.contains("wrong") || u.contains("expired"));
+        if (!page.url().contains("/login")) {
+            waitForVaadin();
+        }
     }
 
     /** Screenshot for a human to look at (target/screenshots), at a phone or laptop width. */

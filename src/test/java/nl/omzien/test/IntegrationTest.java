@@ -38,4 +38,40 @@ public abstract class IntegrationTest {
     void useThisContextsSecurityHolder() {
         securityStrategy.ifAvailable(SecurityContextHolder::setContextHolderStrategy);
     }
+
+    // --- Staff sign-in codes (issue 8 part C) ---
+
+    /** The demo admin's published authenticator secret (README, "Sign-in codes"). */
+    public static final String ADMIN_TOTP_SECRET = "OMZIENDEMOBEHEERDERTOTPGEHEIM234";
+
+    @Autowired
+    private ObjectProvider<nl.omzien.security.internal.TotpCodes> totpCodes;
+    @Autowired
+    private ObjectProvider<org.jooq.DSLContext> database;
+
+    /**
+     * The code an authenticator app with this secret shows, for a time step the app has not accepted
+     * yet (each code works once); waits for the next step when the allowed ones are used up.
+     */
+    protected String nextTotpCode(String email, String secret) {
+        var codes = totpCodes.getObject();
+        while (true) {
+            Long last = database.getObject().select(nl.omzien.db.Tables.STAFF_TOTP.LAST_USED_STEP)
+                    .from(nl.omzien.db.Tables.STAFF_TOTP).join(nl.omzien.db.Tables.APP_USER)
+                    .on(nl.omzien.db.Tables.APP_USER.ID.eq(nl.omzien.db.Tables.STAFF_TOTP.USER_ID))
+                    .where(org.jooq.impl.DSL.lower(nl.omzien.db.Tables.APP_USER.EMAIL).eq(email.toLowerCase()))
+                    .fetchOne(nl.omzien.db.Tables.STAFF_TOTP.LAST_USED_STEP);
+            long now = codes.currentStep();
+            long step = Math.max(now, last == null ? now : last + 1);
+            if (step <= now + 1) {
+                return codes.codeFor(secret, step);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

@@ -43,6 +43,16 @@ public class JooqSignInLinkRepository {
 
     /** Stores a new link and makes every older open link of this person unusable. */
     public void replaceOpenLinks(long userId, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt) {
+        replaceOpenLinks(userId, tokenHash, now, expiresAt, false);
+    }
+
+    public boolean rememberMeRequested(String tokenHash) {
+        return Boolean.TRUE.equals(db.select(SIGN_IN_LINK.REMEMBER_ME).from(SIGN_IN_LINK)
+                .where(SIGN_IN_LINK.TOKEN_HASH.eq(tokenHash)).fetchOne(SIGN_IN_LINK.REMEMBER_ME));
+    }
+
+    public void replaceOpenLinks(long userId, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt,
+                                 boolean rememberMe) {
         db.update(SIGN_IN_LINK).set(SIGN_IN_LINK.USED_AT, now)
                 .where(SIGN_IN_LINK.USER_ID.eq(userId), SIGN_IN_LINK.USED_AT.isNull()).execute();
         db.insertInto(SIGN_IN_LINK)
@@ -50,6 +60,7 @@ public class JooqSignInLinkRepository {
                 .set(SIGN_IN_LINK.TOKEN_HASH, tokenHash)
                 .set(SIGN_IN_LINK.REQUESTED_AT, now)
                 .set(SIGN_IN_LINK.EXPIRES_AT, expiresAt)
+                .set(SIGN_IN_LINK.REMEMBER_ME, rememberMe)
                 .execute();
     }
 

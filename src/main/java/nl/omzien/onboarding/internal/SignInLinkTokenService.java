@@ -48,12 +48,18 @@ public class SignInLinkTokenService implements OneTimeTokenService {
     @Override
     @Transactional
     public OneTimeToken generate(GenerateOneTimeTokenRequest request) {
+        return generate(request, false);
+    }
+
+    /** As {@link #generate(GenerateOneTimeTokenRequest)}, remembering whether the person asked to stay signed in. */
+    @Transactional
+    public OneTimeToken generate(GenerateOneTimeTokenRequest request, boolean rememberMe) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expiresAt = now.plus(VALID_FOR);
         String token = SecretTokens.newToken();
         Optional<LinkAccount> account = links.linkAccount(request.getUsername());
         if (account.isPresent()) {
-            links.replaceOpenLinks(account.get().userId(), SecretTokens.hash(token), now, expiresAt);
+            links.replaceOpenLinks(account.get().userId(), SecretTokens.hash(token), now, expiresAt, rememberMe);
             outbox.enqueue(mail(account.get(), token));
         }
         return new DefaultOneTimeToken(token, request.getUsername(), expiresAt.toInstant());
@@ -70,6 +76,12 @@ public class SignInLinkTokenService implements OneTimeTokenService {
         return links.use(SecretTokens.hash(token), now)
                 .map(email -> new DefaultOneTimeToken(token, email, now.toInstant()))
                 .orElse(null);
+    }
+
+    /** Whether the link was asked for with "remember me"; reading does not use the link up. */
+    @Transactional(readOnly = true)
+    public boolean rememberMeRequested(String token) {
+        return SecretTokens.looksValid(token) && links.rememberMeRequested(SecretTokens.hash(token));
     }
 
     private OutgoingMail mail(LinkAccount account, String token) {

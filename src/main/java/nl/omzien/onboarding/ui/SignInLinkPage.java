@@ -2,6 +2,7 @@ package nl.omzien.onboarding.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.omzien.base.Translations;
+import nl.omzien.onboarding.internal.SignInLinkTokenService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +24,11 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 class SignInLinkPage {
 
     private final Translations translations;
+    private final SignInLinkTokenService links;
 
-    SignInLinkPage(Translations translations) {
+    SignInLinkPage(Translations translations, SignInLinkTokenService links) {
         this.translations = translations;
+        this.links = links;
     }
 
     @GetMapping("/inloggen/link")
@@ -57,7 +60,7 @@ class SignInLinkPage {
                 <p>%s</p>
                 <form method="post" action="/login/ott">
                   <input type="hidden" name="token" value="%s">
-                  <input type="hidden" name="%s" value="%s">
+                  <input type="hidden" name="%s" value="%s">%s
                   <button type="submit" autofocus>%s</button>
                 </form>
                 <p class="small">%s</p>
@@ -65,6 +68,8 @@ class SignInLinkPage {
                 """.formatted(locale.getLanguage(), htmlEscape(t("signin.page.title", locale), "UTF-8"),
                 htmlEscape(t("signin.page.title", locale), "UTF-8"), htmlEscape(t("signin.page.text", locale), "UTF-8"),
                 htmlEscape(token, "UTF-8"), htmlEscape(csrf.getParameterName(), "UTF-8"), htmlEscape(csrf.getToken(), "UTF-8"),
+                // "Remember me", chosen when the link was asked for, reaches Spring Security's remember-me here.
+                links.rememberMeRequested(token) ? "\n  <input type=\"hidden\" name=\"remember-me\" value=\"true\">" : "",
                 htmlEscape(t("signin.page.button", locale), "UTF-8"), htmlEscape(t("signin.page.not-you", locale), "UTF-8"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML).body(html);
     }

@@ -3,6 +3,7 @@ package nl.omzien.onboarding.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,6 +26,7 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
     private final SignInLinks signInLinks;
     private final EmailField email = new EmailField();
     private final Paragraph notice = new Paragraph();
+    private final Checkbox rememberMe = new Checkbox();
 
     public SignInLinkRequestView(SignInLinks signInLinks) {
         this.signInLinks = signInLinks;
@@ -52,8 +54,12 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
         notice.addClassName("sign-in-notice");
         notice.getElement().setAttribute("role", "status");
 
+        // Kept with the link request and applied when the link is used, maybe minutes later.
+        rememberMe.setLabel(getTranslation("login.remember-me"));
+        rememberMe.setId("sign-in-remember-me");
+
         Anchor staff = new Anchor("login", getTranslation("signin.request.staff"));
-        VerticalLayout content = new VerticalLayout(brand, title, intro, notice, email, send, staff, new LanguageSwitch());
+        VerticalLayout content = new VerticalLayout(brand, title, intro, notice, email, rememberMe, send, staff, new LanguageSwitch());
         content.addClassName("sign-in-link-content");
         content.setPadding(false);
         add(content);
@@ -67,7 +73,7 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
             return;
         }
         email.setInvalid(false);
-        signInLinks.request(address, VaadinRequest.getCurrent().getRemoteAddr());
+        signInLinks.request(address, VaadinRequest.getCurrent().getRemoteAddr(), rememberMe.getValue());
         showNotice("signin.request.sent", false);
     }
 

@@ -1,5 +1,6 @@
 package nl.omzien.security.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -43,6 +44,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Anchor signInByLink = new Anchor("inloggen", getTranslation("login.by-link"));
         signInByLink.setId("sign-in-by-link");
         signInByLink.addClassName("login-by-link");
+
+        // Posted with the form: the login form sends named fields in its custom form area along.
+        Checkbox rememberMe = new Checkbox(getTranslation("login.remember-me"));
+        rememberMe.setId("remember-me");
+        rememberMe.getElement().setAttribute("name", "remember-me");
+        rememberMe.getElement().setAttribute("slot", "custom-form-area");
+        form.getElement().appendChild(rememberMe.getElement());
 
         add(brand, tagline, notice, signInByLink, form, new LanguageSwitch());
     }

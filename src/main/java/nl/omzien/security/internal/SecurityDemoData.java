@@ -1,0 +1,59 @@
+package nl.omzien.security.internal;
+
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.STAFF_TOTP;
+import static org.jooq.impl.DSL.lower;
+
+/**
+ * Admins must use an authenticator app, so the demo admin gets one with a fixed, published secret
+ * (README): add it to any authenticator app, or compute a code with {@code oathtool --totp -b SECRET}.
+ * Only demo data: a real admin sets up their own secret at first sign-in.
+ */
+@Component
+@Order(5)
+@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
+class SecurityDemoData implements ApplicationRunner {
+
+    static final String DEMO_ADMIN = "admin@omzien.example";
+    static final String DEMO_ADMIN_TOTP_SECRET = "OMZIENDEMOBEHEERDERTOTPGEHEIM234";
+    private static final Logger log = LoggerFactory.getLogger(SecurityDemoData.class);
+
+    private final DSLContext db;
+    private final TotpSecretCipher cipher;
+    private final Clock clock;
+
+    SecurityDemoData(DSLContext db, TotpSecretCipher cipher, Clock clock) {
+        this.db = db;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Long adminId = db.select(APP_USER.ID).from(APP_USER).where(lower(APP_USER.EMAIL).eq(DEMO_ADMIN)).fetchOne(APP_USER.ID);
+        if (adminId == null || db.fetchExists(STAFF_TOTP, STAFF_TOTP.USER_ID.eq(adminId))) {
+            return;
+        }
+        db.insertInto(STAFF_TOTP)
+                .set(STAFF_TOTP.USER_ID, adminId)
+                .set(STAFF_TOTP.SECRET_ENCRYPTED, cipher.encrypt(DEMO_ADMIN_TOTP_SECRET))
+                .set(STAFF_TOTP.ENABLED_AT, OffsetDateTime.now(clock))
+                .execute();
+        log.info("Demo admin {} signs in with a code from an authenticator app; demo secret {} (README, 'Sign-in codes')",
+                DEMO_ADMIN, DEMO_ADMIN_TOTP_SECRET);
+    }
+}

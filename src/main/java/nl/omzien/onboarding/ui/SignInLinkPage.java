@@ -22,6 +22,9 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 @Controller
 class SignInLinkPage {
 
+    /** Where a link may land after sign-in: a path inside the app, never another site (checked again on login). */
+    private static final java.util.regex.Pattern LANDING = java.util.regex.Pattern.compile("/[a-z][a-z0-9-]*(/[a-z0-9-]+)*");
+
     private final Translations translations;
 
     SignInLinkPage(Translations translations) {
@@ -31,6 +34,7 @@ class SignInLinkPage {
     @GetMapping("/inloggen/link")
     ResponseEntity<String> show(@RequestParam(name = "token", defaultValue = "") String token,
                                 @RequestParam(name = "lang", defaultValue = "nl") String lang,
+                                @RequestParam(name = "next", defaultValue = "") String next,
                                 HttpServletRequest request) {
         Locale locale = Translations.supported(Locale.of(lang));
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
@@ -57,7 +61,7 @@ class SignInLinkPage {
                 <p>%s</p>
                 <form method="post" action="/login/ott">
                   <input type="hidden" name="token" value="%s">
-                  <input type="hidden" name="%s" value="%s">
+                  <input type="hidden" name="%s" value="%s">%s
                   <button type="submit" autofocus>%s</button>
                 </form>
                 <p class="small">%s</p>
@@ -65,6 +69,7 @@ class SignInLinkPage {
                 """.formatted(locale.getLanguage(), htmlEscape(t("signin.page.title", locale), "UTF-8"),
                 htmlEscape(t("signin.page.title", locale), "UTF-8"), htmlEscape(t("signin.page.text", locale), "UTF-8"),
                 htmlEscape(token, "UTF-8"), htmlEscape(csrf.getParameterName(), "UTF-8"), htmlEscape(csrf.getToken(), "UTF-8"),
+                LANDING.matcher(next).matches() ? "<input type=\"hidden\" name=\"continue\" value=\"" + next + "\">" : "",
                 htmlEscape(t("signin.page.button", locale), "UTF-8"), htmlEscape(t("signin.page.not-you", locale), "UTF-8"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML).body(html);
     }

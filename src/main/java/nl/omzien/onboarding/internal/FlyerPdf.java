@@ -31,7 +31,7 @@ public final class FlyerPdf {
 
     private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN = 56;
-    private static final float QR_SIZE = 260;
+    private static final float QR_SIZE = 250;
     private static final Color INK = new Color(0x1a, 0x27, 0x33);
     private static final Color ACCENT = new Color(0x1b, 0x5e, 0x8c);
     private static final Color MUTED = new Color(0x44, 0x52, 0x5e);
@@ -54,7 +54,7 @@ public final class FlyerPdf {
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
                 float y = PAGE.getHeight() - MARGIN;
                 y = paragraph(out, t.get("flyer.brand"), bold, 16, ACCENT, y, width);
-                y = paragraph(out, t.get("flyer.title"), bold, 34, INK, y - 18, width);
+                y = paragraph(out, t.get("flyer.title"), bold, 32, INK, y - 14, width);
                 y = paragraph(out, t.get("flyer.for", organisationName, municipalityName), bold, 16, ACCENT, y - 10, width);
                 y = paragraph(out, t.get("flyer.what"), regular, 15, INK, y - 16, width);
                 y = paragraph(out, t.get("flyer.scan"), bold, 20, INK, y - 22, width);
@@ -63,8 +63,10 @@ public final class FlyerPdf {
                 y -= QR_SIZE + 18;
                 y = paragraph(out, t.get("flyer.steps"), regular, 14, INK, y, width);
                 y = paragraph(out, t.get("flyer.no-scan"), regular, 12, MUTED, y - 14, width);
-                paragraph(out, link, bold, 11, INK, y - 2, width);
-                paragraph(out, t.get("flyer.free"), regular, 12, MUTED, MARGIN + 14, width);
+                // The link is one long word: shrink it to the page width rather than break it.
+                float linkSize = Math.min(12, width / (bold.getStringWidth(link) / 1000));
+                y = paragraph(out, link, bold, linkSize, INK, y - 2, width);
+                paragraph(out, t.get("flyer.free"), regular, 12, MUTED, y - 16, width);
             }
             document.getDocumentInformation().setTitle(t.get("flyer.title") + " · " + organisationName);
             document.getDocumentInformation().setCreator("Omzien");

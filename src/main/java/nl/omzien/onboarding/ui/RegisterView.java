@@ -77,6 +77,13 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         token = event.getRouteParameters().get("token").orElse("");
         Optional<Invite> invite = sessionLink ? registrations.sessionInvite(token) : registrations.organisationInvite(token);
         content.removeAll();
+        // Vaadin may reuse this view for the same address: start from an empty form with a live button.
+        fullName.clear();
+        email.clear();
+        consent.clear();
+        problem.setText("");
+        consentError.setText("");
+        send.setEnabled(true);
         content.add(brand());
         invite.ifPresentOrElse(this::showForm, this::showInvalidLink);
         content.add(new LanguageSwitch());

@@ -133,16 +133,20 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         email.setWidthFull();
 
         organisation.setLabel(getTranslation("register.organisation"));
-        organisation.setId("register-organisation");
+        organisation.setId("register-organisation-choice");
         organisation.setItems(invite.choices());
         organisation.setItemLabelGenerator(Organisation::name);
         organisation.setWidthFull();
         organisation.setRequired(true);
+        organisation.setHelperText(getTranslation("register.organisation.choose"));
+        organisation.setValue(invite.organisation());
+        // Decided by the link: plain read-only text, so nobody taps a dropdown arrow that does nothing.
+        TextField fixedOrganisation = new TextField(getTranslation("register.organisation"));
+        fixedOrganisation.setId("register-organisation");
+        fixedOrganisation.setReadOnly(true);
+        fixedOrganisation.setWidthFull();
         if (invite.organisation() != null) {
-            organisation.setValue(invite.organisation());
-            organisation.setReadOnly(true);
-        } else {
-            organisation.setHelperText(getTranslation("register.organisation.choose"));
+            fixedOrganisation.setValue(invite.organisation().name());
         }
         TextField municipality = new TextField(getTranslation("register.municipality"));
         municipality.setId("register-municipality");
@@ -161,7 +165,8 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         send.setWidthFull();
         send.setDisableOnClick(true);
 
-        content.add(problem, fullName, email, organisation, municipality, consent, consentError, send);
+        content.add(problem, fullName, email, invite.organisation() != null ? fixedOrganisation : organisation, municipality,
+                consent, consentError, send);
     }
 
     private Div sessionSummary(TrainingSession session) {

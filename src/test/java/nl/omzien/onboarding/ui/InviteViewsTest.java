@@ -13,7 +13,9 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import nl.omzien.onboarding.InviteLinks;
+import nl.omzien.people.Organisation;
 import nl.omzien.sessions.SessionFixtures;
+import nl.omzien.sessions.SessionService;
 import nl.omzien.test.KaribuTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,8 @@ class InviteViewsTest extends KaribuTest {
 
     @Autowired
     InviteLinks invites;
+    @Autowired
+    SessionService sessions;
     @Autowired
     DSLContext db;
     @Autowired
@@ -68,10 +72,10 @@ class InviteViewsTest extends KaribuTest {
     @Test
     void theFormShowsTheOrganisationAndMunicipalityFromTheLinkAndLinksToThePrivacyStatement() {
         open(invitePath("Kapsalon Knip & Zo"));
-        @SuppressWarnings("unchecked")
-        ComboBox<nl.omzien.people.Organisation> organisation = _get(ComboBox.class, spec -> spec.withId("register-organisation"));
-        assertThat(organisation.getValue().name()).isEqualTo("Kapsalon Knip & Zo");
+        TextField organisation = _get(TextField.class, spec -> spec.withId("register-organisation"));
+        assertThat(organisation.getValue()).isEqualTo("Kapsalon Knip & Zo");
         assertThat(organisation.isReadOnly()).isTrue();
+        assertThat(_find(ComboBox.class)).as("nothing to choose on an organisation's link").isEmpty();
         assertThat(_get(TextField.class, spec -> spec.withId("register-municipality")).getValue()).isEqualTo("Coevorden");
         assertThat(_get(Anchor.class, spec -> spec.withId("register-privacy-link")).getHref()).isEqualTo("privacy");
 
@@ -181,5 +185,29 @@ class InviteViewsTest extends KaribuTest {
         open("uitnodigingen");
         assertThat(_find(Div.class, spec -> spec.withClasses("invite-card"))).singleElement()
                 .satisfies(card -> assertThat(card.getId()).contains("invite-organisation-" + fx().organisation("Thuiszorg Zuidoost-Drenthe")));
+    }
+
+    @Test
+    void aSessionLinkShowsTheSessionAndAsksWhichOrganisationThePersonIsFrom() {
+        long sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Kennismaken in Dalen", 12, 10)));
+        String link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
+                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+        open(link.substring(link.indexOf("aanmelden/")));
+        assertThat(_get(Div.class, spec -> spec.withId("register-session")).getElement().getTextRecursively())
+                .contains("Kennismaken in Dalen", "Dorpshuis De Kiel, Dalen");
+        @SuppressWarnings("unchecked")
+        ComboBox<Organisation> organisation = _get(ComboBox.class, spec -> spec.withId("register-organisation-choice"));
+        String email = unique("sessie");
+        fillIn("Tim van de Supermarkt", email);
+        _get(Checkbox.class, spec -> spec.withId("register-consent")).setValue(true);
+        send();
+        assertThat(organisation.isInvalid()).isTrue();
+        assertThat(organisation.getErrorMessage()).isEqualTo("Dit veld is verplicht.");
+
+        organisation.setValue(organisation.getListDataView().getItems()
+                .filter(o -> o.name().equals("Supermarkt De Brink")).findFirst().orElseThrow());
+        send();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("register-sent")).getText()).contains(email);
+        assertThat(accountsWith(email)).isEqualTo(1);
     }
 }

@@ -29,6 +29,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static nl.omzien.db.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.lower;
 
 /** The registration form and the staff page with invite links, browserless on the real application. */
@@ -209,5 +210,12 @@ class InviteViewsTest extends KaribuTest {
         send();
         assertThat(_get(Paragraph.class, spec -> spec.withId("register-sent")).getText()).contains(email);
         assertThat(accountsWith(email)).isEqualTo(1);
+    }
+
+    @Test
+    void aParticipantTypingTheInvitesAddressIsRefused() {
+        signInAs(PARTICIPANT);
+        assertThatThrownBy(() -> open("uitnodigingen")).hasMessageContaining("Access is denied");
+        assertThat(_find(InvitesView.class)).isEmpty();
     }
 }

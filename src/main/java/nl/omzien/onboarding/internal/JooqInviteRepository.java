@@ -1,6 +1,8 @@
 package nl.omzien.onboarding.internal;
 
 import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.TableField;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
@@ -22,64 +24,57 @@ public class JooqInviteRepository {
         this.db = db;
     }
 
+    /** The two invite tables have the same shape: the key (organisation or session), the token and who made it when. */
+    private record InviteTable(Table<?> table, TableField<?, Long> key, TableField<?, String> token,
+                               TableField<?, OffsetDateTime> createdAt, TableField<?, Long> createdBy) {
+    }
+
+    private static final InviteTable ORGANISATIONS = new InviteTable(ORGANISATION_INVITE, ORGANISATION_INVITE.ORGANISATION_ID,
+            ORGANISATION_INVITE.TOKEN, ORGANISATION_INVITE.CREATED_AT, ORGANISATION_INVITE.CREATED_BY);
+    private static final InviteTable SESSIONS = new InviteTable(SESSION_INVITE, SESSION_INVITE.SESSION_ID,
+            SESSION_INVITE.TOKEN, SESSION_INVITE.CREATED_AT, SESSION_INVITE.CREATED_BY);
+
     /** The organisation's token, made now if it has none yet (two callers at once end up with the same one). */
     public String organisationToken(long organisationId, String candidate, OffsetDateTime now, Long actorId) {
-        db.insertInto(ORGANISATION_INVITE)
-                .set(ORGANISATION_INVITE.ORGANISATION_ID, organisationId)
-                .set(ORGANISATION_INVITE.TOKEN, candidate)
-                .set(ORGANISATION_INVITE.CREATED_AT, now)
-                .set(ORGANISATION_INVITE.CREATED_BY, actorId)
-                .onConflictDoNothing().execute();
-        return db.select(ORGANISATION_INVITE.TOKEN).from(ORGANISATION_INVITE)
-                .where(ORGANISATION_INVITE.ORGANISATION_ID.eq(organisationId)).fetchOne(ORGANISATION_INVITE.TOKEN);
+        return tokenOf(ORGANISATIONS, organisationId, candidate, now, actorId);
     }
 
     /** Replaces the token: the old link stops working at once. */
     public void replaceOrganisationToken(long organisationId, String token, OffsetDateTime now, Long actorId) {
-        db.insertInto(ORGANISATION_INVITE)
-                .set(ORGANISATION_INVITE.ORGANISATION_ID, organisationId)
-                .set(ORGANISATION_INVITE.TOKEN, token)
-                .set(ORGANISATION_INVITE.CREATED_AT, now)
-                .set(ORGANISATION_INVITE.CREATED_BY, actorId)
-                .onConflict(ORGANISATION_INVITE.ORGANISATION_ID).doUpdate()
-                .set(ORGANISATION_INVITE.TOKEN, token)
-                .set(ORGANISATION_INVITE.CREATED_AT, now)
-                .set(ORGANISATION_INVITE.CREATED_BY, actorId)
-                .execute();
+        replace(ORGANISATIONS, organisationId, token, now, actorId);
     }
 
     public Optional<Long> organisationByToken(String token) {
-        return db.select(ORGANISATION_INVITE.ORGANISATION_ID).from(ORGANISATION_INVITE)
-                .where(ORGANISATION_INVITE.TOKEN.eq(token)).fetchOptional(ORGANISATION_INVITE.ORGANISATION_ID);
+        return keyOf(ORGANISATIONS, token);
     }
 
     public String sessionToken(long sessionId, String candidate, OffsetDateTime now, Long actorId) {
-        db.insertInto(SESSION_INVITE)
-                .set(SESSION_INVITE.SESSION_ID, sessionId)
-                .set(SESSION_INVITE.TOKEN, candidate)
-                .set(SESSION_INVITE.CREATED_AT, now)
-                .set(SESSION_INVITE.CREATED_BY, actorId)
-                .onConflictDoNothing().execute();
-        return db.select(SESSION_INVITE.TOKEN).from(SESSION_INVITE)
-                .where(SESSION_INVITE.SESSION_ID.eq(sessionId)).fetchOne(SESSION_INVITE.TOKEN);
+        return tokenOf(SESSIONS, sessionId, candidate, now, actorId);
     }
 
     public void replaceSessionToken(long sessionId, String token, OffsetDateTime now, Long actorId) {
-        db.insertInto(SESSION_INVITE)
-                .set(SESSION_INVITE.SESSION_ID, sessionId)
-                .set(SESSION_INVITE.TOKEN, token)
-                .set(SESSION_INVITE.CREATED_AT, now)
-                .set(SESSION_INVITE.CREATED_BY, actorId)
-                .onConflict(SESSION_INVITE.SESSION_ID).doUpdate()
-                .set(SESSION_INVITE.TOKEN, token)
-                .set(SESSION_INVITE.CREATED_AT, now)
-                .set(SESSION_INVITE.CREATED_BY, actorId)
-                .execute();
+        replace(SESSIONS, sessionId, token, now, actorId);
     }
 
     public Optional<Long> sessionByToken(String token) {
-        return db.select(SESSION_INVITE.SESSION_ID).from(SESSION_INVITE)
-                .where(SESSION_INVITE.TOKEN.eq(token)).fetchOptional(SESSION_INVITE.SESSION_ID);
+        return keyOf(SESSIONS, token);
+    }
+
+    private String tokenOf(InviteTable t, long key, String candidate, OffsetDateTime now, Long actorId) {
+        db.insertInto(t.table()).set(t.key(), key).set(t.token(), candidate).set(t.createdAt(), now).set(t.createdBy(), actorId)
+                .onConflictDoNothing().execute();
+        return db.select(t.token()).from(t.table()).where(t.key().eq(key)).fetchOne(t.token());
+    }
+
+    private void replace(InviteTable t, long key, String token, OffsetDateTime now, Long actorId) {
+        db.insertInto(t.table()).set(t.key(), key).set(t.token(), token).set(t.createdAt(), now).set(t.createdBy(), actorId)
+                .onConflict(t.key()).doUpdate()
+                .set(t.token(), token).set(t.createdAt(), now).set(t.createdBy(), actorId)
+                .execute();
+    }
+
+    private Optional<Long> keyOf(InviteTable t, String token) {
+        return db.select(t.key()).from(t.table()).where(t.token().eq(token)).fetchOptional(t.key());
     }
 
     public void recordConsent(long userId, String statementVersion, OffsetDateTime now) {

@@ -1,6 +1,7 @@
 package nl.omzien.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import nl.omzien.security.internal.LocalContinueSuccessHandler;
 import nl.omzien.security.internal.LoginThrottle;
 import nl.omzien.security.internal.StaffSignIn;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
@@ -21,7 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 
 import java.util.Map;
 
@@ -61,7 +61,7 @@ class SecurityConfiguration {
                 .loginPage("/login")
                 .loginProcessingUrl("/login/ott")
                 .tokenGenerationSuccessHandler((request, response, token) -> response.sendRedirect("/inloggen?link-sent"))
-                .authenticationSuccessHandler(new SimpleUrlAuthenticationSuccessHandler("/mijn-training"))
+                .authenticationSuccessHandler(new LocalContinueSuccessHandler("/mijn-training"))
                 .authenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler("/inloggen?link-invalid")));
         return http.build();
     }

@@ -99,6 +99,16 @@ public class RegistrationService {
                 .toList();
     }
 
+    /**
+     * A session still open for sign-up, for the page its sign-up link opens; empty when it is cancelled or
+     * its registration deadline has passed. No signed-in user here: the caller (onboarding) holds the
+     * link's secret as the proof, and a person is only booked later through {@link #signUp(long)}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TrainingSession> openForSignUpLink(long sessionId) {
+        return sessions.find(sessionId).filter(s -> !s.isCancelled() && now().isBefore(s.registrationDeadline()));
+    }
+
     /** The signed-in person's registrations, newest session first, live ones and attended ones. */
     @Transactional(readOnly = true)
     @PermitAll

@@ -57,12 +57,31 @@ public class SignInLinkTokenService implements OneTimeTokenService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expiresAt = now.plus(VALID_FOR);
         String token = SecretTokens.newToken();
-        Optional<LinkAccount> account = links.linkAccount(request.getUsername());
-        if (account.isPresent()) {
-            links.replaceOpenLinks(account.get().userId(), SecretTokens.hash(token), now, expiresAt, rememberMe);
-            outbox.enqueue(mail(account.get(), token));
-        }
+        issue(request.getUsername(), token, now, null, "signin.mail.subject", "signin.mail.text", rememberMe);
         return new DefaultOneTimeToken(token, request.getUsername(), expiresAt.toInstant());
+    }
+
+    /**
+     * Mails a sign-in link after someone registered through an invite. A new account gets a welcome
+     * text, an existing participant the usual sign-in text; both land on {@code landingPath} after sign-in.
+     *
+     * @return the participant the link went to; empty for an address that is not a participant's (nothing is sent)
+     */
+    @Transactional
+    public Optional<Long> sendAfterRegistration(String email, boolean newAccount, String landingPath) {
+        return issue(email, SecretTokens.newToken(), OffsetDateTime.now(clock), landingPath,
+                newAccount ? "register.mail.subject" : "signin.mail.subject",
+                newAccount ? "register.mail.text" : "signin.mail.text", false);
+    }
+
+    private Optional<Long> issue(String email, String token, OffsetDateTime now, String landingPath,
+                                 String subjectKey, String textKey, boolean rememberMe) {
+        Optional<LinkAccount> account = links.linkAccount(email);
+        if (account.isPresent()) {
+            links.replaceOpenLinks(account.get().userId(), SecretTokens.hash(token), now, now.plus(VALID_FOR), rememberMe);
+            outbox.enqueue(mail(account.get(), token, landingPath, subjectKey, textKey));
+        }
+        return account.map(LinkAccount::userId);
     }
 
     @Override
@@ -84,11 +103,13 @@ public class SignInLinkTokenService implements OneTimeTokenService {
         return SecretTokens.looksValid(token) && links.rememberMeRequested(SecretTokens.hash(token));
     }
 
-    private OutgoingMail mail(LinkAccount account, String token) {
+    private OutgoingMail mail(LinkAccount account, String token, String landingPath, String subjectKey,
+                              String textKey) {
         Locale locale = Translations.supported(Locale.of(account.locale()));
-        String link = baseUrl + "/inloggen/link?token=" + token + (locale.equals(Translations.ENGLISH) ? "&lang=en" : "");
+        String link = baseUrl + "/inloggen/link?token=" + token + (locale.equals(Translations.ENGLISH) ? "&lang=en" : "")
+                + (landingPath == null ? "" : "&next=" + java.net.URLEncoder.encode(landingPath, java.nio.charset.StandardCharsets.UTF_8));
         return new OutgoingMail(account.email(),
-                translations.getTranslation("signin.mail.subject", locale),
-                translations.getTranslation("signin.mail.text", locale, account.fullName(), link, VALID_FOR.toMinutes()));
+                translations.getTranslation(subjectKey, locale),
+                translations.getTranslation(textKey, locale, account.fullName(), link, VALID_FOR.toMinutes()));
     }
 }

@@ -23,6 +23,9 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 @Controller
 class SignInLinkPage {
 
+    /** Where a link may land after sign-in: a path inside the app, never another site (checked again on login). */
+    private static final java.util.regex.Pattern LANDING = java.util.regex.Pattern.compile("/[a-z][a-z0-9-]*(/[a-z0-9-]+)*");
+
     private final Translations translations;
     private final SignInLinkTokenService links;
 
@@ -34,6 +37,7 @@ class SignInLinkPage {
     @GetMapping("/inloggen/link")
     ResponseEntity<String> show(@RequestParam(name = "token", defaultValue = "") String token,
                                 @RequestParam(name = "lang", defaultValue = "nl") String lang,
+                                @RequestParam(name = "next", defaultValue = "") String next,
                                 HttpServletRequest request) {
         Locale locale = Translations.supported(Locale.of(lang));
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
@@ -60,7 +64,7 @@ class SignInLinkPage {
                 <p>%s</p>
                 <form method="post" action="/login/ott">
                   <input type="hidden" name="token" value="%s">
-                  <input type="hidden" name="%s" value="%s">%s
+                  <input type="hidden" name="%s" value="%s">%s%s
                   <button type="submit" autofocus>%s</button>
                 </form>
                 <p class="small">%s</p>
@@ -70,6 +74,7 @@ class SignInLinkPage {
                 htmlEscape(token, "UTF-8"), htmlEscape(csrf.getParameterName(), "UTF-8"), htmlEscape(csrf.getToken(), "UTF-8"),
                 // "Remember me", chosen when the link was asked for, reaches Spring Security's remember-me here.
                 links.rememberMeRequested(token) ? "\n  <input type=\"hidden\" name=\"remember-me\" value=\"true\">" : "",
+                LANDING.matcher(next).matches() ? "<input type=\"hidden\" name=\"continue\" value=\"" + next + "\">" : "",
                 htmlEscape(t("signin.page.button", locale), "UTF-8"), htmlEscape(t("signin.page.not-you", locale), "UTF-8"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML).body(html);
     }

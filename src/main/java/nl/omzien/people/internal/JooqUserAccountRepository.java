@@ -77,6 +77,26 @@ public class JooqUserAccountRepository {
         return id;
     }
 
+    /**
+     * A participant who registered themselves. The unique index on lower(email) decides between two
+     * submits of the same address at once: the second inserts nothing.
+     *
+     * @return the new account's id, or empty when the address already has an account
+     */
+    public java.util.Optional<Long> insertParticipantUnlessTaken(String fullName, String email, long organisationId,
+                                                                 String locale) {
+        var id = db.insertInto(APP_USER)
+                .set(APP_USER.FULL_NAME, fullName.trim())
+                .set(APP_USER.EMAIL, email.trim())
+                .set(APP_USER.ORGANISATION_ID, organisationId)
+                .set(APP_USER.LOCALE, locale)
+                .onConflictDoNothing()
+                .returning(APP_USER.ID).fetchOptional(APP_USER.ID);
+        id.ifPresent(userId -> db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, userId)
+                .set(USER_ROLE.ROLE, Role.PARTICIPANT.name()).execute());
+        return id;
+    }
+
     public void update(UserDraft draft, String newPasswordHash) {
         var update = db.update(APP_USER)
                 .set(APP_USER.FULL_NAME, draft.getFullName().trim())

@@ -1,0 +1,151 @@
+package nl.omzien.onboarding;
+
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.SecretTokens;
+import nl.omzien.base.Translations;
+import nl.omzien.onboarding.internal.FlyerPdf;
+import nl.omzien.onboarding.internal.JooqInviteRepository;
+import nl.omzien.people.Organisation;
+import nl.omzien.people.OrganisationDirectory;
+import nl.omzien.people.OrganisationService;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.Role;
+import nl.omzien.security.SignedInUser;
+import nl.omzien.sessions.SessionService;
+import nl.omzien.sessions.TrainingSession;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Invite links as staff see them. An organisation's link: a coalition lead for the organisations of
+ * their municipality, the organisation's own contact person, or an admin may show it, print its flyer
+ * and replace it. A session's sign-up link: the trainers and lead of the session's municipality (and admins).
+ */
+@Service
+public class InviteLinks {
+
+    public record OrganisationInvite(Organisation organisation, String link) {
+    }
+
+    public record SessionInvite(TrainingSession session, String link) {
+    }
+
+    private final JooqInviteRepository invites;
+    private final OrganisationDirectory directory;
+    private final OrganisationService organisations;
+    private final SessionService sessions;
+    private final CurrentUser currentUser;
+    private final Translations translations;
+    private final Clock clock;
+    private final String baseUrl;
+
+    InviteLinks(JooqInviteRepository invites, OrganisationDirectory directory, OrganisationService organisations,
+                SessionService sessions, CurrentUser currentUser, Translations translations, Clock clock,
+                @Value("${omzien.base-url}") String baseUrl) {
+        this.invites = invites;
+        this.directory = directory;
+        this.organisations = organisations;
+        this.sessions = sessions;
+        this.currentUser = currentUser;
+        this.translations = translations;
+        this.clock = clock;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    /** The organisations whose invite link the signed-in person manages, each with its link. */
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE})
+    public List<OrganisationInvite> organisationInvites() {
+        SignedInUser user = currentUser.require();
+        List<Organisation> mine = new ArrayList<>();
+        if (user.isAdmin() || user.has(Role.COALITION_LEAD)) {
+            mine.addAll(organisations.visible());
+        }
+        if (user.has(Role.ORG_CONTACT) && user.organisationId() != null
+                && mine.stream().noneMatch(o -> o.id() == user.organisationId())) {
+            directory.find(user.organisationId()).ifPresent(mine::add);
+        }
+        return mine.stream().map(o -> new OrganisationInvite(o, organisationLink(o.id(), user))).toList();
+    }
+
+    /** One organisation's invite, for someone who manages it. */
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE})
+    public OrganisationInvite organisationInvite(long organisationId) {
+        SignedInUser user = currentUser.require();
+        Organisation organisation = requireManaged(organisationId, user);
+        return new OrganisationInvite(organisation, organisationLink(organisationId, user));
+    }
+
+    /** A new link for the organisation; the old link and every flyer printed with it stop working. */
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE})
+    public OrganisationInvite rotateOrganisationInvite(long organisationId) {
+        SignedInUser user = currentUser.require();
+        Organisation organisation = requireManaged(organisationId, user);
+        String token = SecretTokens.newToken();
+        invites.replaceOrganisationToken(organisationId, token, OffsetDateTime.now(clock), user.accountId());
+        return new OrganisationInvite(organisation, baseUrl + "/aanmelden/" + token);
+    }
+
+    /** The A4 flyer with the organisation's current link as a QR code, in the reader's language. */
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE})
+    public byte[] flyer(long organisationId, Locale locale) {
+        OrganisationInvite invite = organisationInvite(organisationId);
+        Locale language = Translations.supported(locale);
+        return FlyerPdf.render(invite.organisation().name(), invite.organisation().municipalityName(), invite.link(),
+                (key, args) -> translations.getTranslation(key, language, args));
+    }
+
+    /** Upcoming sessions in the signed-in staff member's municipality (admins: all), each with its sign-up link. */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public List<SessionInvite> sessionInvites() {
+        SignedInUser user = currentUser.require();
+        return sessions.visible(false).stream().filter(s -> !s.isCancelled())
+                .map(s -> new SessionInvite(s, sessionLink(s.id(), user))).toList();
+    }
+
+    /** A new sign-up link for the session; the old one stops working. */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public SessionInvite rotateSessionInvite(long sessionId) {
+        SignedInUser user = currentUser.require();
+        TrainingSession session = sessions.get(sessionId); // refuses a session outside the user's municipality
+        String token = SecretTokens.newToken();
+        invites.replaceSessionToken(sessionId, token, OffsetDateTime.now(clock), user.accountId());
+        return new SessionInvite(session, baseUrl + "/aanmelden/sessie/" + token);
+    }
+
+    private String organisationLink(long organisationId, SignedInUser user) {
+        return baseUrl + "/aanmelden/"
+                + invites.organisationToken(organisationId, SecretTokens.newToken(), OffsetDateTime.now(clock), user.accountId());
+    }
+
+    private String sessionLink(long sessionId, SignedInUser user) {
+        return baseUrl + "/aanmelden/sessie/"
+                + invites.sessionToken(sessionId, SecretTokens.newToken(), OffsetDateTime.now(clock), user.accountId());
+    }
+
+    private Organisation requireManaged(long organisationId, SignedInUser user) {
+        Organisation organisation = directory.find(organisationId)
+                .orElseThrow(() -> new AccessDeniedException("No such organisation"));
+        boolean allowed = user.isAdmin()
+                || (user.has(Role.COALITION_LEAD) && Objects.equals(user.municipalityId(), organisation.municipalityId()))
+                || (user.has(Role.ORG_CONTACT) && Objects.equals(user.organisationId(), organisationId));
+        if (!allowed) {
+            throw new AccessDeniedException("Not allowed to manage this organisation's invite link");
+        }
+        return organisation;
+    }
+}

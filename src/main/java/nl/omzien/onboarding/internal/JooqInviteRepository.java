@@ -1,0 +1,108 @@
+package nl.omzien.onboarding.internal;
+
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static nl.omzien.db.Tables.ORGANISATION_INVITE;
+import static nl.omzien.db.Tables.PENDING_SESSION_SIGNUP;
+import static nl.omzien.db.Tables.PRIVACY_CONSENT;
+import static nl.omzien.db.Tables.SESSION_INVITE;
+
+/** Invite tokens of organisations and sessions, consent records and session sign-ups waiting for a confirmed address. */
+@Repository
+public class JooqInviteRepository {
+
+    private final DSLContext db;
+
+    JooqInviteRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The two invite tables have the same shape: the key (organisation or session), the token and who made it when. */
+    private record InviteTable(Table<?> table, TableField<?, Long> key, TableField<?, String> token,
+                               TableField<?, OffsetDateTime> createdAt, TableField<?, Long> createdBy) {
+    }
+
+    private static final InviteTable ORGANISATIONS = new InviteTable(ORGANISATION_INVITE, ORGANISATION_INVITE.ORGANISATION_ID,
+            ORGANISATION_INVITE.TOKEN, ORGANISATION_INVITE.CREATED_AT, ORGANISATION_INVITE.CREATED_BY);
+    private static final InviteTable SESSIONS = new InviteTable(SESSION_INVITE, SESSION_INVITE.SESSION_ID,
+            SESSION_INVITE.TOKEN, SESSION_INVITE.CREATED_AT, SESSION_INVITE.CREATED_BY);
+
+    /** The organisation's token, made now if it has none yet (two callers at once end up with the same one). */
+    public String organisationToken(long organisationId, String candidate, OffsetDateTime now, Long actorId) {
+        return tokenOf(ORGANISATIONS, organisationId, candidate, now, actorId);
+    }
+
+    /** Replaces the token: the old link stops working at once. */
+    public void replaceOrganisationToken(long organisationId, String token, OffsetDateTime now, Long actorId) {
+        replace(ORGANISATIONS, organisationId, token, now, actorId);
+    }
+
+    public Optional<Long> organisationByToken(String token) {
+        return keyOf(ORGANISATIONS, token);
+    }
+
+    public String sessionToken(long sessionId, String candidate, OffsetDateTime now, Long actorId) {
+        return tokenOf(SESSIONS, sessionId, candidate, now, actorId);
+    }
+
+    public void replaceSessionToken(long sessionId, String token, OffsetDateTime now, Long actorId) {
+        replace(SESSIONS, sessionId, token, now, actorId);
+    }
+
+    public Optional<Long> sessionByToken(String token) {
+        return keyOf(SESSIONS, token);
+    }
+
+    private String tokenOf(InviteTable t, long key, String candidate, OffsetDateTime now, Long actorId) {
+        db.insertInto(t.table()).set(t.key(), key).set(t.token(), candidate).set(t.createdAt(), now).set(t.createdBy(), actorId)
+                .onConflictDoNothing().execute();
+        return db.select(t.token()).from(t.table()).where(t.key().eq(key)).fetchOne(t.token());
+    }
+
+    private void replace(InviteTable t, long key, String token, OffsetDateTime now, Long actorId) {
+        db.insertInto(t.table()).set(t.key(), key).set(t.token(), token).set(t.createdAt(), now).set(t.createdBy(), actorId)
+                .onConflict(t.key()).doUpdate()
+                .set(t.token(), token).set(t.createdAt(), now).set(t.createdBy(), actorId)
+                .execute();
+    }
+
+    private Optional<Long> keyOf(InviteTable t, String token) {
+        return db.select(t.key()).from(t.table()).where(t.token().eq(token)).fetchOptional(t.key());
+    }
+
+    public void recordConsent(long userId, String statementVersion, OffsetDateTime now) {
+        db.insertInto(PRIVACY_CONSENT)
+                .set(PRIVACY_CONSENT.USER_ID, userId)
+                .set(PRIVACY_CONSENT.STATEMENT_VERSION, statementVersion)
+                .set(PRIVACY_CONSENT.GIVEN_AT, now)
+                .onConflictDoNothing().execute();
+    }
+
+    public void addPendingSession(long userId, long sessionId, OffsetDateTime now) {
+        db.insertInto(PENDING_SESSION_SIGNUP)
+                .set(PENDING_SESSION_SIGNUP.USER_ID, userId)
+                .set(PENDING_SESSION_SIGNUP.SESSION_ID, sessionId)
+                .set(PENDING_SESSION_SIGNUP.REQUESTED_AT, now)
+                .onConflictDoNothing().execute();
+    }
+
+    public List<Long> pendingSessions(long userId) {
+        return db.select(PENDING_SESSION_SIGNUP.SESSION_ID).from(PENDING_SESSION_SIGNUP)
+                .where(PENDING_SESSION_SIGNUP.USER_ID.eq(userId))
+                .orderBy(PENDING_SESSION_SIGNUP.REQUESTED_AT).fetch(PENDING_SESSION_SIGNUP.SESSION_ID);
+    }
+
+    /** @return whether this call removed it, so a second tab does not sign up twice */
+    public boolean removePending(long userId, long sessionId) {
+        return db.deleteFrom(PENDING_SESSION_SIGNUP)
+                .where(PENDING_SESSION_SIGNUP.USER_ID.eq(userId), PENDING_SESSION_SIGNUP.SESSION_ID.eq(sessionId))
+                .execute() == 1;
+    }
+}

@@ -1,13 +1,10 @@
 package nl.omzien.certificates;
 
-import nl.omzien.people.Audience;
-import nl.omzien.sessions.Attendance;
 import nl.omzien.sessions.RegistrationService;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.test.IntegrationTest;
 import nl.omzien.training.ModuleCatalog;
-import nl.omzien.training.ModuleWalker;
 import nl.omzien.training.TrainingService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -17,14 +14,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -56,25 +50,8 @@ class SessionCertificatesTest extends IntegrationTest {
     @Autowired
     DSLContext db;
 
-    /** A session by the demo trainer (Peter Bakker) that started 30 minutes ago, everyone present after both modules. */
     private long attendedSession(SessionFixtures fx, List<String> people) {
-        long trainer = fx.userId(TRAINER);
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 8, 3)
-                .setTrainerIds(Set.of(trainer))));
-        ModuleWalker walker = new ModuleWalker(training, catalog);
-        for (String person : people) {
-            fx.as(person, () -> {
-                walker.complete("herkennen", Audience.SHOP);
-                walker.complete("gesprek", Audience.SHOP);
-                registrations.signUp(session);
-            });
-        }
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30);
-        db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, start).set(TRAINING_SESSION.STARTS_AT, start)
-                .set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90)).where(TRAINING_SESSION.ID.eq(session)).execute();
-        fx.as(TRAINER, () -> sessions.participants(session)).forEach(p ->
-                fx.as(TRAINER, () -> sessions.markAttendance(p.registrationId(), Attendance.PRESENT)));
-        return session;
+        return new AttendedSessions(fx, db, training, catalog, sessions, registrations).run(people);
     }
 
     private byte[] pdfOf(long userId) {

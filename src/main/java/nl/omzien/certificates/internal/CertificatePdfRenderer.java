@@ -35,6 +35,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.apache.pdfbox.util.Matrix;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -48,12 +49,10 @@ import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 
 /**
  * Draws a certificate: A4 landscape, DejaVu Sans embedded as a subset (shipped in resources/fonts),
@@ -75,15 +74,18 @@ public class CertificatePdfRenderer {
     private static final Color ACCENT = new Color(0x1f, 0x5f, 0x8b);
     private static final Color MUTED = new Color(0x4b, 0x55, 0x63);
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /** "20261123000000+01:00", written in the PDF form "D:20261123000000+01'00'". */
+    private static final DateTimeFormatter PDF_DATE = DateTimeFormatter.ofPattern("yyyyMMddHHmmssxxx");
 
     /**
      * Unicode blocks people's names and our texts use: Latin with all extensions, Greek, Cyrillic, Arabic
-     * (with presentation forms), punctuation. The font is cut down to these once at startup: PDFBox reads
+     * (presentation forms B, and A's letters for Persian and Urdu; not A's ligatures, which ICU's shaping
+     * does not produce), punctuation. The font is cut down to these once at startup: PDFBox reads
      * every glyph's width on each embed, and DejaVu's ~6,000 glyphs made that the largest cost per certificate.
      * A name outside these blocks gets the Latin fallback, as with any glyph the font lacks.
      */
     private static final int[][] BLOCKS = {{0x20, 0x36F}, {0x370, 0x3FF}, {0x400, 0x52F}, {0x600, 0x6FF}, {0x1E00, 0x1EFF},
-            {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x214F}, {0xFB50, 0xFDFF}, {0xFE70, 0xFEFF}};
+            {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x214F}, {0xFB50, 0xFBFF}, {0xFE70, 0xFEFF}};
     /**
      * One face for everything: embedding a second (bold) font cost a third of the render time. Emphasis is
      * drawn as the same glyphs filled and outlined ({@link #BOLD}), which stays selectable, searchable text.
@@ -112,7 +114,11 @@ public class CertificatePdfRenderer {
 
     private static byte[] reduced(byte[] full) {
         try (TrueTypeFont font = parse(full)) {
-            TTFSubsetter subsetter = new TTFSubsetter(font);
+            // Only the tables a PDF needs (the core ones and hinting). Without
+            // this it copies GSUB/GPOS whole, and a font with GSUB sends every showText through PDFBox's
+            // glyph substitution (a sixth of the render time) for ligatures we do not want: Arabic is
+            // shaped by ICU into presentation forms, and "fi" should stay two selectable letters.
+            TTFSubsetter subsetter = new TTFSubsetter(font, List.of("head", "hhea", "loca", "maxp", "glyf", "hmtx", "cmap", "OS/2", "name", "post", "cvt ", "fpgm", "prep", "gasp"));
             Set<Integer> codePoints = new HashSet<>();
             for (int[] block : BLOCKS) {
                 for (int c = block[0]; c <= block[1]; c++) {
@@ -177,9 +183,9 @@ public class CertificatePdfRenderer {
         info.setSubject(t(content, "certificate.pdf.subject", content.code()));
         info.setCreator("Omzien");
         info.setProducer("Omzien (Apache PDFBox)");
-        Calendar created = GregorianCalendar.from(content.completedOn().atStartOfDay(AMSTERDAM));
-        created.setTimeZone(TimeZone.getTimeZone(AMSTERDAM));
-        info.setCreationDate(created);
+        // Written as the PDF date string directly: PDFBox's Calendar conversion goes through String.format.
+        info.getCOSObject().setString(COSName.CREATION_DATE,
+                "D:" + PDF_DATE.format(content.completedOn().atStartOfDay(AMSTERDAM)).replace(':', '\'') + "'");
         PDDocumentCatalog catalog = document.getDocumentCatalog();
         catalog.setLanguage(language(content));
         // Viewers show the title, not the file name, in the window (PDF/UA asks for this).
@@ -445,7 +451,10 @@ public class CertificatePdfRenderer {
             throw new IllegalArgumentException("Cannot encode " + url + " as a QR code", e);
         }
         int n = matrix.getWidth();
-        float cell = size / n;
+        // One unit per module: whole-number operands are cheap to write (PDFBox formats every float of
+        // ~300 rectangles otherwise) and keep the content stream small.
+        canvas.saveGraphicsState();
+        canvas.transform(new Matrix(size / n, 0, 0, size / n, x, y + size));
         canvas.setNonStrokingColor(Color.BLACK);
         for (int row = 0; row < n; row++) {
             int col = 0;
@@ -458,9 +467,10 @@ public class CertificatePdfRenderer {
                 while (col < n && matrix.get(col, row)) {
                     col++;
                 }
-                canvas.addRect(x + start * cell, y + size - (row + 1) * cell, (col - start) * cell, cell);
+                canvas.addRect(start, -(row + 1), col - start, 1);
             }
         }
         canvas.fill();
+        canvas.restoreGraphicsState();
     }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.db.tables.records.MunicipalityLogoRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -29,21 +30,14 @@ public class JooqLogoRepository {
 
     /** Replaces the municipality's logo (the last upload wins). */
     public void save(long municipalityId, LogoImages.Normalised logo, Long uploadedBy, OffsetDateTime at) {
-        db.insertInto(MUNICIPALITY_LOGO)
-                .set(MUNICIPALITY_LOGO.MUNICIPALITY_ID, municipalityId)
-                .set(MUNICIPALITY_LOGO.PNG, logo.png())
-                .set(MUNICIPALITY_LOGO.WIDTH_PX, logo.width())
-                .set(MUNICIPALITY_LOGO.HEIGHT_PX, logo.height())
-                .set(MUNICIPALITY_LOGO.SOURCE_TYPE, logo.sourceType().name())
-                .set(MUNICIPALITY_LOGO.UPLOADED_AT, at)
-                .set(MUNICIPALITY_LOGO.UPLOADED_BY, uploadedBy)
-                .onConflict(MUNICIPALITY_LOGO.MUNICIPALITY_ID).doUpdate()
-                .set(MUNICIPALITY_LOGO.PNG, logo.png())
-                .set(MUNICIPALITY_LOGO.WIDTH_PX, logo.width())
-                .set(MUNICIPALITY_LOGO.HEIGHT_PX, logo.height())
-                .set(MUNICIPALITY_LOGO.SOURCE_TYPE, logo.sourceType().name())
-                .set(MUNICIPALITY_LOGO.UPLOADED_AT, at)
-                .set(MUNICIPALITY_LOGO.UPLOADED_BY, uploadedBy)
-                .execute();
+        MunicipalityLogoRecord row = db.newRecord(MUNICIPALITY_LOGO);
+        row.setMunicipalityId(municipalityId);
+        row.setPng(logo.png());
+        row.setWidthPx(logo.width());
+        row.setHeightPx(logo.height());
+        row.setSourceType(logo.sourceType().name());
+        row.setUploadedAt(at);
+        row.setUploadedBy(uploadedBy);
+        db.insertInto(MUNICIPALITY_LOGO).set(row).onConflict(MUNICIPALITY_LOGO.MUNICIPALITY_ID).doUpdate().set(row).execute();
     }
 }

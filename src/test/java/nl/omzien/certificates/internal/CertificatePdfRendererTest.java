@@ -85,8 +85,8 @@ class CertificatePdfRendererTest {
 
     @Test
     void theLogoIsEmbeddedOnceWithItsTransparencyAndTheSessionLineIsReadableText() throws Exception {
-        byte[] pdf = withLogoAndSession("Anna-Lena Kowalczyk");
-        assertThat(PdfReading.text(pdf)).contains("Training op 12 maart 2026 in Dorpshuis De Brink, trainer Anna de Vries");
+        byte[] pdf = withLogoAndSession("Renée Małecka-Schröder");
+        assertThat(PdfReading.text(pdf)).contains("Renée Małecka-Schröder", "Training op 12 maart 2026 in Dorpshuis De Brink, trainer Anna de Vries");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDPage page = document.getPage(0);
             List<PDImageXObject> images = new java.util.ArrayList<>();
@@ -109,6 +109,7 @@ class CertificatePdfRendererTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var catalog = document.getDocumentCatalog();
             assertThat(catalog.getLanguage()).isEqualTo("nl-NL");
+            assertThat(document.getDocumentInformation().getCreationDate().toInstant()).isEqualTo("2026-03-11T23:00:00Z");
             assertThat(catalog.getMarkInfo().isMarked()).isTrue();
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Certificaat Signaleerder eenzaamheid met training – مريم الحداد");

@@ -250,11 +250,12 @@ public class CertificatePdfRenderer {
         y -= 44;
         String name = displayable(content.holderName(), w.font);
         w.centreFitting("P", BOLD, 30, INK, name, y, name.equals(content.holderName()) ? null : content.holderName());
-        y -= 22;
+        // Room for descenders of the large name above the organisation line.
+        y -= 26;
         if (content.organisationName() != null) {
             w.centre("P", REGULAR_WEIGHT, 13, MUTED, content.organisationName(), y);
         }
-        y -= 40;
+        y -= 36;
         w.centre("P", REGULAR_WEIGHT, 14, MUTED, t(content, "certificate.pdf.completed"), y);
         y -= 30;
         w.centreFitting("P", BOLD, 22, INK, content.pathTitle(), y, null);

@@ -102,6 +102,9 @@ class LogoPanel extends Div {
                 "logo-" + chosen.id() + ".png", "image/png", png.length)), getTranslation("certificate-logo.current", chosen.name()));
         image.setId("certificate-logo-image");
         image.addClassName("certificate-logo-image");
+        // Stored at print resolution (up to 720 px wide): shown at most as wide as the screen allows.
+        image.setMaxWidth("min(100%, 360px)");
+        image.setMaxHeight("135px");
         current.add(image);
     }
 }

@@ -1,6 +1,5 @@
 package nl.omzien.certificates.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,10 +32,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.CERTIFICATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,12 +112,16 @@ class CertificateLogoViewTest extends KaribuTest {
         panel.uploaded("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
         assertThat(result()).startsWith("Dit SVG-bestand bevat een script");
 
-        // As after the language switch: the page is built again in English.
-        UI.getCurrent().setLocale(Locale.ENGLISH);
-        open("mijn-certificaten");
-        open("certificaten");
-        _get(LogoPanel.class).uploaded("not an image".getBytes(StandardCharsets.UTF_8));
-        assertThat(result()).isEqualTo("This is not a PNG or SVG file. Choose a logo as PNG or SVG.");
+        // A lead who chose English: the page is built again in their language.
+        db.update(APP_USER).set(APP_USER.LOCALE, "en").where(APP_USER.EMAIL.eq(LEAD_COEVORDEN)).execute();
+        try {
+            open("verify");
+            open("certificaten");
+            _get(LogoPanel.class).uploaded("not an image".getBytes(StandardCharsets.UTF_8));
+            assertThat(result()).isEqualTo("This is not a PNG or SVG file. Choose a logo as PNG or SVG.");
+        } finally {
+            db.update(APP_USER).set(APP_USER.LOCALE, "nl").where(APP_USER.EMAIL.eq(LEAD_COEVORDEN)).execute();
+        }
     }
 
     @Test

@@ -11,11 +11,17 @@ import nl.omzien.people.PersonProfiles;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
+import nl.omzien.sessions.SessionFacts;
+import nl.omzien.sessions.TrainingSession;
 import nl.omzien.training.content.Text;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,6 +29,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Certificates for their holders (list, download) and for staff (revoke, re-issue), plus the seams
@@ -39,10 +47,12 @@ public class CertificateService {
     private final CertificateIssuer issuer;
     private final PersonProfiles profiles;
     private final CurrentUser currentUser;
+    private final SessionFacts sessions;
     private final Clock clock;
 
     CertificateService(JooqCertificateRepository certificates, CertificateIssuer issuer, PersonProfiles profiles,
-                       CurrentUser currentUser, Clock clock) {
+                       CurrentUser currentUser, SessionFacts sessions, Clock clock) {
+        this.sessions = sessions;
         this.certificates = certificates;
         this.issuer = issuer;
         this.profiles = profiles;
@@ -146,6 +156,68 @@ public class CertificateService {
 
     private Certificate reload(long id) {
         return JooqCertificateRepository.toCertificate(certificates.find(id).orElseThrow(), now());
+    }
+
+    /**
+     * Whether the signed-in person may download a session's certificates: its own trainers, a coalition
+     * lead of its municipality (who manages those certificates anyway), an admin. Another trainer of the
+     * municipality may open the session's page, but not its participants' certificates.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
+    public boolean mayDownloadSession(long sessionId) {
+        SignedInUser user = currentUser.require();
+        return sessions.of(sessionId).map(session -> maySee(user, session)).orElse(false);
+    }
+
+    private static boolean maySee(SignedInUser user, TrainingSession session) {
+        return user.isAdmin()
+                || (user.has(Role.TRAINER) && session.trainerIds().contains(user.accountId()))
+                || (user.has(Role.COALITION_LEAD) && Objects.equals(user.municipalityId(), session.municipalityId()));
+    }
+
+    private void requireSessionAccess(long sessionId) {
+        SignedInUser user = currentUser.require();
+        TrainingSession session = sessions.of(sessionId).orElseThrow(() -> new AccessDeniedException("No such session"));
+        if (!maySee(user, session)) {
+            throw new AccessDeniedException("Not this session's trainer");
+        }
+    }
+
+    /** How many live certificates were earned at a session (what the ZIP would hold). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
+    public int sessionCertificateCount(long sessionId) {
+        requireSessionAccess(sessionId);
+        return certificates.countLiveOfSession(sessionId);
+    }
+
+    /**
+     * All live certificates earned at a session as one ZIP of their stored PDFs (byte-identical to what
+     * each holder received), named by holder and code. For the trainer to print or hand out.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
+    public CertificateDownload sessionCertificates(long sessionId) {
+        requireSessionAccess(sessionId);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var certificate : certificates.liveOfSession(sessionId)) {
+                zip.putNextEntry(new ZipEntry(zipName(certificate.holderName(), certificate.code())));
+                zip.write(certificate.pdf());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CertificateDownload("certificaten-bijeenkomst-" + sessionId + ".zip", bytes.toByteArray());
+    }
+
+    /** "anna-de-vries-OMZ-….pdf": readable, unique by code, safe in any unzip tool (no slashes or dots). */
+    static String zipName(String holderName, String code) {
+        String name = holderName == null ? "" : Normalizer.normalize(holderName, Normalizer.Form.NFC)
+                .replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "").toLowerCase(java.util.Locale.ROOT);
+        return (name.isEmpty() ? "" : name + "-") + code + ".pdf";
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.Locale;
  *
  * @param expiresOn null when the certificate does not expire
  * @param sessionLine e.g. the group session attended; null when the path has none
+ * @param logo the municipality's logo; null when it has none
  */
 public record CertificateContent(String holderName, String pathTitle, LocalDate completedOn, LocalDate expiresOn,
                                  String organisationName, String municipalityName, String sessionLine, String code,
-                                 String verifyUrl, Locale locale) {
+                                 String verifyUrl, Locale locale, PreparedLogo logo) {
 }

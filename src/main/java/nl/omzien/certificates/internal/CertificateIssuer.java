@@ -1,6 +1,7 @@
 package nl.omzien.certificates.internal;
 
 import nl.omzien.base.SecretTokens;
+import nl.omzien.base.Translations;
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPath.RequiredModule;
@@ -10,6 +11,8 @@ import nl.omzien.certificates.internal.JooqCertificateRepository.NewCertificate;
 import nl.omzien.db.tables.records.CertificateRecord;
 import nl.omzien.people.PersonProfile;
 import nl.omzien.people.PersonProfiles;
+import nl.omzien.sessions.SessionFacts;
+import nl.omzien.sessions.TrainingSession;
 import nl.omzien.training.ModulePass;
 import nl.omzien.training.PassedModules;
 import nl.omzien.training.content.Text;
@@ -21,9 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
+import com.ibm.icu.text.ListFormatter;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -46,12 +53,19 @@ public class CertificateIssuer {
     private final CertificatePdfRenderer renderer;
     private final CertificateMailer mailer;
     private final ApplicationEventPublisher events;
+    private final SessionFacts sessions;
+    private final LogoCache logos;
+    private final Translations translations;
     private final Clock clock;
     private final String baseUrl;
 
     CertificateIssuer(JooqCertificateRepository certificates, LearningPaths paths, PassedModules passedModules,
                       PersonProfiles profiles, CertificatePdfRenderer renderer, CertificateMailer mailer,
-                      ApplicationEventPublisher events, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
+                      ApplicationEventPublisher events, SessionFacts sessions, LogoCache logos, Translations translations,
+                      Clock clock, @Value("${omzien.base-url}") String baseUrl) {
+        this.sessions = sessions;
+        this.logos = logos;
+        this.translations = translations;
         this.certificates = certificates;
         this.paths = paths;
         this.passedModules = passedModules;
@@ -153,9 +167,30 @@ public class CertificateIssuer {
     }
 
     private CertificateContent content(NewCertificate c, PersonProfile holder) {
-        return new CertificateContent(c.holderName(), c.pathTitle().in(holder.locale()), c.completedOn(),
+        Locale locale = holder.locale();
+        PreparedLogo logo = logos.of(c.municipalityId())
+                .map(l -> l.withAltText(translations.getTranslation("certificate.pdf.logo-alt", locale, c.municipalityName())))
+                .orElse(null);
+        String sessionLine = c.sessionId() == null ? null : sessions.of(c.sessionId()).map(s -> sessionLine(s, locale)).orElse(null);
+        return new CertificateContent(c.holderName(), c.pathTitle().in(locale), c.completedOn(),
                 c.expiresAt() == null ? null : c.expiresAt().atZoneSameInstant(clock.getZone()).toLocalDate(),
-                c.organisationName(), c.municipalityName(), null, c.code(), verifyUrl(c.code()), holder.locale());
+                c.organisationName(), c.municipalityName(), sessionLine, c.code(), verifyUrl(c.code()), locale, logo);
+    }
+
+    /** E.g. "Training op 12 maart 2026 in Dorpshuis De Brink, trainer Anna de Vries". */
+    String sessionLine(TrainingSession session, Locale locale) {
+        String date = session.startsAt().atZoneSameInstant(clock.getZone())
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        String line = session.location() != null
+                ? translations.getTranslation("certificate.pdf.session", locale, date, session.location())
+                : translations.getTranslation("certificate.pdf.session.online", locale, date);
+        List<String> trainers = session.trainerNames();
+        if (trainers.isEmpty()) {
+            return line;
+        }
+        String names = ListFormatter.getInstance(locale).format(trainers);
+        return translations.getTranslation(trainers.size() == 1 ? "certificate.pdf.session.trainer" : "certificate.pdf.session.trainers",
+                locale, line, names);
     }
 
     public String verifyUrl(String code) {

@@ -149,6 +149,47 @@ public class JooqCertificateRepository {
     public record Attendance(long sessionId, OffsetDateTime attendedAt) {
     }
 
+    /** A certificate whose expiry reminder is due. */
+    public record ReminderDue(long id, long userId, String pathId, String pathTitleNl, String pathTitleEn, String code,
+                              OffsetDateTime expiresAt) {
+    }
+
+    /**
+     * Live certificates expiring within {@code before} from now whose reminder has not gone out, locked
+     * (SKIP LOCKED: a second app instance takes other rows instead of waiting to mail the same ones).
+     * Superseded (already renewed) and revoked certificates get none.
+     */
+    public List<ReminderDue> lockRemindersDue(OffsetDateTime now, OffsetDateTime before, int limit) {
+        return db.select(CERTIFICATE.ID, CERTIFICATE.USER_ID, CERTIFICATE.PATH_ID, CERTIFICATE.PATH_TITLE_NL,
+                        CERTIFICATE.PATH_TITLE_EN, CERTIFICATE.CODE, CERTIFICATE.EXPIRES_AT)
+                .from(CERTIFICATE)
+                .where(CERTIFICATE.STATUS.eq("ISSUED"), CERTIFICATE.EXPIRY_REMINDED_AT.isNull(),
+                        CERTIFICATE.EXPIRES_AT.gt(now), CERTIFICATE.EXPIRES_AT.le(before), CERTIFICATE.USER_ID.isNotNull())
+                .orderBy(CERTIFICATE.EXPIRES_AT)
+                .limit(limit)
+                .forUpdate().skipLocked()
+                .fetch(r -> new ReminderDue(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    public void markReminded(long id, OffsetDateTime at) {
+        db.update(CERTIFICATE).set(CERTIFICATE.EXPIRY_REMINDED_AT, at).where(CERTIFICATE.ID.eq(id)).execute();
+    }
+
+    /** What a session's trainer downloads: the live certificates earned at that session, with their PDFs. */
+    public record SessionCertificate(String code, String holderName, byte[] pdf) {
+    }
+
+    public List<SessionCertificate> liveOfSession(long sessionId) {
+        return db.select(CERTIFICATE.CODE, CERTIFICATE.HOLDER_NAME, CERTIFICATE.PDF).from(CERTIFICATE)
+                .where(CERTIFICATE.SESSION_ID.eq(sessionId), CERTIFICATE.STATUS.eq("ISSUED"), CERTIFICATE.PDF.isNotNull())
+                .orderBy(CERTIFICATE.HOLDER_NAME, CERTIFICATE.ID)
+                .fetch(r -> new SessionCertificate(r.value1(), r.value2(), r.value3()));
+    }
+
+    public int countLiveOfSession(long sessionId) {
+        return db.fetchCount(CERTIFICATE, CERTIFICATE.SESSION_ID.eq(sessionId), CERTIFICATE.STATUS.eq("ISSUED"), CERTIFICATE.PDF.isNotNull());
+    }
+
     static CertificateStatus status(CertificateRecord r, OffsetDateTime now) {
         return switch (r.getStatus()) {
             case "REVOKED" -> CertificateStatus.REVOKED;

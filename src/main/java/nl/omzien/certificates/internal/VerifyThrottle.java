@@ -60,6 +60,11 @@ public class VerifyThrottle {
         }
     }
 
+    /** Forgets an address's failed lookups, e.g. when support lifts a block on a shared office connection. */
+    public void forget(String address) {
+        lookups.remove(key(address));
+    }
+
     private void prune(Deque<Instant> times, Instant now) {
         while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
             times.pollFirst();

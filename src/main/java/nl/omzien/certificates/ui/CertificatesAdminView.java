@@ -14,13 +14,17 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
 import nl.omzien.certificates.Certificate;
+import nl.omzien.certificates.CertificateLogoService;
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.certificates.CertificateStatus;
+import nl.omzien.people.Municipality;
+import nl.omzien.people.MunicipalityService;
 import nl.omzien.security.Role;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +39,7 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
     private final CertificateService certificates;
     private final Grid<Certificate> grid = new Grid<>();
 
-    public CertificatesAdminView(CertificateService certificates) {
+    public CertificatesAdminView(CertificateService certificates, CertificateLogoService logos, MunicipalityService municipalities) {
         this.certificates = certificates;
         addClassName("certificates-admin");
         setSizeFull();
@@ -48,6 +52,11 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
                 .setHeader(getTranslation("admin-certificates.issued")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setSizeFull();
+        grid.setMinHeight("20rem");
+        List<Municipality> visible = municipalities.visible();
+        if (!visible.isEmpty()) {
+            add(new LogoPanel(logos, visible));
+        }
         add(grid);
         refresh();
     }

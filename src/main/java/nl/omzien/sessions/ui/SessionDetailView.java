@@ -31,6 +31,7 @@ import nl.omzien.security.Role;
 import nl.omzien.sessions.Attendance;
 import nl.omzien.sessions.EvaluationSummary;
 import nl.omzien.sessions.RegistrationStatus;
+import nl.omzien.sessions.SessionPageExtension;
 import nl.omzien.sessions.SessionParticipant;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
@@ -49,10 +50,12 @@ import java.util.Locale;
 public class SessionDetailView extends VerticalLayout implements HasTitleKey, HasUrlParameter<Long> {
 
     private final SessionService sessions;
+    private final List<SessionPageExtension> extensions;
     private long sessionId;
 
-    public SessionDetailView(SessionService sessions) {
+    public SessionDetailView(SessionService sessions, List<SessionPageExtension> extensions) {
         this.sessions = sessions;
+        this.extensions = extensions;
         addClassName("session-detail");
     }
 
@@ -105,6 +108,7 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
         pdf.getElement().setAttribute("download", true);
         pdf.addClassName("download-link");
         actions.add(pdf);
+        extensions.forEach(extension -> extension.actionFor(session).ifPresent(actions::add));
         add(actions);
 
         List<SessionParticipant> participants = sessions.participants(sessionId);

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Renders certificates the way issuing does (name, path, QR code, font subset) and reports median and
+ * Renders certificates the way issuing does (name, path, QR code, logo, font subset, tags) and reports median and
  * p95 per certificate after warm-up, throughput on 2 threads and peak heap. A plain main, not run by
  * the build: {@code bench/certificates.sh [count]}.
  */
@@ -25,7 +25,18 @@ public final class CertificateRenderBenchmark {
     private static final List<String> NAMES = List.of("Łukasz Nowak", "Sanne de Vries", "Mehmet Yılmaz", "مريم الحداد",
             "Gerda van der Veen", "José Pereira", "Eva Çelik", "Ayşe Demir");
 
+    /** The demo municipality's logo, checked, drawn and prepared once as issuing does (cached per municipality). */
+    private static final PreparedLogo LOGO = PreparedLogo.fromPng(LogoImages.normalise(demoLogo()).png(), "Logo van gemeente Coevorden");
+
     private CertificateRenderBenchmark() {
+    }
+
+    private static byte[] demoLogo() {
+        try {
+            return new org.springframework.core.io.ClassPathResource("certificates/demo-logo-coevorden.svg").getContentAsByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,8 +95,9 @@ public final class CertificateRenderBenchmark {
     private static CertificateContent content(int i) {
         String code = VerificationCodes.newCode();
         return new CertificateContent(NAMES.get(i % NAMES.size()), "Signaleerder eenzaamheid", LocalDate.of(2026, 11, 23),
-                LocalDate.of(2029, 11, 23), "Vrijwilligerscentrale Coevorden", "Coevorden", null, code,
-                "https://omzien.example/verify/" + code, i % 5 == 0 ? Locale.ENGLISH : Locale.of("nl"));
+                LocalDate.of(2029, 11, 23), "Vrijwilligerscentrale Coevorden", "Coevorden",
+                i % 2 == 0 ? "Training op 12 maart 2026 in Dorpshuis De Brink, trainer Anna de Vries" : null, code,
+                "https://omzien.example/verify/" + code, i % 5 == 0 ? Locale.ENGLISH : Locale.of("nl"), LOGO);
     }
 
     private static void resetPeaks() {

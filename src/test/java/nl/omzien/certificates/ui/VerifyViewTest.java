@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateService;
+import nl.omzien.certificates.internal.VerifyThrottle;
 import nl.omzien.people.Audience;
 import nl.omzien.test.KaribuTest;
 import nl.omzien.training.ModuleCatalog;
@@ -39,6 +40,8 @@ class VerifyViewTest extends KaribuTest {
     CertificateService certificates;
     @Autowired
     DSLContext db;
+    @Autowired
+    VerifyThrottle throttle;
 
     /** Earns the "signaleerder" certificate as this person, then signs out again. */
     private Certificate earn(String email) {
@@ -172,5 +175,33 @@ class VerifyViewTest extends KaribuTest {
         open("verify/hallo");
         assertThat(_get(Paragraph.class, spec -> spec.withId("verify-unknown")).getText()).startsWith("Deze code kennen we niet.");
         _assertNone(H2.class, spec -> spec.withId("verify-status"));
+    }
+
+    @Test
+    void tooManyUnknownCodesFromOneAddressGiveTheLocalisedWaitMessageInsteadOfAnAnswer() {
+        String address = com.vaadin.flow.server.VaadinSession.getCurrent().getBrowser().getAddress();
+        throttle.forget(address);
+        try {
+            for (int i = 0; i < 20; i++) {
+                open("verify/OMZ-2222-3333-" + (2000 + i));
+                assertThat(_get(Paragraph.class, spec -> spec.withId("verify-unknown")).getText()).startsWith("Deze code kennen we niet.");
+            }
+            open("verify/OMZ-2222-3333-4444");
+            assertThat(_get(Paragraph.class, spec -> spec.withId("verify-too-many")).getText())
+                    .isEqualTo("Je hebt te vaak gezocht. Probeer het over een paar minuten opnieuw.");
+            _assertNone(Paragraph.class, spec -> spec.withId("verify-unknown"));
+
+            // A real code from the same address is refused too while the block lasts: no answer at all.
+            open("verify/" + demoCode("kees.brouwer@demo.example"));
+            _get(Paragraph.class, spec -> spec.withId("verify-too-many"));
+            _assertNone(H2.class, spec -> spec.withId("verify-status"));
+
+            com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+            open("verify/OMZ-2222-3333-5555");
+            assertThat(_get(Paragraph.class, spec -> spec.withId("verify-too-many")).getText())
+                    .isEqualTo("You searched too often. Please try again in a few minutes.");
+        } finally {
+            throttle.forget(address);
+        }
     }
 }

@@ -49,7 +49,8 @@ public class ConfirmEmailView extends VerticalLayout implements BeforeEnterObser
         String token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse("");
         var address = profiles.emailForLink(token);
         if (address.isEmpty()) {
-            result(EmailChangeResult.INVALID);
+            // Unknown or expired: confirming changes nothing then, and tells which of the two it was.
+            result(profiles.confirmEmailChange(token));
             return;
         }
         Paragraph text = new Paragraph(getTranslation("profile.confirm.text", address.get()));

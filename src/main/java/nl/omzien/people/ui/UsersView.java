@@ -91,7 +91,7 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             edit.setAriaLabel(getTranslation("action.edit-named", u.fullName()));
             return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setAriaLabel(getTranslation("nav.users"));
         add(toolbar, grid);
         refresh();

@@ -8,7 +8,8 @@ import java.util.List;
  * people in {@code subjectIds}. The privacy feature writes it to the audit log with the signed-in
  * staff member and their address; the publisher only says what happened.
  *
- * @param detail what was opened, e.g. "session 12: participant list"; never a name or e-mail address
+ * @param detail where, as a key with arguments after colons ({@code "session-participants:12"}); the audit page
+ *               shows translation {@code audit.detail.<key>} with the arguments. Never a name or e-mail address.
  */
 public record PersonalDataAccessed(Action action, Collection<Long> subjectIds, String detail) {
 

@@ -71,7 +71,7 @@ public class UserAccountService {
     public UserAccount open(long userId) {
         UserAccount account = visible().stream().filter(a -> a.id() == userId).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("User outside what this person manages"));
-        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.VIEWED, userId, "user administration"));
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.VIEWED, userId, "user-administration"));
         return account;
     }
 
@@ -117,7 +117,7 @@ public class UserAccountService {
             return accounts.insert(draft, hash);
         }
         accounts.update(draft, hash);
-        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, draft.getId(), "user administration"));
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, draft.getId(), "user-administration"));
         return draft.getId();
     }
 

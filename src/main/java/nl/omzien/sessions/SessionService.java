@@ -350,7 +350,7 @@ public class SessionService {
         get(sessionId);
         List<SessionParticipant> participants = registrations.participants(sessionId);
         events.publishEvent(new PersonalDataAccessed(PersonalDataAccessed.Action.VIEWED,
-                participants.stream().map(SessionParticipant::userId).toList(), "session " + sessionId + ": participant list"));
+                participants.stream().map(SessionParticipant::userId).toList(), "session-participants:" + sessionId));
         return participants;
     }
 
@@ -374,7 +374,7 @@ public class SessionService {
         }
         record(row, session, attendance, currentUser.require().accountId());
         events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, row.userId(),
-                "session " + session.id() + ": attendance " + attendance));
+                "session-attendance:" + session.id() + ":" + attendance));
     }
 
     private void record(Row row, TrainingSession session, Attendance attendance, Long actorId) {
@@ -440,7 +440,7 @@ public class SessionService {
         List<SessionParticipant> confirmed = registrations.participants(sessionId).stream()
                 .filter(p -> p.status() == RegistrationStatus.CONFIRMED).toList();
         events.publishEvent(new PersonalDataAccessed(PersonalDataAccessed.Action.EXPORTED,
-                confirmed.stream().map(SessionParticipant::userId).toList(), "session " + sessionId + ": presence list"));
+                confirmed.stream().map(SessionParticipant::userId).toList(), "session-presence-list:" + sessionId));
         return presenceList.render(session, confirmed, locale);
     }
 

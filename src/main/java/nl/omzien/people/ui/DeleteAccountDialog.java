@@ -40,7 +40,7 @@ public class DeleteAccountDialog extends Dialog {
         cancel.setId("cancel-delete");
         add(new Paragraph(explanation), new Paragraph(getTranslation("profile.delete.final")), confirmation);
         getFooter().add(cancel, confirm);
-        setMaxWidth("32rem");
+        setWidth("min(32rem, 100vw)");
     }
 
     private static boolean matches(String typed, String word) {

@@ -46,7 +46,7 @@ public class RetentionJob {
         for (long userId : repository.inactiveSince(before)) {
             try {
                 Boolean erased = transactions.execute(status ->
-                        eraser.erase(userId, "retention: inactive for " + inactiveYears + " years"));
+                        eraser.erase(userId, "retention:" + inactiveYears));
                 if (Boolean.TRUE.equals(erased)) {
                     done++;
                 }

@@ -52,7 +52,7 @@ public class AuditLogView extends VerticalLayout implements HasTitleKey, BeforeE
         grid.addColumn(e -> getTranslation("audit.action." + e.action())).setHeader(getTranslation("audit.action"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> person(e.subjectId(), e.subjectName(), null)).setHeader(getTranslation("audit.subject"));
-        grid.addColumn(AuditEntry::detail).setHeader(getTranslation("audit.detail"));
+        grid.addColumn(e -> detail(e.detail())).setHeader(getTranslation("audit.detail"));
         grid.addColumn(e -> e.ipAddress() == null ? "" : e.ipAddress()).setHeader(getTranslation("audit.ip"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setAriaLabel(getTranslation("nav.audit-log"));
@@ -66,6 +66,23 @@ public class AuditLogView extends VerticalLayout implements HasTitleKey, BeforeE
             return noneKey == null ? "" : getTranslation(noneKey);
         }
         return name == null ? getTranslation("audit.deleted-person", id) : name + " (#" + id + ")";
+    }
+
+    /** Details are stored as a key with arguments ("session-participants:12"), so they read in either language. */
+    private String detail(String stored) {
+        if (stored == null) {
+            return "";
+        }
+        String[] parts = stored.split(":");
+        Object[] arguments = java.util.Arrays.copyOfRange(parts, 1, parts.length, Object[].class);
+        for (int i = 0; i < arguments.length; i++) {
+            if (String.valueOf(arguments[i]).matches("[A-Z_]+")) {
+                arguments[i] = getTranslation("audit.value." + arguments[i]);
+            }
+        }
+        String key = "audit.detail." + parts[0];
+        String text = getTranslation(key, arguments);
+        return text.startsWith("!") ? stored : text;
     }
 
     @Override

@@ -4,6 +4,7 @@ import nl.omzien.base.InvalidInputException;
 
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.people.internal.JooqOrganisationRepository;
+import nl.omzien.people.internal.JooqProfileRepository;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Organisations whose staff take the training. An admin manages all; a coalition lead manages
@@ -21,10 +23,12 @@ import java.util.List;
 public class OrganisationService {
 
     private final JooqOrganisationRepository organisations;
+    private final JooqProfileRepository profiles;
     private final CurrentUser currentUser;
 
-    OrganisationService(JooqOrganisationRepository organisations, CurrentUser currentUser) {
+    OrganisationService(JooqOrganisationRepository organisations, JooqProfileRepository profiles, CurrentUser currentUser) {
         this.organisations = organisations;
+        this.profiles = profiles;
         this.currentUser = currentUser;
     }
 
@@ -38,9 +42,16 @@ public class OrganisationService {
         return user.municipalityId() == null ? List.of() : organisations.find(user.municipalityId());
     }
 
-    /** The training variant for the signed-in person: their organisation's sector decides; professional otherwise. */
+    /**
+     * The training variant for the signed-in person: the one they chose on their profile, else their
+     * organisation's sector decides; professional otherwise.
+     */
     @Transactional(readOnly = true)
     public Audience audienceOfCurrentUser() {
+        Optional<Audience> chosen = currentUser.find().flatMap(user -> profiles.chosenAudience(user.accountId()));
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
         return currentUser.find().map(SignedInUser::organisationId)
                 .flatMap(organisations::findById)
                 .map(organisation -> organisation.sector().audience())

@@ -1,6 +1,8 @@
 package nl.omzien.people;
 
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.PersonalDataAccessed;
+import org.springframework.context.ApplicationEventPublisher;
 
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.people.internal.JooqOrganisationRepository;
@@ -31,9 +33,11 @@ public class UserAccountService {
     private final JooqOrganisationRepository organisations;
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
     UserAccountService(JooqUserAccountRepository accounts, JooqOrganisationRepository organisations,
-                       PasswordEncoder passwordEncoder, CurrentUser currentUser) {
+                       PasswordEncoder passwordEncoder, CurrentUser currentUser, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
@@ -56,6 +60,19 @@ public class UserAccountService {
     public List<UserAccount> colleagues() {
         SignedInUser user = currentUser.require();
         return user.organisationId() == null ? List.of() : accounts.findInOrganisation(user.organisationId());
+    }
+
+    /**
+     * The account an admin or lead opens to edit: same scope as {@link #visible()}; the look is written to
+     * the audit log of staff actions on personal data.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public UserAccount open(long userId) {
+        UserAccount account = visible().stream().filter(a -> a.id() == userId).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("User outside what this person manages"));
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.VIEWED, userId, "user-administration"));
+        return account;
     }
 
     /** Roles the signed-in person may hand out. */
@@ -100,6 +117,7 @@ public class UserAccountService {
             return accounts.insert(draft, hash);
         }
         accounts.update(draft, hash);
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, draft.getId(), "user-administration"));
         return draft.getId();
     }
 

@@ -4,6 +4,7 @@ import nl.omzien.base.SecretTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -347,7 +348,10 @@ public class SessionService {
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public List<SessionParticipant> participants(long sessionId) {
         get(sessionId);
-        return registrations.participants(sessionId);
+        List<SessionParticipant> participants = registrations.participants(sessionId);
+        events.publishEvent(new PersonalDataAccessed(PersonalDataAccessed.Action.VIEWED,
+                participants.stream().map(SessionParticipant::userId).toList(), "session-participants:" + sessionId));
+        return participants;
     }
 
     /**
@@ -369,6 +373,8 @@ public class SessionService {
             throw problem("attendance.too-early");
         }
         record(row, session, attendance, currentUser.require().accountId());
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, row.userId(),
+                "session-attendance:" + session.id() + ":" + attendance));
     }
 
     private void record(Row row, TrainingSession session, Attendance attendance, Long actorId) {
@@ -433,6 +439,8 @@ public class SessionService {
         TrainingSession session = get(sessionId);
         List<SessionParticipant> confirmed = registrations.participants(sessionId).stream()
                 .filter(p -> p.status() == RegistrationStatus.CONFIRMED).toList();
+        events.publishEvent(new PersonalDataAccessed(PersonalDataAccessed.Action.EXPORTED,
+                confirmed.stream().map(SessionParticipant::userId).toList(), "session-presence-list:" + sessionId));
         return presenceList.render(session, confirmed, locale);
     }
 

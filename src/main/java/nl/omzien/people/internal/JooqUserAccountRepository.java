@@ -38,11 +38,12 @@ public class JooqUserAccountRepository {
     public List<UserAccount> findInMunicipality(Long municipalityId) {
         Condition scope = municipalityId == null ? noCondition()
                 : coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID).eq(municipalityId);
-        return fetch(scope);
+        // Deleted (anonymised) accounts are nobody any more: nothing to manage.
+        return fetch(scope.and(APP_USER.ANONYMISED_AT.isNull()));
     }
 
     public List<UserAccount> findInOrganisation(long organisationId) {
-        return fetch(APP_USER.ORGANISATION_ID.eq(organisationId));
+        return fetch(APP_USER.ORGANISATION_ID.eq(organisationId).and(APP_USER.ANONYMISED_AT.isNull()));
     }
 
     public Optional<UserAccount> findById(long id) {

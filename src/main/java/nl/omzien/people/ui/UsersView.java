@@ -1,6 +1,15 @@
 package nl.omzien.people.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import nl.omzien.privacy.DataExport;
+import nl.omzien.privacy.OwnDataService;
+import java.io.ByteArrayInputStream;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -45,12 +54,15 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
     private final UserAccountService users;
     private final OrganisationService organisations;
     private final MunicipalityService municipalities;
+    private final OwnDataService ownData;
     private final Grid<UserAccount> grid = new Grid<>();
     private final TextField filter = new TextField();
     private List<UserAccount> all = List.of();
 
-    public UsersView(UserAccountService users, OrganisationService organisations, MunicipalityService municipalities) {
+    public UsersView(UserAccountService users, OrganisationService organisations, MunicipalityService municipalities,
+                     OwnDataService ownData) {
         this.users = users;
+        this.ownData = ownData;
         this.organisations = organisations;
         this.municipalities = municipalities;
         setSizeFull();
@@ -79,7 +91,7 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             edit.setAriaLabel(getTranslation("action.edit-named", u.fullName()));
             return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setAriaLabel(getTranslation("nav.users"));
         add(toolbar, grid);
         refresh();
@@ -99,7 +111,9 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
                 .toList());
     }
 
-    private void edit(UserAccount account) {
+    private void edit(UserAccount opened) {
+        // Opening someone's details goes through the service: it checks the scope and writes the audit log.
+        UserAccount account = opened == null ? null : users.open(opened.id());
         List<Organisation> organisationChoices = organisations.visible();
         List<Municipality> municipalityChoices = municipalities.visible();
         UserDraft draft = account == null ? new UserDraft() : UserDraft.of(account,
@@ -167,10 +181,38 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
             }
         });
         dialog.add(form);
+        if (account != null && ownData.mayHandle(account.id())) {
+            dialog.add(ownDataActions(account, dialog));
+        }
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
         dialog.setWidth("min(44rem, 100vw)");
         dialog.open();
         name.focus();
+    }
+
+    /** An admin acting on someone's request: their data as a download, or their account deleted. */
+    private Component ownDataActions(UserAccount account, Dialog editor) {
+        long id = account.id();
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            DataExport export = ownData.export(id);
+            return new DownloadResponse(new ByteArrayInputStream(export.zip()), export.fileName(), "application/zip",
+                    export.zip().length);
+        }), getTranslation("user.own-data.download"));
+        download.getElement().setAttribute("download", true);
+        download.setId("user-download-data");
+        Button delete = new Button(getTranslation("user.own-data.delete"), VaadinIcon.TRASH.create(),
+                click -> new DeleteAccountDialog(getTranslation("user.own-data.delete-text", account.fullName()), () -> {
+                    ownData.delete(id);
+                    editor.close();
+                    FormErrors.saved(getTranslation("user.own-data.deleted"));
+                    refresh();
+                }).open());
+        delete.setId("user-delete-account");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        Details details = new Details(getTranslation("user.own-data.heading"),
+                new Paragraph(getTranslation("user.own-data.text")), download, delete);
+        details.setId("user-own-data");
+        return details;
     }
 
     @Override

@@ -1,0 +1,159 @@
+package nl.omzien.people;
+
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.SecretTokens;
+import nl.omzien.base.Translations;
+import nl.omzien.notifications.MailOutbox;
+import nl.omzien.notifications.OutgoingMail;
+import nl.omzien.people.internal.JooqOrganisationRepository;
+import nl.omzien.people.internal.JooqProfileRepository;
+import nl.omzien.people.internal.JooqProfileRepository.PendingChange;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.CurrentUserUpdate;
+import nl.omzien.security.SignedInUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The signed-in person's own profile: name, e-mail address (changed only after the new address confirms
+ * through a mailed link), training variant. Every method works on the signed-in account only, so nobody
+ * can change someone else's profile through it. The language is {@link nl.omzien.security.AccountPreferences}.
+ */
+@Service
+public class ProfileService {
+
+    public static final Duration EMAIL_LINK_VALID_FOR = Duration.ofHours(24);
+
+    private final JooqProfileRepository profiles;
+    private final JooqOrganisationRepository organisations;
+    private final CurrentUser currentUser;
+    private final MailOutbox outbox;
+    private final Translations translations;
+    private final Clock clock;
+    private final String baseUrl;
+
+    ProfileService(JooqProfileRepository profiles, JooqOrganisationRepository organisations, CurrentUser currentUser,
+                   MailOutbox outbox, Translations translations, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
+        this.profiles = profiles;
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+        this.outbox = outbox;
+        this.translations = translations;
+        this.clock = clock;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Profile mine() {
+        long id = currentUser.require().accountId();
+        JooqProfileRepository.Row row = profiles.find(id).orElseThrow(() -> new NoSuchElementException("No account " + id));
+        Audience sector = Optional.ofNullable(row.organisationId()).flatMap(organisations::findById)
+                .map(o -> o.sector().audience()).orElse(Audience.PROFESSIONAL);
+        return new Profile(id, row.fullName(), row.email(), profiles.pendingEmail(id, now()).orElse(null),
+                row.audience(), sector, Translations.supported(Locale.of(row.locale())));
+    }
+
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeName(String fullName) {
+        new InvalidInputException.Checks().require("fullName", fullName).length("fullName", fullName, 2, 150).throwIfAny();
+        long id = currentUser.require().accountId();
+        String name = fullName.trim();
+        profiles.changeName(id, name);
+        CurrentUserUpdate.apply(id, user -> new SignedInUser(user.accountId(), user.email(), name, null,
+                user.organisationId(), user.municipalityId(), user.roles(), user.enabled()));
+    }
+
+    /** Null: follow the organisation's sector again. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeAudience(Audience audience) {
+        profiles.changeAudience(currentUser.require().accountId(), audience);
+    }
+
+    /**
+     * Mails a confirmation link to the new address; the account keeps its current address until the link
+     * is used. When the address already has an account, that address gets a mail saying so instead, and
+     * the caller sees the same answer, so the profile page cannot be used to find out who has an account.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void requestEmailChange(String newEmail) {
+        long id = currentUser.require().accountId();
+        JooqProfileRepository.Row row = profiles.find(id).orElseThrow();
+        new InvalidInputException.Checks().require("email", newEmail).email("email", newEmail)
+                .fail("email", "profile.email.same", newEmail != null && newEmail.trim().equalsIgnoreCase(row.email()))
+                .throwIfAny();
+        String address = newEmail.trim();
+        Locale locale = Translations.supported(Locale.of(row.locale()));
+        if (profiles.emailTaken(address, id)) {
+            outbox.enqueue(new OutgoingMail(address, translations.getTranslation("profile.email.mail.taken.subject", locale),
+                    translations.getTranslation("profile.email.mail.taken.text", locale)));
+            profiles.dropChange(id);
+            return;
+        }
+        OffsetDateTime now = now();
+        String token = SecretTokens.newToken();
+        profiles.requestEmailChange(id, address, SecretTokens.hash(token), now, now.plus(EMAIL_LINK_VALID_FOR));
+        String link = baseUrl + "/profiel/e-mail?token=" + token + (locale.equals(Translations.ENGLISH) ? "&lang=en" : "");
+        outbox.enqueue(new OutgoingMail(address, translations.getTranslation("profile.email.mail.subject", locale),
+                translations.getTranslation("profile.email.mail.text", locale, row.fullName(), link,
+                        EMAIL_LINK_VALID_FOR.toHours())));
+    }
+
+    /** The address a confirmation link would set, to show before the person confirms; empty when unusable. */
+    @Transactional(readOnly = true)
+    public Optional<String> emailForLink(String token) {
+        if (!SecretTokens.looksValid(token)) {
+            return Optional.empty();
+        }
+        return profiles.findChange(SecretTokens.hash(token)).filter(c -> c.expiresAt().isAfter(now()))
+                .map(PendingChange::newEmail);
+    }
+
+    /**
+     * Confirms a new address from the mailed link. Needs no sign-in: the unguessable, single-use link
+     * proves the person reads the new mailbox. The old address gets a notice, so a hijack does not go unseen.
+     */
+    @Transactional
+    public EmailChangeResult confirmEmailChange(String token) {
+        if (!SecretTokens.looksValid(token)) {
+            return EmailChangeResult.INVALID;
+        }
+        Optional<PendingChange> found = profiles.lockChange(SecretTokens.hash(token));
+        if (found.isEmpty()) {
+            return EmailChangeResult.INVALID;
+        }
+        PendingChange change = found.get();
+        if (!change.expiresAt().isAfter(now())) {
+            profiles.dropChange(change.userId());
+            return EmailChangeResult.EXPIRED;
+        }
+        if (profiles.emailTaken(change.newEmail(), change.userId())) {
+            profiles.dropChange(change.userId());
+            return EmailChangeResult.TAKEN;
+        }
+        JooqProfileRepository.Row before = profiles.find(change.userId()).orElseThrow();
+        profiles.completeChange(change.userId(), change.newEmail());
+        Locale locale = Translations.supported(Locale.of(before.locale()));
+        outbox.enqueue(new OutgoingMail(before.email(), translations.getTranslation("profile.email.mail.changed.subject", locale),
+                translations.getTranslation("profile.email.mail.changed.text", locale, before.fullName(), change.newEmail())));
+        CurrentUserUpdate.apply(change.userId(), user -> new SignedInUser(user.accountId(), change.newEmail(), user.fullName(),
+                null, user.organisationId(), user.municipalityId(), user.roles(), user.enabled()));
+        return EmailChangeResult.CONFIRMED;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,46 @@
+package nl.omzien.privacy.internal;
+
+import nl.omzien.base.PersonalDataAccessed;
+import nl.omzien.base.PersonalDataSection;
+import nl.omzien.base.PersonalDataSubject;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Erases one person in every feature, in the caller's transaction: all sections or none. Shared by
+ * account deletion and the retention job; authorisation is the caller's job.
+ */
+@Component
+public class PersonalDataEraser {
+
+    private final List<PersonalDataSection> sections;
+    private final JooqPrivacyRepository repository;
+    private final ApplicationEventPublisher events;
+
+    PersonalDataEraser(List<PersonalDataSection> sections, JooqPrivacyRepository repository, ApplicationEventPublisher events) {
+        this.sections = sections.stream().sorted(Comparator.comparingInt(PersonalDataSection::erasureOrder)).toList();
+        this.repository = repository;
+        this.events = events;
+    }
+
+    /** @return false when there was nothing left to erase (unknown or already anonymised account) */
+    public boolean erase(long userId, String why) {
+        Optional<PersonalDataSubject> subject = repository.liveSubject(userId);
+        if (subject.isEmpty()) {
+            return false;
+        }
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.DELETED, userId, why));
+        for (PersonalDataSection section : sections) {
+            section.erase(subject.get());
+        }
+        return true;
+    }
+
+    public List<PersonalDataSection> sections() {
+        return sections;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Own data (AVG/GDPR): "download my data" and "delete my account" for the person or an admin on request,
+ * the retention rule for inactive accounts, and the log of staff actions on personal data. Each feature
+ * contributes its tables through {@link nl.omzien.base.PersonalDataSection}; staff actions arrive as
+ * {@link nl.omzien.base.PersonalDataAccessed} events.
+ */
+package nl.omzien.privacy;

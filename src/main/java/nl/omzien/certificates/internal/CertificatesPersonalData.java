@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static nl.omzien.db.Tables.CERTIFICATE;
 import static nl.omzien.db.Tables.CERTIFICATE_ATTENDANCE;
+import static nl.omzien.db.Tables.MUNICIPALITY_LOGO;
 
 /**
  * Certificates (data and the PDFs) and attendance as certificates see it. Erasing revokes them with
@@ -47,6 +48,8 @@ class CertificatesPersonalData implements PersonalDataSection {
                 .from(CERTIFICATE).where(CERTIFICATE.REVOKED_BY.eq(subject.userId())).fetchMaps());
         tables.put("certificate_attendance", db.selectFrom(CERTIFICATE_ATTENDANCE)
                 .where(CERTIFICATE_ATTENDANCE.USER_ID.eq(subject.userId())).fetchMaps());
+        tables.put("municipality_logo", db.select(MUNICIPALITY_LOGO.MUNICIPALITY_ID, MUNICIPALITY_LOGO.UPLOADED_AT)
+                .from(MUNICIPALITY_LOGO).where(MUNICIPALITY_LOGO.UPLOADED_BY.eq(subject.userId())).fetchMaps());
         return tables;
     }
 
@@ -64,5 +67,7 @@ class CertificatesPersonalData implements PersonalDataSection {
         certificates.accountDeleted(subject.userId());
         db.update(CERTIFICATE).set(CERTIFICATE.REVOKED_BY_NAME, (String) null)
                 .where(CERTIFICATE.REVOKED_BY.eq(subject.userId())).execute();
+        db.update(MUNICIPALITY_LOGO).setNull(MUNICIPALITY_LOGO.UPLOADED_BY)
+                .where(MUNICIPALITY_LOGO.UPLOADED_BY.eq(subject.userId())).execute();
     }
 }

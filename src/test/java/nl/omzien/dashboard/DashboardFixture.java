@@ -38,16 +38,16 @@ import static nl.omzien.db.Tables.USER_ROLE;
  * sessions with attendance and evaluations. Source rows are written as the features write them and the
  * same events are published in the same transaction, so the dashboard's listeners do the rest.
  */
-final class DashboardFixture {
+public final class DashboardFixture {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     static final String PATH_X = "signaleerder";
     static final String PATH_Y = "signaleerder-met-training";
 
-    final long municipalityId;
-    final String municipalityName;
-    final String leadEmail;
-    final Map<String, Long> organisations = new HashMap<>();
+    public final long municipalityId;
+    public final String municipalityName;
+    public final String leadEmail;
+    public final Map<String, Long> organisations = new HashMap<>();
     final Map<String, Long> people = new HashMap<>();
     final Map<String, Long> certificates = new HashMap<>();
     final String moduleId;
@@ -86,7 +86,7 @@ final class DashboardFixture {
     }
 
     /** Builds the whole fixture in one transaction, publishing what the features would publish. */
-    static DashboardFixture create(DSLContext db, ApplicationEventPublisher events, TransactionTemplate tx) {
+    public static DashboardFixture create(DSLContext db, ApplicationEventPublisher events, TransactionTemplate tx) {
         return tx.execute(status -> {
             DashboardFixture f = new DashboardFixture(db, events);
             f.fill();

@@ -41,7 +41,7 @@ import static nl.omzien.db.Tables.USER_ROLE;
 public final class DashboardFixture {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    static final String PATH_X = "signaleerder";
+    public static final String PATH_X = "signaleerder";
     static final String PATH_Y = "signaleerder-met-training";
 
     public final long municipalityId;
@@ -49,7 +49,7 @@ public final class DashboardFixture {
     public final String leadEmail;
     public final Map<String, Long> organisations = new HashMap<>();
     final Map<String, Long> people = new HashMap<>();
-    final Map<String, Long> certificates = new HashMap<>();
+    public final Map<String, Long> certificates = new HashMap<>();
     final String moduleId;
 
     private final DSLContext db;

@@ -41,11 +41,12 @@ public final class CouncilReportPdf {
         one.setMinimumFractionDigits(1);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM yyyy", locale);
+        DateTimeFormatter fullMonth = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         try (PdfCanvas pdf = new PdfCanvas(PDRectangle.A4)) {
             pdf.newPage();
             pdf.paragraph(t.get("dashboard.report.title"), pdf.bold, 20, PdfCanvas.ACCENT, 0);
             pdf.paragraph(pdf.printable(c.place(), pdf.bold), pdf.bold, 14, PdfCanvas.INK, 6);
-            pdf.paragraph(t.get("dashboard.report.period", month.format(c.filter().from()), month.format(c.filter().until())),
+            pdf.paragraph(t.get("dashboard.report.period", fullMonth.format(c.filter().from()), fullMonth.format(c.filter().until())),
                     pdf.regular, 11, PdfCanvas.INK, 4);
             pdf.paragraph(t.get("dashboard.report.made-on", date.format(c.today())), pdf.regular, 9, PdfCanvas.MUTED, 2);
             if (c.publication()) {

@@ -28,13 +28,14 @@ public final class TableExports {
      */
     public static byte[] csv(DashboardTable table) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             var printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                     .setHeader(table.headers().toArray(String[]::new)).get())) {
+        try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
+            var printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                    .setHeader(table.headers().toArray(String[]::new)).get());
             for (List<Object> row : table.rows()) {
                 printer.printRecord(row.stream().map(TableExports::text).toList());
             }
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

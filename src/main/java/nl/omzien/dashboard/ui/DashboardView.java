@@ -76,7 +76,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     enum Period { THIS_YEAR, LAST_YEAR, LAST_12, CUSTOM }
 
     private final DashboardService dashboard;
-    private final Select<Municipality> municipality = new Select<>();
+    final Select<Municipality> municipality = new Select<>();
     private final Select<Period> period = new Select<>();
     private final Select<YearMonth> from = new Select<>();
     private final Select<YearMonth> until = new Select<>();

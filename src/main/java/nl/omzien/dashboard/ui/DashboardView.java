@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -84,7 +84,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     private final Select<Granularity> granularity = new Select<>();
     private final Paragraph intro = new Paragraph();
     private final Div content = new Div();
-    private int selectedTab;
+    private boolean applyingPreset;
     private final NumberFormat oneDecimal;
     private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter monthFormat;
@@ -154,24 +154,26 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
             updatePeriodFields();
             refresh();
         });
-        from.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                period.setValue(Period.CUSTOM);
-            }
-            refresh();
-        });
-        until.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                period.setValue(Period.CUSTOM);
-            }
-            refresh();
-        });
+        // Months picked by hand make the period "custom"; a preset setting them does not.
+        from.addValueChangeListener(e -> monthsChanged());
+        until.addValueChangeListener(e -> monthsChanged());
         publication.addValueChangeListener(e -> refresh());
         granularity.addValueChangeListener(e -> refresh());
 
         content.setWidthFull();
         add(filters, intro, content);
         refresh();
+    }
+
+    private void monthsChanged() {
+        if (applyingPreset) {
+            return;
+        }
+        if (period.getValue() != Period.CUSTOM) {
+            period.setValue(Period.CUSTOM);
+        } else {
+            refresh();
+        }
     }
 
     private void updatePeriodFields() {
@@ -185,8 +187,13 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     }
 
     private void setMonths(YearMonth first, YearMonth last) {
-        from.setValue(first);
-        until.setValue(last);
+        applyingPreset = true;
+        try {
+            from.setValue(first);
+            until.setValue(last);
+        } finally {
+            applyingPreset = false;
+        }
     }
 
     /** The current filter, or null when the months are the wrong way round. */
@@ -210,18 +217,34 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
                 monthFormat.format(filter.from()), monthFormat.format(filter.until())));
         content.removeAll();
         content.add(figures(dashboard.figures(filter)));
-        TabSheet sheet = new TabSheet();
-        sheet.setWidthFull();
-        sheet.setId("dashboard-tabs");
-        sheet.add(getTranslation("dashboard.tab.overview"), overview(filter));
-        sheet.add(getTranslation("dashboard.tab.breakdowns"), breakdowns(filter));
-        sheet.add(getTranslation("dashboard.tab.organisations"), organisations(filter));
-        sheet.add(getTranslation("dashboard.tab.targets"), targets(filter));
-        sheet.add(getTranslation("dashboard.tab.tell"), tell(filter));
-        sheet.add(getTranslation("dashboard.tab.export"), downloads());
-        sheet.setSelectedIndex(selectedTab);
-        sheet.addSelectedChangeListener(e -> selectedTab = sheet.getSelectedIndex());
-        content.add(sheet);
+        // Sections one below the other, with a jump list: reads and prints as one report, and every
+        // part stays reachable by keyboard and screen reader without a tab widget.
+        List<Section> sections = List.of(
+                new Section("overview", "dashboard.tab.overview", overview(filter)),
+                new Section("breakdowns", "dashboard.tab.breakdowns", breakdowns(filter)),
+                new Section("organisations", "dashboard.tab.organisations", organisations(filter)),
+                new Section("targets", "dashboard.tab.targets", targets(filter)),
+                new Section("tell", "dashboard.tab.tell", tell(filter)),
+                new Section("downloads", "dashboard.tab.export", downloads()));
+        Nav jump = new Nav();
+        jump.addClassName("dashboard-jump");
+        jump.getElement().setAttribute("aria-label", getTranslation("dashboard.jump"));
+        for (Section section : sections) {
+            Anchor link = new Anchor("#section-" + section.id(), getTranslation(section.titleKey()));
+            link.getElement().setAttribute("router-ignore", true);
+            jump.add(link);
+        }
+        content.add(jump);
+        for (Section section : sections) {
+            H2 heading = new H2(getTranslation(section.titleKey()));
+            com.vaadin.flow.component.html.Section part = new com.vaadin.flow.component.html.Section(heading, section.body());
+            part.setId("section-" + section.id());
+            part.addClassName("dashboard-section");
+            content.add(part);
+        }
+    }
+
+    private record Section(String id, String titleKey, Component body) {
     }
 
     // Headline figures
@@ -268,7 +291,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
             case QUARTER -> DateTimeFormatter.ofPattern("QQQ yyyy", getLocale());
             case YEAR -> DateTimeFormatter.ofPattern("yyyy", getLocale());
         };
-        VerticalLayout layout = new VerticalLayout(new H2(getTranslation("dashboard.chart.over-time")), granularity);
+        VerticalLayout layout = new VerticalLayout(new H3(getTranslation("dashboard.chart.over-time")), granularity);
         layout.setPadding(false);
         if (points.stream().allMatch(p -> p.trained() == 0)) {
             layout.add(new Paragraph(getTranslation("dashboard.chart.empty")));
@@ -564,7 +587,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
                     "text/csv;charset=UTF-8");
         });
         Anchor xlsx = download("download-xlsx", "dashboard.export.xlsx", () -> new Download(
-                dashboard.xlsx(requireFilter(), getLocale(), publication.getValue()), "omzien-dashboard.xlsx",
+                dashboard.xlsx(requireFilter(), getLocale(), publication.getValue()), "omzien-dashboard" + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         Anchor pdf = download("download-report", "dashboard.export.report", () -> new Download(
                 dashboard.councilReport(requireFilter(), getLocale(), publication.getValue()), "omzien-verslag.pdf", "application/pdf"));

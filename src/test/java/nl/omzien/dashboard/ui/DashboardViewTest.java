@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.tabs.TabSheet;
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.dashboard.DashboardFixture;
 import nl.omzien.people.Municipality;
@@ -47,9 +46,6 @@ class DashboardViewTest extends KaribuTest {
         return _get(DashboardView.class).municipality;
     }
 
-    private static void tab(int index) {
-        _get(TabSheet.class, spec -> spec.withId("dashboard-tabs")).setSelectedIndex(index);
-    }
 
     private static String figure(String id) {
         return _get(Span.class, spec -> spec.withId("figure-" + id)).getText();
@@ -107,7 +103,6 @@ class DashboardViewTest extends KaribuTest {
         open("dashboard");
         period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
         _get(Checkbox.class, spec -> spec.withId("dashboard-publication")).setValue(true);
-        tab(1);
         assertThat(figure("trained")).isEqualTo("<5");
         @SuppressWarnings("unchecked")
         Grid<Object> sectors = _get(Grid.class, spec -> spec.withId("table-sector"));
@@ -123,7 +118,6 @@ class DashboardViewTest extends KaribuTest {
         signInAs(f.leadEmail);
         open("dashboard");
         period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
-        tab(4);
         assertThat(_find(Div.class, spec -> spec.withClasses("comment-card"))).hasSize(3);
         _get(TextField.class, spec -> spec.withId("comments-search")).setValue("oefenen");
         assertThat(_find(Div.class, spec -> spec.withClasses("comment-card"))).hasSize(1);

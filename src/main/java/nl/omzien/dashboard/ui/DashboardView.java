@@ -230,7 +230,9 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         jump.addClassName("dashboard-jump");
         jump.getElement().setAttribute("aria-label", getTranslation("dashboard.jump"));
         for (Section section : sections) {
-            Anchor link = new Anchor("#section-" + section.id(), getTranslation(section.titleKey()));
+            // The page's base is the app root, so a bare "#..." would leave the dashboard.
+            Anchor link = new Anchor(com.vaadin.flow.router.RouteConfiguration.forSessionScope().getUrl(DashboardView.class)
+                    + "#section-" + section.id(), getTranslation(section.titleKey()));
             link.getElement().setAttribute("router-ignore", true);
             jump.add(link);
         }

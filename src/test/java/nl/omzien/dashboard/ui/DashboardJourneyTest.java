@@ -41,6 +41,12 @@ class DashboardJourneyTest extends BrowserTest {
         waitForVaadin();
 
         checkAccessibility("dashboard-this-year");
+        for (String section : List.of("overview", "breakdowns", "organisations", "targets", "tell")) {
+            page.locator("#section-" + section).scrollIntoViewIfNeeded();
+            screenshot("dashboard-" + section, LAPTOP_WIDTH);
+            page.locator("#section-" + section).scrollIntoViewIfNeeded();
+            screenshot("dashboard-" + section, PHONE_WIDTH);
+        }
         page.locator(".dashboard-jump a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Downloaden")).click();
         Locator csv = page.locator("#download-csv");
         Download download = page.waitForDownload(csv::click);

@@ -83,6 +83,7 @@ final class SvgCharts {
 
     private static StringBuilder open(int width, int height, String title) {
         return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" style=\"width:100%;height:auto;aspect-ratio:").append(width).append(" / ").append(height)
                 .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\" class=\"dashboard-chart\" ")
                 .append("preserveAspectRatio=\"xMinYMin meet\" font-family=\"sans-serif\" font-size=\"13\">")
                 .append("<title>").append(escape(title)).append("</title>");

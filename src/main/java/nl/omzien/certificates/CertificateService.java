@@ -49,10 +49,13 @@ public class CertificateService {
     private final CurrentUser currentUser;
     private final SessionFacts sessions;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CertificateService(JooqCertificateRepository certificates, CertificateIssuer issuer, PersonProfiles profiles,
-                       CurrentUser currentUser, SessionFacts sessions, Clock clock) {
+                       CurrentUser currentUser, SessionFacts sessions, Clock clock,
+                       org.springframework.context.ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.events = events;
         this.certificates = certificates;
         this.issuer = issuer;
         this.profiles = profiles;
@@ -106,6 +109,9 @@ public class CertificateService {
         CertificateRecord record = managedLocked(user, certificateId);
         if (!"REVOKED".equals(record.getStatus())) {
             certificates.revoke(certificateId, "BY_STAFF", cleaned, user.accountId(), user.fullName(), now());
+            if (record.getUserId() != null) {
+                events.publishEvent(new CertificateRevoked(certificateId, record.getUserId()));
+            }
         }
         return reload(certificateId);
     }
@@ -131,6 +137,7 @@ public class CertificateService {
         certificates.lockPerson(old.getUserId());
         PersonProfile holder = profiles.of(old.getUserId()).orElseThrow();
         certificates.revoke(certificateId, "BY_STAFF", cleaned, user.accountId(), user.fullName(), now());
+        events.publishEvent(new CertificateRevoked(certificateId, old.getUserId()));
         long id = issuer.issue(holder, old.getPathId(), new Text(old.getPathTitleNl(), old.getPathTitleEn()), old.getCycle(),
                 old.getCompletedOn().atStartOfDay(clock.getZone()).toOffsetDateTime(), old.getExpiresAt(), old.getSessionId());
         return reload(id);
@@ -252,6 +259,8 @@ public class CertificateService {
         if (user.isPresent() && user.get().accountId() != personId && !user.get().isAdmin()) {
             throw new AccessDeniedException("Only the person or an admin deletes an account");
         }
-        return certificates.revokeAndForget(personId, now());
+        int revoked = certificates.revokeAndForget(personId, now());
+        events.publishEvent(new CertificateRevoked(null, personId));
+        return revoked;
     }
 }

@@ -50,11 +50,14 @@ public class RegistrationService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final String baseUrl;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RegistrationService(JooqSessionRepository sessions, JooqRegistrationRepository registrations,
                         JooqPersonLookup people, SeatAllocation seats, SessionMails mails, SeatChangeQueue queue,
                         SessionCalendar calendar,
-                        CurrentUser currentUser, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
+                        CurrentUser currentUser, Clock clock, @Value("${omzien.base-url}") String baseUrl,
+                        org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sessions = sessions;
         this.registrations = registrations;
         this.people = people;
@@ -358,5 +361,6 @@ public class RegistrationService {
         }
         registrations.saveEvaluation(registrationId, score, doDifferently.trim(),
                 comment == null || comment.isBlank() ? null : comment.trim(), now());
+        events.publishEvent(new SessionEvaluated(row.sessionId(), registrationId));
     }
 }

@@ -317,6 +317,7 @@ public class SessionService {
             registrations.setStatus(row.id(), RegistrationStatus.SESSION_CANCELLED, now());
         }
         sessions.markCancelled(sessionId, now());
+        events.publishEvent(new SessionCancelled(sessionId));
         registrations.audit(sessionId, null, null, actorId, "SESSION_CANCELLED", null, affected.size() + " places", now());
         TrainingSession session = sessions.find(sessionId).orElseThrow();
         TrainingSession next = sessions.inMunicipality(session.municipalityId(), now()).stream()

@@ -126,6 +126,7 @@ public class TrainingService {
         progress.saveSelfAssessment(id, PRE, before, now());
         Attempt attempt = own(id);
         progress.moveTo(id, attempt.currentStepId(), now());
+        events.publishEvent(new ModuleStarted(id, attempt.userId(), moduleId));
         return attempt;
     }
 

@@ -1,0 +1,118 @@
+package nl.omzien.dashboard;
+
+import nl.omzien.base.Translations;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static nl.omzien.dashboard.DashboardService.columns;
+
+/** Every dashboard table as rows of cells, with translated headers, for exports and the council report. */
+class DashboardTables {
+
+    private final DashboardService service;
+    private final Translations translations;
+    private final Locale locale;
+
+    DashboardTables(DashboardService service, Translations translations, Locale locale) {
+        this.service = service;
+        this.translations = translations;
+        this.locale = locale;
+    }
+
+    private String t(String key, Object... args) {
+        return translations.getTranslation(key, locale, args);
+    }
+
+    List<DashboardTable> all(DashboardFilter filter) {
+        List<DashboardTable> tables = new ArrayList<>();
+        tables.add(figures(service.figures(filter)));
+        tables.add(breakdown("sector", service.bySector(filter, locale)));
+        tables.add(breakdown("path", service.byPath(filter, locale)));
+        tables.add(breakdown("module", service.byModule(filter, locale)));
+        tables.add(breakdown("village", service.byVillage(filter)));
+        tables.add(overTime(service.overTime(filter, Granularity.MONTH)));
+        tables.add(organisations(service.organisations(filter)));
+        tables.add(targets(service.targets(filter)));
+        tables.add(comments(service.comments(filter, CommentFilter.ALL)));
+        return tables;
+    }
+
+    DashboardTable figures(DashboardFigures f) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of(t("dashboard.figure.trained"), f.trained()));
+        rows.add(List.of(t("dashboard.figure.started"), f.started()));
+        rows.add(List.of(t("dashboard.figure.sessions"), f.sessionsHeld()));
+        rows.add(List.of(t("dashboard.figure.attendance"), percent(f.attendanceRate())));
+        rows.add(List.of(t("dashboard.figure.organisations"), f.organisationsReached()));
+        rows.add(List.of(t("dashboard.figure.evaluation"), round(f.averageEvaluation())));
+        rows.add(List.of(t("dashboard.figure.confidence-before"), round(f.confidenceBefore())));
+        rows.add(List.of(t("dashboard.figure.confidence-after"), round(f.confidenceAfter())));
+        return new DashboardTable("figures", t("dashboard.table.figures"), List.of(t("dashboard.column.figure"), t("dashboard.column.value")),
+                rows, columns());
+    }
+
+    DashboardTable breakdown(String name, List<Breakdown> rows) {
+        return new DashboardTable(name, t("dashboard.table." + name),
+                List.of(t("dashboard.column." + name), t("dashboard.column.people")),
+                rows.stream().map(b -> List.<Object>of(b.label(), b.count())).toList(), columns(1));
+    }
+
+    DashboardTable overTime(List<TimePoint> points) {
+        return new DashboardTable("over-time", t("dashboard.table.over-time"),
+                List.of(t("dashboard.column.month"), t("dashboard.column.people"), t("dashboard.column.cumulative")),
+                points.stream().map(p -> List.<Object>of(p.start(), p.trained(), p.cumulative())).toList(), columns(1, 2));
+    }
+
+    DashboardTable organisations(List<OrganisationFigures> organisations) {
+        return new DashboardTable("organisations", t("dashboard.table.organisations"),
+                List.of(t("dashboard.column.organisation"), t("dashboard.column.sector"), t("dashboard.column.village"),
+                        t("dashboard.column.trained-period"), t("dashboard.column.trained-total"), t("dashboard.column.staff"),
+                        t("dashboard.column.share"), t("dashboard.column.last"), t("dashboard.column.partner")),
+                organisations.stream().map(o -> {
+                    List<Object> row = new ArrayList<>();
+                    row.add(o.name());
+                    row.add(t(o.sector().translationKey()));
+                    row.add(o.village() == null ? "" : o.village());
+                    row.add(o.trainedInPeriod());
+                    row.add(o.trainedTotal());
+                    row.add(o.registeredStaff());
+                    row.add(percent(o.shareTrained()));
+                    row.add(o.lastTrainedOn() == null ? "" : o.lastTrainedOn());
+                    row.add(o.partner() ? t("dashboard.yes") : t("dashboard.no"));
+                    return row;
+                }).toList(), columns(3, 4, 5));
+    }
+
+    DashboardTable targets(List<TargetProgress> targets) {
+        return new DashboardTable("targets", t("dashboard.table.targets"),
+                List.of(t("dashboard.column.year"), t("dashboard.column.target"), t("dashboard.column.goal"), t("dashboard.column.reached"),
+                        t("dashboard.column.share")),
+                targets.stream().map(p -> List.<Object>of((long) p.target().year(), targetLabel(p.target()), (long) p.target().target(),
+                        p.reached(), Math.round(p.share() * 1000) / 10.0)).toList(), columns());
+    }
+
+    String targetLabel(Target target) {
+        return target.audience() == null ? t("dashboard.target.kind." + target.kind())
+                : t("dashboard.target.kind.TRAINED-audience", t("audience." + target.audience()));
+    }
+
+    DashboardTable comments(List<EvaluationComment> comments) {
+        return new DashboardTable("comments", t("dashboard.table.comments"),
+                List.of(t("dashboard.column.session"), t("dashboard.column.date"), t("dashboard.column.score"),
+                        t("dashboard.column.comment"), t("dashboard.column.do-differently")),
+                comments.stream().map(c -> List.<Object>of(c.sessionTitle(), c.sessionOn(), (long) c.score(),
+                        c.comment() == null ? "" : c.comment(), c.doDifferently())).toList(), columns());
+    }
+
+    private static Object percent(java.util.OptionalDouble share) {
+        return share.isPresent() ? (Object) (Math.round(share.getAsDouble() * 1000) / 10.0) : "";
+    }
+
+    private static Object round(java.util.OptionalDouble value) {
+        return value.isPresent() ? (Object) (Math.round(value.getAsDouble() * 10) / 10.0) : "";
+    }
+
+}

@@ -1,0 +1,9 @@
+package nl.omzien.dashboard;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** What a participant wrote after a session, without their name. */
+public record EvaluationComment(long sessionId, String sessionTitle, LocalDate sessionOn, int score,
+                                String doDifferently, String comment, OffsetDateTime answeredAt) {
+}

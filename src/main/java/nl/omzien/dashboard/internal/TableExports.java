@@ -1,0 +1,95 @@
+package nl.omzien.dashboard.internal;
+
+import nl.omzien.dashboard.DashboardTable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** CSV (Commons CSV) and XLSX (FastExcel) of dashboard tables. */
+public final class TableExports {
+
+    private TableExports() {
+    }
+
+    /**
+     * Semicolons and a byte-order mark: Excel with Dutch settings opens it in columns with the accents
+     * right. Numbers keep a decimal point so any tool reads them the same.
+     */
+    public static byte[] csv(DashboardTable table) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF');
+            var printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                    .setHeader(table.headers().toArray(String[]::new)).get());
+            for (List<Object> row : table.rows()) {
+                printer.printRecord(row.stream().map(TableExports::text).toList());
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String text(Object cell) {
+        return cell == null ? "" : cell.toString();
+    }
+
+    /** One sheet per table, headers in bold, numbers as numbers, dates as dates. */
+    public static byte[] xlsx(List<DashboardTable> tables) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            Workbook workbook = new Workbook(bytes, "Omzien", "1.0");
+            Set<String> used = new HashSet<>();
+            for (DashboardTable table : tables) {
+                Worksheet sheet = workbook.newWorksheet(sheetName(table.title(), used));
+                for (int c = 0; c < table.headers().size(); c++) {
+                    sheet.value(0, c, table.headers().get(c));
+                    sheet.style(0, c).bold().set();
+                }
+                for (int r = 0; r < table.rows().size(); r++) {
+                    List<Object> row = table.rows().get(r);
+                    for (int c = 0; c < row.size(); c++) {
+                        Object cell = row.get(c);
+                        switch (cell) {
+                            case Number n -> sheet.value(r + 1, c, n);
+                            case LocalDate d -> {
+                                sheet.value(r + 1, c, d);
+                                sheet.style(r + 1, c).format("yyyy-mm-dd").set();
+                            }
+                            case null -> { }
+                            default -> sheet.value(r + 1, c, cell.toString());
+                        }
+                    }
+                }
+                sheet.finish();
+            }
+            workbook.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Excel: at most 31 characters, no []:*?/\, unique per workbook. */
+    private static String sheetName(String title, Set<String> used) {
+        String name = title.replaceAll("[\\[\\]:*?/\\\\]", " ");
+        name = name.length() > 31 ? name.substring(0, 31) : name;
+        String unique = name;
+        for (int i = 2; !used.add(unique.toLowerCase()); i++) {
+            unique = name.substring(0, Math.min(name.length(), 28)) + " " + i;
+        }
+        return unique;
+    }
+}

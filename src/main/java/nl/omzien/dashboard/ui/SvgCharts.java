@@ -1,0 +1,103 @@
+package nl.omzien.dashboard.ui;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Small charts drawn on the server as SVG (see docs/decisions/009-dashboard-read-model.md): no chart
+ * library, no frontend build, prints as crisp as the page. Every number is written next to its bar, so
+ * the chart reads without colour; the view puts a table with the same numbers under each chart.
+ */
+final class SvgCharts {
+
+    record Bar(String label, long value) {
+    }
+
+    private static final String BAR = "#1f5f8b";
+    private static final String LINE = "#b3541e";
+    private static final String INK = "#1a1a1a";
+    private static final String GRID = "#d0d7de";
+
+    private SvgCharts() {
+    }
+
+    /** Horizontal bars, one row per label; the SVG scales to its container's width. */
+    static String horizontal(List<Bar> bars, String title) {
+        int row = 28;
+        int labelWidth = 220;
+        int width = 640;
+        int height = Math.max(row, bars.size() * row) + 8;
+        long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
+        StringBuilder svg = open(width, height, title);
+        int y = 4;
+        for (Bar bar : bars) {
+            double w = (width - labelWidth - 60) * (double) bar.value() / max;
+            svg.append(text(labelWidth - 8, y + 18, shorten(bar.label(), 30), "end"));
+            svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 4).append("\" width=\"")
+                    .append(String.format(Locale.ROOT, "%.1f", Math.max(w, 1))).append("\" height=\"").append(row - 10)
+                    .append("\" fill=\"").append(BAR).append("\"/>");
+            svg.append(text((int) (labelWidth + w + 6), y + 18, String.valueOf(bar.value()), "start"));
+            y += row;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** Vertical bars per period with a line for the running total (its own scale, labelled at the last point). */
+    static String overTime(List<Bar> bars, List<Long> cumulative, String title, String cumulativeLabel) {
+        int width = 720;
+        int height = 260;
+        int left = 40;
+        int bottom = 40;
+        int top = 24;
+        int plotHeight = height - bottom - top;
+        long maxBar = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
+        long maxLine = Math.max(1, cumulative.stream().mapToLong(Long::longValue).max().orElse(1));
+        double slot = (width - left - 10) / (double) Math.max(1, bars.size());
+        StringBuilder svg = open(width, height, title);
+        svg.append("<line x1=\"").append(left).append("\" y1=\"").append(height - bottom).append("\" x2=\"").append(width - 10)
+                .append("\" y2=\"").append(height - bottom).append("\" stroke=\"").append(GRID).append("\"/>");
+        StringBuilder line = new StringBuilder();
+        int labelEvery = Math.max(1, (int) Math.ceil(bars.size() / 12.0));
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            double h = plotHeight * (double) bar.value() / maxBar;
+            double x = left + i * slot + slot * 0.15;
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+                    x, height - bottom - h, slot * 0.7, Math.max(h, 0), BAR));
+            if (bar.value() > 0 && slot >= 22) {
+                svg.append(text((int) (x + slot * 0.35), (int) (height - bottom - h - 4), String.valueOf(bar.value()), "middle"));
+            }
+            if (i % labelEvery == 0) {
+                svg.append(text((int) (x + slot * 0.35), height - bottom + 16, bar.label(), "middle"));
+            }
+            double ly = height - bottom - plotHeight * (double) cumulative.get(i) / maxLine;
+            line.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x + slot * 0.35, ly));
+        }
+        if (!bars.isEmpty()) {
+            svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"").append(LINE)
+                    .append("\" stroke-width=\"3\" stroke-dasharray=\"6 3\"/>");
+            svg.append(text(width - 12, top - 8, cumulativeLabel + ": " + cumulative.getLast(), "end"));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static StringBuilder open(int width, int height, String title) {
+        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" style=\"width:100%;height:auto;aspect-ratio:").append(width).append(" / ").append(height)
+                .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\" class=\"dashboard-chart\" ")
+                .append("preserveAspectRatio=\"xMinYMin meet\" font-family=\"sans-serif\" font-size=\"13\">")
+                .append("<title>").append(escape(title)).append("</title>");
+    }
+
+    private static String text(int x, int y, String text, String anchor) {
+        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\" fill=\"" + INK + "\">" + escape(text) + "</text>";
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

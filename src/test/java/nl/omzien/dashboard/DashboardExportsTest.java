@@ -1,0 +1,136 @@
+package nl.omzien.dashboard;
+
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.certificates.CertificateService;
+import nl.omzien.certificates.PdfReading;
+import nl.omzien.test.IntegrationTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Exports read back the way a policy officer's tools would: CSV, XLSX and the council PDF; the partner sticker. */
+class DashboardExportsTest extends IntegrationTest {
+
+    static final Locale NL = Locale.of("nl");
+
+    @Autowired DSLContext db;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired DashboardService dashboard;
+    @Autowired CertificateService certificates;
+    @Autowired UserDetailsService accounts;
+
+    DashboardFixture f;
+    DashboardFilter year2025;
+
+    @BeforeEach
+    void fixture() {
+        f = DashboardFixture.create(db, events, tx);
+        year2025 = DashboardFilter.year(f.municipalityId, 2025);
+        var user = accounts.loadUserByUsername(f.leadEmail);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        certificates.revoke(f.certificates.get("p4/" + DashboardFixture.PATH_X), "Verkeerde persoon, fixture");
+        dashboard.savePartnerRule(f.municipalityId, 80, 2);
+        dashboard.saveTarget(f.municipalityId, 2025, TargetKind.TRAINED, null, 10);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    static List<CSVRecord> parse(byte[] csv) throws Exception {
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        return CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1))).getRecords();
+    }
+
+    @Test
+    void csvOfEveryTableParsesBackWithTheSameNumbers() throws Exception {
+        for (DashboardTable table : dashboard.tables(year2025, NL, false)) {
+            List<CSVRecord> records = parse(dashboard.csv(year2025, table.name(), NL, false));
+            assertThat(records).as(table.name()).hasSize(table.rows().size());
+        }
+        List<CSVRecord> sectors = parse(dashboard.csv(year2025, "sector", NL, false));
+        assertThat(sectors.getFirst().toList()).containsExactly("Kapper", "2");
+        assertThat(sectors.getFirst().getParser().getHeaderNames()).containsExactly("Sector", "Mensen");
+        List<CSVRecord> organisations = parse(dashboard.csv(year2025, "organisations", NL, false));
+        assertThat(organisations).hasSize(3);
+        CSVRecord kapsalon = organisations.stream().filter(r -> r.get("Organisatie").startsWith("Kapsalon")).findFirst().orElseThrow();
+        assertThat(kapsalon.get("Getraind in periode")).isEqualTo("2");
+        assertThat(kapsalon.get("Deel getraind (%)")).isEqualTo("100.0");
+        assertThat(kapsalon.get("Laatste training")).isEqualTo("2025-03-10");
+        assertThat(kapsalon.get("Omzien-partner")).isEqualTo("Ja");
+        assertThat(parse(dashboard.csv(year2025, "comments", NL, false))).extracting(r -> r.get("Opmerking"))
+                .containsExactly("Top avond", "", "Heel leerzaam");
+    }
+
+    @Test
+    void publicationCsvShowsSmallGroupsAsLessThanFive() throws Exception {
+        List<CSVRecord> sectors = parse(dashboard.csv(year2025, "sector", NL, true));
+        assertThat(sectors).extracting(r -> r.get(1)).containsExactly("<5", "<5");
+        List<CSVRecord> figures = parse(dashboard.csv(year2025, "figures", NL, true));
+        assertThat(figures.getFirst().get(1)).isEqualTo("3");
+    }
+
+    @Test
+    void xlsxHasOneSheetPerTableWithNumbersAsNumbers() throws Exception {
+        byte[] xlsx = dashboard.xlsx(year2025, NL, false);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> names = workbook.getSheets().map(Sheet::getName).toList();
+            assertThat(names).contains("Kerncijfers", "Per sector", "Organisaties", "Doelen", "Wat deelnemers zeggen");
+            Sheet sector = workbook.getSheets().filter(s -> s.getName().equals("Per sector")).findFirst().orElseThrow();
+            List<Row> rows = sector.read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("Sector");
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("Kapper");
+            assertThat(rows.get(1).getCellAsNumber(1).orElseThrow().intValue()).isEqualTo(2);
+            Sheet targets = workbook.getSheets().filter(s -> s.getName().equals("Doelen")).findFirst().orElseThrow();
+            assertThat(targets.read().get(1).getCellAsNumber(3).orElseThrow().intValue()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void councilReportHasThePeriodFiguresTargetsAndComments() throws Exception {
+        byte[] pdf = dashboard.councilReport(year2025, NL, false);
+        Files.createDirectories(Path.of("target/dashboard"));
+        Files.write(Path.of("target/dashboard/raadsverslag.pdf"), pdf);
+        String text = PdfReading.text(pdf);
+        assertThat(text).contains("verslag voor de gemeenteraad", f.municipalityName, "januari 2025", "december 2025",
+                "Mensen getraind", "Kapper", "3 van 10", "Heel leerzaam", "Meer oefenen met gesprekken");
+        assertThat(text).doesNotContain("Persoon p1");
+    }
+
+    @Test
+    void onlyAPartnerGetsAWindowStickerWithItsName() throws Exception {
+        byte[] sticker = dashboard.partnerSticker(f.organisations.get("A"), NL);
+        Files.createDirectories(Path.of("target/dashboard"));
+        Files.write(Path.of("target/dashboard/raamsticker.pdf"), sticker);
+        assertThat(PdfReading.text(sticker)).contains("Kapsalon Fixture", "Omzien-partner");
+        assertThatThrownBy(() -> dashboard.partnerSticker(f.organisations.get("B"), NL)).isInstanceOf(InvalidInputException.class);
+    }
+}

@@ -1,0 +1,65 @@
+package nl.omzien.dashboard.ui;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import nl.omzien.test.BrowserTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo coalition lead opens the dashboard, changes the period and downloads a table as CSV. */
+class DashboardJourneyTest extends BrowserTest {
+
+    @Test
+    void theDemoCoalitionLeadChangesThePeriodAndDownloadsTheOrganisationsAsCsv() throws Exception {
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("dashboard");
+        assertThat(page.locator("#figure-trained")).isVisible();
+        assertThat(page.locator("#dashboard-municipality")).isHidden();
+        screenshot("dashboard", LAPTOP_WIDTH);
+        screenshot("dashboard", PHONE_WIDTH);
+        checkAccessibility("dashboard");
+
+        page.locator("#dashboard-period").click();
+        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Vorig jaar")).click();
+        waitForVaadin();
+        int lastYear = java.time.LocalDate.now().getYear() - 1;
+        assertThat(page.locator("p", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Cijfers over Coevorden")))
+                .containsText("januari " + lastYear);
+
+        page.locator("#dashboard-period").click();
+        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Dit jaar")).click();
+        waitForVaadin();
+
+        checkAccessibility("dashboard-this-year");
+        for (String section : List.of("overview", "breakdowns", "organisations", "targets", "tell")) {
+            page.locator("#section-" + section).scrollIntoViewIfNeeded();
+            screenshot("dashboard-" + section, LAPTOP_WIDTH);
+            page.locator("#section-" + section).scrollIntoViewIfNeeded();
+            screenshot("dashboard-" + section, PHONE_WIDTH);
+        }
+        page.locator(".dashboard-jump a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Downloaden")).click();
+        Locator csv = page.locator("#download-csv");
+        Download download = page.waitForDownload(csv::click);
+        Path saved = Path.of("target/screenshots/dashboard-organisations.csv");
+        download.saveAs(saved);
+        assertThat(download.suggestedFilename()).isEqualTo("omzien-organisations.csv");
+        String text = Files.readString(saved, StandardCharsets.UTF_8);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1))).getRecords();
+        // Coevorden's eight demo organisations, whatever their figures.
+        assertThat(rows).hasSize(8);
+        assertThat(rows).extracting(r -> r.get("Organisatie")).contains("Kapsalon Knip & Zo", "Bibliotheek Coevorden");
+        checkAccessibility("dashboard-downloads");
+        assertThat(accessibilityProblems).isEmpty();
+    }
+}

@@ -1,0 +1,146 @@
+package nl.omzien.dashboard.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import nl.omzien.certificates.CertificateService;
+import nl.omzien.dashboard.DashboardFixture;
+import nl.omzien.people.Municipality;
+import nl.omzien.test.KaribuTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.YearMonth;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard's filters drive the figures; publication mode hides small groups; who sees which municipality. */
+class DashboardViewTest extends KaribuTest {
+
+    @Autowired DSLContext db;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+
+    DashboardFixture f;
+
+    @Autowired CertificateService certificates;
+
+    @BeforeEach
+    void fixture() {
+        f = DashboardFixture.create(db, events, tx);
+        signInAs(f.leadEmail);
+        certificates.revoke(f.certificates.get("p4/" + DashboardFixture.PATH_X), "Verkeerde persoon, fixture");
+    }
+
+    private static Select<Municipality> municipalitySelect() {
+        return _get(DashboardView.class).municipality;
+    }
+
+
+    private static String figure(String id) {
+        return _get(Span.class, spec -> spec.withId("figure-" + id)).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Select<T> select(String id) {
+        return _get(Select.class, spec -> spec.withId(id));
+    }
+
+    private void period(YearMonth from, YearMonth until) {
+        DashboardViewTest.<YearMonth>select("dashboard-from").setValue(from);
+        DashboardViewTest.<YearMonth>select("dashboard-until").setValue(until);
+    }
+
+    @Test
+    void aLeadSeesOnlyTheirMunicipalityAndThePeriodFilterChangesEveryFigure() {
+        signInAs(f.leadEmail);
+        open("dashboard");
+        Select<Municipality> municipality = municipalitySelect();
+        assertThat(municipality.isVisible()).isFalse();
+        assertThat(municipality.getValue().id()).isEqualTo(f.municipalityId);
+
+        period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
+        assertThat(figure("trained")).isEqualTo("3");
+        assertThat(figure("started")).isEqualTo("3");
+        assertThat(figure("sessions")).isEqualTo("2");
+        assertThat(figure("attendance")).isEqualTo("60,0%");
+        assertThat(figure("organisations")).isEqualTo("2");
+        assertThat(figure("evaluation")).isEqualTo("8,0");
+        assertThat(figure("confidence")).isEqualTo("van 2,0 naar 3,5");
+        assertThat(DashboardViewTest.<DashboardView.Period>select("dashboard-period").getValue()).isEqualTo(DashboardView.Period.CUSTOM);
+
+        period(YearMonth.of(2024, 12), YearMonth.of(2024, 12));
+        assertThat(figure("trained")).isEqualTo("1");
+        assertThat(figure("sessions")).isEqualTo("0");
+        assertThat(figure("attendance")).isEqualTo("–");
+    }
+
+    @Test
+    void anEndMonthBeforeTheStartMonthIsRefusedWithAMessageAndKeepsTheLastFigures() {
+        signInAs(f.leadEmail);
+        open("dashboard");
+        period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
+        DashboardViewTest.<YearMonth>select("dashboard-until").setValue(YearMonth.of(2024, 6));
+        Select<YearMonth> until = select("dashboard-until");
+        assertThat(until.isInvalid()).isTrue();
+        assertThat(until.getErrorMessage()).contains("eindmaand");
+        assertThat(figure("trained")).isEqualTo("3");
+    }
+
+    @Test
+    void publicationModeShowsGroupsSmallerThanFiveAsLessThanFive() {
+        signInAs(f.leadEmail);
+        open("dashboard");
+        period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
+        _get(Checkbox.class, spec -> spec.withId("dashboard-publication")).setValue(true);
+        assertThat(figure("trained")).isEqualTo("<5");
+        @SuppressWarnings("unchecked")
+        Grid<Object> sectors = _get(Grid.class, spec -> spec.withId("table-sector"));
+        assertThat(GridKt._getFormattedRow(sectors, 0)).containsExactly("Kapper", "<5");
+        _get(Checkbox.class, spec -> spec.withId("dashboard-publication")).setValue(false);
+        @SuppressWarnings("unchecked")
+        Grid<Object> again = _get(Grid.class, spec -> spec.withId("table-sector"));
+        assertThat(GridKt._getFormattedRow(again, 0)).containsExactly("Kapper", "2");
+    }
+
+    @Test
+    void tellFiltersTheCommentsByText() {
+        signInAs(f.leadEmail);
+        open("dashboard");
+        period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
+        assertThat(_find(Div.class, spec -> spec.withClasses("comment-card"))).hasSize(3);
+        _get(TextField.class, spec -> spec.withId("comments-search")).setValue("oefenen");
+        assertThat(_find(Div.class, spec -> spec.withClasses("comment-card"))).hasSize(1);
+    }
+
+    @Test
+    void anAdminChoosesAllMunicipalitiesOrOne() {
+        signInAs(ADMIN);
+        open("dashboard");
+        Select<Municipality> municipality = municipalitySelect();
+        assertThat(municipality.isVisible()).isTrue();
+        assertThat(municipality.getValue()).isSameAs(DashboardView.ALL);
+        Municipality fixture = municipality.getListDataView().getItems().filter(m -> m.id() == f.municipalityId).findFirst().orElseThrow();
+        municipality.setValue(fixture);
+        period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
+        assertThat(figure("trained")).isEqualTo("3");
+    }
+
+    @Test
+    void anotherMunicipalitysLeadDoesNotGetTheFixtureMunicipality() {
+        signInAs(LEAD_COEVORDEN);
+        open("dashboard");
+        Select<Municipality> municipality = municipalitySelect();
+        assertThat(municipality.getListDataView().getItems().map(Municipality::id)).doesNotContain(f.municipalityId).hasSize(1);
+    }
+}

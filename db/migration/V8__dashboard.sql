@@ -7,7 +7,8 @@
 -- dashboard_refresh (func)  recompute one owner: facts out, facts in, the difference added to the sums
 --
 -- Measures (value / total):
---   TRAINED    a person's first live (not revoked) certificate, dim = its path      1 / 0
+--   TRAINED    a person's first live certificate, dim = its path (one revoked only because the
+--              account was deleted still counts: the training happened; issue 8)  1 / 0
 --   PATH       a person's first live certificate per path, dim = path               1 / 0
 --   STARTED    a person's first module attempt                                      1 / 0
 --   MODULE     a person's first passed attempt per module, dim = module             1 / 0
@@ -29,11 +30,11 @@ from app_user u
 left join organisation o on o.id = u.organisation_id
 cross join lateral (
     (select 'TRAINED'::text as measure, c.path_id as dim, c.completed_on as day, 1 as value, 0 as total
-       from certificate c where c.user_id = u.id and c.status <> 'REVOKED'
+       from certificate c where c.user_id = u.id and (c.status <> 'REVOKED' or c.revoked_kind = 'ACCOUNT_DELETED')
       order by c.completed_on, c.id limit 1)
     union all
     (select distinct on (c.path_id) 'PATH', c.path_id, c.completed_on, 1, 0
-       from certificate c where c.user_id = u.id and c.status <> 'REVOKED'
+       from certificate c where c.user_id = u.id and (c.status <> 'REVOKED' or c.revoked_kind = 'ACCOUNT_DELETED')
       order by c.path_id, c.completed_on, c.id)
     union all
     (select 'STARTED', '', (a.started_at at time zone 'Europe/Amsterdam')::date, 1, 0

@@ -27,13 +27,19 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${omzien.embedded-db.data-dir}") Path dataDir,
                                       @Value("${omzien.embedded-db.port:0}") int port,
-                                      @Value("${omzien.embedded-db.clean:false}") boolean clean) throws IOException {
+                                      @Value("${omzien.embedded-db.clean:false}") boolean clean,
+                                      @Value("${omzien.embedded-db.durable:true}") boolean durable) throws IOException {
         Files.createDirectories(dataDir);
         log.info("Starting embedded PostgreSQL with data in {}", dataDir.toAbsolutePath());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("timezone", "UTC");
+        if (durable) {
+            // The library starts PostgreSQL for throwaway test databases: fsync off (-F) and asynchronous
+            // commits. Data that must survive a power cut needs both back on; only tests turn this off.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

@@ -58,6 +58,7 @@ import static org.jooq.impl.DSL.val;
 class OwnDataTest extends IntegrationTest {
 
     @Autowired DSLContext db;
+    @Autowired nl.omzien.dashboard.DashboardService dashboard;
     @Autowired UserDetailsService accounts;
     @Autowired TrainingService training;
     @Autowired ModuleCatalog catalog;
@@ -206,6 +207,12 @@ class OwnDataTest extends IntegrationTest {
         figures.put("attendance", db.fetchCount(REGISTRATION, REGISTRATION.ATTENDANCE.eq("PRESENT")));
         figures.put("certificate attendance", db.fetchCount(CERTIFICATE_ATTENDANCE));
         figures.put("certificates including revoked", db.fetchCount(CERTIFICATE));
+        // What the coalition dashboard shows, nationally, over all time: a deleted account still counts.
+        var allTime = new nl.omzien.dashboard.DashboardFilter(null, java.time.YearMonth.of(2000, 1),
+                java.time.YearMonth.of(2100, 12));
+        figures.put("dashboard headline", fx.as(ADMIN, () -> dashboard.figures(allTime)));
+        figures.put("dashboard by path", fx.as(ADMIN, () -> dashboard.byPath(allTime, java.util.Locale.of("nl"))));
+        figures.put("dashboard organisations", fx.as(ADMIN, () -> dashboard.organisations(allTime)));
         return figures;
     }
 
@@ -215,6 +222,7 @@ class OwnDataTest extends IntegrationTest {
             assertThat(placesMentioning(needle)).as("before: %s is stored", needle).isNotEmpty();
         }
         Map<String, Object> before = coalitionFigures();
+        assertThat(db.fetchCount(CERTIFICATE, CERTIFICATE.USER_ID.eq(anna.id()))).as("anna holds a certificate").isPositive();
 
         fx.as(anna.email(), () -> ownData.deleteMine());
 

@@ -29,9 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
  * the embedded PostgreSQL, with cancellations and offer acceptances mixed in, then replays the whole
  * audit trail to prove no overbooking and strict first-come-first-served. See bench/README.md.
  *
- * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=nl.omzien.sessions.SignUpBenchmark -Dexec.args="64 100000 50 400"</pre>
- * Arguments: threads, attempts, seats, people.
+ * <pre>bench/signups.sh 64 100000 50 400</pre>
+ * Arguments: threads, attempts, seats, people, durable commits (default true).
  */
 public final class SignUpBenchmark {
 
@@ -40,11 +39,16 @@ public final class SignUpBenchmark {
         int attempts = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int seats = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int peopleCount = args.length > 3 ? Integer.parseInt(args[3]) : 400;
+        // Durable commits as on a real server (fsync, synchronous commit); "false" as 5th argument: the
+        // test-only setting with neither.
+        boolean durable = args.length <= 4 || Boolean.parseBoolean(args[4]);
         var dataDir = Files.createTempDirectory("omzien-bench");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).properties(
-                "server.port=0", "omzien.embedded-db.data-dir=" + dataDir.resolve("postgres"),
-                "omzien.embedded-db.clean=true", "omzien.demo-data=true", "logging.level.root=warn",
-                "vaadin.devmode.devTools.enabled=false").run();
+        // Command-line arguments, not default properties: application.properties would win over those and
+        // the benchmark would run on (and clean) the developer's own ./data database.
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
+                "--server.port=0", "--omzien.embedded-db.data-dir=" + dataDir.resolve("postgres"),
+                "--omzien.embedded-db.clean=true", "--omzien.demo-data=true", "--logging.level.root=warn",
+                "--vaadin.devmode.devTools.enabled=false", "--omzien.embedded-db.durable=" + durable);
         int exit = 0;
         try {
             SessionFixtures fixtures = new SessionFixtures(app.getBean(DSLContext.class), app.getBean(UserDetailsService.class));
@@ -115,7 +119,8 @@ public final class SignUpBenchmark {
             FifoReplay.Result replay = FifoReplay.check(trail, seats);
             int held = registrations.seatsTaken(session);
             long total = signUps.sum() + cancels.sum() + accepts.sum() + refused.sum();
-            System.out.printf("threads=%d seats=%d people=%d attempts=%d in %.1f s%n", threads, seats, peopleCount, total, seconds);
+            System.out.printf("threads=%d seats=%d people=%d attempts=%d in %.1f s (durable commits: %s)%n", threads, seats,
+                    peopleCount, total, seconds, durable);
             System.out.printf("attempts/s=%.0f sign-ups/s=%.0f (sign-ups=%d cancels=%d accepts=%d refused=%d)%n",
                     total / seconds, signUps.sum() / seconds, signUps.sum(), cancels.sum(), accepts.sum(), refused.sum());
             System.out.printf("audit entries=%d offers=%d direct seats=%d max seats held=%d (capacity %d), held at end=%d%n",

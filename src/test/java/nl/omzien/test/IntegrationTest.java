@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omzien.embedded-db.data-dir=${java.io.tmpdir}/omzien-test-${random.uuid}/postgres",
         "omzien.embedded-db.clean=true",
+        "omzien.embedded-db.durable=false",
         "omzien.demo-data=true",
         "vaadin.devmode.devTools.enabled=false",
         "logging.level.com.vaadin=warn"})

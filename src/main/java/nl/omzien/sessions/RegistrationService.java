@@ -186,7 +186,7 @@ public class RegistrationService {
     }
 
     private TrainingSession requireBookable(long sessionId, Long municipalityId, Long organisationId) {
-        TrainingSession session = sessions.findWithoutCounts(sessionId).orElseThrow(() -> problem("session.unknown"));
+        TrainingSession session = sessions.findForMail(sessionId).orElseThrow(() -> problem("session.unknown"));
         boolean visible = Objects.equals(session.municipalityId(), municipalityId)
                 && (session.organisationId() == null || Objects.equals(session.organisationId(), organisationId));
         if (!visible) {
@@ -214,7 +214,7 @@ public class RegistrationService {
         if (!row.status().isLive()) {
             return;
         }
-        TrainingSession session = sessions.findWithoutCounts(row.sessionId()).orElseThrow();
+        TrainingSession session = sessions.findForMail(row.sessionId()).orElseThrow();
         if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(session.registrationDeadline())) {
             throw problem("registration.cancel-too-late");
         }
@@ -292,7 +292,7 @@ public class RegistrationService {
         Row row = own(registrationId);
         SignedInUser user = currentUser.require();
         requireBookable(toSessionId, user.municipalityId(), user.organisationId());
-        TrainingSession current = sessions.findWithoutCounts(row.sessionId()).orElseThrow();
+        TrainingSession current = sessions.findForMail(row.sessionId()).orElseThrow();
         if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(current.registrationDeadline())) {
             throw problem("registration.cancel-too-late");
         }

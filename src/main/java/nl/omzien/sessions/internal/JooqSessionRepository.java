@@ -85,15 +85,23 @@ public class JooqSessionRepository {
     }
 
     public Optional<TrainingSession> find(long id) {
-        return fetch(TRAINING_SESSION.ID.eq(id), true).stream().findFirst();
+        return fetch(TRAINING_SESSION.ID.eq(id)).stream().findFirst();
     }
 
     /**
-     * The session without its seat counts (all zero) and trainers (none): for mails and access checks,
-     * which run on every sign-up and should not read what they do not need.
+     * The session without its seat counts (all zero): for access checks and facts other features need,
+     * which run while sign-ups queue on the session's lock and should not count registrations.
      */
     public Optional<TrainingSession> findWithoutCounts(long id) {
-        return fetch(TRAINING_SESSION.ID.eq(id), false).stream().findFirst();
+        return fetch(TRAINING_SESSION.ID.eq(id), false, true).stream().findFirst();
+    }
+
+    /**
+     * The session without seat counts (all zero) and trainers (none): what a sign-up's checks and mails
+     * read on every attempt, nothing more.
+     */
+    public Optional<TrainingSession> findForMail(long id) {
+        return fetch(TRAINING_SESSION.ID.eq(id), false, false).stream().findFirst();
     }
 
     public List<TrainingSession> find(Condition condition) {
@@ -121,10 +129,10 @@ public class JooqSessionRepository {
     }
 
     private List<TrainingSession> fetch(Condition condition) {
-        return fetch(condition, true);
+        return fetch(condition, true, true);
     }
 
-    private List<TrainingSession> fetch(Condition condition, boolean withCounts) {
+    private List<TrainingSession> fetch(Condition condition, boolean withCounts, boolean withTrainers) {
         var confirmed = withCounts ? countOf("CONFIRMED") : org.jooq.impl.DSL.inline(0).as("confirmed");
         var offered = withCounts ? countOf("OFFERED") : org.jooq.impl.DSL.inline(0).as("offered");
         var waitlisted = withCounts ? countOf("WAITLISTED") : org.jooq.impl.DSL.inline(0).as("waitlisted");
@@ -139,7 +147,7 @@ public class JooqSessionRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Record2<Long, String>>> trainers = !withCounts ? Map.of() : db.select(SESSION_TRAINER.SESSION_ID, APP_USER.ID, APP_USER.FULL_NAME)
+        Map<Long, List<Record2<Long, String>>> trainers = !withTrainers ? Map.of() : db.select(SESSION_TRAINER.SESSION_ID, APP_USER.ID, APP_USER.FULL_NAME)
                 .from(SESSION_TRAINER).join(APP_USER).on(APP_USER.ID.eq(SESSION_TRAINER.USER_ID))
                 .where(SESSION_TRAINER.SESSION_ID.in(rows.getValues(TRAINING_SESSION.ID)))
                 .orderBy(APP_USER.FULL_NAME)

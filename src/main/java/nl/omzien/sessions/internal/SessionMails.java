@@ -54,7 +54,7 @@ public class SessionMails {
 
     private Context context(long registrationId) {
         Row registration = registrations.find(registrationId).orElseThrow();
-        return new Context(registration, sessions.findWithoutCounts(registration.sessionId()).orElseThrow(),
+        return new Context(registration, sessions.findForMail(registration.sessionId()).orElseThrow(),
                 people.find(registration.userId()).orElseThrow());
     }
 
@@ -71,7 +71,7 @@ public class SessionMails {
     }
 
     public SignUpMails forSignUp(long sessionId, long userId) {
-        return forSignUp(sessions.findWithoutCounts(sessionId).orElseThrow(), people.find(userId).orElseThrow());
+        return forSignUp(sessions.findForMail(sessionId).orElseThrow(), people.find(userId).orElseThrow());
     }
 
     public void queue(OutgoingMail mail) {

@@ -45,10 +45,11 @@ final class SvgCharts {
     /** Vertical bars per period with a line for the running total (its own scale, labelled at the last point). */
     static String overTime(List<Bar> bars, List<Long> cumulative, String title, String cumulativeLabel) {
         int width = 720;
-        int height = 260;
+        int height = 276;
         int left = 40;
         int bottom = 40;
-        int top = 24;
+        int top = 44; // room for the running total above the tallest bar's number
+
         int plotHeight = height - bottom - top;
         long maxBar = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
         long maxLine = Math.max(1, cumulative.stream().mapToLong(Long::longValue).max().orElse(1));
@@ -76,7 +77,7 @@ final class SvgCharts {
         if (!bars.isEmpty()) {
             svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"").append(LINE)
                     .append("\" stroke-width=\"3\" stroke-dasharray=\"6 3\"/>");
-            svg.append(text(width - 12, top - 8, cumulativeLabel + ": " + cumulative.getLast(), "end"));
+            svg.append(text(width - 12, 16, cumulativeLabel + ": " + cumulative.getLast(), "end"));
         }
         return svg.append("</svg>").toString();
     }

@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import org.springframework.context.ApplicationEventPublisher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
@@ -49,11 +50,11 @@ public class CertificateService {
     private final CurrentUser currentUser;
     private final SessionFacts sessions;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     CertificateService(JooqCertificateRepository certificates, CertificateIssuer issuer, PersonProfiles profiles,
                        CurrentUser currentUser, SessionFacts sessions, Clock clock,
-                       org.springframework.context.ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.events = events;
         this.certificates = certificates;

@@ -1,5 +1,6 @@
 package nl.omzien.sessions;
 
+import org.springframework.context.ApplicationEventPublisher;
 import nl.omzien.base.SecretTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,13 +51,13 @@ public class RegistrationService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final String baseUrl;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     RegistrationService(JooqSessionRepository sessions, JooqRegistrationRepository registrations,
                         JooqPersonLookup people, SeatAllocation seats, SessionMails mails, SeatChangeQueue queue,
                         SessionCalendar calendar,
                         CurrentUser currentUser, Clock clock, @Value("${omzien.base-url}") String baseUrl,
-                        org.springframework.context.ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events) {
         this.events = events;
         this.sessions = sessions;
         this.registrations = registrations;

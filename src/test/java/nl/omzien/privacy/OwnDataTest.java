@@ -1,5 +1,9 @@
 package nl.omzien.privacy;
 
+import java.util.Locale;
+import java.time.YearMonth;
+import nl.omzien.dashboard.DashboardFilter;
+import nl.omzien.dashboard.DashboardService;
 import nl.omzien.onboarding.SignInLinks;
 import nl.omzien.people.ProfileService;
 import nl.omzien.people.UserAccountService;
@@ -58,7 +62,7 @@ import static org.jooq.impl.DSL.val;
 class OwnDataTest extends IntegrationTest {
 
     @Autowired DSLContext db;
-    @Autowired nl.omzien.dashboard.DashboardService dashboard;
+    @Autowired DashboardService dashboard;
     @Autowired UserDetailsService accounts;
     @Autowired TrainingService training;
     @Autowired ModuleCatalog catalog;
@@ -208,10 +212,10 @@ class OwnDataTest extends IntegrationTest {
         figures.put("certificate attendance", db.fetchCount(CERTIFICATE_ATTENDANCE));
         figures.put("certificates including revoked", db.fetchCount(CERTIFICATE));
         // What the coalition dashboard shows, nationally, over all time: a deleted account still counts.
-        var allTime = new nl.omzien.dashboard.DashboardFilter(null, java.time.YearMonth.of(2000, 1),
-                java.time.YearMonth.of(2100, 12));
+        var allTime = new DashboardFilter(null, YearMonth.of(2000, 1),
+                YearMonth.of(2100, 12));
         figures.put("dashboard headline", fx.as(ADMIN, () -> dashboard.figures(allTime)));
-        figures.put("dashboard by path", fx.as(ADMIN, () -> dashboard.byPath(allTime, java.util.Locale.of("nl"))));
+        figures.put("dashboard by path", fx.as(ADMIN, () -> dashboard.byPath(allTime, Locale.of("nl"))));
         figures.put("dashboard organisations", fx.as(ADMIN, () -> dashboard.organisations(allTime)));
         return figures;
     }

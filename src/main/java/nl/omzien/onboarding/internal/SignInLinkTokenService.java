@@ -1,5 +1,7 @@
 package nl.omzien.onboarding.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.base.Translations;
 import nl.omzien.notifications.MailOutbox;
@@ -107,7 +109,7 @@ public class SignInLinkTokenService implements OneTimeTokenService {
                               String textKey) {
         Locale locale = Translations.supported(Locale.of(account.locale()));
         String link = baseUrl + "/inloggen/link?token=" + token + (locale.equals(Translations.ENGLISH) ? "&lang=en" : "")
-                + (landingPath == null ? "" : "&next=" + java.net.URLEncoder.encode(landingPath, java.nio.charset.StandardCharsets.UTF_8));
+                + (landingPath == null ? "" : "&next=" + URLEncoder.encode(landingPath, StandardCharsets.UTF_8));
         return new OutgoingMail(account.email(),
                 translations.getTranslation(subjectKey, locale),
                 translations.getTranslation(textKey, locale, account.fullName(), link, VALID_FOR.toMinutes()));

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.omzien.base.Translations;
 import nl.omzien.onboarding.internal.SignInLinkTokenService;
@@ -24,7 +25,7 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 class SignInLinkPage {
 
     /** Where a link may land after sign-in: a path inside the app, never another site (checked again on login). */
-    private static final java.util.regex.Pattern LANDING = java.util.regex.Pattern.compile("/[a-z][a-z0-9-]*(/[a-z0-9-]+)*");
+    private static final Pattern LANDING = Pattern.compile("/[a-z][a-z0-9-]*(/[a-z0-9-]+)*");
 
     private final Translations translations;
     private final SignInLinkTokenService links;

@@ -35,6 +35,7 @@ public class SeatChangeQueue {
     private static final int MAX_BATCH = 64;
 
     private final TransactionTemplate transactions;
+    // One small lane per session ever changed since startup: thousands at most, so never pruned.
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
     private final LongAdder batches = new LongAdder();
     private final LongAdder changes = new LongAdder();

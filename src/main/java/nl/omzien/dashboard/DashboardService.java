@@ -259,7 +259,7 @@ public class DashboardService {
         query.savePartnerRule(municipalityId, new PartnerRule(sharePercent, minTrained));
     }
 
-    /** "Tell": the newest evaluation texts of sessions in the period, without names. */
+    /** "Tell": the evaluation texts of the period's sessions, newest session first, without names. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
     public List<EvaluationComment> comments(DashboardFilter filter, CommentFilter commentFilter) {

@@ -24,6 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -193,6 +196,52 @@ class DashboardFiguresTest extends IntegrationTest {
         refresh.rebuild();
         var after = List.of(dashboard.figures(year2025), dashboard.bySector(year2025, Locale.ENGLISH),
                 dashboard.organisations(year2025), dashboard.overTime(year2025, Granularity.MONTH), dashboard.comments(year2025, CommentFilter.ALL));
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void peopleAndOrganisationsMovingChangeTheFiguresAtOnceAndAsARebuildWould() {
+        long elsewhere = db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, "Elders " + f.municipalityName)
+                .returning(MUNICIPALITY.ID).fetchOne().getId();
+        var elsewhere2024 = DashboardFilter.year(elsewhere, 2024);
+        var here2024 = DashboardFilter.year(f.municipalityId, 2024);
+        signInAs(ADMIN);
+        assertThat(dashboard.figures(here2024).trained()).isEqualTo(1);
+
+        // p5 (trained 31 Dec 2025) moves from the care organisation to the bakery.
+        db.update(APP_USER).set(APP_USER.ORGANISATION_ID, f.organisations.get("C")).where(APP_USER.ID.eq(f.people.get("p5"))).execute();
+        assertThat(counts(dashboard.bySector(year2025, Locale.ENGLISH)))
+                .isEqualTo(Map.of(Sector.HAIRDRESSER.name(), 2L, Sector.BAKERY.name(), 1L));
+        Map<Long, OrganisationFigures> rows = dashboard.organisations(year2025).stream()
+                .collect(Collectors.toMap(OrganisationFigures::organisationId, o -> o));
+        OrganisationFigures care = rows.get(f.organisations.get("B"));
+        assertThat(List.of(care.trainedInPeriod(), care.trainedTotal(), care.registeredStaff())).containsExactly(0L, 2L, 3L);
+        OrganisationFigures bakery = rows.get(f.organisations.get("C"));
+        assertThat(List.of(bakery.trainedInPeriod(), bakery.trainedTotal(), bakery.registeredStaff())).containsExactly(1L, 1L, 2L);
+
+        // The hairdresser becomes a supermarket in another village; the care organisation moves municipality.
+        db.update(ORGANISATION).set(ORGANISATION.SECTOR, "SUPERMARKET").set(ORGANISATION.VILLAGE, "Aalden")
+                .where(ORGANISATION.ID.eq(f.organisations.get("A"))).execute();
+        db.update(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, elsewhere).where(ORGANISATION.ID.eq(f.organisations.get("B"))).execute();
+        assertThat(counts(dashboard.bySector(year2025, Locale.ENGLISH)))
+                .isEqualTo(Map.of(Sector.SUPERMARKET.name(), 2L, Sector.BAKERY.name(), 1L));
+        assertThat(counts(dashboard.byVillage(year2025))).isEqualTo(Map.of("Aalden", 2L));
+        // p3's certificate of 31 Dec 2024 now counts in the other municipality.
+        assertThat(dashboard.figures(here2024).trained()).isZero();
+        assertThat(dashboard.figures(elsewhere2024).trained()).isEqualTo(1);
+        assertThat(counts(dashboard.bySector(elsewhere2024, Locale.ENGLISH))).isEqualTo(Map.of(Sector.HOME_CARE.name(), 1L));
+        assertThat(dashboard.organisations(elsewhere2024)).extracting(OrganisationFigures::organisationId)
+                .containsExactly(f.organisations.get("B"));
+        assertThat(dashboard.organisations(year2025)).extracting(OrganisationFigures::organisationId)
+                .doesNotContain(f.organisations.get("B"));
+
+        var before = List.of(dashboard.figures(year2025), dashboard.figures(here2024), dashboard.figures(elsewhere2024),
+                dashboard.bySector(year2025, Locale.ENGLISH), dashboard.bySector(elsewhere2024, Locale.ENGLISH),
+                dashboard.byVillage(year2025), dashboard.organisations(year2025), dashboard.organisations(elsewhere2024));
+        refresh.rebuild();
+        var after = List.of(dashboard.figures(year2025), dashboard.figures(here2024), dashboard.figures(elsewhere2024),
+                dashboard.bySector(year2025, Locale.ENGLISH), dashboard.bySector(elsewhere2024, Locale.ENGLISH),
+                dashboard.byVillage(year2025), dashboard.organisations(year2025), dashboard.organisations(elsewhere2024));
         assertThat(after).isEqualTo(before);
     }
 

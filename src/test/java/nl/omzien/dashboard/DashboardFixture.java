@@ -48,7 +48,7 @@ public final class DashboardFixture {
     public final String municipalityName;
     public final String leadEmail;
     public final Map<String, Long> organisations = new HashMap<>();
-    final Map<String, Long> people = new HashMap<>();
+    public final Map<String, Long> people = new HashMap<>();
     public final Map<String, Long> certificates = new HashMap<>();
     final String moduleId;
 

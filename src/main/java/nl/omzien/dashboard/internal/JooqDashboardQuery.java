@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.COALITION_SETTINGS;
 import static nl.omzien.db.Tables.COALITION_TARGET;
 import static nl.omzien.db.Tables.DASHBOARD_COMMENT;
 import static nl.omzien.db.Tables.DASHBOARD_MONTH;
 import static nl.omzien.db.Tables.DASHBOARD_ORGANISATION;
 import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.db.Tables.DASHBOARD_STAFF;
 import static nl.omzien.db.Tables.ORGANISATION;
 
 /**
@@ -118,7 +118,7 @@ public class JooqDashboardQuery {
      * {@link #ALL_ORGANISATIONS_LIMIT} with the most trained people.
      */
     public List<OrganisationRow> organisations(Long municipalityId, LocalDate from, LocalDate until) {
-        Field<Long> staff = DSL.field(DSL.selectCount().from(APP_USER).where(APP_USER.ORGANISATION_ID.eq(ORGANISATION.ID))).cast(Long.class);
+        Field<Long> staff = DSL.coalesce(DASHBOARD_STAFF.STAFF, 0).cast(Long.class);
         Field<BigDecimal> inPeriod = DSL.field(DSL.select(DSL.sum(DASHBOARD_MONTH.VALUE)).from(DASHBOARD_MONTH)
                 .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(ORGANISATION.MUNICIPALITY_ID), DASHBOARD_MONTH.ORGANISATION_ID.eq(ORGANISATION.ID),
                         DASHBOARD_MONTH.MEASURE.eq(Measures.TRAINED), inPeriod(from, until)));
@@ -127,9 +127,12 @@ public class JooqDashboardQuery {
                 inPeriod, total, staff, DASHBOARD_ORGANISATION.LAST_TRAINED_ON);
         var rows = municipalityId == null
                 ? select.from(DASHBOARD_ORGANISATION).join(ORGANISATION).on(ORGANISATION.ID.eq(DASHBOARD_ORGANISATION.ORGANISATION_ID))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATION.ID))
                         .where(DASHBOARD_ORGANISATION.TRAINED_TOTAL.gt(0))
-                        .orderBy(DASHBOARD_ORGANISATION.TRAINED_TOTAL.desc(), ORGANISATION.ID).limit(ALL_ORGANISATIONS_LIMIT).fetch()
+                        .orderBy(DASHBOARD_ORGANISATION.TRAINED_TOTAL.desc(), DASHBOARD_ORGANISATION.ORGANISATION_ID)
+                        .limit(ALL_ORGANISATIONS_LIMIT).fetch()
                 : select.from(ORGANISATION).leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(ORGANISATION.ID))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATION.ID))
                         .where(ORGANISATION.MUNICIPALITY_ID.eq(municipalityId))
                         .orderBy(total.desc(), ORGANISATION.NAME).fetch();
         return rows.map(r -> new OrganisationRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), longOf(r.value6()),
@@ -167,7 +170,8 @@ public class JooqDashboardQuery {
                     .or(DASHBOARD_COMMENT.SESSION_TITLE.likeIgnoreCase(like, '\\')));
         }
         return db.selectFrom(DASHBOARD_COMMENT).where(where)
-                .orderBy(DASHBOARD_COMMENT.ANSWERED_AT.desc(), DASHBOARD_COMMENT.REGISTRATION_ID.desc()).limit(limit)
+                .orderBy(DASHBOARD_COMMENT.SESSION_ON.desc(), DASHBOARD_COMMENT.ANSWERED_AT.desc(), DASHBOARD_COMMENT.REGISTRATION_ID.desc())
+                .limit(limit)
                 .fetch(r -> new EvaluationComment(r.getSessionId(), r.getSessionTitle(), r.getSessionOn(), r.getScore(),
                         r.getDoDifferently(), r.getComment(), r.getAnsweredAt()));
     }

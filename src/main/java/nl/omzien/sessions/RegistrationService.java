@@ -141,15 +141,16 @@ public class RegistrationService {
     @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
     public SignUpOutcome signUp(long sessionId) {
         SignedInUser user = currentUser.require();
-        TrainingSession session = requireBookable(sessionId, user.municipalityId(), user.organisationId());
-        // A repeat (double click, second tab) needs no lock: a committed place is a fact.
+        // A repeat (double click, second tab) needs no lock and no other check: a committed place is a fact,
+        // and telling its holder about it reveals nothing.
         Optional<Row> existing = registrations.findLive(sessionId, user.accountId());
         if (existing.isPresent()) {
             return new SignUpOutcome(existing.get().id(), user.accountId(), existing.get().status(), true);
         }
+        TrainingSession session = requireBookable(sessionId, user.municipalityId(), user.organisationId());
         long me = user.accountId();
         OffsetDateTime now = now();
-        var prepared = mails.forSignUp(session, people.find(me).orElseThrow());
+        var prepared = mails.forSignUp(session, people.find(me).orElseThrow(), seats.seatLikelyFree(sessionId));
         return queue.run(sessionId, () -> seats.signUp(sessionId, me, me, now, prepared));
     }
 
@@ -220,7 +221,7 @@ public class RegistrationService {
             throw problem("registration.cancel-too-late");
         }
         OffsetDateTime now = now();
-        var prepared = mails.forCancellation(session, people.find(row.userId()).orElseThrow());
+        var prepared = mails.forCancellation(session, people.find(row.userId()).orElseThrow(), row.status().holdsSeat());
         queue.run(row.sessionId(), () -> {
             seats.cancel(row, row.userId(), now, prepared);
             return null;

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.RenderedStatement;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -12,15 +13,22 @@ import static nl.omzien.db.Tables.ORGANISATION;
 import static nl.omzien.db.Tables.SESSION_INTEREST;
 import static nl.omzien.db.Tables.CALENDAR_FEED;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.param;
 
 /** The few facts about a person that sessions need: where they belong, how to mail them. */
 @Repository
 public class JooqPersonLookup {
 
     private final DSLContext db;
+    // Read on every sign-up and cancellation: rendered once (see RenderedStatement).
+    private final RenderedStatement findById;
 
     JooqPersonLookup(DSLContext db) {
         this.db = db;
+        findById = RenderedStatement.of(db, db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE,
+                        APP_USER.ORGANISATION_ID, coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID), APP_USER.ENABLED)
+                .from(APP_USER).leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
+                .where(APP_USER.ID.eq(param("id", Long.class))), "id");
     }
 
     public record Person(long id, String fullName, String email, Locale locale, Long organisationId,
@@ -28,12 +36,8 @@ public class JooqPersonLookup {
     }
 
     public Optional<Person> find(long id) {
-        return db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE, APP_USER.ORGANISATION_ID,
-                        coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID), APP_USER.ENABLED)
-                .from(APP_USER).leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
-                .where(APP_USER.ID.eq(id))
-                .fetchOptional(r -> new Person(r.value1(), r.value2(), r.value3(), Locale.of(r.value4()), r.value5(),
-                        r.value6(), r.value7()));
+        return findById.fetchOptional(r -> new Person(r.getLong(1), r.getString(2), r.getString(3), Locale.of(r.getString(4)),
+                r.getObject(5, Long.class), r.getObject(6, Long.class), r.getBoolean(7)), id);
     }
 
     /** Enabled people of an organisation, for a contact signing up colleagues. */

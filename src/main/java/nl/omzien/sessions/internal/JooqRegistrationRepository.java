@@ -4,9 +4,13 @@ import nl.omzien.sessions.Attendance;
 import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SessionParticipant;
 import org.jooq.DSLContext;
+import nl.omzien.base.RenderedStatement;
 import org.jooq.Record;
+import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +19,8 @@ import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.ORGANISATION;
 import static nl.omzien.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.param;
 import static nl.omzien.db.Tables.SESSION_AUDIT;
 import static nl.omzien.db.Tables.SESSION_EVALUATION;
 import static nl.omzien.db.Tables.TRAINING_SESSION;
@@ -28,13 +34,88 @@ public class JooqRegistrationRepository {
 
     private final DSLContext db;
 
+    // The statements a sign-up, cancellation or offer runs, rendered once (see RenderedStatement).
+    private final RenderedStatement findById;
+    private final RenderedStatement findLiveOfPerson;
+    private final RenderedStatement seatStateOfSession;
+    private final RenderedStatement seatsTakenOfSession;
+    private final RenderedStatement firstWaitingOfSession;
+    private final RenderedStatement insertRegistration;
+    private final RenderedStatement updateStatus;
+    private final RenderedStatement updateToOffer;
+    private final RenderedStatement updateToConfirmed;
+    private final RenderedStatement insertAudit;
+
     JooqRegistrationRepository(DSLContext db) {
         this.db = db;
+        var id = param("id", Long.class);
+        var sessionId = param("sessionId", Long.class);
+        var userId = param("userId", Long.class);
+        var status = param("status", String.class);
+        var now = param("now", OffsetDateTime.class);
+        findById = RenderedStatement.of(db, db.select(ROW).from(REGISTRATION).where(REGISTRATION.ID.eq(id)), "id");
+        findLiveOfPerson = RenderedStatement.of(db, db.select(ROW).from(REGISTRATION)
+                .where(REGISTRATION.SESSION_ID.eq(sessionId)).and(REGISTRATION.USER_ID.eq(userId))
+                .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED"))), "sessionId", "userId");
+        seatStateOfSession = RenderedStatement.of(db, db.select(
+                        count().filterWhere(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("OFFERED"))),
+                        count().filterWhere(REGISTRATION.STATUS.eq(inline("WAITLISTED"))),
+                        count().filterWhere(REGISTRATION.USER_ID.eq(userId)))
+                .from(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
+                .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED"))), "sessionId", "userId");
+        seatsTakenOfSession = RenderedStatement.of(db, db.selectCount().from(REGISTRATION)
+                .where(REGISTRATION.SESSION_ID.eq(sessionId)).and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("OFFERED"))),
+                "sessionId");
+        firstWaitingOfSession = RenderedStatement.of(db, db.select(ROW).from(REGISTRATION)
+                .where(REGISTRATION.SESSION_ID.eq(sessionId)).and(REGISTRATION.STATUS.eq(inline("WAITLISTED")))
+                .orderBy(REGISTRATION.ARRIVAL).limit(inline(1)), "sessionId");
+        insertRegistration = RenderedStatement.of(db, db.insertInto(REGISTRATION)
+                .set(REGISTRATION.SESSION_ID, sessionId)
+                .set(REGISTRATION.USER_ID, userId)
+                .set(REGISTRATION.STATUS, status)
+                .set(REGISTRATION.ARRIVAL, param("arrival", Long.class))
+                .set(REGISTRATION.REGISTERED_BY, param("registeredBy", Long.class))
+                .set(REGISTRATION.CREATED_AT, param("createdAt", OffsetDateTime.class))
+                .set(REGISTRATION.UPDATED_AT, param("updatedAt", OffsetDateTime.class))
+                .returning(REGISTRATION.ID), "sessionId", "userId", "status", "arrival", "registeredBy", "createdAt", "updatedAt");
+        updateStatus = RenderedStatement.of(db, db.update(REGISTRATION).set(REGISTRATION.STATUS, status)
+                .set(REGISTRATION.OFFER_EXPIRES_AT, inline((OffsetDateTime) null))
+                .set(REGISTRATION.OFFER_TOKEN_HASH, inline((String) null))
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)), "id", "status", "now");
+        updateToOffer = RenderedStatement.of(db, db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.OFFERED.name()))
+                .set(REGISTRATION.OFFER_EXPIRES_AT, param("expiresAt", OffsetDateTime.class))
+                .set(REGISTRATION.OFFER_TOKEN_HASH, param("tokenHash", String.class))
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)), "id", "expiresAt", "tokenHash", "now");
+        updateToConfirmed = RenderedStatement.of(db, db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.CONFIRMED.name()))
+                .set(REGISTRATION.OFFER_EXPIRES_AT, inline((OffsetDateTime) null))
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)), "id", "now");
+        insertAudit = RenderedStatement.of(db, db.insertInto(SESSION_AUDIT)
+                .set(SESSION_AUDIT.SESSION_ID, sessionId)
+                .set(SESSION_AUDIT.REGISTRATION_ID, param("registrationId", Long.class))
+                .set(SESSION_AUDIT.USER_ID, userId)
+                .set(SESSION_AUDIT.ACTOR_ID, param("actorId", Long.class))
+                .set(SESSION_AUDIT.ACTION, param("action", String.class))
+                .set(SESSION_AUDIT.ARRIVAL, param("arrival", Long.class))
+                .set(SESSION_AUDIT.DETAIL, param("detail", String.class))
+                .set(SESSION_AUDIT.AT, now), "sessionId", "registrationId", "userId", "actorId", "action", "arrival", "detail", "now");
     }
 
     /** A registration's own columns. */
     public record Row(long id, long sessionId, long userId, RegistrationStatus status, long arrival,
                       OffsetDateTime offerExpiresAt, Attendance attendance) {
+    }
+
+    /** The columns of {@link Row}, in the order {@link #readRow} reads them. */
+    private static final List<SelectField<?>> ROW = List.of(REGISTRATION.ID, REGISTRATION.SESSION_ID, REGISTRATION.USER_ID,
+            REGISTRATION.STATUS, REGISTRATION.ARRIVAL, REGISTRATION.OFFER_EXPIRES_AT, REGISTRATION.ATTENDANCE);
+
+    private static Row readRow(ResultSet r) throws SQLException {
+        String attendance = r.getString(7);
+        return new Row(r.getLong(1), r.getLong(2), r.getLong(3), RegistrationStatus.valueOf(r.getString(4)), r.getLong(5),
+                r.getObject(6, OffsetDateTime.class), attendance == null ? null : Attendance.valueOf(attendance));
     }
 
     private static Row toRow(Record r) {
@@ -45,14 +126,11 @@ public class JooqRegistrationRepository {
     }
 
     public Optional<Row> find(long id) {
-        return db.selectFrom(REGISTRATION).where(REGISTRATION.ID.eq(id)).fetchOptional(JooqRegistrationRepository::toRow);
+        return findById.fetchOptional(JooqRegistrationRepository::readRow, id);
     }
 
     public Optional<Row> findLive(long sessionId, long userId) {
-        return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
-                .and(REGISTRATION.USER_ID.eq(userId))
-                .and(REGISTRATION.STATUS.in("CONFIRMED", "WAITLISTED", "OFFERED"))
-                .fetchOptional(JooqRegistrationRepository::toRow);
+        return findLiveOfPerson.fetchOptional(JooqRegistrationRepository::readRow, sessionId, userId);
     }
 
     /** The latest registration of a person for a session, live or not. */
@@ -68,8 +146,7 @@ public class JooqRegistrationRepository {
     }
 
     public int seatsTaken(long sessionId) {
-        return db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId)
-                .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")));
+        return seatsTakenOfSession.fetchSingle(r -> r.getInt(1), sessionId);
     }
 
     /**
@@ -77,12 +154,7 @@ public class JooqRegistrationRepository {
      * already has a live place. Run after the session lock is taken, so it sees every earlier decision.
      */
     public SeatState seatState(long sessionId, long userId) {
-        var live = REGISTRATION.STATUS.in("CONFIRMED", "WAITLISTED", "OFFERED");
-        return db.select(count().filterWhere(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")),
-                        count().filterWhere(REGISTRATION.STATUS.eq("WAITLISTED")),
-                        count().filterWhere(REGISTRATION.USER_ID.eq(userId)))
-                .from(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId)).and(live)
-                .fetchSingle(r -> new SeatState(r.value1(), r.value2(), r.value3() > 0));
+        return seatStateOfSession.fetchSingle(r -> new SeatState(r.getInt(1), r.getInt(2), r.getInt(3) > 0), sessionId, userId);
     }
 
     public record SeatState(int seatsTaken, int waiting, boolean personHasPlace) {
@@ -93,9 +165,7 @@ public class JooqRegistrationRepository {
     }
 
     public Optional<Row> firstWaiting(long sessionId) {
-        return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
-                .and(REGISTRATION.STATUS.eq("WAITLISTED")).orderBy(REGISTRATION.ARRIVAL).limit(1)
-                .fetchOptional(JooqRegistrationRepository::toRow);
+        return firstWaitingOfSession.fetchOptional(JooqRegistrationRepository::readRow, sessionId);
     }
 
     /** 1 for the first on the waitlist. */
@@ -106,39 +176,20 @@ public class JooqRegistrationRepository {
 
     public long insert(long sessionId, long userId, RegistrationStatus status, long arrival, Long registeredBy,
                        OffsetDateTime now) {
-        return db.insertInto(REGISTRATION)
-                .set(REGISTRATION.SESSION_ID, sessionId)
-                .set(REGISTRATION.USER_ID, userId)
-                .set(REGISTRATION.STATUS, status.name())
-                .set(REGISTRATION.ARRIVAL, arrival)
-                .set(REGISTRATION.REGISTERED_BY, registeredBy)
-                .set(REGISTRATION.CREATED_AT, now)
-                .set(REGISTRATION.UPDATED_AT, now)
-                .returning(REGISTRATION.ID).fetchOne().getId();
+        return insertRegistration.fetchSingle(r -> r.getLong(1), sessionId, userId, status.name(), arrival, registeredBy, now, now);
     }
 
     public void setStatus(long id, RegistrationStatus status, OffsetDateTime now) {
-        db.update(REGISTRATION).set(REGISTRATION.STATUS, status.name())
-                .set(REGISTRATION.OFFER_EXPIRES_AT, (OffsetDateTime) null)
-                .set(REGISTRATION.OFFER_TOKEN_HASH, (String) null)
-                .set(REGISTRATION.UPDATED_AT, now)
-                .where(REGISTRATION.ID.eq(id)).execute();
+        updateStatus.execute(id, status.name(), now);
     }
 
     /** The offer became a seat; the link keeps working, so a second click shows "accepted" instead of an error. */
     public void confirmOffer(long id, OffsetDateTime now) {
-        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.CONFIRMED.name())
-                .set(REGISTRATION.OFFER_EXPIRES_AT, (OffsetDateTime) null)
-                .set(REGISTRATION.UPDATED_AT, now)
-                .where(REGISTRATION.ID.eq(id)).execute();
+        updateToConfirmed.execute(id, now);
     }
 
     public void offer(long id, OffsetDateTime expiresAt, String tokenHash, OffsetDateTime now) {
-        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.OFFERED.name())
-                .set(REGISTRATION.OFFER_EXPIRES_AT, expiresAt)
-                .set(REGISTRATION.OFFER_TOKEN_HASH, tokenHash)
-                .set(REGISTRATION.UPDATED_AT, now)
-                .where(REGISTRATION.ID.eq(id)).execute();
+        updateToOffer.execute(id, expiresAt, tokenHash, now);
     }
 
     /** Offers whose time is up, oldest first. */
@@ -203,16 +254,7 @@ public class JooqRegistrationRepository {
 
     public void audit(long sessionId, Long registrationId, Long userId, Long actorId, String action, Long arrival,
                       String detail, OffsetDateTime now) {
-        db.insertInto(SESSION_AUDIT)
-                .set(SESSION_AUDIT.SESSION_ID, sessionId)
-                .set(SESSION_AUDIT.REGISTRATION_ID, registrationId)
-                .set(SESSION_AUDIT.USER_ID, userId)
-                .set(SESSION_AUDIT.ACTOR_ID, actorId)
-                .set(SESSION_AUDIT.ACTION, action)
-                .set(SESSION_AUDIT.ARRIVAL, arrival)
-                .set(SESSION_AUDIT.DETAIL, detail)
-                .set(SESSION_AUDIT.AT, now)
-                .execute();
+        insertAudit.execute(sessionId, registrationId, userId, actorId, action, arrival, detail, now);
     }
 
     /** An audit entry, for tests, the benchmark and the trainer's history. */

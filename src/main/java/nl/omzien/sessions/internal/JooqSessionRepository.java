@@ -4,6 +4,7 @@ import nl.omzien.people.Audience;
 import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.TrainingSession.Status;
+import nl.omzien.base.RenderedStatement;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -27,6 +28,8 @@ import static nl.omzien.db.Tables.SESSION_TRAINER;
 import static nl.omzien.db.Tables.TRAINING_SESSION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 
@@ -35,9 +38,30 @@ import static org.jooq.impl.DSL.select;
 public class JooqSessionRepository {
 
     private final DSLContext db;
+    // Run by every sign-up and cancellation: rendered once (see RenderedStatement).
+    private final RenderedStatement lockTakingArrival;
+    private final RenderedStatement findOwnColumns;
 
     JooqSessionRepository(DSLContext db) {
         this.db = db;
+        var id = param("id", Long.class);
+        lockTakingArrival = RenderedStatement.of(db, db.update(TRAINING_SESSION)
+                .set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(inline(1L)))
+                .where(TRAINING_SESSION.ID.eq(id))
+                .returning(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
+                        TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
+                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID,
+                        TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.LAST_ARRIVAL), "id");
+        findOwnColumns = RenderedStatement.of(db, db.select(TRAINING_SESSION.ID, TRAINING_SESSION.SERIES_ID, TRAINING_SESSION.TITLE,
+                        TRAINING_SESSION.MODULE_IDS, TRAINING_SESSION.AUDIENCE, TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ENDS_AT,
+                        TRAINING_SESSION.LOCATION, TRAINING_SESSION.ONLINE_URL, TRAINING_SESSION.CAPACITY,
+                        TRAINING_SESSION.MIN_PARTICIPANTS, TRAINING_SESSION.GO_NO_GO_DAYS, TRAINING_SESSION.REGISTRATION_DEADLINE,
+                        TRAINING_SESSION.MUNICIPALITY_ID, MUNICIPALITY.NAME, TRAINING_SESSION.ORGANISATION_ID, ORGANISATION.NAME,
+                        TRAINING_SESSION.NOTES, TRAINING_SESSION.STATUS, TRAINING_SESSION.ICS_SEQUENCE)
+                .from(TRAINING_SESSION)
+                .join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
+                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID))
+                .where(TRAINING_SESSION.ID.eq(id)), "id");
     }
 
     /** The lock every seat change takes first: concurrent sign-ups for one session queue here. */
@@ -66,16 +90,9 @@ public class JooqSessionRepository {
      * a gap in the numbers, which only order people and need not be consecutive.
      */
     public Optional<LockedForArrival> lockForArrival(long sessionId) {
-        return db.update(TRAINING_SESSION).set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(1))
-                .where(TRAINING_SESSION.ID.eq(sessionId))
-                .returning(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
-                        TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
-                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID,
-                        TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.ICS_SEQUENCE)
-                .fetchOptional()
-                .map(r -> new LockedForArrival(new LockedSession(r.getId(), r.getCapacity(), Status.valueOf(r.getStatus()),
-                        r.getStartsAt(), r.getRegistrationDeadline(), r.getMunicipalityId(), r.getOrganisationId(),
-                        r.getIcsSequence()), r.getLastArrival()));
+        return lockTakingArrival.fetchOptional(r -> new LockedForArrival(new LockedSession(r.getLong(1), r.getInt(2),
+                Status.valueOf(r.getString(3)), r.getObject(4, OffsetDateTime.class), r.getObject(5, OffsetDateTime.class),
+                r.getLong(6), r.getObject(7, Long.class), r.getInt(8)), r.getLong(9)), sessionId);
     }
 
     public long nextArrival(long sessionId) {
@@ -101,7 +118,15 @@ public class JooqSessionRepository {
      * read on every attempt, nothing more.
      */
     public Optional<TrainingSession> findForMail(long id) {
-        return fetch(TRAINING_SESSION.ID.eq(id), false, false).stream().findFirst();
+        return findOwnColumns.fetchOptional(r -> {
+            String audience = r.getString(5);
+            return new TrainingSession(r.getLong(1), r.getObject(2, Long.class), r.getString(3),
+                    Arrays.asList((String[]) r.getArray(4).getArray()), audience == null ? null : Audience.valueOf(audience),
+                    r.getObject(6, OffsetDateTime.class), r.getObject(7, OffsetDateTime.class), r.getString(8), r.getString(9),
+                    r.getInt(10), r.getObject(11, Integer.class), r.getInt(12), r.getObject(13, OffsetDateTime.class),
+                    r.getLong(14), r.getString(15), r.getObject(16, Long.class), r.getString(17), r.getString(18),
+                    Status.valueOf(r.getString(19)), r.getInt(20), 0, 0, 0, List.of(), List.of());
+        }, id);
     }
 
     public List<TrainingSession> find(Condition condition) {

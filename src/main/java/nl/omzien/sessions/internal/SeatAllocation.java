@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every change of who holds a seat goes through here, in the caller's transaction, after locking the
@@ -36,6 +37,9 @@ public class SeatAllocation {
     private final JooqRegistrationRepository registrations;
     private final SessionMails mails;
     private final Duration offerWindow;
+    // Whether the last sign-up left a seat free, per session: only a hint for which mail to compose
+    // before the lock. One small entry per session changed since startup.
+    private final Map<Long, Boolean> seatFreeAfterLastSignUp = new ConcurrentHashMap<>();
 
     SeatAllocation(JooqSessionRepository sessions, JooqRegistrationRepository registrations, SessionMails mails,
                    @Value("${omzien.sessions.offer-window:PT24H}") Duration offerWindow) {
@@ -43,6 +47,11 @@ public class SeatAllocation {
         this.registrations = registrations;
         this.mails = mails;
         this.offerWindow = offerWindow;
+    }
+
+    /** A guess for composing mails before the lock; the decision itself is made under the lock. */
+    public boolean seatLikelyFree(long sessionId) {
+        return seatFreeAfterLastSignUp.getOrDefault(sessionId, true);
     }
 
     private static InvalidInputException problem(String key) {
@@ -106,7 +115,8 @@ public class SeatAllocation {
         long id = registrations.insert(sessionId, userId, status, arrival, actorId, now);
         registrations.audit(sessionId, id, userId, actorId, how + "_" + status.name(), arrival, null, now);
         // Everyone waiting arrived earlier (arrival numbers rise under the lock), so the newcomer is last in line.
-        mails.queue(seatFree ? signUpMails.confirmed() : signUpMails.waitlisted().apply(state.waiting() + 1));
+        mails.queue(seatFree ? signUpMails.confirmed().get() : signUpMails.waitlisted().apply(state.waiting() + 1));
+        seatFreeAfterLastSignUp.put(sessionId, seatFree && state.seatsTaken() + 1 < session.capacity());
         return new SignUpOutcome(id, userId, status, false);
     }
 

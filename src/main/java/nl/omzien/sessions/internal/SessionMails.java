@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Every mail about sessions, in the recipient's language, as HTML and plain text, queued in the
@@ -60,30 +61,35 @@ public class SessionMails {
 
     public void confirmed(long registrationId) {
         Context c = context(registrationId);
-        outbox.enqueue(forSignUp(c.session(), c.person()).confirmed());
+        outbox.enqueue(forSignUp(c.session(), c.person(), true).confirmed().get());
     }
 
     /**
-     * The two mails a sign-up can lead to, composed before the session is locked: the seat decision
-     * then only picks one and queues it, so sign-ups for a full session wait on each other less.
+     * The two mails a sign-up can lead to. The one the caller expects is composed before the session is
+     * locked, so the seat decision only queues it; the other is composed when it turns out to be needed
+     * (the waitlist mail always then, as it names the place in line).
      */
-    public record SignUpMails(TrainingSession session, OutgoingMail confirmed, IntFunction<OutgoingMail> waitlisted) {
+    public record SignUpMails(TrainingSession session, Supplier<OutgoingMail> confirmed, IntFunction<OutgoingMail> waitlisted) {
     }
 
     public SignUpMails forSignUp(long sessionId, long userId) {
-        return forSignUp(sessions.findForMail(sessionId).orElseThrow(), people.find(userId).orElseThrow());
+        return forSignUp(sessions.findForMail(sessionId).orElseThrow(), people.find(userId).orElseThrow(), true);
     }
 
     public void queue(OutgoingMail mail) {
         outbox.enqueue(mail);
     }
 
-    public SignUpMails forSignUp(TrainingSession session, Person person) {
+    /** {@code seatExpected}: compose the confirmation (with its calendar invitation) now rather than under the lock. */
+    public SignUpMails forSignUp(TrainingSession session, Person person, boolean seatExpected) {
         Link sessions = link(person, "mail.open-sessions", baseUrl + "/sessies");
-        return new SignUpMails(session,
-                compose(person, session, "confirmed", invite(session, false, session.icsSequence()), sessions,
-                        deadline(person, session)),
-                position -> compose(person, session, "waitlisted", null, sessions, position));
+        Supplier<OutgoingMail> confirmed = () -> compose(person, session, "confirmed",
+                invite(session, false, session.icsSequence()), sessions, deadline(person, session));
+        if (seatExpected) {
+            OutgoingMail composed = confirmed.get();
+            confirmed = () -> composed;
+        }
+        return new SignUpMails(session, confirmed, position -> compose(person, session, "waitlisted", null, sessions, position));
     }
 
     public void offered(long registrationId, String token, OffsetDateTime expiresAt) {
@@ -109,21 +115,33 @@ public class SessionMails {
     /** The person cancelled (or moved away); a held seat also gets a calendar cancellation. */
     public void cancelledByParticipant(long registrationId, boolean hadSeat) {
         Context c = context(registrationId);
-        outbox.enqueue(forCancellation(c.session(), c.person()).mail(hadSeat));
+        outbox.enqueue(forCancellation(c.session(), c.person(), hadSeat).mail(hadSeat));
     }
 
-    /** The cancellation mail in both forms, composed before the lock like {@link SignUpMails}. */
-    public record CancellationMails(TrainingSession session, OutgoingMail seatGivenBack, OutgoingMail leftWaitlist) {
+    /**
+     * The cancellation mail in both forms, like {@link SignUpMails}: the expected one composed before the
+     * lock, the other only if the place changed in between (an offer accepted or lapsed meanwhile).
+     */
+    public record CancellationMails(TrainingSession session, Supplier<OutgoingMail> seatGivenBack, Supplier<OutgoingMail> leftWaitlist) {
         public OutgoingMail mail(boolean hadSeat) {
-            return hadSeat ? seatGivenBack : leftWaitlist;
+            return hadSeat ? seatGivenBack.get() : leftWaitlist.get();
         }
     }
 
-    public CancellationMails forCancellation(TrainingSession session, Person person) {
+    /** {@code seatExpected}: whether the person holds a seat now (their cancellation then carries a calendar cancel). */
+    public CancellationMails forCancellation(TrainingSession session, Person person, boolean seatExpected) {
         Link sessions = link(person, "mail.open-sessions", baseUrl + "/sessies");
-        return new CancellationMails(session,
-                compose(person, session, "cancelled", invite(session, true, session.icsSequence() + 1), sessions),
-                compose(person, session, "cancelled", null, sessions));
+        Supplier<OutgoingMail> seatGivenBack = () -> compose(person, session, "cancelled",
+                invite(session, true, session.icsSequence() + 1), sessions);
+        Supplier<OutgoingMail> leftWaitlist = () -> compose(person, session, "cancelled", null, sessions);
+        if (seatExpected) {
+            OutgoingMail composed = seatGivenBack.get();
+            seatGivenBack = () -> composed;
+        } else {
+            OutgoingMail composed = leftWaitlist.get();
+            leftWaitlist = () -> composed;
+        }
+        return new CancellationMails(session, seatGivenBack, leftWaitlist);
     }
 
     /** The trainer cancelled the session: everyone who had a place hears it, with the next occurrence if any. */

@@ -78,6 +78,9 @@ public final class DashboardBenchmark {
                 }
             });
             queries.put("tell (comments)", (q, r) -> q.comments(r.municipality(), r.from(), r.until(), CommentFilter.ALL, 50));
+            queries.put("tell, scores 9-10", (q, r) -> q.comments(r.municipality(), r.from(), r.until(), new CommentFilter(null, 9, 10), 50));
+            // A word in few comments: the worst case for a search, every comment of the period is looked at.
+            queries.put("tell, rare search word", (q, r) -> q.comments(r.municipality(), r.from(), r.until(), new CommentFilter("Training 4242", 1, 10), 50));
 
             System.out.printf("%n%-26s %-22s %9s %9s %9s%n", "query", "scope", "median ms", "p95 ms", "max ms");
             for (var entry : queries.entrySet()) {

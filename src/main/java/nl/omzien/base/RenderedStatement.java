@@ -1,0 +1,116 @@
+package nl.omzien.base;
+
+import org.jooq.DSLContext;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.conf.ParamType;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A hot statement written with jOOQ's typed DSL, rendered to SQL once and then run with new values
+ * straight on JDBC. Only for the few statements on the sign-up path that run thousands of times a
+ * second: there, building and rendering a jOOQ query took more CPU than PostgreSQL needed to run it
+ * (see bench/README.md; the jOOQ manual's "performance considerations" suggests caching the SQL).
+ *
+ * <p>Values come from {@code DSL.param(name, type)} placeholders, given in the order of {@code names};
+ * every other bind value in the query is a constant and keeps its value. Runs on the connection of the
+ * current Spring transaction, if there is one, like any jOOQ query of the same {@link DSLContext}.
+ */
+public final class RenderedStatement {
+
+    /** Reads one row; the result set is already positioned on it. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private final DSLContext db;
+    private final String sql;
+    private final Slot[] slots;
+
+    /** Where a bind position takes its value: the caller's argument {@code argument}, or a constant. */
+    private record Slot(int argument, Object constant, int sqlType) {
+    }
+
+    private RenderedStatement(DSLContext db, String sql, Slot[] slots) {
+        this.db = db;
+        this.sql = sql;
+        this.slots = slots;
+    }
+
+    /** Fails at startup when a name is missing from the query or a placeholder is used twice. */
+    public static RenderedStatement of(DSLContext db, Query query, String... names) {
+        // Inlined constants are part of the SQL text; the others are bound, in this order.
+        List<Param<?>> params = query.getParams().values().stream().filter(p -> !p.isInline()).toList();
+        if (params.size() != query.getBindValues().size()) {
+            throw new IllegalArgumentException("Each placeholder may occur once: " + db.render(query));
+        }
+        List<String> wanted = Arrays.asList(names);
+        List<Slot> slots = new ArrayList<>();
+        for (Param<?> param : params) {
+            int argument = param.getParamName() == null ? -1 : wanted.indexOf(param.getParamName());
+            int sqlType = param.getDataType().getSQLType();
+            // jOOQ calls byte[] a BLOB; to the PostgreSQL driver a null BLOB is an oid, not a bytea.
+            slots.add(new Slot(argument, param.getValue(), sqlType == Types.BLOB ? Types.BINARY : sqlType));
+        }
+        for (int i = 0; i < names.length; i++) {
+            int index = i;
+            if (slots.stream().noneMatch(s -> s.argument() == index)) {
+                throw new IllegalArgumentException("No placeholder " + names[i] + " in " + db.render(query));
+            }
+        }
+        String sql = db.renderContext().paramType(ParamType.INDEXED).render(query);
+        return new RenderedStatement(db, sql, slots.toArray(Slot[]::new));
+    }
+
+    public <T> Optional<T> fetchOptional(RowReader<T> reader, Object... values) {
+        return db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    T value = reader.read(rows);
+                    if (rows.next()) {
+                        throw new IllegalStateException("More than one row: " + sql);
+                    }
+                    return Optional.of(value);
+                }
+            }
+        });
+    }
+
+    public <T> T fetchSingle(RowReader<T> reader, Object... values) {
+        return fetchOptional(reader, values).orElseThrow(() -> new IllegalStateException("No row: " + sql));
+    }
+
+    public int execute(Object... values) {
+        return db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < slots.length; i++) {
+            Slot slot = slots[i];
+            Object value = slot.argument() < 0 ? slot.constant() : values[slot.argument()];
+            if (value == null) {
+                statement.setNull(i + 1, slot.sqlType());
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+}

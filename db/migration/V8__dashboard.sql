@@ -127,13 +127,18 @@ create table dashboard_comment (
     score           smallint    not null,
     do_differently  text        not null,
     comment         text,
-    answered_at     timestamptz not null
+    answered_at     timestamptz not null,
+    -- What "Tell"'s search box looks in, with a trigram index so a rare word is found without reading
+    -- every comment of the period (pg_trgm ships with PostgreSQL; see README, "External PostgreSQL").
+    search_text     text generated always as (session_title || E'\n' || do_differently || E'\n' || coalesce(comment, '')) stored
 );
 -- "Tell" lists a period's comments newest session first; these indexes hand them over in that order, so
 -- the 50 newest of a period are read without sorting the period's thousands.
 create index dashboard_comment_municipality_idx on dashboard_comment (municipality_id, session_on desc, answered_at desc, registration_id desc);
 create index dashboard_comment_recent_idx on dashboard_comment (session_on desc, answered_at desc, registration_id desc);
 create index dashboard_comment_session_idx on dashboard_comment (session_id);
+create extension if not exists pg_trgm;
+create index dashboard_comment_search_idx on dashboard_comment using gin (search_text gin_trgm_ops);
 
 -- The roll-up levels one fact counts in.
 create function dashboard_levels(p_mun bigint, p_org bigint, p_measure text, p_dim text, p_sector text, p_village text)

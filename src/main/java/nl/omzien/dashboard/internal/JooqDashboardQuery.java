@@ -165,9 +165,7 @@ public class JooqDashboardQuery {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String like = "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where = where.and(DASHBOARD_COMMENT.COMMENT.likeIgnoreCase(like, '\\')
-                    .or(DASHBOARD_COMMENT.DO_DIFFERENTLY.likeIgnoreCase(like, '\\'))
-                    .or(DASHBOARD_COMMENT.SESSION_TITLE.likeIgnoreCase(like, '\\')));
+            where = where.and(DASHBOARD_COMMENT.SEARCH_TEXT.likeIgnoreCase(like, '\\'));
         }
         return db.selectFrom(DASHBOARD_COMMENT).where(where)
                 .orderBy(DASHBOARD_COMMENT.SESSION_ON.desc(), DASHBOARD_COMMENT.ANSWERED_AT.desc(), DASHBOARD_COMMENT.REGISTRATION_ID.desc())

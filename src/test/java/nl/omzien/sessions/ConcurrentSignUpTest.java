@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,6 +98,18 @@ class ConcurrentSignUpTest extends IntegrationTest {
         assertThat(registrations.auditTrail(session).stream().map(e -> e.arrival()).toList())
                 .as("the audit trail is in arrival order").isSorted();
         assertThat(fixtures.as(TRAINER, () -> sessionService.get(session)).freeSeats()).isZero();
+        assertCountersMatchTheRows(session, 10, 40);
+    }
+
+    /** The session row's seat counters (kept by the trigger) against the registrations themselves. */
+    private void assertCountersMatchTheRows(long session, int held, int waiting) {
+        var counters = db.select(TRAINING_SESSION.SEATS_HELD, TRAINING_SESSION.WAITING).from(TRAINING_SESSION)
+                .where(TRAINING_SESSION.ID.eq(session)).fetchSingle();
+        assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
+                .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")))).isEqualTo(held);
+        assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
+                .and(REGISTRATION.STATUS.eq("WAITLISTED")))).isEqualTo(waiting);
+        assertThat(List.of(counters.value1(), counters.value2())).as("seats held, waiting").containsExactly(held, waiting);
     }
 
     @Test
@@ -170,6 +183,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
                 .map(JooqRegistrationRepository.Row::arrival).sorted().toList())
                 .containsExactlyElementsOf(expected);
         FifoReplay.check(registrations.auditTrail(session), 10);
+        assertCountersMatchTheRows(session, 10, 10);
     }
 
     @Test

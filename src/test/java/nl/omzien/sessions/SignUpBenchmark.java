@@ -118,6 +118,13 @@ public final class SignUpBenchmark {
             var trail = registrations.auditTrail(session);
             FifoReplay.Result replay = FifoReplay.check(trail, seats);
             int held = registrations.seatsTaken(session);
+            // The session row's counters (kept by the database trigger) must equal the rows they count.
+            var counters = app.getBean(DSLContext.class).fetchSingle(
+                    "select seats_held, waiting, (select count(*) from registration where session_id = ? and status = 'WAITLISTED') "
+                            + "from training_session where id = ?", session, session);
+            if (counters.get(0, Integer.class) != held || !counters.get(1, Integer.class).equals(counters.get(2, Integer.class))) {
+                throw new AssertionError("seat counters " + counters + " differ from the registrations (held " + held + ")");
+            }
             long total = signUps.sum() + cancels.sum() + accepts.sum() + refused.sum();
             System.out.printf("threads=%d seats=%d people=%d attempts=%d in %.1f s (durable commits: %s)%n", threads, seats,
                     peopleCount, total, seconds, durable);

@@ -5,6 +5,7 @@ import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.TrainingSession.Status;
 import nl.omzien.base.RenderedStatement;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.SeatState;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -27,11 +28,13 @@ import static nl.omzien.db.Tables.REGISTRATION;
 import static nl.omzien.db.Tables.SESSION_TRAINER;
 import static nl.omzien.db.Tables.TRAINING_SESSION;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 
 /** Sessions with their current counts. Only this class and its siblings in internal/ touch jOOQ. */
 @Repository
@@ -41,6 +44,7 @@ public class JooqSessionRepository {
     // Run by every sign-up and cancellation: rendered once (see RenderedStatement).
     private final RenderedStatement lockTakingArrival;
     private final RenderedStatement findOwnColumns;
+    private final RenderedStatement seatsHeldOfSession;
 
     JooqSessionRepository(DSLContext db) {
         this.db = db;
@@ -48,10 +52,17 @@ public class JooqSessionRepository {
         lockTakingArrival = RenderedStatement.of(db, db.update(TRAINING_SESSION)
                 .set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(inline(1L)))
                 .where(TRAINING_SESSION.ID.eq(id))
-                .returning(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
+                .returningResult(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
                         TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
                         TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID,
-                        TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.LAST_ARRIVAL), "id");
+                        TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.LAST_ARRIVAL,
+                        TRAINING_SESSION.SEATS_HELD, TRAINING_SESSION.WAITING,
+                        field(exists(selectOne().from(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID))
+                                .and(REGISTRATION.USER_ID.eq(param("userId", Long.class)))
+                                .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED")))))),
+                "id", "userId");
+        seatsHeldOfSession = RenderedStatement.of(db, db.select(TRAINING_SESSION.SEATS_HELD).from(TRAINING_SESSION)
+                .where(TRAINING_SESSION.ID.eq(id)), "id");
         findOwnColumns = RenderedStatement.of(db, db.select(TRAINING_SESSION.ID, TRAINING_SESSION.SERIES_ID, TRAINING_SESSION.TITLE,
                         TRAINING_SESSION.MODULE_IDS, TRAINING_SESSION.AUDIENCE, TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ENDS_AT,
                         TRAINING_SESSION.LOCATION, TRAINING_SESSION.ONLINE_URL, TRAINING_SESSION.CAPACITY,
@@ -80,8 +91,13 @@ public class JooqSessionRepository {
                                 int icsSequence) {
     }
 
-    /** A session locked for a sign-up, with the arrival number the newcomer gets. */
-    public record LockedForArrival(LockedSession session, long arrival) {
+    /**
+     * A session locked for a sign-up, with the arrival number the newcomer gets and the seat state. Seats
+     * held and people waiting are the locked row's own counters, so always current. Whether the person
+     * already has a place is read from the statement's snapshot, which can predate a wait for the lock:
+     * if it misses a place taken meanwhile, the unique index on live places refuses the second one.
+     */
+    public record LockedForArrival(LockedSession session, long arrival, SeatState state) {
     }
 
     /**
@@ -89,10 +105,16 @@ public class JooqSessionRepository {
      * round trip less while it holds the lock. A sign-up that ends up changing nothing (a repeat) leaves
      * a gap in the numbers, which only order people and need not be consecutive.
      */
-    public Optional<LockedForArrival> lockForArrival(long sessionId) {
+    public Optional<LockedForArrival> lockForArrival(long sessionId, long userId) {
         return lockTakingArrival.fetchOptional(r -> new LockedForArrival(new LockedSession(r.getLong(1), r.getInt(2),
                 Status.valueOf(r.getString(3)), r.getObject(4, OffsetDateTime.class), r.getObject(5, OffsetDateTime.class),
-                r.getLong(6), r.getObject(7, Long.class), r.getInt(8)), r.getLong(9)), sessionId);
+                r.getLong(6), r.getObject(7, Long.class), r.getInt(8)), r.getLong(9),
+                new SeatState(r.getInt(10), r.getInt(11), r.getBoolean(12))), sessionId, userId);
+    }
+
+    /** Seats held (confirmed or offered), from the session's counter; current once the session is locked. */
+    public int seatsHeld(long sessionId) {
+        return seatsHeldOfSession.fetchSingle(r -> r.getInt(1), sessionId);
     }
 
     public long nextArrival(long sessionId) {

@@ -77,12 +77,12 @@ public class SeatAllocation {
 
     /**
      * The same, with the mails already composed by the caller before the lock ({@code null}: composed
-     * here). Under the lock a sign-up runs three statements and one insert per row: lock with arrival
-     * number, seat state, registration, audit entry, mail.
+     * here). Under the lock a sign-up runs four statements: lock with arrival number and seat state,
+     * registration, audit entry, mail.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SignUpOutcome signUp(long sessionId, long userId, Long actorId, OffsetDateTime now, SignUpMails prepared) {
-        LockedForArrival locked = sessions.lockForArrival(sessionId).orElseThrow(() -> problem("session.unknown"));
+        LockedForArrival locked = sessions.lockForArrival(sessionId, userId).orElseThrow(() -> problem("session.unknown"));
         LockedSession session = locked.session();
         if (session.status() == Status.CANCELLED) {
             throw problem("session.is-cancelled");
@@ -90,7 +90,7 @@ public class SeatAllocation {
         if (!now.isBefore(session.registrationDeadline())) {
             throw problem("session.sign-up-closed");
         }
-        SeatState state = registrations.seatState(sessionId, userId);
+        SeatState state = locked.state();
         if (state.personHasPlace()) {
             Row existing = registrations.findLive(sessionId, userId).orElseThrow();
             return new SignUpOutcome(existing.id(), userId, existing.status(), true);
@@ -203,7 +203,7 @@ public class SeatAllocation {
         if (session.status() != Status.PLANNED || !now.isBefore(session.startsAt())) {
             return;
         }
-        while (registrations.seatsTaken(session.id()) < session.capacity()) {
+        while (sessions.seatsHeld(session.id()) < session.capacity()) {
             Optional<Row> next = registrations.firstWaiting(session.id());
             if (next.isEmpty()) {
                 return;

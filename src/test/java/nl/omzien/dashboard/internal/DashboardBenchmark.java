@@ -28,8 +28,7 @@ import static nl.omzien.db.Tables.ORGANISATION;
  * in ms. Then adds a completion the way the app does (certificate row + dashboard_refresh in one
  * transaction) and checks the figures show it right after the commit. See bench/README.md.
  *
- * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=nl.omzien.dashboard.internal.DashboardBenchmark -Dexec.args="20"</pre>
+ * <pre>bench/dashboard.sh measure 20</pre>
  */
 public final class DashboardBenchmark {
 

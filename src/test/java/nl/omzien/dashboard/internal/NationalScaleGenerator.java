@@ -14,8 +14,7 @@ import java.time.Instant;
  * (generate_series, one INSERT ... SELECT per table, no row-by-row work), then builds the dashboard's
  * read model with the same {@code dashboard_rebuild()} the app uses. See bench/README.md.
  *
- * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=nl.omzien.dashboard.internal.NationalScaleGenerator -Dexec.args="1.0"</pre>
+ * <pre>bench/dashboard.sh generate 1.0</pre>
  * Argument: scale (1.0 = 342 municipalities, 20,000 organisations, 1,000,000 participants, 3,000,000
  * path completions (certificates), 10,000,000 progress events (steps), 50,000 sessions); optional data folder.
  */

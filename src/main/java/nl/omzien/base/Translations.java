@@ -6,8 +6,10 @@ import org.springframework.stereotype.Component;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All user-visible text comes from {@code i18n/messages*.properties}: Dutch is the default
@@ -20,6 +22,9 @@ public class Translations implements I18NProvider {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final List<Locale> SUPPORTED = List.of(DUTCH, ENGLISH);
     static final String BUNDLE = "i18n/messages";
+    private static final Map<Locale, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
+    // One entry per message pattern and language: bounded by the bundles' size.
+    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
     @Override
     public List<Locale> getProvidedLocales() {
@@ -29,8 +34,16 @@ public class Translations implements I18NProvider {
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         try {
-            String pattern = bundle(locale).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
+            Locale supported = supported(locale);
+            String pattern = bundle(supported).getString(key);
+            if (params.length == 0) {
+                return pattern;
+            }
+            // Parsing a pattern costs more than formatting it (every mail formats several); a parsed
+            // MessageFormat is not thread-safe, so each use formats a clone.
+            MessageFormat parsed = FORMATS.computeIfAbsent(supported.getLanguage() + '\u0000' + pattern,
+                    k -> new MessageFormat(pattern, supported));
+            return ((MessageFormat) parsed.clone()).format(params);
         } catch (MissingResourceException e) {
             return "!" + key;
         }
@@ -43,7 +56,7 @@ public class Translations implements I18NProvider {
 
     static ResourceBundle bundle(Locale locale) {
         // The Dutch bundle is the base file; never fall back to the JVM's default locale.
-        return ResourceBundle.getBundle(BUNDLE, supported(locale),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return BUNDLES.computeIfAbsent(supported(locale), supported -> ResourceBundle.getBundle(BUNDLE, supported,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 }

@@ -66,6 +66,7 @@ public final class SignUpBenchmark {
                     .toList();
 
             LongAdder signUps = new LongAdder();
+            LongAdder placed = new LongAdder(); // sign-ups that got a seat or a waitlist place (not a repeat)
             LongAdder cancels = new LongAdder();
             LongAdder accepts = new LongAdder();
             LongAdder refused = new LongAdder();
@@ -85,7 +86,9 @@ public final class SignUpBenchmark {
                         try {
                             Optional<Row> live = registrations.findLive(session, ids.get(who));
                             if (live.isEmpty()) {
-                                service.signUp(session);
+                                if (!service.signUp(session).alreadyRegistered()) {
+                                    placed.increment();
+                                }
                                 signUps.increment();
                             } else if (live.get().status() == RegistrationStatus.OFFERED && random.nextInt(10) < 8) {
                                 service.acceptOffer(live.get().id());
@@ -130,6 +133,8 @@ public final class SignUpBenchmark {
                     peopleCount, total, seconds, durable);
             System.out.printf("attempts/s=%.0f sign-ups/s=%.0f (sign-ups=%d cancels=%d accepts=%d refused=%d)%n",
                     total / seconds, signUps.sum() / seconds, signUps.sum(), cancels.sum(), accepts.sum(), refused.sum());
+            System.out.printf("of the sign-ups: %d placed someone (%.0f/s), %d were repeats of a place already held%n",
+                    placed.sum(), placed.sum() / seconds, signUps.sum() - placed.sum());
             System.out.printf("audit entries=%d offers=%d direct seats=%d max seats held=%d (capacity %d), held at end=%d%n",
                     replay.steps(), replay.offers(), replay.directSeats(), replay.maxSeatsHeld(), seats, held);
             long transactions = queueAfter.transactions() - queueBefore.transactions();

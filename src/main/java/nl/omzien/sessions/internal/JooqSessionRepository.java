@@ -45,6 +45,7 @@ public class JooqSessionRepository {
     private final RenderedStatement lockTakingArrival;
     private final RenderedStatement findOwnColumns;
     private final RenderedStatement seatsHeldOfSession;
+    private final RenderedStatement lockForChanges;
 
     JooqSessionRepository(DSLContext db) {
         this.db = db;
@@ -61,6 +62,10 @@ public class JooqSessionRepository {
                                 .and(REGISTRATION.USER_ID.eq(param("userId", Long.class)))
                                 .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED")))))),
                 "id", "userId");
+        lockForChanges = RenderedStatement.of(db, db.select(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
+                        TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
+                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID, TRAINING_SESSION.ICS_SEQUENCE)
+                .from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(id)).forUpdate(), "id");
         seatsHeldOfSession = RenderedStatement.of(db, db.select(TRAINING_SESSION.SEATS_HELD).from(TRAINING_SESSION)
                 .where(TRAINING_SESSION.ID.eq(id)), "id");
         findOwnColumns = RenderedStatement.of(db, db.select(TRAINING_SESSION.ID, TRAINING_SESSION.SERIES_ID, TRAINING_SESSION.TITLE,
@@ -77,12 +82,9 @@ public class JooqSessionRepository {
 
     /** The lock every seat change takes first: concurrent sign-ups for one session queue here. */
     public Optional<LockedSession> lock(long sessionId) {
-        return db.select(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
-                        TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
-                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID, TRAINING_SESSION.ICS_SEQUENCE)
-                .from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(sessionId)).forUpdate()
-                .fetchOptional(r -> new LockedSession(r.value1(), r.value2(), Status.valueOf(r.value3()), r.value4(),
-                        r.value5(), r.value6(), r.value7(), r.value8()));
+        return lockForChanges.fetchOptional(r -> new LockedSession(r.getLong(1), r.getInt(2), Status.valueOf(r.getString(3)),
+                r.getObject(4, OffsetDateTime.class), r.getObject(5, OffsetDateTime.class), r.getLong(6),
+                r.getObject(7, Long.class), r.getInt(8)), sessionId);
     }
 
     /** The session's own columns, as locked for a seat decision. */

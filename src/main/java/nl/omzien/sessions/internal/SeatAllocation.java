@@ -203,7 +203,8 @@ public class SeatAllocation {
         if (session.status() != Status.PLANNED || !now.isBefore(session.startsAt())) {
             return;
         }
-        while (sessions.seatsHeld(session.id()) < session.capacity()) {
+        // Each offer holds one more seat: counted here instead of read again (the trigger still checks).
+        for (int held = sessions.seatsHeld(session.id()); held < session.capacity(); held++) {
             Optional<Row> next = registrations.firstWaiting(session.id());
             if (next.isEmpty()) {
                 return;

@@ -17,6 +17,8 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -237,7 +239,10 @@ public class SessionMails {
     }
 
     static String when(Locale locale, OffsetDateTime instant) {
-        return SessionTimes.local(instant).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale))
-                + ", " + SessionTimes.local(instant).toLocalTime();
+        DateTimeFormatter fullDate = FULL_DATE.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(l));
+        return SessionTimes.local(instant).format(fullDate) + ", " + SessionTimes.local(instant).toLocalTime();
     }
+
+    // A localized formatter looks up the locale's patterns when made: made once per language.
+    private static final Map<Locale, DateTimeFormatter> FULL_DATE = new ConcurrentHashMap<>();
 }

@@ -4,6 +4,11 @@ import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.conf.ParamType;
+import org.jooq.exception.DataAccessException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +27,9 @@ import java.util.Optional;
  *
  * <p>Values come from {@code DSL.param(name, type)} placeholders, given in the order of {@code names};
  * every other bind value in the query is a constant and keeps its value. Runs on the connection of the
- * current Spring transaction, if there is one, like any jOOQ query of the same {@link DSLContext}.
+ * current Spring transaction, if there is one, like any jOOQ query; the connection is taken from the
+ * pool's {@link DataSource} through {@link DataSourceUtils}, without the proxy jOOQ's configuration wraps
+ * around every connection. Made by {@link RenderedStatements}.
  */
 public final class RenderedStatement {
 
@@ -32,7 +39,7 @@ public final class RenderedStatement {
         T read(ResultSet row) throws SQLException;
     }
 
-    private final DSLContext db;
+    private final DataSource dataSource;
     private final String sql;
     private final Slot[] slots;
 
@@ -40,14 +47,14 @@ public final class RenderedStatement {
     private record Slot(int argument, Object constant, int sqlType) {
     }
 
-    private RenderedStatement(DSLContext db, String sql, Slot[] slots) {
-        this.db = db;
+    private RenderedStatement(DataSource dataSource, String sql, Slot[] slots) {
+        this.dataSource = dataSource;
         this.sql = sql;
         this.slots = slots;
     }
 
     /** Fails at startup when a name is missing from the query or a placeholder is used twice. */
-    public static RenderedStatement of(DSLContext db, Query query, String... names) {
+    static RenderedStatement of(DSLContext db, DataSource dataSource, Query query, String... names) {
         // Inlined constants are part of the SQL text; the others are bound, in this order.
         List<Param<?>> params = query.getParams().values().stream().filter(p -> !p.isInline()).toList();
         if (params.size() != query.getBindValues().size()) {
@@ -68,11 +75,28 @@ public final class RenderedStatement {
             }
         }
         String sql = db.renderContext().paramType(ParamType.INDEXED).render(query);
-        return new RenderedStatement(db, sql, slots.toArray(Slot[]::new));
+        return new RenderedStatement(dataSource, sql, slots.toArray(Slot[]::new));
+    }
+
+    /** Runs {@code work} on the transaction's connection (or a pooled one), translating SQL errors as jOOQ does. */
+    private <T> T withConnection(ConnectionWork<T> work) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     public <T> Optional<T> fetchOptional(RowReader<T> reader, Object... values) {
-        return db.connectionResult(connection -> {
+        return withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, values);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -94,7 +118,7 @@ public final class RenderedStatement {
     }
 
     public int execute(Object... values) {
-        return db.connectionResult(connection -> {
+        return withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, values);
                 return statement.executeUpdate();

@@ -3,6 +3,7 @@ package nl.omzien.notifications.internal;
 import nl.omzien.notifications.OutboxMail;
 import nl.omzien.notifications.OutgoingMail;
 import nl.omzien.base.RenderedStatement;
+import nl.omzien.base.RenderedStatements;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
@@ -23,9 +24,9 @@ public class JooqMailOutboxRepository {
     // Every sign-up and cancellation writes one: rendered once (see RenderedStatement).
     private final RenderedStatement insertMail;
 
-    JooqMailOutboxRepository(DSLContext db) {
+    JooqMailOutboxRepository(DSLContext db, RenderedStatements statements) {
         this.db = db;
-        insertMail = RenderedStatement.of(db, db.insertInto(MAIL_OUTBOX)
+        insertMail = statements.of(db.insertInto(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.RECIPIENT, param("recipient", String.class))
                 .set(MAIL_OUTBOX.SUBJECT, param("subject", String.class))
                 .set(MAIL_OUTBOX.BODY_TEXT, param("text", String.class))

@@ -1,6 +1,7 @@
 package nl.omzien.sessions.internal;
 
 import nl.omzien.base.RenderedStatement;
+import nl.omzien.base.RenderedStatements;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,9 @@ public class JooqPersonLookup {
     // Read on every sign-up and cancellation: rendered once (see RenderedStatement).
     private final RenderedStatement findById;
 
-    JooqPersonLookup(DSLContext db) {
+    JooqPersonLookup(DSLContext db, RenderedStatements statements) {
         this.db = db;
-        findById = RenderedStatement.of(db, db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE,
+        findById = statements.of(db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE,
                         APP_USER.ORGANISATION_ID, coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID), APP_USER.ENABLED)
                 .from(APP_USER).leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
                 .where(APP_USER.ID.eq(param("id", Long.class))), "id");

@@ -5,6 +5,7 @@ import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SessionParticipant;
 import org.jooq.DSLContext;
 import nl.omzien.base.RenderedStatement;
+import nl.omzien.base.RenderedStatements;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
@@ -46,30 +47,30 @@ public class JooqRegistrationRepository {
     private final RenderedStatement updateToConfirmed;
     private final RenderedStatement insertAudit;
 
-    JooqRegistrationRepository(DSLContext db) {
+    JooqRegistrationRepository(DSLContext db, RenderedStatements statements) {
         this.db = db;
         var id = param("id", Long.class);
         var sessionId = param("sessionId", Long.class);
         var userId = param("userId", Long.class);
         var status = param("status", String.class);
         var now = param("now", OffsetDateTime.class);
-        findById = RenderedStatement.of(db, db.select(ROW).from(REGISTRATION).where(REGISTRATION.ID.eq(id)), "id");
-        findLiveOfPerson = RenderedStatement.of(db, db.select(ROW).from(REGISTRATION)
+        findById = statements.of(db.select(ROW).from(REGISTRATION).where(REGISTRATION.ID.eq(id)), "id");
+        findLiveOfPerson = statements.of(db.select(ROW).from(REGISTRATION)
                 .where(REGISTRATION.SESSION_ID.eq(sessionId)).and(REGISTRATION.USER_ID.eq(userId))
                 .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED"))), "sessionId", "userId");
-        seatStateOfSession = RenderedStatement.of(db, db.select(
+        seatStateOfSession = statements.of(db.select(
                         count().filterWhere(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("OFFERED"))),
                         count().filterWhere(REGISTRATION.STATUS.eq(inline("WAITLISTED"))),
                         count().filterWhere(REGISTRATION.USER_ID.eq(userId)))
                 .from(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
                 .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED"))), "sessionId", "userId");
-        seatsTakenOfSession = RenderedStatement.of(db, db.selectCount().from(REGISTRATION)
+        seatsTakenOfSession = statements.of(db.selectCount().from(REGISTRATION)
                 .where(REGISTRATION.SESSION_ID.eq(sessionId)).and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("OFFERED"))),
                 "sessionId");
-        firstWaitingOfSession = RenderedStatement.of(db, db.select(ROW).from(REGISTRATION)
+        firstWaitingOfSession = statements.of(db.select(ROW).from(REGISTRATION)
                 .where(REGISTRATION.SESSION_ID.eq(sessionId)).and(REGISTRATION.STATUS.eq(inline("WAITLISTED")))
                 .orderBy(REGISTRATION.ARRIVAL).limit(inline(1)), "sessionId");
-        insertRegistration = RenderedStatement.of(db, db.insertInto(REGISTRATION)
+        insertRegistration = statements.of(db.insertInto(REGISTRATION)
                 .set(REGISTRATION.SESSION_ID, sessionId)
                 .set(REGISTRATION.USER_ID, userId)
                 .set(REGISTRATION.STATUS, status)
@@ -78,21 +79,21 @@ public class JooqRegistrationRepository {
                 .set(REGISTRATION.CREATED_AT, param("createdAt", OffsetDateTime.class))
                 .set(REGISTRATION.UPDATED_AT, param("updatedAt", OffsetDateTime.class))
                 .returning(REGISTRATION.ID), "sessionId", "userId", "status", "arrival", "registeredBy", "createdAt", "updatedAt");
-        updateStatus = RenderedStatement.of(db, db.update(REGISTRATION).set(REGISTRATION.STATUS, status)
+        updateStatus = statements.of(db.update(REGISTRATION).set(REGISTRATION.STATUS, status)
                 .set(REGISTRATION.OFFER_EXPIRES_AT, inline((OffsetDateTime) null))
                 .set(REGISTRATION.OFFER_TOKEN_HASH, inline((String) null))
                 .set(REGISTRATION.UPDATED_AT, now)
                 .where(REGISTRATION.ID.eq(id)), "id", "status", "now");
-        updateToOffer = RenderedStatement.of(db, db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.OFFERED.name()))
+        updateToOffer = statements.of(db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.OFFERED.name()))
                 .set(REGISTRATION.OFFER_EXPIRES_AT, param("expiresAt", OffsetDateTime.class))
                 .set(REGISTRATION.OFFER_TOKEN_HASH, param("tokenHash", String.class))
                 .set(REGISTRATION.UPDATED_AT, now)
                 .where(REGISTRATION.ID.eq(id)), "id", "expiresAt", "tokenHash", "now");
-        updateToConfirmed = RenderedStatement.of(db, db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.CONFIRMED.name()))
+        updateToConfirmed = statements.of(db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.CONFIRMED.name()))
                 .set(REGISTRATION.OFFER_EXPIRES_AT, inline((OffsetDateTime) null))
                 .set(REGISTRATION.UPDATED_AT, now)
                 .where(REGISTRATION.ID.eq(id)), "id", "now");
-        insertAudit = RenderedStatement.of(db, db.insertInto(SESSION_AUDIT)
+        insertAudit = statements.of(db.insertInto(SESSION_AUDIT)
                 .set(SESSION_AUDIT.SESSION_ID, sessionId)
                 .set(SESSION_AUDIT.REGISTRATION_ID, param("registrationId", Long.class))
                 .set(SESSION_AUDIT.USER_ID, userId)

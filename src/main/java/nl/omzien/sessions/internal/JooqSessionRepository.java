@@ -5,6 +5,7 @@ import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.TrainingSession.Status;
 import nl.omzien.base.RenderedStatement;
+import nl.omzien.base.RenderedStatements;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.SeatState;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -47,10 +48,10 @@ public class JooqSessionRepository {
     private final RenderedStatement seatsHeldOfSession;
     private final RenderedStatement lockForChanges;
 
-    JooqSessionRepository(DSLContext db) {
+    JooqSessionRepository(DSLContext db, RenderedStatements statements) {
         this.db = db;
         var id = param("id", Long.class);
-        lockTakingArrival = RenderedStatement.of(db, db.update(TRAINING_SESSION)
+        lockTakingArrival = statements.of(db.update(TRAINING_SESSION)
                 .set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(inline(1L)))
                 .where(TRAINING_SESSION.ID.eq(id))
                 .returningResult(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
@@ -62,13 +63,13 @@ public class JooqSessionRepository {
                                 .and(REGISTRATION.USER_ID.eq(param("userId", Long.class)))
                                 .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED")))))),
                 "id", "userId");
-        lockForChanges = RenderedStatement.of(db, db.select(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
+        lockForChanges = statements.of(db.select(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
                         TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
                         TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID, TRAINING_SESSION.ICS_SEQUENCE)
                 .from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(id)).forUpdate(), "id");
-        seatsHeldOfSession = RenderedStatement.of(db, db.select(TRAINING_SESSION.SEATS_HELD).from(TRAINING_SESSION)
+        seatsHeldOfSession = statements.of(db.select(TRAINING_SESSION.SEATS_HELD).from(TRAINING_SESSION)
                 .where(TRAINING_SESSION.ID.eq(id)), "id");
-        findOwnColumns = RenderedStatement.of(db, db.select(TRAINING_SESSION.ID, TRAINING_SESSION.SERIES_ID, TRAINING_SESSION.TITLE,
+        findOwnColumns = statements.of(db.select(TRAINING_SESSION.ID, TRAINING_SESSION.SERIES_ID, TRAINING_SESSION.TITLE,
                         TRAINING_SESSION.MODULE_IDS, TRAINING_SESSION.AUDIENCE, TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ENDS_AT,
                         TRAINING_SESSION.LOCATION, TRAINING_SESSION.ONLINE_URL, TRAINING_SESSION.CAPACITY,
                         TRAINING_SESSION.MIN_PARTICIPANTS, TRAINING_SESSION.GO_NO_GO_DAYS, TRAINING_SESSION.REGISTRATION_DEADLINE,

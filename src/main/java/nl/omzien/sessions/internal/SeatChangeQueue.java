@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -24,6 +25,11 @@ import java.util.function.Supplier;
  * same checks. If anything in a batch fails, the batch is rolled back and each change is run again on
  * its own, so one refused change never takes the others down with it.
  *
+ * <p>Whoever's turn it is runs batches until their own change is done, then wakes the first caller still
+ * waiting to take over. The others sleep until their change is done; they do not queue for the turn
+ * themselves. (They used to: after each batch, every caller whose change it had run took the turn once
+ * only to see it was done, one wake-up after the other, and the next batch waited for all of them.)
+ *
  * <p>Inside an existing transaction a change runs at once in that transaction, as before. Across
  * application instances the row lock in {@link SeatAllocation} still orders everything; this queue
  * only saves commits within one instance.
@@ -33,6 +39,7 @@ public class SeatChangeQueue {
 
     /** Bounds a transaction's length (and the wait of the last in a batch). */
     private static final int MAX_BATCH = 64;
+    private static final long WAKE_UP_CHECK_NANOS = 10_000_000;
 
     private final TransactionTemplate transactions;
     // One small lane per session ever changed since startup: thousands at most, so never pruned.
@@ -51,23 +58,27 @@ public class SeatChangeQueue {
 
     private static final class Change<T> {
         final Supplier<T> work;
+        final Thread caller;
         volatile boolean done;
         T value;
         RuntimeException failure;
 
-        Change(Supplier<T> work) {
+        Change(Supplier<T> work, Thread caller) {
             this.work = work;
+            this.caller = caller;
         }
 
         @SuppressWarnings("unchecked")
         void succeed(Object result) {
             value = (T) result;
             done = true;
+            LockSupport.unpark(caller);
         }
 
         void fail(RuntimeException e) {
             failure = e;
             done = true;
+            LockSupport.unpark(caller);
         }
 
         T result() {
@@ -87,19 +98,31 @@ public class SeatChangeQueue {
             return work.get();
         }
         Lane lane = lanes.computeIfAbsent(sessionId, id -> new Lane());
-        Change<T> change = new Change<>(work);
+        Change<T> change = new Change<>(work, Thread.currentThread());
         lane.waiting.add(change);
-        lane.turn.lock();
-        try {
-            while (!change.done) {
-                List<Change<?>> batch = new ArrayList<>();
-                for (Change<?> next; batch.size() < MAX_BATCH && (next = lane.waiting.poll()) != null; ) {
-                    batch.add(next);
+        while (!change.done) {
+            if (lane.turn.tryLock()) {
+                try {
+                    while (!change.done) {
+                        List<Change<?>> batch = new ArrayList<>();
+                        for (Change<?> next; batch.size() < MAX_BATCH && (next = lane.waiting.poll()) != null; ) {
+                            batch.add(next);
+                        }
+                        runBatch(batch);
+                    }
+                } finally {
+                    lane.turn.unlock();
                 }
-                runBatch(batch);
+                // A caller that found the turn taken is asleep: wake the first in line to take over. (Its
+                // change was queued before its failed try, so before this look; none is left behind.)
+                Change<?> next = lane.waiting.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.caller);
+                }
+            } else {
+                // Woken when the change is done or it is this caller's turn; the timeout only guards.
+                LockSupport.parkNanos(this, WAKE_UP_CHECK_NANOS);
             }
-        } finally {
-            lane.turn.unlock();
         }
         return change.result();
     }

@@ -126,6 +126,24 @@ public final class RenderedStatement {
         });
     }
 
+    /** An insert nobody reads back in this transaction: see {@link DeferredWrites}. */
+    public void executeDeferred(Object... values) {
+        DeferredWrites.write(this, values);
+    }
+
+    /** One JDBC batch: the driver sends all rows before waiting for an answer. */
+    void executeBatch(List<Object[]> rows) {
+        withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object[] values : rows) {
+                    bind(statement, values);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+    }
+
     private void bind(PreparedStatement statement, Object[] values) throws SQLException {
         for (int i = 0; i < slots.length; i++) {
             Slot slot = slots[i];

@@ -46,6 +46,18 @@ public class MailOutbox {
         return outbox.insert(mail, OffsetDateTime.now(clock));
     }
 
+    /**
+     * The same without the id: when the caller collects its writes ({@code DeferredWrites}, as the seat
+     * change queue does), the row is sent with the others just before the commit.
+     */
+    @Transactional
+    public void queue(OutgoingMail mail) {
+        if (mail == null) {
+            throw new IllegalArgumentException("No mail to queue");
+        }
+        outbox.insertLater(mail, OffsetDateTime.now(clock));
+    }
+
     /** The newest mails, newest first. */
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_ROLE)

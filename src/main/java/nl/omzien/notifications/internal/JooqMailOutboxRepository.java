@@ -23,6 +23,7 @@ public class JooqMailOutboxRepository {
     private final DSLContext db;
     // Every sign-up and cancellation writes one: rendered once (see RenderedStatement).
     private final RenderedStatement insertMail;
+    private final RenderedStatement insertMailLater;
 
     JooqMailOutboxRepository(DSLContext db, RenderedStatements statements) {
         this.db = db;
@@ -39,6 +40,27 @@ public class JooqMailOutboxRepository {
                 .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, param("nextAttemptAt", OffsetDateTime.class))
                 .returning(MAIL_OUTBOX.ID), "recipient", "subject", "text", "html", "attachmentName", "attachmentType",
                 "attachment", "senderName", "createdAt", "nextAttemptAt");
+        insertMailLater = statements.of(db.insertInto(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.RECIPIENT, param("recipient", String.class))
+                .set(MAIL_OUTBOX.SUBJECT, param("subject", String.class))
+                .set(MAIL_OUTBOX.BODY_TEXT, param("text", String.class))
+                .set(MAIL_OUTBOX.BODY_HTML, param("html", String.class))
+                .set(MAIL_OUTBOX.ATTACHMENT_NAME, param("attachmentName", String.class))
+                .set(MAIL_OUTBOX.ATTACHMENT_TYPE, param("attachmentType", String.class))
+                .set(MAIL_OUTBOX.ATTACHMENT, param("attachment", byte[].class))
+                .set(MAIL_OUTBOX.SENDER_NAME, param("senderName", String.class))
+                .set(MAIL_OUTBOX.CREATED_AT, param("createdAt", OffsetDateTime.class))
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, param("nextAttemptAt", OffsetDateTime.class)),
+                "recipient", "subject", "text", "html", "attachmentName", "attachmentType",
+                "attachment", "senderName", "createdAt", "nextAttemptAt");
+    }
+
+    /** The same insert without an id back, deferred when the caller collects writes ({@code DeferredWrites}). */
+    public void insertLater(OutgoingMail mail, OffsetDateTime now) {
+        var attachment = mail.attachment();
+        insertMailLater.executeDeferred(mail.to(), mail.subject(), mail.text(), mail.html(),
+                attachment == null ? null : attachment.fileName(), attachment == null ? null : attachment.contentType(),
+                attachment == null ? null : attachment.bytes(), mail.senderName(), now, now);
     }
 
     public long insert(OutgoingMail mail, OffsetDateTime now) {

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.DeferredWrites;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * per commit caps a busy session at ~200 changes a second however fast the rest is. Changes that
  * arrive while a commit is under way queue here and the next one to get its turn runs all of them, in
  * arrival order, in one transaction: one lock, one commit, each change still the same code with the
- * same checks. If anything in a batch fails, the batch is rolled back and each change is run again on
+ * same checks, and their audit entries and mails sent together just before the commit ({@link DeferredWrites}).
+ * If anything in a batch fails, the batch is rolled back and each change is run again on
  * its own, so one refused change never takes the others down with it.
  *
  * <p>Whoever's turn it is runs batches until their own change is done, then wakes the first caller still
@@ -152,13 +154,13 @@ public class SeatChangeQueue {
 
     private void runAll(List<Change<?>> batch) {
         try {
-            List<Object> results = transactions.execute(status -> {
+            List<Object> results = transactions.execute(status -> DeferredWrites.collect(() -> {
                 List<Object> values = new ArrayList<>(batch.size());
                 for (Change<?> change : batch) {
                     values.add(change.work.get());
                 }
                 return values;
-            });
+            }));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).succeed(results.get(i));
             }
@@ -169,7 +171,7 @@ public class SeatChangeQueue {
             }
             for (Change<?> change : batch) {
                 try {
-                    change.succeed(transactions.execute(status -> change.work.get()));
+                    change.succeed(transactions.execute(status -> DeferredWrites.collect(change.work)));
                 } catch (RuntimeException failed) {
                     change.fail(failed);
                 }

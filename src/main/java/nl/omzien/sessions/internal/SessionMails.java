@@ -63,7 +63,7 @@ public class SessionMails {
 
     public void confirmed(long registrationId) {
         Context c = context(registrationId);
-        outbox.enqueue(forSignUp(c.session(), c.person(), true).confirmed().get());
+        outbox.queue(forSignUp(c.session(), c.person(), true).confirmed().get());
     }
 
     /**
@@ -79,7 +79,7 @@ public class SessionMails {
     }
 
     public void queue(OutgoingMail mail) {
-        outbox.enqueue(mail);
+        outbox.queue(mail);
     }
 
     /** {@code seatExpected}: compose the confirmation (with its calendar invitation) now rather than under the lock. */
@@ -117,7 +117,7 @@ public class SessionMails {
     /** The person cancelled (or moved away); a held seat also gets a calendar cancellation. */
     public void cancelledByParticipant(long registrationId, boolean hadSeat) {
         Context c = context(registrationId);
-        outbox.enqueue(forCancellation(c.session(), c.person(), hadSeat).mail(hadSeat));
+        outbox.queue(forCancellation(c.session(), c.person(), hadSeat).mail(hadSeat));
     }
 
     /**
@@ -210,7 +210,7 @@ public class SessionMails {
      */
     private void send(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,
                       Link action, Object... extra) {
-        outbox.enqueue(compose(person, session, kind, attachment, action, extra));
+        outbox.queue(compose(person, session, kind, attachment, action, extra));
     }
 
     private OutgoingMail compose(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,8 +103,8 @@ class ConcurrentSignUpTest extends IntegrationTest {
 
     /** The session row's seat counters (kept by the trigger) against the registrations themselves. */
     private void assertCountersMatchTheRows(long session, int held, int waiting) {
-        var counters = db.select(TRAINING_SESSION.SEATS_HELD, TRAINING_SESSION.WAITING).from(TRAINING_SESSION)
-                .where(TRAINING_SESSION.ID.eq(session)).fetchSingle();
+        var counters = db.select(SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING).from(SESSION_SEAT_STATE)
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle();
         assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
                 .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")))).isEqualTo(held);
         assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)

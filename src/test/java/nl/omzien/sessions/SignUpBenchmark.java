@@ -124,7 +124,7 @@ public final class SignUpBenchmark {
             // The session row's counters (kept by the database trigger) must equal the rows they count.
             var counters = app.getBean(DSLContext.class).fetchSingle(
                     "select seats_held, waiting, (select count(*) from registration where session_id = ? and status = 'WAITLISTED') "
-                            + "from training_session where id = ?", session, session);
+                            + "from session_seat_state where session_id = ?", session, session);
             if (counters.get(0, Integer.class) != held || !counters.get(1, Integer.class).equals(counters.get(2, Integer.class))) {
                 throw new AssertionError("seat counters " + counters + " differ from the registrations (held " + held + ")");
             }

@@ -12,9 +12,11 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Result;
+import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.MUNICIPALITY;
 import static nl.omzien.db.Tables.ORGANISATION;
 import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
 import static nl.omzien.db.Tables.SESSION_TRAINER;
 import static nl.omzien.db.Tables.TRAINING_SESSION;
 import static org.jooq.impl.DSL.count;
@@ -51,24 +54,23 @@ public class JooqSessionRepository {
     JooqSessionRepository(DSLContext db, RenderedStatements statements) {
         this.db = db;
         var id = param("id", Long.class);
-        lockTakingArrival = statements.of(db.update(TRAINING_SESSION)
-                .set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(inline(1L)))
-                .where(TRAINING_SESSION.ID.eq(id))
-                .returningResult(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
-                        TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
-                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID,
-                        TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.LAST_ARRIVAL,
-                        TRAINING_SESSION.SEATS_HELD, TRAINING_SESSION.WAITING,
-                        field(exists(selectOne().from(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID))
-                                .and(REGISTRATION.USER_ID.eq(param("userId", Long.class)))
-                                .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED")))))),
-                "id", "userId");
-        lockForChanges = statements.of(db.select(TRAINING_SESSION.ID, TRAINING_SESSION.CAPACITY, TRAINING_SESSION.STATUS,
-                        TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.REGISTRATION_DEADLINE,
-                        TRAINING_SESSION.MUNICIPALITY_ID, TRAINING_SESSION.ORGANISATION_ID, TRAINING_SESSION.ICS_SEQUENCE)
-                .from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(id)).forUpdate(), "id");
-        seatsHeldOfSession = statements.of(db.select(TRAINING_SESSION.SEATS_HELD).from(TRAINING_SESSION)
-                .where(TRAINING_SESSION.ID.eq(id)), "id");
+        // Every seat change locks the session's narrow seat row (V13), never the wide session row.
+        var lockedColumns = List.<SelectField<?>>of(SESSION_SEAT_STATE.SESSION_ID, SESSION_SEAT_STATE.CAPACITY,
+                SESSION_SEAT_STATE.STATUS, SESSION_SEAT_STATE.STARTS_AT, SESSION_SEAT_STATE.REGISTRATION_DEADLINE,
+                SESSION_SEAT_STATE.MUNICIPALITY_ID, SESSION_SEAT_STATE.ORGANISATION_ID, SESSION_SEAT_STATE.ICS_SEQUENCE);
+        var forArrival = new ArrayList<SelectField<?>>(lockedColumns);
+        forArrival.addAll(List.of(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING,
+                field(exists(selectOne().from(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(SESSION_SEAT_STATE.SESSION_ID))
+                        .and(REGISTRATION.USER_ID.eq(param("userId", Long.class)))
+                        .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED")))))));
+        lockTakingArrival = statements.of(db.update(SESSION_SEAT_STATE)
+                .set(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.LAST_ARRIVAL.plus(inline(1L)))
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(id))
+                .returningResult(forArrival), "id", "userId");
+        lockForChanges = statements.of(db.select(lockedColumns).from(SESSION_SEAT_STATE)
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(id)).forUpdate(), "id");
+        seatsHeldOfSession = statements.of(db.select(SESSION_SEAT_STATE.SEATS_HELD).from(SESSION_SEAT_STATE)
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(id)), "id");
         findOwnColumns = statements.of(db.select(TRAINING_SESSION.ID, TRAINING_SESSION.SERIES_ID, TRAINING_SESSION.TITLE,
                         TRAINING_SESSION.MODULE_IDS, TRAINING_SESSION.AUDIENCE, TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ENDS_AT,
                         TRAINING_SESSION.LOCATION, TRAINING_SESSION.ONLINE_URL, TRAINING_SESSION.CAPACITY,
@@ -121,8 +123,8 @@ public class JooqSessionRepository {
     }
 
     public long nextArrival(long sessionId) {
-        return db.update(TRAINING_SESSION).set(TRAINING_SESSION.LAST_ARRIVAL, TRAINING_SESSION.LAST_ARRIVAL.plus(1))
-                .where(TRAINING_SESSION.ID.eq(sessionId)).returning(TRAINING_SESSION.LAST_ARRIVAL).fetchOne()
+        return db.update(SESSION_SEAT_STATE).set(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.LAST_ARRIVAL.plus(1))
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId)).returning(SESSION_SEAT_STATE.LAST_ARRIVAL).fetchOne()
                 .getLastArrival();
     }
 

@@ -106,13 +106,15 @@ public final class NationalScaleGenerator {
                            case when r <= 8 then 'PRESENT' when r = 9 then 'ABSENT' end,
                            case when r <= 9 then s.starts_at end, s.created_at, s.created_at
                       from training_session s cross join generate_series(1, 10) r""".formatted(people));
-            // Triggers are off during the bulk load: fill the sessions' seat counters (V13) the trigger would keep.
-            step(db, "session seat counters", """
-                    update training_session s set seats_held = c.held, waiting = c.waiting
-                      from (select session_id, count(*) filter (where status in ('CONFIRMED', 'OFFERED')) as held,
-                                   count(*) filter (where status = 'WAITLISTED') as waiting
-                              from registration group by session_id) c
-                     where c.session_id = s.id""");
+            // Triggers are off during the bulk load: the sessions' seat rows (V13), as the triggers would keep them.
+            step(db, "session seat rows", """
+                    insert into session_seat_state (session_id, capacity, status, starts_at, registration_deadline,
+                                                    municipality_id, organisation_id, ics_sequence, last_arrival, seats_held, waiting)
+                    select s.id, s.capacity, s.status, s.starts_at, s.registration_deadline, s.municipality_id, s.organisation_id,
+                           s.ics_sequence, 10, count(*) filter (where r.status in ('CONFIRMED', 'OFFERED')),
+                           count(*) filter (where r.status = 'WAITLISTED')
+                      from training_session s left join registration r on r.session_id = s.id
+                     group by s.id""");
             step(db, "evaluations", """
                     insert into session_evaluation (registration_id, score, do_differently, comment, answered_at)
                     select r.id, 5 + r.id % 6, 'Meer tijd om te oefenen', case when r.id % 2 = 0 then 'Fijne bijeenkomst, veel geleerd' end,

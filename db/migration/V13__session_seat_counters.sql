@@ -61,6 +61,9 @@ create trigger session_seat_state_updated
     after update of capacity, status, starts_at, registration_deadline, municipality_id, organisation_id, ics_sequence
     on training_session for each row execute function session_seat_state_copy();
 
+-- Seats are no longer counted from the registrations on a decision.
+drop index registration_seat_idx;
+
 drop trigger registration_capacity on registration;
 drop function registration_enforce_capacity();
 

@@ -201,7 +201,8 @@ class SessionMailSmtpTest extends IntegrationTest {
         assertThat(waitlisted.getSubject()).startsWith("You are on the waitlist: Raising it on ");
         Parts parts = parts(waitlisted);
         assertThat(parts.text()).contains("You are on the waitlist, at position 1.", "Kind regards,\nOmzien Coevorden");
-        assertThat(parts.html()).contains("<html lang=\"en\">");
+        assertThat(parts.html()).contains("<html lang=\"en\">", "at position 1.");
+        assertThat(parts.text() + parts.html()).as("the place in line is filled in").doesNotContain("PLACEINLINE");
         assertThat(parts.ics()).as("no calendar entry without a seat").isNull();
     }
 }

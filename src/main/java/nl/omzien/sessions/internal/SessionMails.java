@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
+import java.text.NumberFormat;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -91,8 +92,19 @@ public class SessionMails {
             OutgoingMail composed = confirmed.get();
             confirmed = () -> composed;
         }
-        return new SignUpMails(session, confirmed, position -> compose(person, session, "waitlisted", null, sessions, position));
+        // The waitlist mail names the place in line, known only under the lock: composed now with a marker
+        // that the decision replaces, so the serial part of a sign-up does not compose mail.
+        OutgoingMail waitlisted = compose(person, session, "waitlisted", null, sessions, PLACE_IN_LINE);
+        NumberFormat number = NumberFormat.getIntegerInstance(person.locale());
+        return new SignUpMails(session, confirmed, position -> {
+            String place = number.format(position);
+            return new OutgoingMail(waitlisted.to(), waitlisted.subject(), waitlisted.text().replace(PLACE_IN_LINE, place),
+                    waitlisted.html().replace(PLACE_IN_LINE, place), null, waitlisted.senderName());
+        });
     }
+
+    /** Stands for the place in line until it is known; no text or HTML escaping changes it. */
+    private static final String PLACE_IN_LINE = "PLACEINLINE7f3a";
 
     public void offered(long registrationId, String token, OffsetDateTime expiresAt) {
         Context c = context(registrationId);

@@ -233,10 +233,19 @@ public class RegistrationService {
     public void acceptOffer(long registrationId) {
         Row row = own(registrationId);
         OffsetDateTime now = now();
+        var prepared = confirmationFor(row);
         queue.run(row.sessionId(), () -> {
-            seats.accept(row, row.userId(), now);
+            seats.accept(row, row.userId(), now, prepared);
             return null;
         });
+    }
+
+    /** The confirmation an accepted offer sends, composed before the lock (only when it is still an offer). */
+    private SessionMails.SignUpMails confirmationFor(Row row) {
+        if (row.status() != RegistrationStatus.OFFERED) {
+            return null;
+        }
+        return mails.forSignUp(sessions.findForMail(row.sessionId()).orElseThrow(), people.find(row.userId()).orElseThrow(), true);
     }
 
     /** What an offer link shows before the person clicks "accept"; empty for an unknown or used link. */
@@ -265,8 +274,9 @@ public class RegistrationService {
         }
         Row row = registrations.findByOfferToken(SecretTokens.hash(token)).orElseThrow(() -> problem("offer.unknown"));
         OffsetDateTime now = now();
+        var prepared = confirmationFor(row);
         queue.run(row.sessionId(), () -> {
-            seats.accept(row, null, now);
+            seats.accept(row, null, now, prepared);
             return null;
         });
         return RegistrationStatus.CONFIRMED;

@@ -242,6 +242,12 @@ public class SeatAllocation {
     /** Accepts an offer that is still open: the held seat becomes the person's. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void accept(Row offer, Long actorId, OffsetDateTime now) {
+        accept(offer, actorId, now, null);
+    }
+
+    /** The same, with the confirmation composed by the caller before the lock ({@code null}: composed here). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void accept(Row offer, Long actorId, OffsetDateTime now, SignUpMails prepared) {
         LockedSession session = lockOpenForChanges(offer.sessionId());
         Row current = registrations.find(offer.id()).orElseThrow();
         if (current.status() == RegistrationStatus.CONFIRMED) {
@@ -254,7 +260,11 @@ public class SeatAllocation {
         registrations.confirmOffer(current.id(), now);
         registrations.audit(session.id(), current.id(), current.userId(), actorId, "OFFER_ACCEPTED", current.arrival(),
                 null, now);
-        mails.confirmed(current.id());
+        if (prepared != null && prepared.session().icsSequence() == session.icsSequence()) {
+            mails.queue(prepared.confirmed().get());
+        } else {
+            mails.confirmed(current.id());
+        }
     }
 
     /** Lets an offer lapse (its time is up) and offers the seat to the next in line. */

@@ -21,9 +21,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * iCalendar (RFC 5545) files for sessions, written by biweekly. Each session has one stable UID, so a
@@ -51,6 +56,27 @@ public class SessionCalendar {
 
     /** An invitation (REQUEST) or, with {@code cancel}, a cancellation for one session. */
     public byte[] invitation(TrainingSession session, boolean cancel, int sequence) {
+        // The file names no attendee, so everyone signing up for a session this minute gets the same one:
+        // written once (DTSTAMP, "when this file was made", then stays within that minute).
+        var key = new InvitationKey(session.id(), session.title(), session.startsAt(), session.endsAt(), session.place(),
+                session.notes(), session.onlineUrl(), session.municipalityName(), cancel, sequence,
+                Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        if (recentInvitations.size() > MAX_RECENT_INVITATIONS) {
+            recentInvitations.clear();
+        }
+        return recentInvitations.computeIfAbsent(key, k -> write(session, cancel, sequence)).clone();
+    }
+
+    /** Everything an invitation is written from. */
+    private record InvitationKey(long sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
+                                 String notes, String onlineUrl, String municipalityName, boolean cancel, int sequence,
+                                 Instant minute) {
+    }
+
+    private static final int MAX_RECENT_INVITATIONS = 1000;
+    private final Map<InvitationKey, byte[]> recentInvitations = new ConcurrentHashMap<>();
+
+    private byte[] write(TrainingSession session, boolean cancel, int sequence) {
         ICalendar calendar = newCalendar();
         calendar.setMethod(cancel ? Method.cancel() : Method.request());
         VEvent event = event(session, sequence);

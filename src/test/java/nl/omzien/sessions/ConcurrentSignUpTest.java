@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import static nl.omzien.db.Tables.REGISTRATION;
 import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
+import static nl.omzien.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -200,6 +201,28 @@ class ConcurrentSignUpTest extends IntegrationTest {
                 .set(REGISTRATION.UPDATED_AT, java.time.OffsetDateTime.now()).execute())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("is full");
+    }
+
+    @Test
+    void theSeatRowFollowsTheTrainersChangesAndTheGuardUsesTheNewCapacity() {
+        long session = newSession(1);
+        List<String> people = fixtures.participants(2, "Kapsalon Knip & Zo");
+        fixtures.as(people.get(0), () -> registrationService.signUp(session));
+        // A trainer raises the capacity (any write to the session row is copied to its seat row).
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.CAPACITY, 2).where(TRAINING_SESSION.ID.eq(session)).execute();
+        assertThat(db.select(SESSION_SEAT_STATE.CAPACITY).from(SESSION_SEAT_STATE)
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo(2);
+        assertThat(fixtures.as(people.get(1), () -> registrationService.signUp(session)).status())
+                .isEqualTo(RegistrationStatus.CONFIRMED);
+        assertCountersMatchTheRows(session, 2, 0);
+        // Cancelled by the trainer: the seat row says so, and nobody can sign up any more.
+        fixtures.as(TRAINER, () -> {
+            sessionService.cancel(session);
+            return null;
+        });
+        assertThat(db.select(SESSION_SEAT_STATE.STATUS).from(SESSION_SEAT_STATE)
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo("CANCELLED");
+        assertCountersMatchTheRows(session, 0, 0);
     }
 
     private static List<Long> range(long from, long to) {

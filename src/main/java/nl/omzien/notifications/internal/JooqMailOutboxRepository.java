@@ -27,7 +27,7 @@ public class JooqMailOutboxRepository {
 
     JooqMailOutboxRepository(DSLContext db, RenderedStatements statements) {
         this.db = db;
-        insertMail = statements.of(db.insertInto(MAIL_OUTBOX)
+        var insert = db.insertInto(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.RECIPIENT, param("recipient", String.class))
                 .set(MAIL_OUTBOX.SUBJECT, param("subject", String.class))
                 .set(MAIL_OUTBOX.BODY_TEXT, param("text", String.class))
@@ -37,22 +37,12 @@ public class JooqMailOutboxRepository {
                 .set(MAIL_OUTBOX.ATTACHMENT, param("attachment", byte[].class))
                 .set(MAIL_OUTBOX.SENDER_NAME, param("senderName", String.class))
                 .set(MAIL_OUTBOX.CREATED_AT, param("createdAt", OffsetDateTime.class))
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, param("nextAttemptAt", OffsetDateTime.class))
-                .returning(MAIL_OUTBOX.ID), "recipient", "subject", "text", "html", "attachmentName", "attachmentType",
-                "attachment", "senderName", "createdAt", "nextAttemptAt");
-        insertMailLater = statements.of(db.insertInto(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.RECIPIENT, param("recipient", String.class))
-                .set(MAIL_OUTBOX.SUBJECT, param("subject", String.class))
-                .set(MAIL_OUTBOX.BODY_TEXT, param("text", String.class))
-                .set(MAIL_OUTBOX.BODY_HTML, param("html", String.class))
-                .set(MAIL_OUTBOX.ATTACHMENT_NAME, param("attachmentName", String.class))
-                .set(MAIL_OUTBOX.ATTACHMENT_TYPE, param("attachmentType", String.class))
-                .set(MAIL_OUTBOX.ATTACHMENT, param("attachment", byte[].class))
-                .set(MAIL_OUTBOX.SENDER_NAME, param("senderName", String.class))
-                .set(MAIL_OUTBOX.CREATED_AT, param("createdAt", OffsetDateTime.class))
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, param("nextAttemptAt", OffsetDateTime.class)),
-                "recipient", "subject", "text", "html", "attachmentName", "attachmentType",
-                "attachment", "senderName", "createdAt", "nextAttemptAt");
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, param("nextAttemptAt", OffsetDateTime.class));
+        String[] names = {"recipient", "subject", "text", "html", "attachmentName", "attachmentType", "attachment",
+                "senderName", "createdAt", "nextAttemptAt"};
+        // Rendered at once, so the plain insert is captured before returning() extends the same query.
+        insertMailLater = statements.of(insert, names);
+        insertMail = statements.of(insert.returning(MAIL_OUTBOX.ID), names);
     }
 
     /** The same insert without an id back, deferred when the caller collects writes ({@code DeferredWrites}). */

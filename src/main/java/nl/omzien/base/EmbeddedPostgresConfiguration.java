@@ -34,7 +34,10 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(clean)
-                .setServerConfig("timezone", "UTC");
+                .setServerConfig("timezone", "UTC")
+                // Look for tables to vacuum every 15 s instead of every minute: a session being booked
+                // churns its registrations (V15); the setting only decides how soon vacuum looks.
+                .setServerConfig("autovacuum_naptime", "15s");
         if (durable) {
             // The library starts PostgreSQL for throwaway test databases: fsync off (-F) and asynchronous
             // commits. Data that must survive a power cut needs both back on; only tests turn this off.

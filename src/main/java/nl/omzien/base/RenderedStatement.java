@@ -148,10 +148,14 @@ public final class RenderedStatement {
         for (int i = 0; i < slots.length; i++) {
             Slot slot = slots[i];
             Object value = slot.argument() < 0 ? slot.constant() : values[slot.argument()];
-            if (value == null) {
-                statement.setNull(i + 1, slot.sqlType());
-            } else {
-                statement.setObject(i + 1, value);
+            // The driver's setObject tries type after type; the common ones go straight to their setter.
+            switch (value) {
+                case null -> statement.setNull(i + 1, slot.sqlType());
+                case String text -> statement.setString(i + 1, text);
+                case Long number -> statement.setLong(i + 1, number);
+                case Integer number -> statement.setInt(i + 1, number);
+                case byte[] bytes -> statement.setBytes(i + 1, bytes);
+                default -> statement.setObject(i + 1, value);
             }
         }
     }

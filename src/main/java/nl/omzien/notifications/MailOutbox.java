@@ -48,9 +48,9 @@ public class MailOutbox {
 
     /**
      * The same without the id: when the caller collects its writes ({@code DeferredWrites}, as the seat
-     * change queue does), the row is sent with the others just before the commit.
+     * change queue does), the row is sent with the others just before the commit. Joins the caller's
+     * transaction without a transactional proxy (there is nothing to commit on its own: one insert).
      */
-    @Transactional
     public void queue(OutgoingMail mail) {
         if (mail == null) {
             throw new IllegalArgumentException("No mail to queue");

@@ -281,7 +281,7 @@ public class SessionService {
         Times times = validate(draft, false);
         checkRelations(draft);
         LockedSession locked = seats.lockOpenForChanges(draft.getId());
-        int taken = registrations.seatsTaken(draft.getId());
+        int taken = sessions.seatsHeld(draft.getId());
         if (draft.getCapacity() < taken) {
             throw new InvalidInputException(Map.of("capacity", "session.capacity-below-taken"));
         }

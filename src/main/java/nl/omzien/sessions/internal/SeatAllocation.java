@@ -112,12 +112,6 @@ public class SeatAllocation {
         return place(session, userId, actorId, now, "SIGNED_UP", locked.arrival(), state, mailsToSend);
     }
 
-    private SignUpOutcome place(LockedSession session, long userId, Long actorId, OffsetDateTime now, String how) {
-        SeatState state = registrations.seatState(session.id(), userId);
-        return place(session, userId, actorId, now, how, sessions.nextArrival(session.id()), state,
-                mails.forSignUp(session.id(), userId));
-    }
-
     private SignUpOutcome place(LockedSession session, long userId, Long actorId, OffsetDateTime now, String how,
                                 long arrival, SeatState state, SignUpMails signUpMails) {
         long sessionId = session.id();
@@ -184,7 +178,9 @@ public class SeatAllocation {
         if (registrations.findLive(toSessionId, current.userId()).isPresent()) {
             throw problem("registration.already-there");
         }
-        SeatState targetState = registrations.seatState(toSessionId, current.userId());
+        // The target is locked already; this takes the newcomer's arrival number and reads its counters.
+        LockedForArrival arriving = sessions.lockForArrival(toSessionId, current.userId()).orElseThrow();
+        SeatState targetState = arriving.state();
         if (targetState.seatsTaken() >= target.capacity() || targetState.waiting() > 0) {
             throw problem("session.full");
         }
@@ -192,7 +188,8 @@ public class SeatAllocation {
         registrations.audit(source.id(), current.id(), current.userId(), actorId, "MOVED_AWAY", current.arrival(),
                 "to session " + toSessionId, now);
         mails.cancelledByParticipant(current.id(), false);
-        SignUpOutcome outcome = place(target, current.userId(), actorId, now, "MOVED_IN");
+        SignUpOutcome outcome = place(target, current.userId(), actorId, now, "MOVED_IN", arriving.arrival(), targetState,
+                mails.forSignUp(toSessionId, current.userId()));
         if (current.status().holdsSeat()) {
             promote(source, now);
         }

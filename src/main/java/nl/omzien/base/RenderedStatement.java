@@ -113,6 +113,21 @@ public final class RenderedStatement {
         });
     }
 
+    public <T> List<T> fetchList(RowReader<T> reader, Object... values) {
+        return withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(reader.read(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
     public <T> T fetchSingle(RowReader<T> reader, Object... values) {
         return fetchOptional(reader, values).orElseThrow(() -> new IllegalStateException("No row: " + sql));
     }

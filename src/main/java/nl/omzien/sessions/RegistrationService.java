@@ -15,6 +15,7 @@ import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqSessionRepository;
 import nl.omzien.sessions.internal.SeatAllocation;
 import nl.omzien.sessions.internal.SeatChangeQueue;
+import nl.omzien.sessions.internal.SeatRequest;
 import nl.omzien.sessions.internal.SessionMails;
 import nl.omzien.sessions.internal.SessionCalendar;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,7 +152,7 @@ public class RegistrationService {
         long me = user.accountId();
         OffsetDateTime now = now();
         var prepared = mails.forSignUp(session, people.find(me).orElseThrow(), seats.seatLikelyFree(sessionId));
-        return queue.run(sessionId, () -> seats.signUp(sessionId, me, me, now, prepared));
+        return queue.run(sessionId, new SeatRequest.SignUp(me, me, now, prepared));
     }
 
     /** An organisation contact signs up colleagues of their own organisation in one go. */
@@ -163,15 +164,16 @@ public class RegistrationService {
             throw new AccessDeniedException("No organisation");
         }
         requireBookable(sessionId, user.municipalityId(), user.organisationId());
-        List<SignUpOutcome> outcomes = new ArrayList<>();
+        List<SeatRequest> requests = new ArrayList<>();
         for (Long id : colleagueIds.stream().distinct().sorted().toList()) {
             Person colleague = people.find(id).orElseThrow(() -> new AccessDeniedException("No such person"));
             if (!Objects.equals(colleague.organisationId(), user.organisationId()) || !colleague.enabled()) {
                 throw new AccessDeniedException("Not a colleague");
             }
-            outcomes.add(seats.signUp(sessionId, id, user.accountId(), now()));
+            requests.add(new SeatRequest.SignUp(id, user.accountId(), now(), null));
         }
-        return outcomes;
+        // All in one decision and one transaction: the first refusal undoes the whole group.
+        return seats.decide(sessionId, requests).stream().map(decision -> decision.<SignUpOutcome>get()).toList();
     }
 
     /** Colleagues the signed-in organisation contact may sign up (including themselves). */
@@ -222,10 +224,7 @@ public class RegistrationService {
         }
         OffsetDateTime now = now();
         var prepared = mails.forCancellation(session, people.find(row.userId()).orElseThrow(), row.status().holdsSeat());
-        queue.run(row.sessionId(), () -> {
-            seats.cancel(row, row.userId(), now, prepared);
-            return null;
-        });
+        queue.run(row.sessionId(), new SeatRequest.Cancel(row, row.userId(), now, prepared));
     }
 
     /** Accepts an open offer from within the app. */
@@ -234,10 +233,7 @@ public class RegistrationService {
         Row row = own(registrationId);
         OffsetDateTime now = now();
         var prepared = confirmationFor(row);
-        queue.run(row.sessionId(), () -> {
-            seats.accept(row, row.userId(), now, prepared);
-            return null;
-        });
+        queue.run(row.sessionId(), new SeatRequest.Accept(row, row.userId(), now, prepared));
     }
 
     /** The confirmation an accepted offer sends, composed before the lock (only when it is still an offer). */
@@ -275,10 +271,7 @@ public class RegistrationService {
         Row row = registrations.findByOfferToken(SecretTokens.hash(token)).orElseThrow(() -> problem("offer.unknown"));
         OffsetDateTime now = now();
         var prepared = confirmationFor(row);
-        queue.run(row.sessionId(), () -> {
-            seats.accept(row, null, now, prepared);
-            return null;
-        });
+        queue.run(row.sessionId(), new SeatRequest.Accept(row, null, now, prepared));
         return RegistrationStatus.CONFIRMED;
     }
 

@@ -6,20 +6,29 @@ import nl.omzien.sessions.SessionParticipant;
 import org.jooq.DSLContext;
 import nl.omzien.base.RenderedStatement;
 import nl.omzien.base.RenderedStatements;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.ORGANISATION;
 import static nl.omzien.db.Tables.REGISTRATION;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.arrayGet;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.unnest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
 import static nl.omzien.db.Tables.SESSION_AUDIT;
@@ -42,8 +51,12 @@ public class JooqRegistrationRepository {
     private final RenderedStatement insertRegistration;
     private final RenderedStatement updateStatus;
     private final RenderedStatement updateToOffer;
-    private final RenderedStatement updateToConfirmed;
     private final RenderedStatement insertAudit;
+    // A batch of seat changes (SeatAllocation#decide): one statement for each kind of change.
+    private final RenderedStatement findCurrent;
+    private final RenderedStatement insertRegistrations;
+    private final RenderedStatement updateToCancelled;
+    private final RenderedStatement updateOffersToConfirmed;
 
     JooqRegistrationRepository(DSLContext db, RenderedStatements statements) {
         this.db = db;
@@ -78,10 +91,6 @@ public class JooqRegistrationRepository {
                 .set(REGISTRATION.OFFER_TOKEN_HASH, param("tokenHash", String.class))
                 .set(REGISTRATION.UPDATED_AT, now)
                 .where(REGISTRATION.ID.eq(id)), "id", "expiresAt", "tokenHash", "now");
-        updateToConfirmed = statements.of(db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.CONFIRMED.name()))
-                .set(REGISTRATION.OFFER_EXPIRES_AT, inline((OffsetDateTime) null))
-                .set(REGISTRATION.UPDATED_AT, now)
-                .where(REGISTRATION.ID.eq(id)), "id", "now");
         insertAudit = statements.of(db.insertInto(SESSION_AUDIT)
                 .set(SESSION_AUDIT.SESSION_ID, sessionId)
                 .set(SESSION_AUDIT.REGISTRATION_ID, param("registrationId", Long.class))
@@ -91,11 +100,41 @@ public class JooqRegistrationRepository {
                 .set(SESSION_AUDIT.ARRIVAL, param("arrival", Long.class))
                 .set(SESSION_AUDIT.DETAIL, param("detail", String.class))
                 .set(SESSION_AUDIT.AT, now), "sessionId", "registrationId", "userId", "actorId", "action", "arrival", "detail", "now");
+        var ids = param("ids", Long[].class);
+        findCurrent = statements.of(db.select(ROW).from(REGISTRATION)
+                .where(REGISTRATION.ID.eq(any(ids)))
+                .or(REGISTRATION.SESSION_ID.eq(sessionId).and(REGISTRATION.USER_ID.eq(any(param("userIds", Long[].class))))
+                        .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED")))),
+                "ids", "sessionId", "userIds");
+        // Row n of the newcomers takes the n-th element of each array.
+        Table<?> newcomers = unnest(param("newUserIds", Long[].class)).withOrdinality().as("newcomer", "user_id", "n");
+        Field<Integer> n = newcomers.field("n", Long.class).cast(SQLDataType.INTEGER);
+        insertRegistrations = statements.of(db.insertInto(REGISTRATION, REGISTRATION.SESSION_ID, REGISTRATION.USER_ID,
+                        REGISTRATION.STATUS, REGISTRATION.ARRIVAL, REGISTRATION.REGISTERED_BY, REGISTRATION.CREATED_AT,
+                        REGISTRATION.UPDATED_AT)
+                .select(select(sessionId, newcomers.field("user_id", Long.class), arrayGet(param("statuses", String[].class), n),
+                        arrayGet(param("arrivals", Long[].class), n), arrayGet(param("actorIds", Long[].class), n),
+                        param("createdAt", OffsetDateTime.class), param("updatedAt", OffsetDateTime.class)).from(newcomers))
+                .returning(REGISTRATION.ID, REGISTRATION.USER_ID),
+                "sessionId", "newUserIds", "statuses", "arrivals", "actorIds", "createdAt", "updatedAt");
+        updateToCancelled = statements.of(db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.CANCELLED.name()))
+                .set(REGISTRATION.OFFER_EXPIRES_AT, inline((OffsetDateTime) null))
+                .set(REGISTRATION.OFFER_TOKEN_HASH, inline((String) null))
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(any(ids))), "ids", "now");
+        updateOffersToConfirmed = statements.of(db.update(REGISTRATION).set(REGISTRATION.STATUS, inline(RegistrationStatus.CONFIRMED.name()))
+                .set(REGISTRATION.OFFER_EXPIRES_AT, inline((OffsetDateTime) null))
+                .set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(any(ids))), "ids", "now");
     }
 
     /** A registration's own columns. */
     public record Row(long id, long sessionId, long userId, RegistrationStatus status, long arrival,
                       OffsetDateTime offerExpiresAt, Attendance attendance) {
+        /** The same registration after a status change (as the update statements write it: no offer left). */
+        public Row withStatus(RegistrationStatus newStatus) {
+            return new Row(id, sessionId, userId, newStatus, arrival, null, attendance);
+        }
     }
 
     /** The columns of {@link Row}, in the order {@link #readRow} reads them. */
@@ -141,10 +180,6 @@ public class JooqRegistrationRepository {
                 .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")));
     }
 
-    /** A seat decision's input: seats held, people waiting, and whether this person already has a live place. */
-    public record SeatState(int seatsTaken, int waiting, boolean personHasPlace) {
-    }
-
     public int countWithStatus(long sessionId, RegistrationStatus status) {
         return db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId).and(REGISTRATION.STATUS.eq(status.name())));
     }
@@ -168,13 +203,42 @@ public class JooqRegistrationRepository {
         updateStatus.execute(id, status.name(), now);
     }
 
-    /** The offer became a seat; the link keeps working, so a second click shows "accepted" instead of an error. */
-    public void confirmOffer(long id, OffsetDateTime now) {
-        updateToConfirmed.execute(id, now);
-    }
-
     public void offer(long id, OffsetDateTime expiresAt, String tokenHash, OffsetDateTime now) {
         updateToOffer.execute(id, expiresAt, tokenHash, now);
+    }
+
+    /**
+     * In one statement, for a batch of seat changes under the session's lock: the registrations with the
+     * given ids, and the live places the given people hold in the session.
+     */
+    public List<Row> current(long sessionId, List<Long> ids, List<Long> userIds) {
+        return findCurrent.fetchList(JooqRegistrationRepository::readRow, ids.toArray(Long[]::new), sessionId,
+                userIds.toArray(Long[]::new));
+    }
+
+    /** A newcomer for {@link #insertAll}. */
+    public record Newcomer(long userId, RegistrationStatus status, long arrival, Long actorId) {
+    }
+
+    /** Inserts the newcomers' registrations in one statement; returns each person's new registration id. */
+    public Map<Long, Long> insertAll(long sessionId, List<Newcomer> newcomers, OffsetDateTime now) {
+        Map<Long, Long> idByUser = new HashMap<>();
+        insertRegistrations.fetchList(r -> Map.entry(r.getLong(2), r.getLong(1)), sessionId,
+                newcomers.stream().map(Newcomer::userId).toArray(Long[]::new),
+                newcomers.stream().map(c -> c.status().name()).toArray(String[]::new),
+                newcomers.stream().map(Newcomer::arrival).toArray(Long[]::new),
+                newcomers.stream().map(Newcomer::actorId).toArray(Long[]::new), now, now)
+                .forEach(entry -> idByUser.put(entry.getKey(), entry.getValue()));
+        return idByUser;
+    }
+
+    public void cancelAll(List<Long> ids, OffsetDateTime now) {
+        updateToCancelled.execute(ids.toArray(Long[]::new), now);
+    }
+
+    /** Offers that became seats; the links keep working, so a second click shows "accepted" instead of an error. */
+    public void confirmOffers(List<Long> ids, OffsetDateTime now) {
+        updateOffersToConfirmed.execute(ids.toArray(Long[]::new), now);
     }
 
     /** Offers whose time is up, oldest first. */

@@ -6,7 +6,6 @@ import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.TrainingSession.Status;
 import nl.omzien.base.RenderedStatement;
 import nl.omzien.base.RenderedStatements;
-import nl.omzien.sessions.internal.JooqRegistrationRepository.SeatState;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -32,13 +31,11 @@ import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
 import static nl.omzien.db.Tables.SESSION_TRAINER;
 import static nl.omzien.db.Tables.TRAINING_SESSION;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectOne;
 
 /** Sessions with their current counts. Only this class and its siblings in internal/ touch jOOQ. */
 @Repository
@@ -46,7 +43,7 @@ public class JooqSessionRepository {
 
     private final DSLContext db;
     // Run by every sign-up and cancellation: rendered once (see RenderedStatement).
-    private final RenderedStatement lockTakingArrival;
+    private final RenderedStatement lockTakingArrivals;
     private final RenderedStatement findOwnColumns;
     private final RenderedStatement seatsHeldOfSession;
     private final RenderedStatement lockForChanges;
@@ -58,15 +55,12 @@ public class JooqSessionRepository {
         var lockedColumns = List.<SelectField<?>>of(SESSION_SEAT_STATE.SESSION_ID, SESSION_SEAT_STATE.CAPACITY,
                 SESSION_SEAT_STATE.STATUS, SESSION_SEAT_STATE.STARTS_AT, SESSION_SEAT_STATE.REGISTRATION_DEADLINE,
                 SESSION_SEAT_STATE.MUNICIPALITY_ID, SESSION_SEAT_STATE.ORGANISATION_ID, SESSION_SEAT_STATE.ICS_SEQUENCE);
-        var forArrival = new ArrayList<SelectField<?>>(lockedColumns);
-        forArrival.addAll(List.of(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING,
-                field(exists(selectOne().from(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(SESSION_SEAT_STATE.SESSION_ID))
-                        .and(REGISTRATION.USER_ID.eq(param("userId", Long.class)))
-                        .and(REGISTRATION.STATUS.in(inline("CONFIRMED"), inline("WAITLISTED"), inline("OFFERED")))))));
-        lockTakingArrival = statements.of(db.update(SESSION_SEAT_STATE)
-                .set(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.LAST_ARRIVAL.plus(inline(1L)))
+        var forArrivals = new ArrayList<SelectField<?>>(lockedColumns);
+        forArrivals.addAll(List.of(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING));
+        lockTakingArrivals = statements.of(db.update(SESSION_SEAT_STATE)
+                .set(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.LAST_ARRIVAL.plus(param("count", Long.class)))
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(id))
-                .returningResult(forArrival), "id", "userId");
+                .returningResult(forArrivals), "id", "count");
         lockForChanges = statements.of(db.select(lockedColumns).from(SESSION_SEAT_STATE)
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(id)).forUpdate(), "id");
         seatsHeldOfSession = statements.of(db.select(SESSION_SEAT_STATE.SEATS_HELD).from(SESSION_SEAT_STATE)
@@ -97,24 +91,22 @@ public class JooqSessionRepository {
     }
 
     /**
-     * A session locked for a sign-up, with the arrival number the newcomer gets and the seat state. Seats
-     * held and people waiting are the locked row's own counters, so always current. Whether the person
-     * already has a place is read from the statement's snapshot, which can predate a wait for the lock:
-     * if it misses a place taken meanwhile, the unique index on live places refuses the second one.
+     * A session locked for seat changes, with the last of the arrival numbers just taken and its current
+     * counters: seats held (confirmed or offered) and people waiting, kept by the registration trigger.
      */
-    public record LockedForArrival(LockedSession session, long arrival, SeatState state) {
+    public record LockedForArrivals(LockedSession session, long lastArrival, int seatsHeld, int waiting) {
     }
 
     /**
-     * Locks the session row and takes the next arrival number in one statement, so a sign-up needs one
-     * round trip less while it holds the lock. A sign-up that ends up changing nothing (a repeat) leaves
-     * a gap in the numbers, which only order people and need not be consecutive.
+     * Locks the session's seat row and takes {@code count} arrival numbers (ending at {@code lastArrival})
+     * in one statement. Numbers that end up unused (a repeated sign-up) leave a gap: they only order people
+     * and need not be consecutive.
      */
-    public Optional<LockedForArrival> lockForArrival(long sessionId, long userId) {
-        return lockTakingArrival.fetchOptional(r -> new LockedForArrival(new LockedSession(r.getLong(1), r.getInt(2),
+    public Optional<LockedForArrivals> lockForArrivals(long sessionId, int count) {
+        return lockTakingArrivals.fetchOptional(r -> new LockedForArrivals(new LockedSession(r.getLong(1), r.getInt(2),
                 Status.valueOf(r.getString(3)), r.getObject(4, OffsetDateTime.class), r.getObject(5, OffsetDateTime.class),
-                r.getLong(6), r.getObject(7, Long.class), r.getInt(8)), r.getLong(9),
-                new SeatState(r.getInt(10), r.getInt(11), r.getBoolean(12))), sessionId, userId);
+                r.getLong(6), r.getObject(7, Long.class), r.getInt(8)), r.getLong(9), r.getInt(10), r.getInt(11)),
+                sessionId, (long) count);
     }
 
     /** Seats held (confirmed or offered), from the session's counter; current once the session is locked. */

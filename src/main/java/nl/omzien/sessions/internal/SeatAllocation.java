@@ -5,10 +5,9 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SignUpOutcome;
 import nl.omzien.sessions.TrainingSession.Status;
+import nl.omzien.sessions.internal.JooqRegistrationRepository.Newcomer;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
-import nl.omzien.sessions.internal.JooqRegistrationRepository.SeatState;
-import nl.omzien.sessions.internal.JooqSessionRepository.LockedForArrival;
-import nl.omzien.sessions.internal.SessionMails.CancellationMails;
+import nl.omzien.sessions.internal.JooqSessionRepository.LockedForArrivals;
 import nl.omzien.sessions.internal.SessionMails.SignUpMails;
 import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.internal.JooqSessionRepository.LockedSession;
@@ -19,14 +18,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every change of who holds a seat goes through here, in the caller's transaction, after locking the
- * session row ({@code SELECT ... FOR UPDATE}): sign-ups for one session queue on that lock, take the
- * next arrival number, and see each other's result. The waitlist is served strictly by arrival number:
+ * session's seat row: changes for one session queue on that lock, take the next arrival numbers, and
+ * see each other's result. The waitlist is served strictly by arrival number:
  * a freed seat is offered to the first in line, and a newcomer only gets a seat when nobody waits.
  * The database trigger {@code registration_capacity} is the last line against overbooking.
  */
@@ -77,82 +80,251 @@ public class SeatAllocation {
         return session;
     }
 
-    /**
-     * Signs a person up: a seat when one is free and nobody waits, otherwise a place on the waitlist.
-     * Repeating it (double click) changes nothing and says so.
-     */
-    public SignUpOutcome signUp(long sessionId, long userId, Long actorId, OffsetDateTime now) {
-        requireTransaction();
-        return signUp(sessionId, userId, actorId, now, null);
-    }
-
-    /**
-     * The same, with the mails already composed by the caller before the lock ({@code null}: composed
-     * here). Under the lock a sign-up runs four statements: lock with arrival number and seat state,
-     * registration, audit entry, mail.
-     */
-    public SignUpOutcome signUp(long sessionId, long userId, Long actorId, OffsetDateTime now, SignUpMails prepared) {
-        requireTransaction();
-        LockedForArrival locked = sessions.lockForArrival(sessionId, userId).orElseThrow(() -> problem("session.unknown"));
-        LockedSession session = locked.session();
-        if (session.status() == Status.CANCELLED) {
-            throw problem("session.is-cancelled");
+    /** What became of one {@link SeatRequest}: its result, or why it was refused. */
+    public record Decision(Object value, RuntimeException refusal) {
+        static Decision of(Object value) {
+            return new Decision(value, null);
         }
-        if (!now.isBefore(session.registrationDeadline())) {
-            throw problem("session.sign-up-closed");
-        }
-        SeatState state = locked.state();
-        if (state.personHasPlace()) {
-            Row existing = registrations.findLive(sessionId, userId).orElseThrow();
-            return new SignUpOutcome(existing.id(), userId, existing.status(), true);
-        }
-        // A session moved between composing and locking: the invitation must carry the new time.
-        SignUpMails mailsToSend = prepared != null && prepared.session().icsSequence() == session.icsSequence()
-                ? prepared : mails.forSignUp(sessionId, userId);
-        return place(session, userId, actorId, now, "SIGNED_UP", locked.arrival(), state, mailsToSend);
-    }
 
-    private SignUpOutcome place(LockedSession session, long userId, Long actorId, OffsetDateTime now, String how,
-                                long arrival, SeatState state, SignUpMails signUpMails) {
-        long sessionId = session.id();
-        boolean seatFree = state.seatsTaken() < session.capacity() && state.waiting() == 0;
-        RegistrationStatus status = seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
-        long id = registrations.insert(sessionId, userId, status, arrival, actorId, now);
-        registrations.audit(sessionId, id, userId, actorId, how + "_" + status.name(), arrival, null, now);
-        // Everyone waiting arrived earlier (arrival numbers rise under the lock), so the newcomer is last in line.
-        mails.queue(seatFree ? signUpMails.confirmed().get() : signUpMails.waitlisted().apply(state.waiting() + 1));
-        seatFreeAfterLastSignUp.put(sessionId, seatFree && state.seatsTaken() + 1 < session.capacity());
-        return new SignUpOutcome(id, userId, status, false);
-    }
-
-    /** Cancels a live registration; a freed seat goes to the first in line. */
-    public void cancel(Row registration, Long actorId, OffsetDateTime now) {
-        requireTransaction();
-        cancel(registration, actorId, now, null);
-    }
-
-    /** The same, with the mail composed by the caller before the lock ({@code null}: composed here). */
-    public void cancel(Row registration, Long actorId, OffsetDateTime now, CancellationMails prepared) {
-        requireTransaction();
-        LockedSession session = lockOpenForChanges(registration.sessionId());
-        Row current = registrations.find(registration.id()).orElseThrow();
-        if (!current.status().isLive()) {
-            return;
+        static Decision refused(RuntimeException refusal) {
+            return new Decision(null, refusal);
         }
-        registrations.setStatus(current.id(), RegistrationStatus.CANCELLED, now);
-        registrations.audit(session.id(), current.id(), current.userId(), actorId, "CANCELLED", current.arrival(),
-                "was " + current.status(), now);
-        if (prepared != null && prepared.session().icsSequence() == session.icsSequence()) {
-            mails.queue(prepared.mail(current.status().holdsSeat()));
-            if (current.status().holdsSeat()) {
-                promote(session, now, prepared.session());
+
+        /** The result ({@link SignUpOutcome} for a sign-up, {@code null} otherwise), or the refusal thrown. */
+        @SuppressWarnings("unchecked")
+        public <T> T get() {
+            if (refusal != null) {
+                throw refusal;
             }
-            return;
+            return (T) value;
         }
-        mails.cancelledByParticipant(current.id(), current.status().holdsSeat());
-        if (current.status().holdsSeat()) {
-            promote(session, now);
+    }
+
+    /**
+     * Decides seat changes for one session that arrived at the same moment, under one lock and with a
+     * handful of statements whatever their number: one lock taking all arrival numbers, one read of the
+     * registrations concerned, then one statement per kind of change. All of them were waiting at once, so
+     * any order is one they could have arrived in; this one frees seats before handing them out: accepted
+     * offers, then cancellations, then the freed seats offered to the first in line, then the sign-ups in
+     * the order they queued, each one's arrival number after everyone already waiting. A refused request
+     * (offer lapsed, sign-up closed) is that request's answer and does not stop the others.
+     */
+    public List<Decision> decide(long sessionId, List<SeatRequest> requests) {
+        requireTransaction();
+        List<Long> registrationIds = new ArrayList<>();
+        List<Long> newcomerIds = new ArrayList<>();
+        for (SeatRequest request : requests) {
+            switch (request) {
+                case SeatRequest.SignUp signUp -> newcomerIds.add(signUp.userId());
+                case SeatRequest.Cancel cancel -> registrationIds.add(cancel.registration().id());
+                case SeatRequest.Accept accept -> registrationIds.add(accept.offer().id());
+            }
         }
+        LockedForArrivals locked = sessions.lockForArrivals(sessionId, newcomerIds.size())
+                .orElseThrow(() -> problem("session.unknown"));
+        Decision[] decisions = new Decision[requests.size()];
+        if (locked.session().status() == Status.CANCELLED) {
+            Arrays.fill(decisions, Decision.refused(problem("session.is-cancelled")));
+            return List.of(decisions);
+        }
+        Batch batch = new Batch(locked, requests, decisions);
+        for (Row row : registrations.current(sessionId, registrationIds, newcomerIds)) {
+            batch.byId.put(row.id(), row);
+            if (row.sessionId() == sessionId && row.status().isLive()) {
+                batch.placeOf.put(row.userId(), row);
+            }
+        }
+        batch.acceptOffers();
+        batch.cancel();
+        batch.signUp();
+        seatFreeAfterLastSignUp.put(sessionId, batch.held < batch.session.capacity() && batch.waiting == 0);
+        return List.of(decisions);
+    }
+
+    /** One {@link #decide} call: the seat counts as the decisions change them, and what they read. */
+    private final class Batch {
+        final LockedSession session;
+        final long firstArrival;
+        final List<SeatRequest> requests;
+        final Decision[] decisions;
+        final Map<Long, Row> byId = new HashMap<>();
+        final Map<Long, Row> placeOf = new HashMap<>();
+        int held;
+        int waiting;
+
+        Batch(LockedForArrivals locked, List<SeatRequest> requests, Decision[] decisions) {
+            this.session = locked.session();
+            this.requests = requests;
+            this.decisions = decisions;
+            this.held = locked.seatsHeld();
+            this.waiting = locked.waiting();
+            long signUps = requests.stream().filter(SeatRequest.SignUp.class::isInstance).count();
+            this.firstArrival = locked.lastArrival() - signUps + 1;
+        }
+
+        private boolean freshMails(TrainingSession composedFor) {
+            // A session moved between composing and locking: the mail must carry the new time.
+            return composedFor.icsSequence() == session.icsSequence();
+        }
+
+        private void changed(Row row, RegistrationStatus status) {
+            Row after = row.withStatus(status);
+            byId.put(row.id(), after);
+            if (status.isLive()) {
+                placeOf.put(row.userId(), after);
+            } else {
+                placeOf.remove(row.userId(), row);
+            }
+        }
+
+        void acceptOffers() {
+            List<Long> accepted = new ArrayList<>();
+            OffsetDateTime latest = null;
+            for (int i = 0; i < requests.size(); i++) {
+                if (!(requests.get(i) instanceof SeatRequest.Accept accept)) {
+                    continue;
+                }
+                Row current = byId.get(accept.offer().id());
+                OffsetDateTime now = accept.now();
+                if (current != null && current.status() == RegistrationStatus.CONFIRMED) {
+                    decisions[i] = Decision.of(null);
+                    continue;
+                }
+                if (current == null || current.status() != RegistrationStatus.OFFERED
+                        || !now.isBefore(current.offerExpiresAt()) || !now.isBefore(session.startsAt())) {
+                    decisions[i] = Decision.refused(problem("offer.expired"));
+                    continue;
+                }
+                accepted.add(current.id());
+                latest = later(latest, now);
+                registrations.audit(session.id(), current.id(), current.userId(), accept.actorId(), "OFFER_ACCEPTED",
+                        current.arrival(), null, now);
+                if (accept.mails() != null && freshMails(accept.mails().session())) {
+                    mails.queue(accept.mails().confirmed().get());
+                } else {
+                    mails.confirmed(current.id());
+                }
+                changed(current, RegistrationStatus.CONFIRMED);
+                decisions[i] = Decision.of(null);
+            }
+            if (!accepted.isEmpty()) {
+                registrations.confirmOffers(accepted, latest);
+            }
+        }
+
+        void cancel() {
+            List<Long> cancelled = new ArrayList<>();
+            OffsetDateTime latest = null;
+            OffsetDateTime seatFreedAt = null;
+            TrainingSession details = null;
+            for (int i = 0; i < requests.size(); i++) {
+                if (!(requests.get(i) instanceof SeatRequest.Cancel cancel)) {
+                    continue;
+                }
+                decisions[i] = Decision.of(null);
+                Row current = byId.get(cancel.registration().id());
+                if (current == null || !current.status().isLive()) {
+                    continue; // cancelled already: nothing to do, and saying so is not an error
+                }
+                OffsetDateTime now = cancel.now();
+                boolean hadSeat = current.status().holdsSeat();
+                cancelled.add(current.id());
+                latest = later(latest, now);
+                registrations.audit(session.id(), current.id(), current.userId(), cancel.actorId(), "CANCELLED",
+                        current.arrival(), "was " + current.status(), now);
+                if (cancel.mails() != null && freshMails(cancel.mails().session())) {
+                    mails.queue(cancel.mails().mail(hadSeat));
+                    details = cancel.mails().session();
+                } else {
+                    mails.cancelledByParticipant(current.id(), hadSeat);
+                }
+                if (hadSeat) {
+                    held--;
+                    seatFreedAt = later(seatFreedAt, now);
+                } else {
+                    waiting--;
+                }
+                changed(current, RegistrationStatus.CANCELLED);
+            }
+            if (cancelled.isEmpty()) {
+                return;
+            }
+            registrations.cancelAll(cancelled, latest);
+            if (seatFreedAt != null) {
+                int offers = promote(session, seatFreedAt, details);
+                held += offers;
+                waiting -= offers;
+            }
+        }
+
+        void signUp() {
+            List<Newcomer> newcomers = new ArrayList<>();
+            List<Integer> newcomerRequests = new ArrayList<>();
+            List<Integer> placesInLine = new ArrayList<>();
+            Map<Long, Integer> newcomerOf = new HashMap<>();
+            List<Integer> repeats = new ArrayList<>();
+            long arrival = firstArrival;
+            OffsetDateTime latest = null;
+            for (int i = 0; i < requests.size(); i++) {
+                if (!(requests.get(i) instanceof SeatRequest.SignUp signUp)) {
+                    continue;
+                }
+                long userId = signUp.userId();
+                Row place = placeOf.get(userId);
+                if (!signUp.now().isBefore(session.registrationDeadline())) {
+                    decisions[i] = Decision.refused(problem("session.sign-up-closed"));
+                } else if (place != null) {
+                    decisions[i] = Decision.of(new SignUpOutcome(place.id(), userId, place.status(), true));
+                } else if (newcomerOf.containsKey(userId)) {
+                    repeats.add(i); // the same person twice in one batch: answered once the first is inserted
+                } else {
+                    // Everyone waiting arrived earlier (arrival numbers rise under the lock): a newcomer gets a
+                    // seat only when one is free and nobody waits, otherwise the last place in line.
+                    boolean seatFree = held < session.capacity() && waiting == 0;
+                    if (seatFree) {
+                        held++;
+                    } else {
+                        waiting++;
+                    }
+                    newcomerOf.put(userId, newcomers.size());
+                    newcomers.add(new Newcomer(userId, seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
+                            arrival++, signUp.actorId()));
+                    newcomerRequests.add(i);
+                    placesInLine.add(waiting);
+                    latest = later(latest, signUp.now());
+                }
+            }
+            if (newcomers.isEmpty()) {
+                return;
+            }
+            Map<Long, Long> ids = registrations.insertAll(session.id(), newcomers, latest);
+            for (int n = 0; n < newcomers.size(); n++) {
+                Newcomer newcomer = newcomers.get(n);
+                SeatRequest.SignUp signUp = (SeatRequest.SignUp) requests.get(newcomerRequests.get(n));
+                long id = ids.get(newcomer.userId());
+                registrations.audit(session.id(), id, newcomer.userId(), signUp.actorId(), "SIGNED_UP_" + newcomer.status().name(),
+                        newcomer.arrival(), null, signUp.now());
+                SignUpMails signUpMails = signUp.mails() != null && freshMails(signUp.mails().session())
+                        ? signUp.mails() : mails.forSignUp(session.id(), newcomer.userId());
+                mails.queue(newcomer.status() == RegistrationStatus.CONFIRMED ? signUpMails.confirmed().get()
+                        : signUpMails.waitlisted().apply(placesInLine.get(n)));
+                decisions[newcomerRequests.get(n)] = Decision.of(new SignUpOutcome(id, newcomer.userId(), newcomer.status(), false));
+            }
+            for (int i : repeats) {
+                long userId = ((SeatRequest.SignUp) requests.get(i)).userId();
+                Newcomer first = newcomers.get(newcomerOf.get(userId));
+                decisions[i] = Decision.of(new SignUpOutcome(ids.get(userId), userId, first.status(), true));
+            }
+        }
+    }
+
+    private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    /** A participant gives back their place, outside the seat change queue (their account is being erased). */
+    public void cancel(Row registration, Long actorId, OffsetDateTime now) {
+        decide(registration.sessionId(), List.of(new SeatRequest.Cancel(registration, actorId, now, null))).getFirst().get();
     }
 
     /**
@@ -179,21 +351,22 @@ public class SeatAllocation {
             throw problem("registration.already-there");
         }
         // The target is locked already; this takes the newcomer's arrival number and reads its counters.
-        LockedForArrival arriving = sessions.lockForArrival(toSessionId, current.userId()).orElseThrow();
-        SeatState targetState = arriving.state();
-        if (targetState.seatsTaken() >= target.capacity() || targetState.waiting() > 0) {
+        LockedForArrivals arriving = sessions.lockForArrivals(toSessionId, 1).orElseThrow();
+        if (arriving.seatsHeld() >= target.capacity() || arriving.waiting() > 0) {
             throw problem("session.full");
         }
         registrations.setStatus(current.id(), RegistrationStatus.MOVED, now);
         registrations.audit(source.id(), current.id(), current.userId(), actorId, "MOVED_AWAY", current.arrival(),
                 "to session " + toSessionId, now);
         mails.cancelledByParticipant(current.id(), false);
-        SignUpOutcome outcome = place(target, current.userId(), actorId, now, "MOVED_IN", arriving.arrival(), targetState,
-                mails.forSignUp(toSessionId, current.userId()));
+        long id = registrations.insert(toSessionId, current.userId(), RegistrationStatus.CONFIRMED, arriving.lastArrival(),
+                actorId, now);
+        registrations.audit(toSessionId, id, current.userId(), actorId, "MOVED_IN_CONFIRMED", arriving.lastArrival(), null, now);
+        mails.queue(mails.forSignUp(toSessionId, current.userId()).confirmed().get());
         if (current.status().holdsSeat()) {
             promote(source, now);
         }
-        return outcome;
+        return new SignUpOutcome(id, current.userId(), RegistrationStatus.CONFIRMED, false);
     }
 
     /**
@@ -205,18 +378,22 @@ public class SeatAllocation {
         promote(session, now, null);
     }
 
-    /** The same; {@code details} (title, place, time) saves reading the session again for each offer mail. */
-    public void promote(LockedSession session, OffsetDateTime now, TrainingSession details) {
-        requireTransaction();
+    /**
+     * The same; {@code details} (title, place, time) saves reading the session again for each offer mail.
+     * Returns how many offers were made.
+     */
+    private int promote(LockedSession session, OffsetDateTime now, TrainingSession details) {
         if (session.status() != Status.PLANNED || !now.isBefore(session.startsAt())) {
-            return;
+            return 0;
         }
+        int offers = 0;
         // Each offer holds one more seat: counted here instead of read again (the trigger still checks).
         for (int held = sessions.seatsHeld(session.id()); held < session.capacity(); held++) {
             Optional<Row> next = registrations.firstWaiting(session.id());
             if (next.isEmpty()) {
-                return;
+                return offers;
             }
+            offers++;
             Row waiting = next.get();
             String token = SecretTokens.newToken();
             OffsetDateTime expiresAt = offerExpiry(now, session.startsAt());
@@ -229,6 +406,7 @@ public class SeatAllocation {
                 mails.offered(waiting.id(), token, expiresAt);
             }
         }
+        return offers;
     }
 
     /**
@@ -245,34 +423,6 @@ public class SeatAllocation {
             window = left.compareTo(Duration.ofMinutes(15)) < 0 ? left : Duration.ofMinutes(15);
         }
         return now.plus(window);
-    }
-
-    /** Accepts an offer that is still open: the held seat becomes the person's. */
-    public void accept(Row offer, Long actorId, OffsetDateTime now) {
-        requireTransaction();
-        accept(offer, actorId, now, null);
-    }
-
-    /** The same, with the confirmation composed by the caller before the lock ({@code null}: composed here). */
-    public void accept(Row offer, Long actorId, OffsetDateTime now, SignUpMails prepared) {
-        requireTransaction();
-        LockedSession session = lockOpenForChanges(offer.sessionId());
-        Row current = registrations.find(offer.id()).orElseThrow();
-        if (current.status() == RegistrationStatus.CONFIRMED) {
-            return;
-        }
-        if (current.status() != RegistrationStatus.OFFERED || !now.isBefore(current.offerExpiresAt())
-                || !now.isBefore(session.startsAt())) {
-            throw problem("offer.expired");
-        }
-        registrations.confirmOffer(current.id(), now);
-        registrations.audit(session.id(), current.id(), current.userId(), actorId, "OFFER_ACCEPTED", current.arrival(),
-                null, now);
-        if (prepared != null && prepared.session().icsSequence() == session.icsSequence()) {
-            mails.queue(prepared.confirmed().get());
-        } else {
-            mails.confirmed(current.id());
-        }
     }
 
     /** Lets an offer lapse (its time is up) and offers the seat to the next in line. */

@@ -99,19 +99,9 @@ class ConcurrentSignUpTest extends IntegrationTest {
         assertThat(registrations.auditTrail(session).stream().map(e -> e.arrival()).toList())
                 .as("the audit trail is in arrival order").isSorted();
         assertThat(fixtures.as(TRAINER, () -> sessionService.get(session)).freeSeats()).isZero();
-        assertCountersMatchTheRows(session, 10, 40);
+        fixtures.assertCountersMatchTheRows(session, 10, 40);
     }
 
-    /** The session row's seat counters (kept by the trigger) against the registrations themselves. */
-    private void assertCountersMatchTheRows(long session, int held, int waiting) {
-        var counters = db.select(SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING).from(SESSION_SEAT_STATE)
-                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle();
-        assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
-                .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")))).isEqualTo(held);
-        assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
-                .and(REGISTRATION.STATUS.eq("WAITLISTED")))).isEqualTo(waiting);
-        assertThat(List.of(counters.value1(), counters.value2())).as("seats held, waiting").containsExactly(held, waiting);
-    }
 
     @Test
     void aDoubleClickNeverGivesSomeoneTwoPlaces() throws Exception {
@@ -184,7 +174,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
                 .map(JooqRegistrationRepository.Row::arrival).sorted().toList())
                 .containsExactlyElementsOf(expected);
         FifoReplay.check(registrations.auditTrail(session), 10);
-        assertCountersMatchTheRows(session, 10, 10);
+        fixtures.assertCountersMatchTheRows(session, 10, 10);
     }
 
     @Test
@@ -214,7 +204,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo(2);
         assertThat(fixtures.as(people.get(1), () -> registrationService.signUp(session)).status())
                 .isEqualTo(RegistrationStatus.CONFIRMED);
-        assertCountersMatchTheRows(session, 2, 0);
+        fixtures.assertCountersMatchTheRows(session, 2, 0);
         // Cancelled by the trainer: the seat row says so, and nobody can sign up any more.
         fixtures.as(TRAINER, () -> {
             sessionService.cancel(session);
@@ -222,7 +212,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
         });
         assertThat(db.select(SESSION_SEAT_STATE.STATUS).from(SESSION_SEAT_STATE)
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo("CANCELLED");
-        assertCountersMatchTheRows(session, 0, 0);
+        fixtures.assertCountersMatchTheRows(session, 0, 0);
     }
 
     private static List<Long> range(long from, long to) {

@@ -19,8 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,7 +102,7 @@ class SeatDecisionBatchTest extends IntegrationTest {
         assertThat(place(session, people.get(4)).arrival()).isLessThan(place(session, people.get(5)).arrival());
         assertThat(registrations.liveForSession(session)).hasSize(5);
         FifoReplay.check(registrations.auditTrail(session), 2);
-        assertCountersMatchTheRows(session, 2, 3);
+        fixtures.assertCountersMatchTheRows(session, 2, 3);
     }
 
     @Test
@@ -134,7 +132,7 @@ class SeatDecisionBatchTest extends IntegrationTest {
         assertThat(registrations.find(offerToC.id()).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
         assertThat(place(session, people.get(3)).status()).isEqualTo(RegistrationStatus.OFFERED);
         FifoReplay.check(registrations.auditTrail(session), 1);
-        assertCountersMatchTheRows(session, 1, 0);
+        fixtures.assertCountersMatchTheRows(session, 1, 0);
     }
 
     @Test
@@ -157,20 +155,10 @@ class SeatDecisionBatchTest extends IntegrationTest {
         assertThat(decisions.get(2).<SignUpOutcome>get().status()).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(registrations.findLive(session, late)).isEmpty();
         assertThat(place(session, people.get(1)).status()).isEqualTo(RegistrationStatus.WAITLISTED);
-        assertCountersMatchTheRows(session, 1, 2);
+        fixtures.assertCountersMatchTheRows(session, 1, 2);
 
         fixtures.as(TRAINER, () -> sessionService.cancel(session));
         List<Decision> afterCancel = decideTogether(session, signUp(people.get(2)));
         assertThatThrownBy(() -> afterCancel.getFirst().get()).hasMessageContaining("session.is-cancelled");
-    }
-
-    private void assertCountersMatchTheRows(long session, int held, int waiting) {
-        var counters = db.select(SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING).from(SESSION_SEAT_STATE)
-                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle();
-        assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
-                .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")))).isEqualTo(held);
-        assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
-                .and(REGISTRATION.STATUS.eq("WAITLISTED")))).isEqualTo(waiting);
-        assertThat(List.of(counters.value1(), counters.value2())).as("seats held, waiting").containsExactly(held, waiting);
     }
 }

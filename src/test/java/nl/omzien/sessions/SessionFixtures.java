@@ -16,7 +16,10 @@ import java.util.concurrent.Callable;
 import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.MUNICIPALITY;
 import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
 import static nl.omzien.db.Tables.USER_ROLE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Test helpers: extra participants, acting as someone on the current thread, a session to book. */
 public final class SessionFixtures {
@@ -39,6 +42,17 @@ public final class SessionFixtures {
 
     public long userId(String email) {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne().value1();
+    }
+
+    /** The session's seat counters (kept by the trigger) against the registrations themselves. */
+    public void assertCountersMatchTheRows(long session, int held, int waiting) {
+        var counters = db.select(SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING).from(SESSION_SEAT_STATE)
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle();
+        assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
+                .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")))).isEqualTo(held);
+        assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
+                .and(REGISTRATION.STATUS.eq("WAITLISTED")))).isEqualTo(waiting);
+        assertThat(List.of(counters.value1(), counters.value2())).as("seats held, waiting").containsExactly(held, waiting);
     }
 
     /** {@code count} new participants of an organisation; returns their e-mail addresses. */

@@ -96,21 +96,11 @@ public final class RenderedStatement {
     }
 
     public <T> Optional<T> fetchOptional(RowReader<T> reader, Object... values) {
-        return withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, values);
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    T value = reader.read(rows);
-                    if (rows.next()) {
-                        throw new IllegalStateException("More than one row: " + sql);
-                    }
-                    return Optional.of(value);
-                }
-            }
-        });
+        List<T> rows = fetchList(reader, values);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("More than one row: " + sql);
+        }
+        return rows.stream().findFirst();
     }
 
     public <T> List<T> fetchList(RowReader<T> reader, Object... values) {

@@ -14,6 +14,7 @@ import static nl.omzien.db.Tables.MAIL_OUTBOX;
 import static nl.omzien.db.Tables.MUNICIPALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
 
@@ -32,6 +33,17 @@ class RenderedStatementTest extends IntegrationTest {
                 .and(MUNICIPALITY.NAME.ne(inline("x"))), "name");
         assertThat(byName.fetchOptional(r -> r.getString(1), "Coevorden")).contains("Coevorden");
         assertThat(byName.fetchOptional(r -> r.getString(1), "Nergenshuizen")).isEmpty();
+    }
+
+    @Test
+    void anArrayIsBoundAsOneValueAndFetchOptionalRefusesTwoRows() {
+        var named = statements.of(db.select(MUNICIPALITY.NAME).from(MUNICIPALITY)
+                .where(MUNICIPALITY.NAME.eq(any(param("names", String[].class)))).orderBy(MUNICIPALITY.NAME), "names");
+        String[] both = {"Twenterand", "Coevorden", "Nergenshuizen"};
+        assertThat(named.fetchList(r -> r.getString(1), (Object) both)).containsExactly("Coevorden", "Twenterand");
+        assertThatThrownBy(() -> named.fetchOptional(r -> r.getString(1), (Object) both))
+                .hasMessageContaining("More than one row");
+        assertThat(named.fetchOptional(r -> r.getString(1), (Object) new String[] {"Coevorden"})).contains("Coevorden");
     }
 
     @Test

@@ -180,10 +180,6 @@ public class JooqRegistrationRepository {
                 .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")));
     }
 
-    public int countWithStatus(long sessionId, RegistrationStatus status) {
-        return db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId).and(REGISTRATION.STATUS.eq(status.name())));
-    }
-
     public Optional<Row> firstWaiting(long sessionId) {
         return firstWaitingOfSession.fetchOptional(JooqRegistrationRepository::readRow, sessionId);
     }

@@ -14,6 +14,8 @@ import org.jooq.Result;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,9 +81,14 @@ public class JooqSessionRepository {
 
     /** The lock every seat change takes first: concurrent sign-ups for one session queue here. */
     public Optional<LockedSession> lock(long sessionId) {
-        return lockForChanges.fetchOptional(r -> new LockedSession(r.getLong(1), r.getInt(2), Status.valueOf(r.getString(3)),
+        return lockForChanges.fetchOptional(JooqSessionRepository::readLockedSession, sessionId);
+    }
+
+    /** The seat row's session columns, which both locks return first. */
+    private static LockedSession readLockedSession(ResultSet r) throws SQLException {
+        return new LockedSession(r.getLong(1), r.getInt(2), Status.valueOf(r.getString(3)),
                 r.getObject(4, OffsetDateTime.class), r.getObject(5, OffsetDateTime.class), r.getLong(6),
-                r.getObject(7, Long.class), r.getInt(8)), sessionId);
+                r.getObject(7, Long.class), r.getInt(8));
     }
 
     /** The session's own columns, as locked for a seat decision. */
@@ -103,10 +110,8 @@ public class JooqSessionRepository {
      * and need not be consecutive.
      */
     public Optional<LockedForArrivals> lockForArrivals(long sessionId, int count) {
-        return lockTakingArrivals.fetchOptional(r -> new LockedForArrivals(new LockedSession(r.getLong(1), r.getInt(2),
-                Status.valueOf(r.getString(3)), r.getObject(4, OffsetDateTime.class), r.getObject(5, OffsetDateTime.class),
-                r.getLong(6), r.getObject(7, Long.class), r.getInt(8)), r.getLong(9), r.getInt(10), r.getInt(11)),
-                sessionId, (long) count);
+        return lockTakingArrivals.fetchOptional(r -> new LockedForArrivals(readLockedSession(r), r.getLong(9), r.getInt(10),
+                r.getInt(11)), sessionId, (long) count);
     }
 
     /** Seats held (confirmed or offered), from the session's counter; current once the session is locked. */
@@ -129,7 +134,7 @@ public class JooqSessionRepository {
      * which run while sign-ups queue on the session's lock and should not count registrations.
      */
     public Optional<TrainingSession> findWithoutCounts(long id) {
-        return fetch(TRAINING_SESSION.ID.eq(id), false, true).stream().findFirst();
+        return fetch(TRAINING_SESSION.ID.eq(id), false).stream().findFirst();
     }
 
     /**
@@ -173,10 +178,10 @@ public class JooqSessionRepository {
     }
 
     private List<TrainingSession> fetch(Condition condition) {
-        return fetch(condition, true, true);
+        return fetch(condition, true);
     }
 
-    private List<TrainingSession> fetch(Condition condition, boolean withCounts, boolean withTrainers) {
+    private List<TrainingSession> fetch(Condition condition, boolean withCounts) {
         var confirmed = withCounts ? countOf("CONFIRMED") : org.jooq.impl.DSL.inline(0).as("confirmed");
         var offered = withCounts ? countOf("OFFERED") : org.jooq.impl.DSL.inline(0).as("offered");
         var waitlisted = withCounts ? countOf("WAITLISTED") : org.jooq.impl.DSL.inline(0).as("waitlisted");
@@ -191,7 +196,7 @@ public class JooqSessionRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Record2<Long, String>>> trainers = !withTrainers ? Map.of() : db.select(SESSION_TRAINER.SESSION_ID, APP_USER.ID, APP_USER.FULL_NAME)
+        Map<Long, List<Record2<Long, String>>> trainers = db.select(SESSION_TRAINER.SESSION_ID, APP_USER.ID, APP_USER.FULL_NAME)
                 .from(SESSION_TRAINER).join(APP_USER).on(APP_USER.ID.eq(SESSION_TRAINER.USER_ID))
                 .where(SESSION_TRAINER.SESSION_ID.in(rows.getValues(TRAINING_SESSION.ID)))
                 .orderBy(APP_USER.FULL_NAME)

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,10 +125,10 @@ public class SeatAllocation {
                 .orElseThrow(() -> problem("session.unknown"));
         Decision[] decisions = new Decision[requests.size()];
         if (locked.session().status() == Status.CANCELLED) {
-            Arrays.fill(decisions, Decision.refused(problem("session.is-cancelled")));
+            Arrays.setAll(decisions, i -> Decision.refused(problem("session.is-cancelled")));
             return List.of(decisions);
         }
-        Batch batch = new Batch(locked, requests, decisions);
+        Batch batch = new Batch(locked, locked.lastArrival() - newcomerIds.size() + 1, requests, decisions);
         for (Row row : registrations.current(sessionId, registrationIds, newcomerIds)) {
             batch.byId.put(row.id(), row);
             if (row.sessionId() == sessionId && row.status().isLive()) {
@@ -152,14 +153,13 @@ public class SeatAllocation {
         int held;
         int waiting;
 
-        Batch(LockedForArrivals locked, List<SeatRequest> requests, Decision[] decisions) {
+        Batch(LockedForArrivals locked, long firstArrival, List<SeatRequest> requests, Decision[] decisions) {
             this.session = locked.session();
+            this.firstArrival = firstArrival;
             this.requests = requests;
             this.decisions = decisions;
             this.held = locked.seatsHeld();
             this.waiting = locked.waiting();
-            long signUps = requests.stream().filter(SeatRequest.SignUp.class::isInstance).count();
-            this.firstArrival = locked.lastArrival() - signUps + 1;
         }
 
         private boolean freshMails(TrainingSession composedFor) {
@@ -257,11 +257,13 @@ public class SeatAllocation {
             }
         }
 
+        /** A newcomer placed by request {@code request}; {@code placeInLine} only counts when waitlisted. */
+        private record Placement(int request, SeatRequest.SignUp signUp, Newcomer newcomer, int placeInLine) {
+        }
+
         void signUp() {
-            List<Newcomer> newcomers = new ArrayList<>();
-            List<Integer> newcomerRequests = new ArrayList<>();
-            List<Integer> placesInLine = new ArrayList<>();
-            Map<Long, Integer> newcomerOf = new HashMap<>();
+            // In arrival order (the order they queued), by person: the same person twice is placed once.
+            Map<Long, Placement> placed = new LinkedHashMap<>();
             List<Integer> repeats = new ArrayList<>();
             long arrival = firstArrival;
             OffsetDateTime latest = null;
@@ -275,7 +277,7 @@ public class SeatAllocation {
                     decisions[i] = Decision.refused(problem("session.sign-up-closed"));
                 } else if (place != null) {
                     decisions[i] = Decision.of(new SignUpOutcome(place.id(), userId, place.status(), true));
-                } else if (newcomerOf.containsKey(userId)) {
+                } else if (placed.containsKey(userId)) {
                     repeats.add(i); // the same person twice in one batch: answered once the first is inserted
                 } else {
                     // Everyone waiting arrived earlier (arrival numbers rise under the lock): a newcomer gets a
@@ -286,34 +288,32 @@ public class SeatAllocation {
                     } else {
                         waiting++;
                     }
-                    newcomerOf.put(userId, newcomers.size());
-                    newcomers.add(new Newcomer(userId, seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
-                            arrival++, signUp.actorId()));
-                    newcomerRequests.add(i);
-                    placesInLine.add(waiting);
+                    placed.put(userId, new Placement(i, signUp, new Newcomer(userId,
+                            seatFree ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED, arrival++, signUp.actorId()),
+                            waiting));
                     latest = later(latest, signUp.now());
                 }
             }
-            if (newcomers.isEmpty()) {
+            if (placed.isEmpty()) {
                 return;
             }
-            Map<Long, Long> ids = registrations.insertAll(session.id(), newcomers, latest);
-            for (int n = 0; n < newcomers.size(); n++) {
-                Newcomer newcomer = newcomers.get(n);
-                SeatRequest.SignUp signUp = (SeatRequest.SignUp) requests.get(newcomerRequests.get(n));
+            Map<Long, Long> ids = registrations.insertAll(session.id(),
+                    placed.values().stream().map(Placement::newcomer).toList(), latest);
+            for (Placement placement : placed.values()) {
+                Newcomer newcomer = placement.newcomer();
+                SeatRequest.SignUp signUp = placement.signUp();
                 long id = ids.get(newcomer.userId());
                 registrations.audit(session.id(), id, newcomer.userId(), signUp.actorId(), "SIGNED_UP_" + newcomer.status().name(),
                         newcomer.arrival(), null, signUp.now());
                 SignUpMails signUpMails = signUp.mails() != null && freshMails(signUp.mails().session())
                         ? signUp.mails() : mails.forSignUp(session.id(), newcomer.userId());
                 mails.queue(newcomer.status() == RegistrationStatus.CONFIRMED ? signUpMails.confirmed().get()
-                        : signUpMails.waitlisted().apply(placesInLine.get(n)));
-                decisions[newcomerRequests.get(n)] = Decision.of(new SignUpOutcome(id, newcomer.userId(), newcomer.status(), false));
+                        : signUpMails.waitlisted().apply(placement.placeInLine()));
+                decisions[placement.request()] = Decision.of(new SignUpOutcome(id, newcomer.userId(), newcomer.status(), false));
             }
             for (int i : repeats) {
                 long userId = ((SeatRequest.SignUp) requests.get(i)).userId();
-                Newcomer first = newcomers.get(newcomerOf.get(userId));
-                decisions[i] = Decision.of(new SignUpOutcome(ids.get(userId), userId, first.status(), true));
+                decisions[i] = Decision.of(new SignUpOutcome(ids.get(userId), userId, placed.get(userId).newcomer().status(), true));
             }
         }
     }

@@ -86,12 +86,8 @@ public class SessionMails {
     /** {@code seatExpected}: compose the confirmation (with its calendar invitation) now rather than under the lock. */
     public SignUpMails forSignUp(TrainingSession session, Person person, boolean seatExpected) {
         Link sessions = link(person, "mail.open-sessions", baseUrl + "/sessies");
-        Supplier<OutgoingMail> confirmed = () -> compose(person, session, "confirmed",
-                invite(session, false, session.icsSequence()), sessions, deadline(person, session));
-        if (seatExpected) {
-            OutgoingMail composed = confirmed.get();
-            confirmed = () -> composed;
-        }
+        Supplier<OutgoingMail> confirmed = composedNowIf(seatExpected, () -> compose(person, session, "confirmed",
+                invite(session, false, session.icsSequence()), sessions, deadline(person, session)));
         // The waitlist mail names the place in line, known only under the lock: composed now with a marker
         // that the decision replaces, so the serial part of a sign-up does not compose mail.
         OutgoingMail waitlisted = compose(person, session, "waitlisted", null, sessions, PLACE_IN_LINE);
@@ -145,17 +141,19 @@ public class SessionMails {
     /** {@code seatExpected}: whether the person holds a seat now (their cancellation then carries a calendar cancel). */
     public CancellationMails forCancellation(TrainingSession session, Person person, boolean seatExpected) {
         Link sessions = link(person, "mail.open-sessions", baseUrl + "/sessies");
-        Supplier<OutgoingMail> seatGivenBack = () -> compose(person, session, "cancelled",
-                invite(session, true, session.icsSequence() + 1), sessions);
-        Supplier<OutgoingMail> leftWaitlist = () -> compose(person, session, "cancelled", null, sessions);
-        if (seatExpected) {
-            OutgoingMail composed = seatGivenBack.get();
-            seatGivenBack = () -> composed;
-        } else {
-            OutgoingMail composed = leftWaitlist.get();
-            leftWaitlist = () -> composed;
+        return new CancellationMails(session,
+                composedNowIf(seatExpected, () -> compose(person, session, "cancelled",
+                        invite(session, true, session.icsSequence() + 1), sessions)),
+                composedNowIf(!seatExpected, () -> compose(person, session, "cancelled", null, sessions)));
+    }
+
+    /** The mail composed now (and kept) when it is the one expected; otherwise composed only if it is needed. */
+    private static Supplier<OutgoingMail> composedNowIf(boolean expected, Supplier<OutgoingMail> composition) {
+        if (!expected) {
+            return composition;
         }
-        return new CancellationMails(session, seatGivenBack, leftWaitlist);
+        OutgoingMail composed = composition.get();
+        return () -> composed;
     }
 
     /** The trainer cancelled the session: everyone who had a place hears it, with the next occurrence if any. */

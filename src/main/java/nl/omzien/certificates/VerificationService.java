@@ -42,26 +42,26 @@ public class VerificationService {
     /** Looks up a code as typed or scanned (case, spaces and dashes do not matter). */
     @Transactional(readOnly = true)
     public VerificationResult verify(String typedCode, String clientAddress) {
-        if (!throttle.allow(clientAddress)) {
+        if (!throttle.tryAcquire(clientAddress)) {
             return new VerificationResult.TooManyRequests();
         }
         Optional<CertificateRecord> found = find(typedCode);
         if (found.isEmpty()) {
-            throttle.failed(clientAddress);
             return new VerificationResult.Unknown();
         }
+        throttle.found(clientAddress);
         return new VerificationResult.Found(toVerification(found.get()));
     }
 
     @Transactional(readOnly = true)
     public NameCheck checkName(String code, String typedName, String clientAddress) {
-        if (!throttle.allow(clientAddress)) {
+        if (!throttle.tryAcquire(clientAddress)) {
             return NameCheck.TOO_MANY_REQUESTS;
         }
         NameCheck result = find(code).map(r -> r.getHolderName() != null && NameMatcher.sameName(typedName, r.getHolderName())
                 ? NameCheck.MATCHES : NameCheck.DOES_NOT_MATCH).orElse(NameCheck.UNKNOWN_CODE);
-        if (result != NameCheck.MATCHES) {
-            throttle.failed(clientAddress);
+        if (result == NameCheck.MATCHES) {
+            throttle.found(clientAddress);
         }
         return result;
     }
@@ -69,15 +69,15 @@ public class VerificationService {
     /** True only when the file is byte for byte the PDF issued with this code (compares SHA-256). */
     @Transactional(readOnly = true)
     public PdfCheck checkPdf(String code, byte[] uploaded, String clientAddress) {
-        if (!throttle.allow(clientAddress)) {
+        if (!throttle.tryAcquire(clientAddress)) {
             return PdfCheck.TOO_MANY_REQUESTS;
         }
         PdfCheck result = find(code).map(r -> MessageDigest.isEqual(
                         SecretTokens.sha256Hex(uploaded).getBytes(StandardCharsets.US_ASCII),
                         r.getPdfSha256().getBytes(StandardCharsets.US_ASCII)) ? PdfCheck.IDENTICAL : PdfCheck.DIFFERENT)
                 .orElse(PdfCheck.UNKNOWN_CODE);
-        if (result != PdfCheck.IDENTICAL) {
-            throttle.failed(clientAddress);
+        if (result == PdfCheck.IDENTICAL) {
+            throttle.found(clientAddress);
         }
         return result;
     }

@@ -151,8 +151,11 @@ public class InviteRegistrations {
             throw new InvalidInputException(Map.of("form", "register.throttled"));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Long> created = selfRegistration.createParticipant(name, email, organisation.id(), form.locale());
-        created.ifPresent(userId -> invites.recordConsent(userId, PRIVACY_STATEMENT_VERSION, now));
+        Optional<Long> created = selfRegistration.createParticipant(name, email, form.locale());
+        created.ifPresent(userId -> {
+            invites.recordConsent(userId, PRIVACY_STATEMENT_VERSION, now);
+            invites.addPendingOrganisation(userId, organisation.id(), now);
+        });
         Optional<Long> mailedTo = signInLinks.sendAfterRegistration(email, created.isPresent(), LANDING);
         if (invite.forSession()) {
             mailedTo.ifPresent(userId -> invites.addPendingSession(userId, invite.session().id(), now));

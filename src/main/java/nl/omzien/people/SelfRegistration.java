@@ -21,10 +21,21 @@ public class SelfRegistration {
         this.accounts = accounts;
     }
 
-    /** @return the new account's id, or empty when the address already has an account (nothing changes then) */
+    /**
+     * Creates the account without an organisation: it counts nowhere until the person follows the mailed
+     * link and {@link #confirmed} puts them in the organisation they chose.
+     *
+     * @return the new account's id, or empty when the address already has an account (nothing changes then)
+     */
     @Transactional
-    public Optional<Long> createParticipant(String fullName, String email, long organisationId, Locale locale) {
-        return accounts.insertParticipantUnlessTaken(fullName, email, organisationId,
+    public Optional<Long> createParticipant(String fullName, String email, Locale locale) {
+        return accounts.insertParticipantUnlessTaken(fullName, email, null,
                 "en".equals(locale.getLanguage()) ? "en" : "nl");
+    }
+
+    /** The person confirmed their address: they join the organisation they registered for. */
+    @Transactional
+    public void confirmed(long userId, long organisationId) {
+        accounts.joinOrganisation(userId, organisationId);
     }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import nl.omzien.security.internal.LocalContinueSuccessHandler;
 import nl.omzien.security.internal.LoginThrottle;
@@ -32,7 +33,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            OneTimeTokenService signInLinks, StaffSignIn staffSignIn)
+                                            OneTimeTokenService signInLinks, StaffSignIn staffSignIn,
+                                            RequestUtil vaadinRequests)
             throws Exception {
         var failureHandler = new ExceptionMappingAuthenticationFailureHandler();
         failureHandler.setDefaultFailureUrl("/login?error");
@@ -48,7 +50,12 @@ class SecurityConfiguration {
         // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .addSessionAuthenticationStrategy(staffSignIn.sessionStamp()));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        // Vaadin's own CSRF set-up also exempts the login page, so a cross-site POST /login could sign a
+        // victim in to an attacker's account (login CSRF). Only Vaadin's internal requests, which carry
+        // Vaadin's own token, skip Spring's; the login form sends the token from the page's _csrf meta tag.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
+                .enableCsrfConfiguration(false));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.formLogin(form -> form.failureHandler(staffSignIn.passwordFailureHandler(failureHandler)));
         // Staff: a code after the password when they use an authenticator app; everyone: remember me, sign out everywhere.
         http.rememberMe(remember -> remember.rememberMeServices(staffSignIn.rememberMeServices()));
@@ -58,6 +65,9 @@ class SecurityConfiguration {
         http.oneTimeTokenLogin(ott -> ott
                 .tokenService(signInLinks)
                 .showDefaultSubmitPage(false)
+                // The framework's POST /ott/generate would mail a link past SignInLinks' throttle: it answers
+                // nothing, so links are only ever requested through SignInLinks.request.
+                .generateRequestResolver(request -> null)
                 .loginPage("/login")
                 .loginProcessingUrl("/login/ott")
                 .tokenGenerationSuccessHandler((request, response, token) -> response.sendRedirect("/inloggen?link-sent"))

@@ -107,8 +107,22 @@ public class SessionService {
     private void requireScope(long municipalityId) {
         SignedInUser user = currentUser.require();
         if (!user.isAdmin() && !Objects.equals(user.municipalityId(), municipalityId)) {
-            throw new AccessDeniedException("Session outside the trainer's municipality");
+            // The same words as for an id that does not exist: an outsider must not learn which ids do.
+            throw new AccessDeniedException("No such session");
         }
+    }
+
+    /**
+     * Changing or cancelling a session is for its own trainers, the municipality's lead and admins; another
+     * trainer of the municipality sees it (to stand in at the door) but cannot move or cancel it.
+     */
+    private TrainingSession requireChangeable(long sessionId) {
+        TrainingSession session = get(sessionId);
+        SignedInUser user = currentUser.require();
+        if (!user.isAdmin() && !user.has(Role.COALITION_LEAD) && !session.trainerIds().contains(user.accountId())) {
+            throw new AccessDeniedException("Not one of the session's trainers");
+        }
+        return session;
     }
 
     /** People who can be a session's trainer in a municipality. */
@@ -273,7 +287,7 @@ public class SessionService {
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public void update(SessionDraft draft) {
-        TrainingSession before = get(draft.getId());
+        TrainingSession before = requireChangeable(draft.getId());
         if (before.isCancelled()) {
             throw problem("session.is-cancelled");
         }
@@ -303,7 +317,7 @@ public class SessionService {
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public void cancel(long sessionId) {
-        get(sessionId);
+        requireChangeable(sessionId);
         cancelSession(sessionId, currentUser.require().accountId());
     }
 

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.db.Tables.DASHBOARD_STAFF;
 import static nl.omzien.db.Tables.MAIL_OUTBOX;
 import static nl.omzien.db.Tables.PENDING_SESSION_SIGNUP;
 import static nl.omzien.db.Tables.PRIVACY_CONSENT;
@@ -93,7 +94,7 @@ class InviteRegistrationTest extends IntegrationTest {
 
         var user = db.selectFrom(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne();
         assertThat(user.getFullName()).isEqualTo("Mila de Kapper");
-        assertThat(user.getOrganisationId()).isEqualTo(fx().organisation("Kapsalon Knip & Zo"));
+        assertThat(user.getOrganisationId()).as("not in the organisation before the address is confirmed").isNull();
         assertThat(user.getPasswordHash()).as("no password: sign-in by link").isNull();
         assertThat(db.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(user.getId())).fetch(USER_ROLE.ROLE))
                 .containsExactly("PARTICIPANT");
@@ -105,10 +106,38 @@ class InviteRegistrationTest extends IntegrationTest {
         String token = welcomeToken(email);
         var signedIn = tokens.consume(OneTimeTokenAuthenticationToken.unauthenticated(token));
         assertThat(signedIn.getUsername()).isEqualTo(email);
+        assertThat(db.select(APP_USER.ORGANISATION_ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne(APP_USER.ORGANISATION_ID))
+                .as("the followed link confirms the address").isEqualTo(fx().organisation("Kapsalon Knip & Zo"));
 
         var welcome = fx().as(email, () -> registrations.afterSignIn());
         assertThat(welcome.firstModuleId()).as("module 1 for the shop audience").contains("herkennen");
         assertThat(welcome.sessions()).isEmpty();
+    }
+
+    /** Issue 17: 20 fake registrations through a public link took an organisation's trained share from 20% to 4%. */
+    @Test
+    void registrationsCountTowardTheOrganisationOnlyOnceTheirAddressIsConfirmed() {
+        long library = fx().organisation("Bibliotheek Coevorden");
+        String token = organisationToken("Bibliotheek Coevorden");
+        Integer before = staffOf(library);
+        List<String> emails = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String email = unique("nep" + i);
+            emails.add(email);
+            registrations.register(token, false, form("Nep Persoon " + i, email, true), "10.1.7." + i);
+        }
+        assertThat(staffOf(library)).as("unconfirmed registrations count nowhere").isEqualTo(before);
+        assertThat(db.fetchCount(APP_USER, APP_USER.ORGANISATION_ID.eq(library).and(APP_USER.EMAIL.in(emails)))).isZero();
+
+        tokens.consume(OneTimeTokenAuthenticationToken.unauthenticated(welcomeToken(emails.getFirst())));
+        assertThat(staffOf(library)).as("one confirmed person").isEqualTo((before == null ? 0 : before) + 1);
+        tokens.consume(OneTimeTokenAuthenticationToken.unauthenticated(welcomeToken(emails.getFirst())));
+        assertThat(staffOf(library)).as("a used link changes nothing").isEqualTo((before == null ? 0 : before) + 1);
+    }
+
+    private Integer staffOf(long organisation) {
+        return db.select(DASHBOARD_STAFF.STAFF).from(DASHBOARD_STAFF).where(DASHBOARD_STAFF.ORGANISATION_ID.eq(organisation))
+                .fetchOne(DASHBOARD_STAFF.STAFF);
     }
 
     @Test
@@ -224,6 +253,8 @@ class InviteRegistrationTest extends IntegrationTest {
 
         assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId))).as("not before the mail link").isZero();
         assertThat(db.fetchCount(PENDING_SESSION_SIGNUP, PENDING_SESSION_SIGNUP.SESSION_ID.eq(sessionId))).isEqualTo(2);
+        tokens.consume(OneTimeTokenAuthenticationToken.unauthenticated(welcomeToken(first)));
+        tokens.consume(OneTimeTokenAuthenticationToken.unauthenticated(welcomeToken(second)));
 
         var welcomeFirst = fx().as(first, () -> registrations.afterSignIn());
         assertThat(welcomeFirst.sessions()).singleElement()

@@ -126,7 +126,7 @@ final class PeopleWithData {
         });
         answerFollowUp(person);
         signInLinks.request(person.email(), "203.0.113.7");
-        loginThrottle.record(person.email(), "203.0.113.7", false);
+        loginThrottle.begin(person.email(), "203.0.113.7");
     }
 
     private void answerFollowUp(Person person) {

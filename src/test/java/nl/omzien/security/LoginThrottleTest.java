@@ -1,18 +1,36 @@
 package nl.omzien.security;
 
 import nl.omzien.security.internal.LoginThrottle;
+import nl.omzien.security.internal.ThrottlingAuthenticationProvider.LoginThrottledException;
 import nl.omzien.test.IntegrationTest;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import static nl.omzien.db.Tables.LOGIN_ATTEMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest extends IntegrationTest {
 
     @Autowired
     LoginThrottle throttle;
+    @Autowired
+    AuthenticationManager authenticationManager;
+    @Autowired
+    DSLContext db;
 
     private static String freshIp() {
         return "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "-" + UUID.randomUUID();
@@ -23,13 +41,12 @@ class LoginThrottleTest extends IntegrationTest {
         String ip = freshIp();
         String email = "iemand-" + UUID.randomUUID() + "@example.org";
         for (int i = 0; i < 4; i++) {
-            throttle.record(email, ip, false);
+            assertThat(throttle.begin(email, ip)).isPresent();
         }
-        assertThat(throttle.isThrottled(email, ip)).as("four failures are allowed").isFalse();
-        throttle.record(email.toUpperCase(), ip, false);
-        assertThat(throttle.isThrottled(email, ip)).as("fifth failure, any case").isTrue();
-        assertThat(throttle.isThrottled(email, freshIp())).as("the real owner elsewhere can still sign in").isFalse();
-        assertThat(throttle.isThrottled("ander-" + email, ip)).as("other accounts from that address").isFalse();
+        assertThat(throttle.begin(email.toUpperCase(), ip)).as("the fifth attempt, any case, is still checked").isPresent();
+        assertThat(throttle.begin(email, ip)).as("the sixth is refused unchecked").isEmpty();
+        assertThat(throttle.begin(email, freshIp())).as("the real owner elsewhere can still sign in").isPresent();
+        assertThat(throttle.begin("ander-" + email, ip)).as("other accounts from that address").isPresent();
     }
 
     @Test
@@ -37,19 +54,81 @@ class LoginThrottleTest extends IntegrationTest {
         String ip = freshIp();
         String email = "reset-" + UUID.randomUUID() + "@example.org";
         for (int i = 0; i < 4; i++) {
-            throttle.record(email, ip, false);
+            throttle.begin(email, ip);
         }
-        throttle.record(email, ip, true);
-        throttle.record(email, ip, false);
-        assertThat(throttle.isThrottled(email, ip)).isFalse();
+        throttle.succeeded(throttle.begin(email, ip).orElseThrow());
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.begin(email, ip)).isPresent();
+        }
     }
 
     @Test
     void manyAccountsTriedFromOneAddressBlockThatAddress() {
         String ip = freshIp();
         for (int i = 0; i < 30; i++) {
-            throttle.record("spray-" + i + "-" + UUID.randomUUID() + "@example.org", ip, false);
+            throttle.begin("spray-" + i + "-" + UUID.randomUUID() + "@example.org", ip);
         }
-        assertThat(throttle.isThrottled("nieuw-" + UUID.randomUUID() + "@example.org", ip)).isTrue();
+        assertThat(throttle.begin("nieuw-" + UUID.randomUUID() + "@example.org", ip)).isEmpty();
+    }
+
+    /** Issue 17: 180 parallel wrong passwords had 138 checked when the count was read before and written after. */
+    @Test
+    void parallelWrongPasswordsForOneAccountGetOnlyFiveChecks() throws Exception {
+        String ip = freshIp();
+        List<Object> outcomes = inParallel(180, () -> {
+            var attempt = UsernamePasswordAuthenticationToken.unauthenticated(PARTICIPANT_OR_STAFF, "wrong-" + UUID.randomUUID());
+            attempt.setDetails(new WebAuthenticationDetails(ip, null));
+            try {
+                authenticationManager.authenticate(attempt);
+                return "signed in";
+            } catch (LoginThrottledException e) {
+                return "throttled";
+            } catch (BadCredentialsException e) {
+                return "checked";
+            }
+        });
+        assertThat(outcomes.stream().filter("checked"::equals).count()).as("passwords actually checked").isEqualTo(5);
+        assertThat(outcomes.stream().filter("throttled"::equals).count()).isEqualTo(175);
+        assertThat(db.fetchCount(LOGIN_ATTEMPT, LOGIN_ATTEMPT.IP_ADDRESS.eq(ip))).isEqualTo(5);
+    }
+
+    /** The sign-in code step counts through the same call; 60 parallel wrong codes once had 11 checked. */
+    @Test
+    void parallelAttemptsAtOneAccountPassTheCountExactlyFiveTimes() throws Exception {
+        String ip = freshIp();
+        String key = "totp:" + UUID.randomUUID() + "@example.org";
+        List<Object> outcomes = inParallel(60, () -> throttle.begin(key, ip).isPresent());
+        assertThat(outcomes.stream().filter(Boolean.TRUE::equals).count()).isEqualTo(5);
+    }
+
+    @Test
+    void parallelAttemptsAtManyAccountsFromOneAddressStopAtThirty() throws Exception {
+        String ip = freshIp();
+        List<Object> outcomes = inParallel(90, () -> throttle.begin("spray-" + UUID.randomUUID() + "@example.org", ip).isPresent());
+        assertThat(outcomes.stream().filter(Boolean.TRUE::equals).count()).isEqualTo(30);
+    }
+
+    private static final String PARTICIPANT_OR_STAFF = TRAINER;
+
+    private static List<Object> inParallel(int count, Callable<Object> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 48));
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -133,8 +133,10 @@ class StaffSignInTest extends IntegrationTest {
     void rememberMeSignsInANewClientAndStopsAfterSignOutEverywhere() throws Exception {
         var trainer = newStaff(Role.TRAINER);
         var laptop = new Browser();
-        laptop.signInWithPassword(trainer.email(), true);
+        var signIn = laptop.signInWithPassword(trainer.email(), true);
         assertThat(laptop.whoAmI()).isEqualTo(trainer.email() + " ROLE_TRAINER");
+        assertThat(signIn.headers().allValues("Set-Cookie")).as("issue 17: no cross-site sending of the remember-me cookie")
+                .filteredOn(c -> c.startsWith("remember-me=")).singleElement().asString().contains("SameSite=Lax");
         HttpCookie remembered = laptop.rememberMeCookie();
         assertThat(remembered).isNotNull();
         assertThat(remembered.getMaxAge()).isBetween(29L * 24 * 3600, 30L * 24 * 3600);

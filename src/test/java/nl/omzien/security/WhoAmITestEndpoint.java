@@ -28,4 +28,12 @@ class WhoAmITestEndpoint {
                 .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_")).sorted()
                 .collect(Collectors.joining(","));
     }
+
+    static final String WHERE_FROM_PATH = "/kalender/test-waar-vandaan.ics";
+
+    /** The client address and scheme the app believes, after any forwarded headers it trusts. */
+    @GetMapping(WHERE_FROM_PATH)
+    String whereFrom(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRemoteAddr() + " " + request.getScheme();
+    }
 }

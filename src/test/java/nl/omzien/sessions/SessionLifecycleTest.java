@@ -77,6 +77,31 @@ class SessionLifecycleTest extends IntegrationTest {
                 .where(TRAINING_SESSION.ID.eq(session)).execute();
     }
 
+    /** Issue 17: any trainer of the municipality could move or cancel a colleague's session. */
+    @Test
+    void onlyTheSessionsOwnTrainersTheLeadAndAdminsMayChangeOrCancelIt() {
+        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Van een collega", 12, 9)));
+        String colleague = fx.participants(1, "Supermarkt De Brink").getFirst();
+        long colleagueId = fx.userId(colleague);
+        db.update(nl.omzien.db.Tables.APP_USER).set(nl.omzien.db.Tables.APP_USER.MUNICIPALITY_ID, fx.municipality("Coevorden"))
+                .where(nl.omzien.db.Tables.APP_USER.ID.eq(colleagueId)).execute();
+        db.insertInto(nl.omzien.db.Tables.USER_ROLE).set(nl.omzien.db.Tables.USER_ROLE.USER_ID, colleagueId)
+                .set(nl.omzien.db.Tables.USER_ROLE.ROLE, "TRAINER").execute();
+
+        TrainingSession seen = fx.as(colleague, () -> sessions.get(session));
+        assertThat(seen.title()).as("a colleague still sees it, to stand in at the door").isEqualTo("Van een collega");
+        assertThatThrownBy(() -> fx.as(colleague, () -> sessions.update(SessionDraft.of(seen).setLocation("Elders"))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fx.as(colleague, () -> sessions.cancel(session))).isInstanceOf(AccessDeniedException.class);
+        assertThat(fx.as(TRAINER, () -> sessions.get(session)).isCancelled()).isFalse();
+
+        fx.as(LEAD_COEVORDEN, () -> sessions.update(SessionDraft.of(seen).setLocation("Bibliotheek Coevorden")));
+        fx.as(TRAINER, () -> sessions.update(SessionDraft.of(fx.as(TRAINER, () -> sessions.get(session))).setLocation("Dorpshuis")));
+        assertThatThrownBy(() -> fx.as(LEAD_TWENTERAND, () -> sessions.cancel(session))).isInstanceOf(AccessDeniedException.class);
+        fx.as(LEAD_COEVORDEN, () -> sessions.cancel(session));
+        assertThat(fx.as(TRAINER, () -> sessions.get(session)).isCancelled()).isTrue();
+    }
+
     @Test
     void aSeriesOnEveryFirstTuesdayOfTheQuarterGetsOneSessionPerQuarterAndEachCanBeMovedAlone() {
         LocalDate nextYear = LocalDate.now().plusYears(1).withDayOfYear(1);

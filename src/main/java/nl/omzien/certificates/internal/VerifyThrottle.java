@@ -35,20 +35,14 @@ public class VerifyThrottle {
         this.clock = clock;
     }
 
-    /** False when this address has had too many failed lookups lately; ask before looking anything up. */
-    public boolean allow(String address) {
-        Deque<Instant> times = lookups.get(key(address));
-        if (times == null) {
-            return true;
-        }
-        synchronized (times) {
-            prune(times, clock.instant());
-            return times.size() < maxPerWindow;
-        }
-    }
-
-    /** Counts one failed lookup from this address. */
-    public void failed(String address) {
+    /**
+     * Takes a lookup slot for this address before anything is looked up, counted as a failure until
+     * {@link #found} gives it back: reading and adding are one step, so parallel lookups cannot all pass
+     * a count none of them has added to yet.
+     *
+     * @return false when this address has had too many failed lookups lately (nothing is counted then)
+     */
+    public boolean tryAcquire(String address) {
         Instant now = clock.instant();
         if (lookups.size() > MAX_ADDRESSES) {
             lookups.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(now.minus(window)));
@@ -56,7 +50,21 @@ public class VerifyThrottle {
         Deque<Instant> times = lookups.computeIfAbsent(key(address), a -> new ArrayDeque<>());
         synchronized (times) {
             prune(times, now);
+            if (times.size() >= maxPerWindow) {
+                return false;
+            }
             times.addLast(now);
+            return true;
+        }
+    }
+
+    /** The lookup that {@link #tryAcquire} allowed found something: it does not count. */
+    public void found(String address) {
+        Deque<Instant> times = lookups.get(key(address));
+        if (times != null) {
+            synchronized (times) {
+                times.pollLast();
+            }
         }
     }
 

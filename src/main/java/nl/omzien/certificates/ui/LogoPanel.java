@@ -1,6 +1,5 @@
 package nl.omzien.certificates.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,8 +10,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.ui.BoundedUpload;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.certificates.CertificateLogoService;
 import nl.omzien.people.Municipality;
@@ -56,8 +55,8 @@ class LogoPanel extends Div {
     }
 
     private Upload upload() {
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> uploaded(bytes))));
+        Upload upload = new Upload(BoundedUpload.inMemory(CertificateLogoService.MAX_BYTES, (metadata, bytes) -> uploaded(bytes),
+                () -> problem(getTranslation("certificate-logo.too-large"))));
         upload.setId("certificate-logo-upload");
         upload.setMaxFiles(1);
         // One byte over the limit reaches the service, which says "too large" in words.

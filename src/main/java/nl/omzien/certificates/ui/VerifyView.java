@@ -19,7 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.server.streams.UploadHandler;
+import nl.omzien.base.ui.BoundedUpload;
 import nl.omzien.certificates.CertificateStatus;
 import nl.omzien.certificates.Verification;
 import nl.omzien.certificates.VerificationResult;
@@ -183,8 +183,8 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
         outcome.setId("verify-pdf-result");
         outcome.getElement().setAttribute("role", "status");
         String address = clientAddress();
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> showPdfCheck(outcome, bytes, address))));
+        Upload upload = new Upload(BoundedUpload.inMemory(MAX_PDF_BYTES, (metadata, bytes) -> showPdfCheck(outcome, bytes, address),
+                () -> outcome.setText(getTranslation("verify.pdf.rejected"))));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_PDF_BYTES);
         upload.setAcceptedFileTypes("application/pdf", ".pdf");

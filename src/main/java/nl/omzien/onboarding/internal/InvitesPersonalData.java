@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static nl.omzien.db.Tables.ORGANISATION_INVITE;
+import static nl.omzien.db.Tables.PENDING_ORGANISATION;
 import static nl.omzien.db.Tables.PENDING_SESSION_SIGNUP;
 import static nl.omzien.db.Tables.PRIVACY_CONSENT;
 import static nl.omzien.db.Tables.SESSION_INVITE;
@@ -39,6 +40,8 @@ class InvitesPersonalData implements PersonalDataSection {
                 .from(PRIVACY_CONSENT).where(PRIVACY_CONSENT.USER_ID.eq(id)).orderBy(PRIVACY_CONSENT.GIVEN_AT).fetchMaps());
         tables.put("pending_session_signup", db.select(PENDING_SESSION_SIGNUP.SESSION_ID, PENDING_SESSION_SIGNUP.REQUESTED_AT)
                 .from(PENDING_SESSION_SIGNUP).where(PENDING_SESSION_SIGNUP.USER_ID.eq(id)).fetchMaps());
+        tables.put("pending_organisation", db.select(PENDING_ORGANISATION.ORGANISATION_ID, PENDING_ORGANISATION.REGISTERED_AT)
+                .from(PENDING_ORGANISATION).where(PENDING_ORGANISATION.USER_ID.eq(id)).fetchMaps());
         tables.put("organisation_invite", db.select(ORGANISATION_INVITE.ORGANISATION_ID, ORGANISATION_INVITE.CREATED_AT)
                 .from(ORGANISATION_INVITE).where(ORGANISATION_INVITE.CREATED_BY.eq(id)).fetchMaps());
         tables.put("session_invite", db.select(SESSION_INVITE.SESSION_ID, SESSION_INVITE.CREATED_AT)
@@ -52,6 +55,7 @@ class InvitesPersonalData implements PersonalDataSection {
         // The consent record goes with the person: there is nobody left whose consent it proves.
         db.deleteFrom(PRIVACY_CONSENT).where(PRIVACY_CONSENT.USER_ID.eq(id)).execute();
         db.deleteFrom(PENDING_SESSION_SIGNUP).where(PENDING_SESSION_SIGNUP.USER_ID.eq(id)).execute();
+        db.deleteFrom(PENDING_ORGANISATION).where(PENDING_ORGANISATION.USER_ID.eq(id)).execute();
         db.update(ORGANISATION_INVITE).setNull(ORGANISATION_INVITE.CREATED_BY).where(ORGANISATION_INVITE.CREATED_BY.eq(id)).execute();
         db.update(SESSION_INVITE).setNull(SESSION_INVITE.CREATED_BY).where(SESSION_INVITE.CREATED_BY.eq(id)).execute();
     }

@@ -9,10 +9,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.ORGANISATION_INVITE;
+import static nl.omzien.db.Tables.PENDING_ORGANISATION;
 import static nl.omzien.db.Tables.PENDING_SESSION_SIGNUP;
 import static nl.omzien.db.Tables.PRIVACY_CONSENT;
 import static nl.omzien.db.Tables.SESSION_INVITE;
+import static org.jooq.impl.DSL.lower;
 
 /** Invite tokens of organisations and sessions, consent records and session sign-ups waiting for a confirmed address. */
 @Repository
@@ -104,5 +107,24 @@ public class JooqInviteRepository {
         return db.deleteFrom(PENDING_SESSION_SIGNUP)
                 .where(PENDING_SESSION_SIGNUP.USER_ID.eq(userId), PENDING_SESSION_SIGNUP.SESSION_ID.eq(sessionId))
                 .execute() == 1;
+    }
+
+    /** The organisation a new participant registered for, joined once they follow their first link. */
+    public void addPendingOrganisation(long userId, long organisationId, OffsetDateTime now) {
+        db.insertInto(PENDING_ORGANISATION).set(PENDING_ORGANISATION.USER_ID, userId)
+                .set(PENDING_ORGANISATION.ORGANISATION_ID, organisationId)
+                .set(PENDING_ORGANISATION.REGISTERED_AT, now).onConflictDoNothing().execute();
+    }
+
+    /** Removes and returns the organisation waiting for this participant's confirmation, if any. */
+    public Optional<PendingOrganisation> takePendingOrganisation(String email) {
+        return db.deleteFrom(PENDING_ORGANISATION)
+                .where(PENDING_ORGANISATION.USER_ID.eq(db.select(APP_USER.ID).from(APP_USER)
+                        .where(lower(APP_USER.EMAIL).eq(email.trim().toLowerCase())).asField()))
+                .returningResult(PENDING_ORGANISATION.USER_ID, PENDING_ORGANISATION.ORGANISATION_ID)
+                .fetchOptional(r -> new PendingOrganisation(r.value1(), r.value2()));
+    }
+
+    public record PendingOrganisation(long userId, long organisationId) {
     }
 }

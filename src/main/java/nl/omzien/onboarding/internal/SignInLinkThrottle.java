@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import static nl.omzien.db.Tables.SIGN_IN_REQUEST;
+import static org.jooq.impl.DSL.val;
 
 /**
  * Limits link requests per address and per IP address in a sliding window, so nobody can flood a
@@ -18,6 +19,9 @@ import static nl.omzien.db.Tables.SIGN_IN_REQUEST;
  */
 @Component
 public class SignInLinkThrottle {
+
+    private static final int ADDRESS_LOCK = 0x4c4e4b41;
+    private static final int IP_LOCK = 0x4c4e4b49;
 
     private final DSLContext db;
     private final Clock clock;
@@ -36,9 +40,16 @@ public class SignInLinkThrottle {
         this.maxPerIp = maxPerIp;
     }
 
-    /** Counts this request and says whether it is within the limits. Its own transaction: a refused request still counts. */
+    /**
+     * Counts this request and says whether it is within the limits. Its own transaction: a refused request
+     * still counts. Advisory locks on the address and then the IP address (always in that order, so two
+     * requests cannot wait for each other) make count and insert one step: parallel requests cannot all
+     * read the same count.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean tryAcquire(String email, String ipAddress) {
+        db.fetch("select pg_advisory_xact_lock({0}, hashtext({1})), pg_advisory_xact_lock({2}, hashtext({3}))",
+                val(ADDRESS_LOCK), val(email), val(IP_LOCK), val(ipAddress));
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime since = now.minus(window);
         int forAddress = db.fetchCount(SIGN_IN_REQUEST, SIGN_IN_REQUEST.EMAIL.eq(email), SIGN_IN_REQUEST.REQUESTED_AT.gt(since));

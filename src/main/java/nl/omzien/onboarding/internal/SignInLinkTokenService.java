@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.base.Translations;
 import nl.omzien.notifications.MailOutbox;
+import nl.omzien.people.SelfRegistration;
 import nl.omzien.notifications.OutgoingMail;
 import nl.omzien.onboarding.internal.JooqSignInLinkRepository.LinkAccount;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,14 +34,19 @@ public class SignInLinkTokenService implements OneTimeTokenService {
     public static final Duration VALID_FOR = Duration.ofMinutes(15);
 
     private final JooqSignInLinkRepository links;
+    private final JooqInviteRepository invites;
+    private final SelfRegistration selfRegistration;
     private final MailOutbox outbox;
     private final Translations translations;
     private final Clock clock;
     private final String baseUrl;
 
-    SignInLinkTokenService(JooqSignInLinkRepository links, MailOutbox outbox, Translations translations, Clock clock,
+    SignInLinkTokenService(JooqSignInLinkRepository links, JooqInviteRepository invites, SelfRegistration selfRegistration,
+                           MailOutbox outbox, Translations translations, Clock clock,
                            @Value("${omzien.base-url}") String baseUrl) {
         this.links = links;
+        this.invites = invites;
+        this.selfRegistration = selfRegistration;
         this.outbox = outbox;
         this.translations = translations;
         this.clock = clock;
@@ -94,9 +100,11 @@ public class SignInLinkTokenService implements OneTimeTokenService {
             return null;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return links.use(SecretTokens.hash(token), now)
-                .map(email -> new DefaultOneTimeToken(token, email, now.toInstant()))
-                .orElse(null);
+        Optional<String> email = links.use(SecretTokens.hash(token), now);
+        // Following a link proves the address: someone who registered through an invite joins their organisation now.
+        email.flatMap(invites::takePendingOrganisation)
+                .ifPresent(pending -> selfRegistration.confirmed(pending.userId(), pending.organisationId()));
+        return email.map(address -> new DefaultOneTimeToken(token, address, now.toInstant())).orElse(null);
     }
 
     /** Whether the link was asked for with "remember me"; reading does not use the link up. */

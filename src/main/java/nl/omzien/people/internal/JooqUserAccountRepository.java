@@ -84,7 +84,7 @@ public class JooqUserAccountRepository {
      *
      * @return the new account's id, or empty when the address already has an account
      */
-    public java.util.Optional<Long> insertParticipantUnlessTaken(String fullName, String email, long organisationId,
+    public java.util.Optional<Long> insertParticipantUnlessTaken(String fullName, String email, Long organisationId,
                                                                  String locale) {
         var id = db.insertInto(APP_USER)
                 .set(APP_USER.FULL_NAME, fullName.trim())
@@ -96,6 +96,12 @@ public class JooqUserAccountRepository {
         id.ifPresent(userId -> db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, userId)
                 .set(USER_ROLE.ROLE, Role.PARTICIPANT.name()).execute());
         return id;
+    }
+
+    /** Puts a participant who has no organisation yet into one; false when they already have one. */
+    public boolean joinOrganisation(long userId, long organisationId) {
+        return db.update(APP_USER).set(APP_USER.ORGANISATION_ID, organisationId)
+                .where(APP_USER.ID.eq(userId), APP_USER.ORGANISATION_ID.isNull()).execute() == 1;
     }
 
     public void update(UserDraft draft, String newPasswordHash) {

@@ -37,6 +37,8 @@ public class HashedRememberMeServices extends PersistentTokenBasedRememberMeServ
         this.secondFactors = secondFactors;
         this.clock = clock;
         setTokenValiditySeconds((int) VALID_FOR.toSeconds());
+        // Lax, like the session cookie: a cross-site form post must not arrive signed in.
+        setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.OptionalLong;
 
 import static nl.omzien.db.Tables.LOGIN_ATTEMPT;
 import static org.jooq.impl.DSL.coalesce;
@@ -27,6 +28,9 @@ import static org.jooq.impl.DSL.val;
 @Component
 public class LoginThrottle {
 
+    /** First key of this throttle's advisory locks (the second is the IP address's hash). */
+    private static final int LOCK_CLASS = 0x4c4f4749;
+
     private final DSLContext db;
     private final Clock clock;
     private final Duration window;
@@ -44,36 +48,51 @@ public class LoginThrottle {
         this.maxFailuresPerIp = maxFailuresPerIp;
     }
 
-    @Transactional(readOnly = true)
-    public boolean isThrottled(String email, String ipAddress) {
-        OffsetDateTime since = OffsetDateTime.now(clock).minus(window);
+    /**
+     * Counts a sign-in attempt <em>before</em> its password or code is checked, and says whether it may be
+     * checked at all. Counting and checking are one step, serialised per IP address (both limits include
+     * the address) by a transaction-scoped advisory lock: parallel attempts cannot all pass a count that
+     * none of them has added to yet. The attempt is stored as failed; {@link #succeeded} corrects that.
+     *
+     * @return the attempt's id, or empty when the limits are reached (nothing is counted then)
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public OptionalLong begin(String email, String ipAddress) {
+        String account = email.toLowerCase();
+        db.fetch("select pg_advisory_xact_lock({0}, hashtext({1}))", val(LOCK_CLASS), val(ipAddress));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime since = now.minus(window);
         var lastSuccess = select(max(LOGIN_ATTEMPT.ATTEMPTED_AT)).from(LOGIN_ATTEMPT)
-                .where(lower(LOGIN_ATTEMPT.EMAIL).eq(email.toLowerCase()))
+                .where(lower(LOGIN_ATTEMPT.EMAIL).eq(account))
                 .and(LOGIN_ATTEMPT.IP_ADDRESS.eq(ipAddress))
                 .and(LOGIN_ATTEMPT.SUCCEEDED);
         int accountFailures = db.fetchCount(LOGIN_ATTEMPT,
-                lower(LOGIN_ATTEMPT.EMAIL).eq(email.toLowerCase())
+                lower(LOGIN_ATTEMPT.EMAIL).eq(account)
                         .and(LOGIN_ATTEMPT.IP_ADDRESS.eq(ipAddress))
                         .and(LOGIN_ATTEMPT.SUCCEEDED.isFalse())
                         .and(LOGIN_ATTEMPT.ATTEMPTED_AT.gt(greatest(val(since), coalesce(lastSuccess.asField(), val(since))))));
         if (accountFailures >= maxFailuresPerAccountAndIp) {
-            return true;
+            return OptionalLong.empty();
         }
         int ipFailures = db.fetchCount(LOGIN_ATTEMPT,
                 LOGIN_ATTEMPT.IP_ADDRESS.eq(ipAddress)
                         .and(LOGIN_ATTEMPT.SUCCEEDED.isFalse())
                         .and(LOGIN_ATTEMPT.ATTEMPTED_AT.gt(since)));
-        return ipFailures >= maxFailuresPerIp;
+        if (ipFailures >= maxFailuresPerIp) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(db.insertInto(LOGIN_ATTEMPT)
+                .set(LOGIN_ATTEMPT.EMAIL, account)
+                .set(LOGIN_ATTEMPT.IP_ADDRESS, ipAddress)
+                .set(LOGIN_ATTEMPT.SUCCEEDED, false)
+                .set(LOGIN_ATTEMPT.ATTEMPTED_AT, now)
+                .returning(LOGIN_ATTEMPT.ID)
+                .fetchSingle(LOGIN_ATTEMPT.ID));
     }
 
-    /** Recorded in its own transaction: a failed sign-in must still count. */
+    /** The attempt begun with this id turned out right: it no longer counts, and clears the account's count. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(String email, String ipAddress, boolean succeeded) {
-        db.insertInto(LOGIN_ATTEMPT)
-                .set(LOGIN_ATTEMPT.EMAIL, email.toLowerCase())
-                .set(LOGIN_ATTEMPT.IP_ADDRESS, ipAddress)
-                .set(LOGIN_ATTEMPT.SUCCEEDED, succeeded)
-                .set(LOGIN_ATTEMPT.ATTEMPTED_AT, OffsetDateTime.now(clock))
-                .execute();
+    public void succeeded(long attemptId) {
+        db.update(LOGIN_ATTEMPT).set(LOGIN_ATTEMPT.SUCCEEDED, true).where(LOGIN_ATTEMPT.ID.eq(attemptId)).execute();
     }
 }

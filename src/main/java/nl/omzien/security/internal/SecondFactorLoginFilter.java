@@ -52,9 +52,8 @@ class SecondFactorLoginFilter extends AbstractAuthenticationProcessingFilter {
         // Counted apart from password failures: a right password must not reset the count of wrong codes.
         String throttleKey = THROTTLE_PREFIX + pending.email();
         String ip = request.getRemoteAddr();
-        if (throttle.isThrottled(throttleKey, ip)) {
-            throw new ThrottlingAuthenticationProvider.LoginThrottledException();
-        }
+        long attempt = throttle.begin(throttleKey, ip)
+                .orElseThrow(ThrottlingAuthenticationProvider.LoginThrottledException::new);
         String code = request.getParameter("code");
         boolean right;
         if (pending.enrolling()) {
@@ -64,7 +63,9 @@ class SecondFactorLoginFilter extends AbstractAuthenticationProcessingFilter {
         } else {
             right = secondFactors.verify(pending.accountId(), code);
         }
-        throttle.record(throttleKey, ip, right);
+        if (right) {
+            throttle.succeeded(attempt);
+        }
         if (!right) {
             PendingSignIn next = pending.failedOnce();
             if (next.failures() >= PendingSignIn.MAX_FAILURES) {

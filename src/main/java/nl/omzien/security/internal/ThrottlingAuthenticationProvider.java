@@ -26,17 +26,10 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         String email = String.valueOf(authentication.getName()).trim();
         String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-        if (throttle.isThrottled(email, ip)) {
-            throw new LoginThrottledException();
-        }
-        try {
-            Authentication result = passwords.authenticate(authentication);
-            throttle.record(email, ip, true);
-            return result;
-        } catch (AuthenticationException e) {
-            throttle.record(email, ip, false);
-            throw e;
-        }
+        long attempt = throttle.begin(email, ip).orElseThrow(LoginThrottledException::new);
+        Authentication result = passwords.authenticate(authentication);
+        throttle.succeeded(attempt);
+        return result;
     }
 
     @Override

@@ -113,13 +113,14 @@ public class SessionService {
     }
 
     /**
-     * Changing or cancelling a session is for its own trainers, the municipality's lead and admins; another
-     * trainer of the municipality sees it (to stand in at the door) but cannot move or cancel it.
+     * Changing or cancelling a session is for its own trainers, whoever planned it, the municipality's lead and
+     * admins; another trainer of the municipality sees it (to stand in at the door) but cannot move or cancel it.
      */
     private TrainingSession requireChangeable(long sessionId) {
         TrainingSession session = get(sessionId);
         SignedInUser user = currentUser.require();
-        if (!user.isAdmin() && !user.has(Role.COALITION_LEAD) && !session.trainerIds().contains(user.accountId())) {
+        if (!user.isAdmin() && !user.has(Role.COALITION_LEAD) && !session.trainerIds().contains(user.accountId())
+                && !sessions.plannedBy(sessionId, user.accountId())) {
             throw new AccessDeniedException("Not one of the session's trainers");
         }
         return session;

@@ -56,7 +56,6 @@ public final class BoundedUpload implements UploadHandler {
 
     private void refuse(UploadEvent event, UI ui) {
         event.reject("File too large");
-        event.getResponse().setStatus(413);
         ui.access(tooLarge::run);
     }
 

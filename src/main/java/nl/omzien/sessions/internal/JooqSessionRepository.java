@@ -243,6 +243,11 @@ public class JooqSessionRepository {
         return columns;
     }
 
+    /** Whether this person planned the session (its creator). */
+    public boolean plannedBy(long sessionId, long userId) {
+        return db.fetchExists(TRAINING_SESSION, TRAINING_SESSION.ID.eq(sessionId), TRAINING_SESSION.CREATED_BY.eq(userId));
+    }
+
     public long insert(SessionDraft draft, Times times, Long seriesId, Long createdBy, OffsetDateTime now) {
         long id = db.insertInto(TRAINING_SESSION)
                 .set(editable(draft, times))

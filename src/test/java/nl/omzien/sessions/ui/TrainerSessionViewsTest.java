@@ -170,4 +170,21 @@ class TrainerSessionViewsTest extends KaribuTest {
         assertThatThrownBy(() -> open("sessies/beheer/" + session)).hasMessageContaining("Access is denied");
         _assertNone(SessionDetailView.class);
     }
+
+    /** Issue 17: the error page printed "Session outside the trainer's municipality" for an id that exists. */
+    @Test
+    void aSessionOfAnotherMunicipalityAndAMissingOneShowTheSamePlainPage() {
+        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Alleen Coevorden", 4, 3)));
+        signInAs(LEAD_TWENTERAND);
+        String existing = pageTextAfterOpening("sessies/beheer/" + session);
+        String missing = pageTextAfterOpening("sessies/beheer/987654321");
+        assertThat(existing).isEqualTo(missing).contains("Er ging iets mis")
+                .doesNotContain("municipality", "No such", "Exception", "Session");
+        _assertNone(SessionDetailView.class);
+    }
+
+    private String pageTextAfterOpening(String route) {
+        open(route);
+        return _get(nl.omzien.base.ui.UnexpectedErrorView.class).getElement().getTextRecursively();
+    }
 }

@@ -116,6 +116,17 @@ public class SessionService {
      * Changing or cancelling a session is for its own trainers, whoever planned it, the municipality's lead and
      * admins; another trainer of the municipality sees it (to stand in at the door) but cannot move or cancel it.
      */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public boolean mayChange(long sessionId) {
+        try {
+            requireChangeable(sessionId);
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+    }
+
     private TrainingSession requireChangeable(long sessionId) {
         TrainingSession session = get(sessionId);
         SignedInUser user = currentUser.require();

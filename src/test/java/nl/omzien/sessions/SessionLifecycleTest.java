@@ -90,6 +90,8 @@ class SessionLifecycleTest extends IntegrationTest {
 
         TrainingSession seen = fx.as(colleague, () -> sessions.get(session));
         assertThat(seen.title()).as("a colleague still sees it, to stand in at the door").isEqualTo("Van een collega");
+        assertThat(fx.as(colleague, () -> sessions.mayChange(session))).as("no edit or cancel button for them").isFalse();
+        assertThat(fx.as(TRAINER, () -> sessions.mayChange(session))).isTrue();
         assertThatThrownBy(() -> fx.as(colleague, () -> sessions.update(SessionDraft.of(seen).setLocation("Elders"))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fx.as(colleague, () -> sessions.cancel(session))).isInstanceOf(AccessDeniedException.class);

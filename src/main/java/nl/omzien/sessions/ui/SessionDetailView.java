@@ -97,6 +97,10 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
             Button cancel = new Button(getTranslation("session.cancel"), VaadinIcon.CLOSE_CIRCLE.create(), click -> confirmCancel());
             cancel.setId("cancel-session");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            // Colleagues see the session to stand in at the door; moving or cancelling it is not theirs.
+            boolean mayChange = sessions.mayChange(sessionId);
+            edit.setVisible(mayChange);
+            cancel.setVisible(mayChange);
             actions.add(edit, qr, cancel);
         }
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(download -> {

@@ -116,8 +116,8 @@ class DashboardExportsTest extends IntegrationTest {
         assertThat(comments.getFirst().toList()).contains("'\t=1+1");
         // Only texts change: a negative number stays a number, a text that starts with a minus gets the quote.
         assertThat(TableExports.csv(new DashboardTable("t", "T", List.of("Tekst", "Getal", "Breuk"),
-                List.of(List.of("-", -3L, -1.5), List.of("- min", 0L, 2.0)), Set.of())))
-                .asString(StandardCharsets.UTF_8).contains("'-;-3;-1.5", "'- min;0;2.0");
+                List.of(List.of("-", -3L, -1.5), List.of("- min", 0L, 2.0), List.of("\u0000=1+1", 1L, 0.5)), Set.of())))
+                .asString(StandardCharsets.UTF_8).contains("'-;-3;-1.5", "'- min;0;2.0", "'\u0000=1+1;1;0.5");
     }
 
     @Test

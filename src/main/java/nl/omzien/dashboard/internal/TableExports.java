@@ -53,7 +53,8 @@ public final class TableExports {
 
     /**
      * A text a spreadsheet would run as a formula ({@code =HYPERLINK(...)}, {@code +cmd|...}, {@code @SUM(...)},
-     * or behind a tab or carriage return) gets a single quote in front, as OWASP's "CSV Injection" advises: Excel
+     * or behind a tab, carriage return or NUL) gets a single quote in front, as OWASP's "CSV Injection" and ASVS 5.0
+     * 1.2.10 advise: Excel
      * and LibreOffice then show it as text, and a reader still sees what was written. Organisation names and
      * evaluation comments come from users.
      */
@@ -62,7 +63,7 @@ public final class TableExports {
             return text;
         }
         return switch (text.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            case '=', '+', '-', '@', '\t', '\r', '\0' -> "'" + text;
             default -> text;
         };
     }

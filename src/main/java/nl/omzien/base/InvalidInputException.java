@@ -40,8 +40,25 @@ public class InvalidInputException extends RuntimeException {
         }
 
         public Checks email(String field, String value) {
-            if (value != null && !value.isBlank() && (!value.trim().matches(EMAIL) || value.trim().length() > 254)) {
+            if (value != null && !value.isBlank() && (!value.trim().matches(EMAIL) || value.trim().length() > 254
+                    || !PlainText.isSingleLine(value))) {
                 errors.putIfAbsent(field, "validation.email");
+            }
+            return this;
+        }
+
+        /** A name, title or other one-line text: no control characters, no bidi overrides ({@link PlainText}). */
+        public Checks singleLine(String field, String value) {
+            if (!PlainText.isSingleLine(value)) {
+                errors.putIfAbsent(field, "validation.control-characters");
+            }
+            return this;
+        }
+
+        /** Free text over several lines: line breaks allowed, other control characters and bidi overrides not. */
+        public Checks multiLine(String field, String value) {
+            if (!PlainText.isMultiLine(value)) {
+                errors.putIfAbsent(field, "validation.control-characters");
             }
             return this;
         }

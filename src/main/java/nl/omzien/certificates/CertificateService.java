@@ -149,6 +149,7 @@ public class CertificateService {
         new InvalidInputException.Checks()
                 .require("reason", cleaned)
                 .length("reason", cleaned, MIN_REASON_LENGTH, MAX_REASON_LENGTH)
+                .multiLine("reason", cleaned)
                 .throwIfAny();
         return cleaned;
     }

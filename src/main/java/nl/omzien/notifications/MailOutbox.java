@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.notifications.internal.JooqMailOutboxRepository;
 import nl.omzien.notifications.internal.MailDispatcher;
 import nl.omzien.security.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +27,14 @@ public class MailOutbox {
     private final MailDispatcher dispatcher;
     private final Clock clock;
 
-    MailOutbox(JooqMailOutboxRepository outbox, MailDispatcher dispatcher, Clock clock) {
+    private final boolean readableContents;
+
+    MailOutbox(JooqMailOutboxRepository outbox, MailDispatcher dispatcher, Clock clock,
+               @Value("${omzien.mail.dev-mailbox:true}") boolean readableContents) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.readableContents = readableContents;
     }
 
     /**
@@ -58,22 +63,39 @@ public class MailOutbox {
         outbox.insertLater(mail, OffsetDateTime.now(clock));
     }
 
-    /** The newest mails, newest first. */
+    /** The newest mails, newest first; without their text where admins may not read mail (production). */
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_ROLE)
     public List<OutboxMail> latest() {
-        return outbox.latest(LATEST);
+        return readable(outbox.latest(LATEST));
     }
 
-    /** The newest mails to one address (any case), newest first; for checking a journey end to end. */
+    /** The newest mails to one address (any case), newest first; for checking a journey end to end. Text as {@link #latest()}. */
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_ROLE)
     public List<OutboxMail> latestTo(String recipient) {
-        return outbox.latestTo(recipient, LATEST);
+        return readable(outbox.latestTo(recipient, LATEST));
     }
 
-    /** True when mail goes to a real mail server; false when the outbox is only a dev mailbox. */
+    /**
+     * True when admins may read the mails themselves (dev mailbox, {@code omzien.mail.dev-mailbox}); false in
+     * production, where a mail holds other people's sign-in and invitation links.
+     */
+    public boolean contentsReadable() {
+        return readableContents;
+    }
+
+    private List<OutboxMail> readable(List<OutboxMail> mails) {
+        return readableContents ? mails : mails.stream().map(OutboxMail::withoutText).toList();
+    }
+
+    /** True when mail goes to a real mail server. */
     public boolean deliversViaSmtp() {
         return dispatcher.usesSmtp();
+    }
+
+    /** True when, without SMTP, mail counts as delivered to the dev mailbox; false when it waits for a mail server. */
+    public boolean deliversToDevMailbox() {
+        return dispatcher.usesDevMailbox();
     }
 }

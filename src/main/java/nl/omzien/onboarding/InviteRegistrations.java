@@ -141,6 +141,7 @@ public class InviteRegistrations {
         new InvalidInputException.Checks()
                 .require("fullName", name)
                 .length("fullName", name, 2, 150)
+                .singleLine("fullName", name)
                 .require("email", email)
                 .email("email", email)
                 .require("organisation", organisation)

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding;
 
+import nl.omzien.base.PlainText;
 import nl.omzien.onboarding.internal.SignInLinkThrottle;
 import nl.omzien.onboarding.internal.SignInLinkTokenService;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ public class SignInLinks {
     }
 
     public static boolean looksLikeEmail(String email) {
-        return email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches();
+        // No control characters: a NUL would reach PostgreSQL and fail the request instead of being ignored.
+        return email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches() && PlainText.isSingleLine(email);
     }
 
     /** Mails a link when the address belongs to a participant and the throttle allows it. */

@@ -1,6 +1,7 @@
 package nl.omzien.people;
 
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.PlainText;
 
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.people.internal.JooqMunicipalityRepository;
@@ -44,7 +45,9 @@ public class MunicipalityService {
         new InvalidInputException.Checks()
                 .require("name", trimmed)
                 .length("name", trimmed, 2, 100)
-                .fail("name", "municipality.name-taken", !trimmed.isBlank() && municipalities.nameTaken(trimmed, id))
+                .singleLine("name", trimmed)
+                .fail("name", "municipality.name-taken", !trimmed.isBlank() && PlainText.isSingleLine(trimmed)
+                        && municipalities.nameTaken(trimmed, id))
                 .throwIfAny();
         if (id == null) {
             return new Municipality(municipalities.insert(trimmed), trimmed);

@@ -1,6 +1,7 @@
 package nl.omzien.people;
 
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.PlainText;
 
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.people.internal.JooqOrganisationRepository;
@@ -70,12 +71,14 @@ public class OrganisationService {
         new InvalidInputException.Checks()
                 .require("name", draft.getName())
                 .length("name", draft.getName(), 2, 150)
+                .singleLine("name", draft.getName())
                 .require("sector", draft.getSector())
                 .require("municipality", draft.getMunicipality())
                 .email("contactEmail", draft.getContactEmail())
                 .length("village", draft.getVillage(), 2, 100)
+                .singleLine("village", draft.getVillage())
                 .fail("name", "organisation.name-taken", draft.getMunicipality() != null && draft.getName() != null
-                        && !draft.getName().isBlank()
+                        && !draft.getName().isBlank() && PlainText.isSingleLine(draft.getName())
                         && organisations.nameTaken(draft.getMunicipality().id(), draft.getName().trim(), draft.getId()))
                 .throwIfAny();
         requireOwnMunicipality(user, draft.getMunicipality().id());

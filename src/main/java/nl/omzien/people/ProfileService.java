@@ -66,7 +66,8 @@ public class ProfileService {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void changeName(String fullName) {
-        new InvalidInputException.Checks().require("fullName", fullName).length("fullName", fullName, 2, 150).throwIfAny();
+        new InvalidInputException.Checks().require("fullName", fullName).length("fullName", fullName, 2, 150)
+                .singleLine("fullName", fullName).throwIfAny();
         long id = currentUser.require().accountId();
         String name = fullName.trim();
         profiles.changeName(id, name);

@@ -1,6 +1,7 @@
 package nl.omzien.people;
 
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.PlainText;
 import nl.omzien.base.PersonalDataAccessed;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -93,10 +94,12 @@ public class UserAccountService {
         new InvalidInputException.Checks()
                 .require("fullName", draft.getFullName())
                 .length("fullName", draft.getFullName(), 2, 150)
+                .singleLine("fullName", draft.getFullName())
                 .require("email", draft.getEmail())
                 .email("email", draft.getEmail())
+                // Looked up only for text PostgreSQL accepts: a NUL would fail the query instead of the field.
                 .fail("email", "user.email-taken", draft.getEmail() != null && !draft.getEmail().isBlank()
-                        && accounts.emailTaken(draft.getEmail(), draft.getId()))
+                        && PlainText.isSingleLine(draft.getEmail()) && accounts.emailTaken(draft.getEmail(), draft.getId()))
                 .fail("roles", "user.roles-required", roles.isEmpty())
                 .fail("organisation", "user.organisation-required", needsOrganisation && draft.getOrganisation() == null)
                 .fail("municipality", "user.municipality-required",

@@ -360,6 +360,8 @@ public class RegistrationService {
                 .require("doDifferently", doDifferently)
                 .length("doDifferently", doDifferently, 1, 2000)
                 .length("comment", comment, 0, 2000)
+                .multiLine("doDifferently", doDifferently)
+                .multiLine("comment", comment)
                 .throwIfAny();
         if (row.attendance() != Attendance.PRESENT) {
             throw problem("evaluation.not-attended");

@@ -1,6 +1,7 @@
 package nl.omzien.training;
 
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.PlainText;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.people.MailRecipient;
 import nl.omzien.people.MailRecipients;
@@ -69,6 +70,9 @@ public class FollowUpService {
         String trimmed = story == null || story.isBlank() ? null : story.strip();
         if (trimmed != null && trimmed.length() > MAX_STORY_LENGTH) {
             throw new InvalidInputException(Map.of("story", "followup.story.too-long"));
+        }
+        if (!PlainText.isMultiLine(trimmed)) {
+            throw new InvalidInputException(Map.of("story", "validation.control-characters"));
         }
         Found found = usable(token);
         followUps.saveStory(found.attemptId(), trimmed);

@@ -1,6 +1,9 @@
 package nl.omzien.training;
 
+
 import jakarta.annotation.security.PermitAll;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.PlainText;
 import nl.omzien.people.Audience;
 import nl.omzien.people.OrganisationService;
 import nl.omzien.security.CurrentUser;
@@ -293,6 +296,9 @@ public class TrainingService {
         String text = answer == null ? "" : answer.strip();
         if (text.length() > 4000) {
             throw new IllegalArgumentException("Reflection longer than 4000 characters");
+        }
+        if (!PlainText.isMultiLine(text)) {
+            throw new InvalidInputException(java.util.Map.of("answer", "validation.control-characters"));
         }
         progress.saveReflection(attemptId, stepId, text, now());
     }

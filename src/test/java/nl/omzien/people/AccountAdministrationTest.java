@@ -69,6 +69,29 @@ class AccountAdministrationTest extends KaribuTest {
     }
 
     @Test
+    void namesWithControlCharactersOrBidiOverridesAreRefusedAtTheFieldNotWithAnError() {
+        Organisation coevorden = organisationIn("Coevorden");
+        assertThatThrownBy(() -> users.save(newPerson("Piet\u0000Test", "piet.nul@example.org", coevorden)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        problem -> assertThat(problem.errors()).containsEntry("fullName", "validation.control-characters"));
+        assertThatThrownBy(() -> users.save(newPerson("Anna \u202Ekeets", "anna.rlo@example.org", coevorden)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        problem -> assertThat(problem.errors()).containsEntry("fullName", "validation.control-characters"));
+        assertThatThrownBy(() -> users.save(newPerson("Piet Test", "piet\u0000@example.org", coevorden)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        problem -> assertThat(problem.errors()).containsEntry("email", "validation.email"));
+
+        OrganisationDraft organisation = new OrganisationDraft();
+        organisation.setMunicipality(new Municipality(coevorden.municipalityId(), coevorden.municipalityName()));
+        organisation.setSector(coevorden.sector());
+        organisation.setName("Kapsalon\u0000Knip");
+        organisation.setVillage("Dalen\u2067");
+        assertThatThrownBy(() -> organisations.save(organisation)).isInstanceOfSatisfying(InvalidInputException.class,
+                problem -> assertThat(problem.errors()).containsEntry("name", "validation.control-characters")
+                        .containsEntry("village", "validation.control-characters"));
+    }
+
+    @Test
     void participantCannotCallAdministration() {
         signInAs(PARTICIPANT);
         assertThatThrownBy(() -> users.visible()).isInstanceOf(AccessDeniedException.class);

@@ -28,12 +28,15 @@ public final class ContactValidation {
                 .require("kind", draft.kind())
                 .require("name", name)
                 .length("name", name, 2, 150)
+                .singleLine("name", name)
                 .require("offer", offer)
                 .length("offer", offer, 2, 500)
+                .multiLine("offer", offer)
                 .fail("phone", "contact.phone.invalid", phone != null && !isDutchPhone(phone))
                 .email("email", email)
                 .fail("website", "contact.website.invalid", website != null && !isWebsite(website))
                 .fail("openingHours", "contact.hours.too-long", hours != null && hours.length() > 200)
+                .singleLine("openingHours", hours)
                 .fail("phone", "contact.reachable-required", phone == null && email == null && website == null)
                 .throwIfAny();
         return new LocalContactDraft(draft.kind(), name, offer, phone, email == null ? null : email.toLowerCase(Locale.ROOT),

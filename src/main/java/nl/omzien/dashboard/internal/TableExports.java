@@ -31,7 +31,7 @@ public final class TableExports {
         try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
             var printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                    .setHeader(table.headers().toArray(String[]::new)).get());
+                    .setHeader(table.headers().stream().map(TableExports::inert).toArray(String[]::new)).get());
             for (List<Object> row : table.rows()) {
                 printer.printRecord(row.stream().map(TableExports::text).toList());
             }
@@ -42,8 +42,30 @@ public final class TableExports {
         return bytes.toByteArray();
     }
 
+    /** Numbers as they are (a negative number stays a number); every other cell as inert text. */
     private static String text(Object cell) {
-        return cell == null ? "" : cell.toString();
+        return switch (cell) {
+            case null -> "";
+            case Number number -> number.toString();
+            default -> inert(cell.toString());
+        };
+    }
+
+    /**
+     * A text a spreadsheet would run as a formula ({@code =HYPERLINK(...)}, {@code +cmd|...}, {@code @SUM(...)},
+     * or behind a tab, carriage return or NUL) gets a single quote in front, as OWASP's "CSV Injection" and ASVS 5.0
+     * 1.2.10 advise: Excel
+     * and LibreOffice then show it as text, and a reader still sees what was written. Organisation names and
+     * evaluation comments come from users.
+     */
+    static String inert(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r', '\0' -> "'" + text;
+            default -> text;
+        };
     }
 
     /** One sheet per table, headers in bold, numbers as numbers, dates as dates. */

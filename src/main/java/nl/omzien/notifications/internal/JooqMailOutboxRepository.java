@@ -11,14 +11,20 @@ import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import static nl.omzien.db.Tables.MAIL_OUTBOX;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.param;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.when;
 
 /** The outbox table. Public methods serve the feature's API; the dispatcher's are package-private. */
 @Repository
 public class JooqMailOutboxRepository {
+
+    /** Left in last_error when a mail is taken again after its dispatcher died while sending it. */
+    static final String INTERRUPTED = "Interrupted while sending (the process stopped); it may have arrived already";
 
     private final DSLContext db;
     // Every sign-up and cancellation writes one: rendered once (see RenderedStatement).
@@ -71,35 +77,63 @@ public class JooqMailOutboxRepository {
     }
 
     /**
-     * Due mails, locked until the caller's transaction ends. SKIP LOCKED lets a second dispatcher
-     * (another app instance, or a test calling in while the schedule runs) take other mails instead of
-     * waiting for, and then re-sending, these.
+     * Claims the next due mail for sending: marks it as being sent (and counts the attempt) and returns it.
+     * The caller commits this at once, before talking to the mail server, so the mark survives a crash. A
+     * mail marked longer ago than {@code staleBefore} belonged to a dispatcher that died while sending it:
+     * it is taken again (it may have arrived; that is the one repeat a crash can cause). SKIP LOCKED lets
+     * another dispatcher (app instance) claim the next mail instead of waiting for this one.
      */
-    List<DueMail> lockDue(OffsetDateTime now, int limit) {
-        return db.selectFrom(MAIL_OUTBOX)
+    Optional<DueMail> claimNext(OffsetDateTime now, OffsetDateTime staleBefore) {
+        var next = select(MAIL_OUTBOX.ID).from(MAIL_OUTBOX)
+                .where(MAIL_OUTBOX.STATUS.eq(OutboxMail.Status.PENDING.name()))
+                .and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                .and(MAIL_OUTBOX.SENDING_SINCE.isNull().or(MAIL_OUTBOX.SENDING_SINCE.lt(staleBefore)))
+                .orderBy(MAIL_OUTBOX.NEXT_ATTEMPT_AT, MAIL_OUTBOX.ID)
+                .limit(1)
+                .forUpdate().skipLocked();
+        return db.update(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.ATTEMPTS.plus(1))
+                // The old value: a mark left by a dead dispatcher says why this attempt may be a repeat.
+                .set(MAIL_OUTBOX.LAST_ERROR, when(MAIL_OUTBOX.SENDING_SINCE.isNotNull(), INTERRUPTED).else_(MAIL_OUTBOX.LAST_ERROR))
+                .set(MAIL_OUTBOX.SENDING_SINCE, now)
+                .where(MAIL_OUTBOX.ID.eq(next))
+                .returning()
+                .fetchOptional(r -> new DueMail(r.getId(), r.getAttempts(), r.getRecipient(), r.getSubject(), r.getBodyText(),
+                        r.getBodyHtml(), r.getAttachmentName(), r.getAttachmentType(), r.getAttachment(), r.getSenderName(),
+                        r.getCreatedAt(), INTERRUPTED.equals(r.getLastError())));
+    }
+
+    /** Without SMTP and with the dev mailbox on: due mails count as delivered to the outbox table itself. */
+    int markDueDeliveredToDevMailbox(OffsetDateTime now, int limit) {
+        var due = select(MAIL_OUTBOX.ID).from(MAIL_OUTBOX)
                 .where(MAIL_OUTBOX.STATUS.eq(OutboxMail.Status.PENDING.name()))
                 .and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(now))
                 .orderBy(MAIL_OUTBOX.NEXT_ATTEMPT_AT, MAIL_OUTBOX.ID)
                 .limit(limit)
-                .forUpdate().skipLocked()
-                .fetch(r -> new DueMail(r.getId(), r.getAttempts(), r.getRecipient(), r.getSubject(), r.getBodyText(),
-                        r.getBodyHtml(), r.getAttachmentName(), r.getAttachmentType(), r.getAttachment(), r.getSenderName()));
-    }
-
-    void markSent(long id, OffsetDateTime sentAt, OutboxMail.Delivery deliveredTo) {
-        db.update(MAIL_OUTBOX)
+                .forUpdate().skipLocked();
+        return db.update(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.STATUS, OutboxMail.Status.SENT.name())
                 .set(MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.ATTEMPTS.plus(1))
+                .set(MAIL_OUTBOX.SENT_AT, now)
+                .set(MAIL_OUTBOX.DELIVERED_TO, OutboxMail.Delivery.DEV_MAILBOX.name())
+                .setNull(MAIL_OUTBOX.SENDING_SINCE)
+                .where(MAIL_OUTBOX.ID.in(due)).execute();
+    }
+
+    void markSent(long id, OffsetDateTime sentAt) {
+        db.update(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.STATUS, OutboxMail.Status.SENT.name())
                 .set(MAIL_OUTBOX.SENT_AT, sentAt)
-                .set(MAIL_OUTBOX.DELIVERED_TO, deliveredTo.name())
+                .set(MAIL_OUTBOX.DELIVERED_TO, OutboxMail.Delivery.SMTP.name())
+                .setNull(MAIL_OUTBOX.SENDING_SINCE)
                 .where(MAIL_OUTBOX.ID.eq(id)).execute();
     }
 
-    void markFailedAttempt(long id, int attempts, String error, OffsetDateTime nextAttemptAt) {
+    void markFailedAttempt(long id, String error, OffsetDateTime nextAttemptAt) {
         db.update(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.ATTEMPTS, attempts)
                 .set(MAIL_OUTBOX.LAST_ERROR, error)
                 .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, nextAttemptAt)
+                .setNull(MAIL_OUTBOX.SENDING_SINCE)
                 .where(MAIL_OUTBOX.ID.eq(id)).execute();
     }
 
@@ -108,6 +142,7 @@ public class JooqMailOutboxRepository {
                 .set(MAIL_OUTBOX.STATUS, OutboxMail.Status.FAILED.name())
                 .set(MAIL_OUTBOX.ATTEMPTS, attempts)
                 .set(MAIL_OUTBOX.LAST_ERROR, error)
+                .setNull(MAIL_OUTBOX.SENDING_SINCE)
                 .where(MAIL_OUTBOX.ID.eq(id)).execute();
     }
 
@@ -128,10 +163,12 @@ public class JooqMailOutboxRepository {
     }
 
     /**
-     * A mail the dispatcher has locked and is about to deliver. Raw columns rather than an
+     * A mail the dispatcher has claimed and is about to deliver; {@code attempts} counts this one,
+     * {@code interrupted} says an earlier dispatcher died while sending it. Raw columns rather than an
      * {@link OutgoingMail}: a row that fails its checks (edited by hand) must fail alone, not the batch.
      */
     record DueMail(long id, int attempts, String recipient, String subject, String text, String html,
-                   String attachmentName, String attachmentType, byte[] attachment, String senderName) {
+                   String attachmentName, String attachmentType, byte[] attachment, String senderName,
+                   OffsetDateTime createdAt, boolean interrupted) {
     }
 }

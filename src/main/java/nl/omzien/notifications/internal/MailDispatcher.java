@@ -8,7 +8,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
-import nl.omzien.notifications.OutboxMail.Delivery;
 import nl.omzien.notifications.internal.JooqMailOutboxRepository.DueMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import java.nio.charset.StandardCharsets;
@@ -26,12 +26,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Delivers due outbox mails: over SMTP when {@code spring.mail.host} is set, otherwise by marking them
- * sent to the dev mailbox (the outbox table itself). A failed delivery is retried after 1, 2, 4, 8...
- * minutes (at most an hour) until {@code omzien.mail.max-attempts}; then the mail is FAILED.
+ * Delivers due outbox mails: over SMTP when {@code spring.mail.host} is set; without it, by marking them
+ * sent to the dev mailbox (the outbox table itself) when {@code omzien.mail.dev-mailbox} is on (off in
+ * production, where mail then waits in the outbox until SMTP is configured). A failed delivery is retried
+ * after 1, 2, 4, 8... minutes (at most an hour) until {@code omzien.mail.max-attempts}; then the mail is FAILED.
+ * <p>
+ * Each mail is claimed (marked as being sent) in its own short transaction before the SMTP call and marked
+ * sent in another after it, so a crash can repeat only the one mail that was on the wire, and only after
+ * {@code omzien.mail.sending-timeout}. Its Message-ID is derived from the outbox row, the same on every
+ * attempt, so a relay that remembers Message-IDs can drop that repeat too.
  */
 @Component
 public class MailDispatcher {
@@ -42,59 +48,95 @@ public class MailDispatcher {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     private final JooqMailOutboxRepository outbox;
+    private final TransactionTemplate transaction;
     private final JavaMailSender smtp;
     private final Clock clock;
     private final InternetAddress from;
     private final int maxAttempts;
+    private final boolean devMailbox;
+    private final Duration sendingTimeout;
 
-    MailDispatcher(JooqMailOutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender, Clock clock,
+    MailDispatcher(JooqMailOutboxRepository outbox, PlatformTransactionManager transactions,
+                   ObjectProvider<JavaMailSender> mailSender, Clock clock,
                    @Value("${spring.mail.host:}") String host,
                    @Value("${omzien.mail.from:Omzien <noreply@omzien.example>}") String from,
-                   @Value("${omzien.mail.max-attempts:10}") int maxAttempts) {
+                   @Value("${omzien.mail.max-attempts:10}") int maxAttempts,
+                   @Value("${omzien.mail.dev-mailbox:true}") boolean devMailbox,
+                   @Value("${omzien.mail.sending-timeout:PT15M}") Duration sendingTimeout) {
         this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
         // Boot also creates a JavaMailSender for an empty spring.mail.host (its condition only rejects
         // "false"), so the host itself decides between SMTP and the dev mailbox.
         this.smtp = StringUtils.hasText(host) ? mailSender.getIfAvailable() : null;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.devMailbox = devMailbox;
+        this.sendingTimeout = sendingTimeout;
         try {
             // Parsed now: a typo in OMZIEN_MAIL_FROM should stop startup, not fail every mail later.
             this.from = new InternetAddress(from, true);
         } catch (AddressException e) {
             throw new IllegalStateException("omzien.mail.from is not a valid address: " + from, e);
         }
-        log.info(smtp == null ? "No SMTP host configured: mail stays in the dev mailbox (/dev-mailbox)"
-                : "Mail goes out over SMTP via " + host);
+        if (smtp != null) {
+            log.info("Mail goes out over SMTP via {}", host);
+        } else if (devMailbox) {
+            log.info("No SMTP host configured: mail stays in the dev mailbox (/dev-mailbox)");
+        } else {
+            log.warn("No SMTP host configured (SPRING_MAIL_HOST): mail waits in the outbox until one is");
+        }
     }
 
     public boolean usesSmtp() {
         return smtp != null;
     }
 
+    /** True when mail without SMTP counts as delivered to the dev mailbox, where admins may read it (not in production). */
+    public boolean usesDevMailbox() {
+        return smtp == null && devMailbox;
+    }
+
     /**
-     * Delivers up to one batch of due mails. The rows stay locked while sending, so no other dispatcher
-     * sends them twice; SMTP timeouts (application.properties) bound how long that takes.
+     * Delivers up to one batch of due mails, one at a time: each is claimed and committed before it is
+     * sent, and marked sent (or failed) in a transaction of its own after. No row lock is held while
+     * talking to the mail server; SMTP timeouts (application.properties) bound how long a send takes.
      *
      * @return how many mails were tried
      */
     @Scheduled(fixedDelayString = "${omzien.mail.poll-interval:PT10S}")
-    @Transactional
     public int dispatchDue() {
-        List<DueMail> due = outbox.lockDue(OffsetDateTime.now(clock), BATCH_SIZE);
-        for (DueMail mail : due) {
-            if (smtp == null) {
-                outbox.markSent(mail.id(), OffsetDateTime.now(clock), Delivery.DEV_MAILBOX);
-                continue;
-            }
-            try {
-                send(mail);
-            } catch (MessagingException | RuntimeException problem) {
-                recordFailure(mail, problem);
-                continue;
-            }
-            outbox.markSent(mail.id(), OffsetDateTime.now(clock), Delivery.SMTP);
+        if (smtp == null) {
+            return devMailbox ? transaction.execute(status -> outbox.markDueDeliveredToDevMailbox(OffsetDateTime.now(clock), BATCH_SIZE)) : 0;
         }
-        return due.size();
+        int tried = 0;
+        while (tried < BATCH_SIZE) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Optional<DueMail> claimed = transaction.execute(status -> outbox.claimNext(now, now.minus(sendingTimeout)));
+            if (claimed.isEmpty()) {
+                break;
+            }
+            tried++;
+            deliver(claimed.get());
+        }
+        return tried;
+    }
+
+    private void deliver(DueMail mail) {
+        if (mail.interrupted()) {
+            log.warn("Mail {} was being sent when its dispatcher stopped; sending it again (it may arrive twice)", mail.id());
+        }
+        if (mail.attempts() > maxAttempts) {
+            // Its last attempt was interrupted: as many tries as any other mail gets.
+            transaction.executeWithoutResult(status -> outbox.markFailed(mail.id(), maxAttempts, JooqMailOutboxRepository.INTERRUPTED));
+            return;
+        }
+        try {
+            send(mail);
+        } catch (MessagingException | RuntimeException problem) {
+            transaction.executeWithoutResult(status -> recordFailure(mail, problem));
+            return;
+        }
+        transaction.executeWithoutResult(status -> outbox.markSent(mail.id(), OffsetDateTime.now(clock)));
     }
 
     private void send(DueMail mail) throws MessagingException {
@@ -113,6 +155,9 @@ public class MailDispatcher {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setSentDate(Date.from(clock.instant()));
+        // The same on every attempt (JavaMailSenderImpl keeps an explicit Message-ID): a relay that
+        // remembers them drops the copy a crash after the relay's "250 OK" would send again.
+        message.setHeader("Message-ID", messageId(mail));
         if (mail.html() != null) {
             helper.setText(mail.text(), mail.html());
         } else {
@@ -131,15 +176,21 @@ public class MailDispatcher {
         smtp.send(message);
     }
 
+    /** Unique per row and per installation (the creation time comes along), stable across attempts. */
+    private String messageId(DueMail mail) {
+        String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        return "<omzien." + mail.id() + "." + mail.createdAt().toInstant().toEpochMilli() + "@" + domain + ">";
+    }
+
     private void recordFailure(DueMail mail, Exception problem) {
-        int attempts = mail.attempts() + 1;
+        int attempts = mail.attempts();
         String error = describe(problem);
         if (attempts >= maxAttempts) {
             log.warn("Mail {} failed {} times, giving up: {}", mail.id(), attempts, error);
             outbox.markFailed(mail.id(), attempts, error);
         } else {
             log.info("Mail {} not delivered (attempt {}), retrying later: {}", mail.id(), attempts, error);
-            outbox.markFailedAttempt(mail.id(), attempts, error, OffsetDateTime.now(clock).plus(backoff(attempts)));
+            outbox.markFailedAttempt(mail.id(), error, OffsetDateTime.now(clock).plus(backoff(attempts)));
         }
     }
 

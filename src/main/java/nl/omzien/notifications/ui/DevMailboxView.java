@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * The outbox for admins: without SMTP it is where mail ends up (sign-up links, invitations), so a demo
- * or a test can follow them; with SMTP it shows what was sent or still waits.
+ * or a test can follow them; with SMTP it shows what was sent or still waits. In production it shows only
+ * the list (to whom, subject, status), never a mail's text or links.
  */
 @Route("dev-mailbox")
 @Menu(order = 90, title = "nav.dev-mailbox", icon = "ENVELOPE")
@@ -51,7 +52,8 @@ public class DevMailboxView extends VerticalLayout implements HasTitleKey {
         this.outbox = outbox;
         this.clock = clock;
         setSizeFull();
-        Paragraph notice = new Paragraph(getTranslation(outbox.deliversViaSmtp() ? "mailbox.smtp-notice" : "mailbox.intro"));
+        Paragraph notice = new Paragraph(getTranslation(outbox.deliversViaSmtp() ? "mailbox.smtp-notice"
+                : outbox.deliversToDevMailbox() ? "mailbox.intro" : "mailbox.no-smtp-notice"));
         notice.setId("mailbox-notice");
         Button refresh = new Button(getTranslation("mailbox.refresh"), VaadinIcon.REFRESH.create(), click -> refresh());
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -85,11 +87,16 @@ public class DevMailboxView extends VerticalLayout implements HasTitleKey {
             return;
         }
         details.add(new H3(mail.subject()), new Paragraph(getTranslation("mailbox.to", mail.recipient(), format(mail.createdAt()))));
-        // Text, not HTML: the body is shown exactly as written, so nothing in it can run in the admin's browser.
-        Paragraph body = new Paragraph(mail.text());
-        body.addClassName("mail-body");
-        details.add(body);
-        List<String> links = links(mail.text());
+        if (mail.text() == null) {
+            // Production: the service does not hand out texts (sign-in links of other people).
+            details.add(new Paragraph(getTranslation("mailbox.text-hidden")));
+        } else {
+            // Text, not HTML: the body is shown exactly as written, so nothing in it can run in the admin's browser.
+            Paragraph body = new Paragraph(mail.text());
+            body.addClassName("mail-body");
+            details.add(body);
+        }
+        List<String> links = mail.text() == null ? List.of() : links(mail.text());
         if (!links.isEmpty()) {
             UnorderedList list = new UnorderedList();
             links.forEach(url -> list.add(new ListItem(new Anchor(url, url, AnchorTarget.BLANK))));

@@ -19,6 +19,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
 import nl.omzien.contacts.LocalContactService;
 import nl.omzien.contacts.LocalHelpPanel;
@@ -226,7 +228,12 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 answer.setValue(training.myReflection(attempt.id(), reflection.id()).orElse(""));
                 body.add(answer);
                 next.addClickListener(click -> {
-                    training.saveReflection(attempt.id(), reflection.id(), answer.getValue());
+                    try {
+                        training.saveReflection(attempt.id(), reflection.id(), answer.getValue());
+                    } catch (InvalidInputException problem) {
+                        FormErrors.show(problem, java.util.Map.of("answer", answer));
+                        return;
+                    }
                     goNext.run();
                 });
             }

@@ -10,6 +10,7 @@ import nl.omzien.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
@@ -39,7 +40,9 @@ class SecurityConfiguration {
         var failureHandler = new ExceptionMappingAuthenticationFailureHandler();
         failureHandler.setDefaultFailureUrl("/login?error");
         failureHandler.setExceptionMappings(Map.of(
-                ThrottlingAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled"));
+                ThrottlingAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled",
+                // The database (or something else behind the password check) failed: not a wrong password.
+                InternalAuthenticationServiceException.class.getName(), "/login?unavailable"));
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**", "/inloggen/link",

@@ -45,13 +45,18 @@ class FileLearningPaths implements LearningPaths {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
+        Path folder = Files.isDirectory(directory) ? directory : null;
         if (text == null) {
             throw new InvalidContentException(List.of(new ContentProblem("modules/" + FILE, 0,
-                    "missing: the learning paths (certificates) are defined in this file")));
+                    "missing: the learning paths (certificates) are defined in this file"))).readFrom(folder);
         }
         Map<String, Integer> versions = modules.current().stream()
                 .collect(Collectors.toMap(TrainingModule::id, TrainingModule::version));
-        this.paths = List.copyOf(LearningPathParser.parse("modules/" + FILE, text, versions));
+        try {
+            this.paths = List.copyOf(LearningPathParser.parse("modules/" + FILE, text, versions));
+        } catch (InvalidContentException e) {
+            throw e.readFrom(folder);
+        }
         log.info("Loaded {} learning paths: {}", paths.size(), paths.stream().map(LearningPath::id).toList());
     }
 

@@ -78,6 +78,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message"));
             form.setI18n(i18n);
             form.setError(true);
+        } else if (params.containsKey("unavailable")) {
+            LoginI18n i18n = loginI18n();
+            i18n.getErrorMessage().setTitle(getTranslation("login.unavailable.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.unavailable.message"));
+            form.setI18n(i18n);
+            form.setError(true);
         } else if (params.containsKey("error")) {
             form.setError(true);
         }

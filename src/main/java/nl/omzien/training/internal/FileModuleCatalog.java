@@ -56,7 +56,7 @@ class FileModuleCatalog implements ModuleCatalog {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidContentException(problems);
+            throw new InvalidContentException(problems).readFrom(assetRoot);
         }
         transaction.executeWithoutResult(status -> current.values().forEach(m -> versions.store(m, sources.get(m.id()))));
         log.info("Loaded {} training modules: {}", current.size(), current.keySet());

@@ -1,0 +1,86 @@
+package nl.omzien;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 17: while the database is down, readiness says DOWN and a sign-in fails within seconds with its own
+ * answer, instead of hanging ~32 s and showing the sign-in form again without a word. The whole app runs on
+ * its own embedded PostgreSQL, which the test stops; everything is checked over HTTP.
+ */
+class DatabaseOutageTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
+
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private int port;
+
+    @Test
+    void readinessGoesDownAndSignInSaysTheServiceIsUnavailableWithinSecondsWhileTheDatabaseIsDown() throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
+                "--omzien.embedded-db.data-dir=" + dataDir.resolve("postgres"),
+                "--omzien.embedded-db.durable=false",
+                "--server.port=0",
+                "--omzien.demo-data=true",
+                "--vaadin.devmode.devTools.enabled=false",
+                "--spring.main.banner-mode=off")) {
+            port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+            Matcher csrf = CSRF.matcher(get("/login").body());
+            assertThat(csrf.find()).as("CSRF token on the sign-in page").isTrue();
+
+            app.getBean(EmbeddedPostgres.class).close();
+
+            HttpResponse<String> readiness = get("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).contains("DOWN");
+            assertThat(get("/actuator/health/liveness").statusCode()).as("the app itself lives").isEqualTo(200);
+
+            long started = System.nanoTime();
+            HttpResponse<String> signIn = post("/login", "username=" + enc("trainer@omzien.example")
+                    + "&password=" + enc("omzien-demo") + "&_csrf=" + enc(csrf.group(1)));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(took).isLessThan(Duration.ofSeconds(10));
+            assertThat(signIn.statusCode()).isEqualTo(302);
+            assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login?unavailable"));
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

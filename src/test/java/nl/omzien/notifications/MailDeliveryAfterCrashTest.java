@@ -1,6 +1,6 @@
 package nl.omzien.notifications;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.omzien.notifications.OutboxMail.Status;
 import nl.omzien.notifications.SlowSmtpServer.Received;
 import nl.omzien.notifications.internal.JooqMailOutboxRepository;
@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +62,7 @@ class MailDeliveryAfterCrashTest extends IntegrationTest {
     @Autowired
     DSLContext db;
     @Autowired
-    DataSource dataSource;
+    EmbeddedPostgres embeddedPostgres;
 
     @AfterAll
     static void stopSmtp() {
@@ -128,15 +127,16 @@ class MailDeliveryAfterCrashTest extends IntegrationTest {
     }
 
     private Process startDispatcherProcess() throws Exception {
-        HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+        // The embedded server asks for the password kept in its data folder (README, "The embedded database").
+        String password = Files.readString(Path.of(DATA_DIR, "omzien-db-password")).strip();
         Path log = Files.createTempFile("omzien-dispatcher-process", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 MailDispatcherProcess.class.getName(),
-                "--spring.datasource.url=" + hikari.getJdbcUrl(),
-                "--spring.datasource.username=" + hikari.getUsername(),
-                "--spring.datasource.password=" + hikari.getPassword(),
+                "--spring.datasource.url=" + embeddedPostgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=" + password,
                 "--spring.flyway.enabled=false",
                 "--spring.main.banner-mode=off",
                 "--spring.mail.host=127.0.0.1",

@@ -56,7 +56,15 @@ final class OrphanedPostmaster {
                     + "is gone); PostgreSQL recovers from its write-ahead log on this start", dataDir, pid);
             return;
         }
-        if (!isPostgres(process.get()) || !servesThisFolder(lines, dataDir)) {
+        Optional<String> program = process.get().info().command().map(command -> Path.of(command).getFileName().toString());
+        if (program.isEmpty()) {
+            // Never guess: removing the lock file of a living server would let a second one open the same folder.
+            throw new EmbeddedDatabaseException("The data folder " + dataDir.toAbsolutePath() + " holds " + pidFile.getFileName()
+                    + " naming process " + pid + ", which is running, but Omzien cannot see which program it is.",
+                    "If process " + pid + " is a PostgreSQL left by an earlier Omzien, stop it; if it is something else, "
+                    + "delete " + pidFile.toAbsolutePath() + ". Then start Omzien again.");
+        }
+        if (!isPostgres(program.get()) || !servesThisFolder(lines, dataDir)) {
             log.warn("Removing {}: it names process {}, which is not a PostgreSQL of this data folder "
                     + "(the number was reused after the previous run ended without shutting down)", pidFile, pid);
             Files.deleteIfExists(pidFile);
@@ -87,11 +95,8 @@ final class OrphanedPostmaster {
                 "Stop the other Omzien first, or give this one its own folder with OMZIEN_DATA_DIR.");
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command()
-                .map(command -> Path.of(command).getFileName().toString())
-                .map(name -> name.equals("postgres") || name.equals("postgres.exe"))
-                .orElse(false);
+    private static boolean isPostgres(String program) {
+        return program.equals("postgres") || program.equals("postgres.exe");
     }
 
     /** The second line of postmaster.pid is the data folder the server was started on. */

@@ -69,7 +69,12 @@ class CoreModulesTest {
         for (ModuleTexts.Loaded loaded : CORE) {
             for (Step step : loaded.module().steps()) {
                 if (step instanceof QuizStep quiz) {
-                    assertThat(quiz.questions()).as(loaded.module().id()).hasSizeBetween(5, 8);
+                    if (quiz.id().equals("kern-quiz")) {
+                        // Issue 18: the shop core ends with four questions; the full quiz stays as practice.
+                        assertThat(quiz.questions()).as(loaded.module().id() + " core quiz").hasSize(4);
+                    } else {
+                        assertThat(quiz.questions()).as(loaded.module().id()).hasSizeBetween(5, 8);
+                    }
                     for (QuizStep.Question q : quiz.questions()) {
                         // "Correct!" marks; two sentences and a reason teach.
                         assertThat(PlainDutch.sentences(q.explanation().nl())).as(loaded.module().id() + " " + q.id()).hasSizeGreaterThanOrEqualTo(2);

@@ -41,6 +41,6 @@ public record TrainingModule(String id, int version, Text title, Text summary, i
     }
 
     public boolean isOptional(Step step, Audience audience) {
-        return optional.getOrDefault(step.id(), Set.of()).contains(audience);
+        return audience != null && optional.getOrDefault(step.id(), Set.of()).contains(audience);
     }
 }

@@ -13,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reading time by the simulated read-through of ContentMetrics at 150 words per minute (issue 18): shop staff
  * and hairdressers get a core of at most 15 minutes in chapters (modules) of at most 5 minutes; care
- * professionals and church volunteers keep the fuller route, each module at most 30 minutes.
+ * professionals and church volunteers keep the fuller route, each module at most 35 minutes.
  */
 class ContentMetricsTest {
 
     @Test
-    void theShopCoreTakesAtMostFifteenMinutesInChaptersOfAtMostFiveAndTheFullRouteStaysWithinThirty() throws IOException {
+    void theShopCoreTakesAtMostFifteenMinutesInChaptersOfAtMostFiveAndTheFullRouteStaysWithinThirtyFive() throws IOException {
         List<ContentMetrics.Row> rows = ContentMetrics.measure();
         List<ContentMetrics.Row> core = ContentMetrics.measureCore();
         Files.createDirectories(Path.of("target"));
@@ -34,7 +34,7 @@ class ContentMetricsTest {
                 assertThat(row.minutesDetour()).as(what + " with a detour: a chapter between clients").isLessThanOrEqualTo(5.0);
                 shopTotal += row.minutesDetour();
             } else {
-                assertThat(row.minutesDetour()).as(what + " (fuller route)").isBetween(10.0, 30.0);
+                assertThat(row.minutesDetour()).as(what + " (fuller route)").isBetween(10.0, 35.0);
                 // "minutes" in module.yaml is the fuller route; the player computes the time of the learner's own variant.
                 assertThat(Math.abs(row.estimatedMinutes() - row.minutesDetour())).as(what + " estimate").isLessThanOrEqualTo(5.0);
             }

@@ -5,7 +5,9 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.Translations;
 import nl.omzien.contacts.internal.ContactCardPdf;
 import nl.omzien.contacts.internal.ContactValidation;
+import nl.omzien.base.InvalidInputException;
 import nl.omzien.contacts.internal.JooqLocalContactRepository;
+import nl.omzien.contacts.internal.JooqLocalFigureRepository;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -13,29 +15,36 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * The municipality's contacts for referring people. Everyone signed in reads their own municipality's
- * list and card; a coalition lead changes only their own municipality's list, an admin any.
+ * The municipality's contacts for referring people, and its loneliness figures (issue 18: local figures are
+ * the municipality's data, not module text). Everyone signed in reads their own municipality's list, card
+ * and figures; a coalition lead changes only their own municipality's, an admin any.
  */
 @Service
 public class LocalContactService {
 
     private final JooqLocalContactRepository contacts;
+    private final JooqLocalFigureRepository figures;
     private final CurrentUser currentUser;
     private final Translations translations;
     private final Clock clock;
 
-    LocalContactService(JooqLocalContactRepository contacts, CurrentUser currentUser, Translations translations, Clock clock) {
+    LocalContactService(JooqLocalContactRepository contacts, JooqLocalFigureRepository figures, CurrentUser currentUser,
+                        Translations translations, Clock clock) {
         this.contacts = contacts;
+        this.figures = figures;
         this.currentUser = currentUser;
         this.translations = translations;
         this.clock = clock;
@@ -95,6 +104,75 @@ public class LocalContactService {
             requireEditor(user, existing.municipalityId());
             contacts.delete(id);
         });
+    }
+
+    /** The loneliness figures of the signed-in person's municipality, newest first; empty without one. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<LocalFigure> myFigures() {
+        Long municipality = currentUser.require().municipalityId();
+        return municipality == null ? List.of() : figures.findByMunicipality(municipality);
+    }
+
+    /** The loneliness figures of a municipality the signed-in person works in (admin: any). */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<LocalFigure> figuresOf(long municipalityId) {
+        requireReader(municipalityId);
+        return figures.findByMunicipality(municipalityId);
+    }
+
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public LocalFigure saveFigure(Long id, long municipalityId, LocalFigureDraft draft) {
+        SignedInUser user = currentUser.require();
+        requireEditor(user, municipalityId);
+        if (id != null) {
+            LocalFigure existing = figures.findById(id).orElseThrow(() -> new NoSuchElementException("No figure " + id));
+            requireEditor(user, existing.municipalityId());
+            if (existing.municipalityId() != municipalityId) {
+                throw new AccessDeniedException("Figure " + id + " belongs to another municipality");
+            }
+        }
+        LocalFigureDraft clean = checked(draft, LocalDate.now(clock).getYear());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long savedId;
+        if (id == null) {
+            savedId = figures.insert(municipalityId, clean, user.accountId(), now);
+        } else {
+            figures.update(id, clean, user.accountId(), now);
+            savedId = id;
+        }
+        return figures.findById(savedId).orElseThrow();
+    }
+
+    @Transactional
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public void deleteFigure(long id) {
+        SignedInUser user = currentUser.require();
+        figures.findById(id).ifPresent(existing -> {
+            requireEditor(user, existing.municipalityId());
+            figures.delete(id);
+        });
+    }
+
+    /** A figure needs who it is about, a percentage, a year that has been and a source someone can check. */
+    static LocalFigureDraft checked(LocalFigureDraft draft, int thisYear) {
+        String population = draft.population() == null ? null : draft.population().strip();
+        String source = draft.source() == null ? null : draft.source().strip();
+        BigDecimal percent = draft.percent();
+        new InvalidInputException.Checks()
+                .require("population", population)
+                .length("population", population, 2, 100)
+                .require("percent", percent)
+                .fail("percent", "figure.percent.invalid", percent != null
+                        && (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0))
+                .require("year", draft.year())
+                .fail("year", "figure.year.invalid", draft.year() != null && (draft.year() < 1990 || draft.year() > thisYear))
+                .require("source", source)
+                .length("source", source, 2, 300)
+                .throwIfAny();
+        return new LocalFigureDraft(population, percent.setScale(1, RoundingMode.HALF_UP), draft.year(), source);
     }
 
     /** The one-page PDF card of a municipality's contacts, in the reader's language. */

@@ -318,7 +318,7 @@ public class TrainingService {
 
     /** Whether every step of the learner's variant is done (then only the closing questions remain). */
     public boolean allStepsDone(Attempt attempt) {
-        return moduleOf(attempt).stepsFor(attempt.audience()).stream().allMatch(s -> attempt.completedSteps().contains(s.id()));
+        return moduleOf(attempt).requiredStepsFor(attempt.audience()).stream().allMatch(s -> attempt.completedSteps().contains(s.id()));
     }
 
     /**

@@ -62,6 +62,7 @@ class AttendanceCompletesPathTest extends IntegrationTest {
         fx.as(person, () -> {
             walker.complete("herkennen", Audience.SHOP);
             walker.complete("gesprek", Audience.SHOP);
+            walker.complete("doorverwijzen", Audience.SHOP);
         });
     }
 

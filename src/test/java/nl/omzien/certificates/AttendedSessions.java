@@ -34,6 +34,7 @@ public record AttendedSessions(SessionFixtures fx, DSLContext db, TrainingServic
             fx.as(person, () -> {
                 walker.complete("herkennen", Audience.SHOP);
                 walker.complete("gesprek", Audience.SHOP);
+                walker.complete("doorverwijzen", Audience.SHOP);
                 registrations.signUp(session);
             });
         }

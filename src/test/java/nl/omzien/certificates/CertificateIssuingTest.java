@@ -2,6 +2,7 @@ package nl.omzien.certificates;
 
 import nl.omzien.people.Audience;
 import nl.omzien.security.CurrentUser;
+import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.KaribuTest;
 import nl.omzien.training.Attempt;
 import nl.omzien.training.ModuleCatalog;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
@@ -47,6 +49,8 @@ class CertificateIssuingTest extends KaribuTest {
     CurrentUser currentUser;
     @Autowired
     DSLContext db;
+    @Autowired
+    UserDetailsService accounts;
     @Value("${omzien.base-url}")
     String baseUrl;
 
@@ -56,6 +60,7 @@ class CertificateIssuingTest extends KaribuTest {
         ModuleWalker walker = new ModuleWalker(training, catalog);
         walker.complete("herkennen", Audience.SHOP);
         walker.complete("gesprek", Audience.SHOP);
+        walker.complete("doorverwijzen", Audience.SHOP);
     }
 
     private long userId(String email) {
@@ -69,9 +74,10 @@ class CertificateIssuingTest extends KaribuTest {
         ModuleWalker walker = new ModuleWalker(training, catalog);
 
         walker.complete("herkennen", Audience.SHOP);
-        assertThat(certificates.mine()).isEmpty();
-
         walker.complete("gesprek", Audience.SHOP);
+        assertThat(certificates.mine()).as("issue 18: referring is part of the signaller's certificate").isEmpty();
+
+        walker.complete("doorverwijzen", Audience.SHOP);
         List<Certificate> mine = certificates.mine();
         assertThat(mine).singleElement().satisfies(c -> {
             assertThat(c.pathId()).isEqualTo("signaleerder");
@@ -84,7 +90,7 @@ class CertificateIssuingTest extends KaribuTest {
         Certificate certificate = mine.getFirst();
 
         // Recomputing changes nothing: another module, or the same module again, issues nothing new.
-        walker.complete("doorverwijzen", Audience.SHOP);
+        walker.complete("voorbeeld", Audience.SHOP);
         walker.complete("gesprek", Audience.SHOP);
         assertThat(certificates.mine()).hasSize(1);
 
@@ -135,6 +141,7 @@ class CertificateIssuingTest extends KaribuTest {
         String email = "daan.visser@demo.example";
         signInAs(email);
         ModuleWalker walker = new ModuleWalker(training, catalog);
+        walker.complete("doorverwijzen", Audience.SHOP);
         Attempt herkennen = walker.allStepsDone("herkennen", Audience.SHOP);
         Attempt gesprek = walker.allStepsDone("gesprek", Audience.SHOP);
         SecurityContext signedIn = SecurityContextHolder.getContext();
@@ -182,6 +189,47 @@ class CertificateIssuingTest extends KaribuTest {
         assertThat(db.fetchCount(CERTIFICATE, CERTIFICATE.USER_ID.eq(eva), CERTIFICATE.PATH_ID.eq("signaleerder-met-training"))).isEqualTo(1);
         // Again for the same session: nothing new.
         assertThat(certificates.attendanceRecorded(eva, 101L, OffsetDateTime.now())).isEmpty();
+    }
+
+    @Test
+    void aCertificateIssuedBeforeReferringWasRequiredStaysValidUntilItExpires() {
+        // Issue 18 added "doorverwijzen" to the signaller path. Someone who earned the certificate with
+        // herkennen and gesprek only (stored as it was issued then) keeps it; nothing re-checks old certificates.
+        SessionFixtures fx = new SessionFixtures(db, accounts);
+        String email = fx.participants(1, "Supermarkt De Brink").getFirst();
+        ModuleWalker walker = new ModuleWalker(training, catalog);
+        fx.as(email, () -> {
+            walker.complete("herkennen", Audience.SHOP);
+            walker.complete("gesprek", Audience.SHOP);
+        });
+        assertThat(db.fetchCount(CERTIFICATE, CERTIFICATE.USER_ID.eq(userId(email)))).isZero();
+        OffsetDateTime issued = OffsetDateTime.now().minusDays(30);
+        db.insertInto(CERTIFICATE)
+                .set(CERTIFICATE.CODE, "OMZ-2345-6789-ABCD")
+                .set(CERTIFICATE.USER_ID, userId(email))
+                .set(CERTIFICATE.PATH_ID, "signaleerder")
+                .set(CERTIFICATE.CYCLE, 1)
+                .set(CERTIFICATE.HOLDER_NAME, "Deelnemer Oude Regeling")
+                .set(CERTIFICATE.MUNICIPALITY_NAME, "Coevorden")
+                .set(CERTIFICATE.PATH_TITLE_NL, "Signaleerder eenzaamheid")
+                .set(CERTIFICATE.PATH_TITLE_EN, "Loneliness signaller")
+                .set(CERTIFICATE.COMPLETED_ON, issued.toLocalDate())
+                .set(CERTIFICATE.ISSUED_AT, issued)
+                .set(CERTIFICATE.EXPIRES_AT, issued.plusYears(3))
+                .set(CERTIFICATE.PDF_SHA256, "0".repeat(64))
+                .execute();
+
+        // Passing more modules runs the issuer again for this person.
+        fx.as(email, () -> {
+            walker.complete("voorbeeld", Audience.SHOP);
+            walker.complete("doorverwijzen", Audience.SHOP);
+        });
+
+        signInAs(email);
+        assertThat(certificates.mine()).singleElement().satisfies(c -> {
+            assertThat(c.code()).isEqualTo("OMZ-2345-6789-ABCD");
+            assertThat(c.status()).isEqualTo(CertificateStatus.VALID);
+        });
     }
 
     @Test

@@ -117,6 +117,7 @@ final class PeopleWithData {
             training.saveReflection(attempt.id(), reflectionStep, "Mijn buurman " + person.marker());
             training.finish(attempt.id(), new SelfAssessment(4, 5, 4));
             walker.complete("gesprek", Audience.SHOP);
+            walker.complete("doorverwijzen", Audience.SHOP);
             long registration = registrations.mine().stream().filter(r -> r.session().id() == person.pastSession())
                     .map(MyRegistration::registrationId).findFirst().orElseThrow();
             registrations.evaluate(registration, 8, "Meer oefenen " + person.marker(), "Fijne avond " + person.marker());

@@ -2,6 +2,7 @@ package nl.omzien.contacts.internal;
 
 import nl.omzien.contacts.ContactKind;
 import nl.omzien.contacts.LocalContactDraft;
+import nl.omzien.contacts.LocalFigureDraft;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -77,23 +79,43 @@ class ContactsDemoData implements ApplicationRunner {
                             "Een website met alle hulp en activiteiten in de gemeente.",
                             null, null, "https://www.socialekaart-twenterand.example", null)));
 
+    // Real published figures from the municipalities' own plans (issue 18: the municipality's data, not module text).
+    private static final Map<String, List<LocalFigureDraft>> FIGURES = Map.of(
+            "Coevorden", List.of(
+                    // Seed 000 §1.1
+                    new LocalFigureDraft("volwassenen en ouderen", new BigDecimal("45.0"), 2024,
+                            "GGD-gezondheidsonderzoek, in actieplan Eén tegen Eenzaamheid Coevorden (2025)"),
+                    new LocalFigureDraft("jongeren van 12 tot 18 jaar", new BigDecimal("25.0"), 2023,
+                            "GGD-gezondheidsonderzoek, in actieplan Eén tegen Eenzaamheid Coevorden (2025)")),
+            "Twenterand", List.of(
+                    // Seed 002 §1 Inleiding
+                    new LocalFigureDraft("inwoners van 19 jaar en ouder", new BigDecimal("36.0"), 2016,
+                            "RIVM 2016, in actieplan Samen ben je niet alleen 2.0 Twenterand")));
+
     private final DSLContext db;
     private final JooqLocalContactRepository contacts;
+    private final JooqLocalFigureRepository figures;
     private final Clock clock;
 
-    ContactsDemoData(DSLContext db, JooqLocalContactRepository contacts, Clock clock) {
+    ContactsDemoData(DSLContext db, JooqLocalContactRepository contacts, JooqLocalFigureRepository figures, Clock clock) {
         this.db = db;
         this.contacts = contacts;
+        this.figures = figures;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (figures.isEmpty()) {
+            FIGURES.forEach((municipality, drafts) -> db.select(MUNICIPALITY.ID).from(MUNICIPALITY)
+                    .where(MUNICIPALITY.NAME.eq(municipality)).fetchOptional(MUNICIPALITY.ID)
+                    .ifPresent(id -> drafts.forEach(draft -> figures.insert(id, draft, null, now))));
+        }
         if (!contacts.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
         EXAMPLES.forEach((municipality, drafts) -> db.select(MUNICIPALITY.ID).from(MUNICIPALITY)
                 .where(MUNICIPALITY.NAME.eq(municipality)).fetchOptional(MUNICIPALITY.ID)
                 .ifPresent(id -> {

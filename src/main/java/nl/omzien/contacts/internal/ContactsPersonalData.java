@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 import static nl.omzien.db.Tables.LOCAL_CONTACT;
+import static nl.omzien.db.Tables.LOCAL_FIGURE;
 
 /**
  * Local contacts a coalition lead last edited. The contact belongs to the municipality, not the lead:
@@ -30,7 +31,9 @@ class ContactsPersonalData implements PersonalDataSection {
     @Override
     public Map<String, ?> export(PersonalDataSubject subject) {
         return Map.of("local_contact", db.select(LOCAL_CONTACT.ID, LOCAL_CONTACT.NAME, LOCAL_CONTACT.UPDATED_AT)
-                .from(LOCAL_CONTACT).where(LOCAL_CONTACT.UPDATED_BY.eq(subject.userId())).fetchMaps());
+                        .from(LOCAL_CONTACT).where(LOCAL_CONTACT.UPDATED_BY.eq(subject.userId())).fetchMaps(),
+                "local_figure", db.select(LOCAL_FIGURE.ID, LOCAL_FIGURE.POPULATION, LOCAL_FIGURE.YEAR, LOCAL_FIGURE.UPDATED_AT)
+                        .from(LOCAL_FIGURE).where(LOCAL_FIGURE.UPDATED_BY.eq(subject.userId())).fetchMaps());
     }
 
     @Override

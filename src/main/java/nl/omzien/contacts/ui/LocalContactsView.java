@@ -11,7 +11,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -24,6 +26,9 @@ import nl.omzien.contacts.ContactKind;
 import nl.omzien.contacts.LocalContact;
 import nl.omzien.contacts.LocalContactDraft;
 import nl.omzien.contacts.LocalContactService;
+import nl.omzien.contacts.LocalFigure;
+import nl.omzien.contacts.LocalFigureDraft;
+import nl.omzien.contacts.LocalFiguresPanel;
 import nl.omzien.contacts.LocalHelpPanel;
 import nl.omzien.contacts.MunicipalityContacts;
 import nl.omzien.people.Municipality;
@@ -35,7 +40,8 @@ import java.util.Map;
 
 /**
  * Where to refer people in your municipality. Everyone reads the list and prints the card; the
- * municipality's coalition lead (and an admin) add, change and remove contacts here.
+ * municipality's coalition lead (and an admin) add, change and remove contacts here, and the municipality's
+ * loneliness figures that the module "herkennen" shows.
  */
 @Route("hulp-in-je-gemeente")
 @Menu(order = 25, title = "nav.local-help", icon = "PHONE")
@@ -88,6 +94,81 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
             content.add(help, add);
         }
         content.add(new LocalHelpPanel(contacts, card, editor ? this::actions : null));
+        content.add(new LocalFiguresPanel(card.municipalityName(), contacts.figuresOf(municipalityId),
+                editor ? this::figureActions : null));
+        if (editor) {
+            Paragraph help = new Paragraph(getTranslation("figure.editor-intro"));
+            Button add = new Button(getTranslation("figure.add"), VaadinIcon.PLUS.create(), click -> editFigure(null));
+            add.setId("add-figure");
+            content.add(help, add);
+        }
+    }
+
+    private Component figureActions(LocalFigure figure) {
+        String label = figure.population() + " " + figure.year();
+        Button change = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(), click -> editFigure(figure));
+        change.setAriaLabel(getTranslation("action.edit-named", label));
+        change.addClassName("edit-figure");
+        Button delete = new Button(getTranslation("contact.delete"), VaadinIcon.TRASH.create(), click -> {
+            contacts.deleteFigure(figure.id());
+            FormErrors.saved(getTranslation("contact.deleted"));
+            refresh();
+        });
+        delete.setAriaLabel(getTranslation("contact.delete-named", label));
+        delete.addClassName("delete-figure");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        Div actions = new Div(change, delete);
+        actions.addClassName("local-help-actions");
+        return actions;
+    }
+
+    private void editFigure(LocalFigure figure) {
+        LocalFigureDraft draft = figure == null ? null : LocalFigureDraft.of(figure);
+        Dialog dialog = new Dialog(getTranslation(figure == null ? "figure.add" : "figure.edit"));
+        dialog.setWidth("min(40rem, 100vw)");
+        TextField population = field("figure.population", "figure-population", draft == null ? null : draft.population());
+        population.setHelperText(getTranslation("figure.population-help"));
+        population.setRequiredIndicatorVisible(true);
+        population.setMaxLength(100);
+        BigDecimalField percent = new BigDecimalField(getTranslation("figure.percent"));
+        percent.setId("figure-percent");
+        percent.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+        percent.setRequiredIndicatorVisible(true);
+        percent.setValue(draft == null ? null : draft.percent());
+        IntegerField year = new IntegerField(getTranslation("figure.year"));
+        year.setId("figure-year");
+        year.setRequiredIndicatorVisible(true);
+        year.setValue(draft == null ? null : draft.year());
+        TextField source = field("figure.source", "figure-source", draft == null ? null : draft.source());
+        source.setHelperText(getTranslation("figure.source-help"));
+        source.setRequiredIndicatorVisible(true);
+        source.setMaxLength(300);
+        FormLayout form = new FormLayout(population, percent, year, source);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+        form.setColspan(population, 2);
+        form.setColspan(source, 2);
+        Button save = new Button(getTranslation("action.save"));
+        save.setId("save-figure");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
+        save.addClickListener(click -> {
+            try {
+                contacts.saveFigure(figure == null ? null : figure.id(), municipalityId,
+                        new LocalFigureDraft(population.getValue(), percent.getValue(), year.getValue(), source.getValue()));
+                dialog.close();
+                FormErrors.saved(getTranslation("action.saved"));
+                refresh();
+            } catch (InvalidInputException problem) {
+                FormErrors.show(problem, Map.of("population", population, "percent", percent, "year", year, "source", source));
+            } finally {
+                save.setEnabled(true);
+            }
+        });
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.add(form);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+        population.focus();
     }
 
     private Component actions(LocalContact contact) {

@@ -35,7 +35,9 @@ public record LessonStep(String id, Text title, Set<Audience> audiences, Text ma
 
     /** What the app can show under a lesson; the name is what a content writer types after {@code show:}. */
     public enum Show {
-        LOCAL_CONTACTS("local-contacts");
+        LOCAL_CONTACTS("local-contacts"),
+        /** The learner's municipality's loneliness figures (population, percent, year, source), only when there are any. */
+        LOCAL_FIGURES("local-figures");
 
         private final String name;
 

@@ -77,6 +77,7 @@ public final class ModuleParser {
         }
 
         List<Step> steps = new ArrayList<>();
+        Map<String, Set<Audience>> optional = new HashMap<>();
         Map<String, String> stepIds = new HashMap<>();
         if (source.stepFiles().isEmpty()) {
             problems.add(new ContentProblem(source.displayPath("steps/"), 0, "no steps: add files such as steps/010-intro.yaml"));
@@ -89,6 +90,11 @@ public final class ModuleParser {
             Step step = step(yaml, audiences);
             if (step == null) {
                 return;
+            }
+            // Issue 18: "optional: [shop]" makes a step optional practice for those audiences; they play it after the core.
+            Set<Audience> optionalFor = audiences(yaml, "optional", audiences);
+            if (!optionalFor.isEmpty()) {
+                optional.put(step.id(), optionalFor);
             }
             String earlier = stepIds.putIfAbsent(step.id(), yaml.file());
             if (earlier != null) {
@@ -106,8 +112,15 @@ public final class ModuleParser {
         if (id == null || version == null || title == null || summary == null || minutes == null || passMark == null) {
             return null;
         }
+        for (Audience audience : audiences) {
+            List<Step> variant = steps.stream().filter(s -> s.isFor(audience)).toList();
+            if (!variant.isEmpty() && variant.stream().allMatch(s -> optional.getOrDefault(s.id(), Set.of()).contains(audience))) {
+                problems.add(new ContentProblem(source.displayPath("steps/"), 0,
+                        "every step of the " + audience.id() + " variant is optional: mark at least one step as the core"));
+            }
+        }
         return new TrainingModule(id, version, title, summary, minutes, passMark, audiences, List.copyOf(steps), hash(),
-                order == null ? TrainingModule.DEFAULT_ORDER : order);
+                order == null ? TrainingModule.DEFAULT_ORDER : order, Map.copyOf(optional));
     }
 
     private YamlMap load(String path, String text) {
@@ -115,8 +128,12 @@ public final class ModuleParser {
     }
 
     private Set<Audience> audiences(YamlMap yaml, Set<Audience> allowed) {
+        return audiences(yaml, "audiences", allowed);
+    }
+
+    private Set<Audience> audiences(YamlMap yaml, String key, Set<Audience> allowed) {
         Set<Audience> audiences = EnumSet.noneOf(Audience.class);
-        for (String name : yaml.strings("audiences")) {
+        for (String name : yaml.strings(key)) {
             Audience audience = switch (name) {
                 case "professional" -> Audience.PROFESSIONAL;
                 case "shop" -> Audience.SHOP;
@@ -124,9 +141,9 @@ public final class ModuleParser {
                 default -> null;
             };
             if (audience == null) {
-                yaml.problem("audiences", "unknown audience '" + name + "' (use professional, shop or church)");
+                yaml.problem(key, "unknown audience '" + name + "' (use professional, shop or church)");
             } else if (!allowed.contains(audience)) {
-                yaml.problem("audiences", "audience '" + name + "' is not listed in module.yaml");
+                yaml.problem(key, "audience '" + name + "' is not listed in module.yaml");
             } else {
                 audiences.add(audience);
             }
@@ -159,7 +176,7 @@ public final class ModuleParser {
     }
 
     private Step lesson(YamlMap yaml, String id, Text title, Set<Audience> audiences) {
-        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "text", "image", "show"));
+        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "optional", "text", "image", "show"));
         Text text = yaml.text("text", true);
         LessonStep.Image image = null;
         YamlMap imageYaml = yaml.map("image");
@@ -190,13 +207,13 @@ public final class ModuleParser {
     }
 
     private Step reflection(YamlMap yaml, String id, Text title, Set<Audience> audiences) {
-        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "question"));
+        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "optional", "question"));
         Text question = yaml.text("question", true);
         return question == null ? null : new ReflectionStep(id, title, audiences, question);
     }
 
     private Step quiz(YamlMap yaml, String id, Text title, Set<Audience> audiences) {
-        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "questions"));
+        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "optional", "questions"));
         List<QuizStep.Question> questions = new ArrayList<>();
         Set<String> questionIds = new HashSet<>();
         List<YamlMap> questionYamls = yaml.maps("questions", true);
@@ -245,7 +262,7 @@ public final class ModuleParser {
     }
 
     private Step scenario(YamlMap yaml, String id, Text title, Set<Audience> audiences) {
-        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "intro", "start", "nodes"));
+        yaml.onlyKeys(Set.of("id", "kind", "title", "audiences", "optional", "intro", "start", "nodes"));
         Text intro = yaml.text("intro", true);
         String start = yaml.string("start", true);
         Map<String, Node> nodes = new LinkedHashMap<>();

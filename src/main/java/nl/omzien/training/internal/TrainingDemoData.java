@@ -55,6 +55,7 @@ class TrainingDemoData implements ApplicationRunner {
             new Completion("mehmet.yilmaz@demo.example", "doorverwijzen", 225),
             new Completion("kees.brouwer@demo.example", "herkennen", 200),
             new Completion("kees.brouwer@demo.example", "gesprek", 150),
+            new Completion("kees.brouwer@demo.example", "doorverwijzen", 140),
             new Completion("marieke.post@demo.example", "herkennen", 180),
             new Completion("marieke.post@demo.example", "gesprek", 176),
             new Completion("marieke.post@demo.example", "doorverwijzen", 120),

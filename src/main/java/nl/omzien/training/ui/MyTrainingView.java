@@ -31,6 +31,8 @@ public class MyTrainingView extends VerticalLayout implements HasTitleKey {
         addClassName("my-training");
         setMaxWidth("48rem");
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
+        nl.omzien.people.Audience myAudience = java.util.Objects.requireNonNullElse(training.defaultAudience(),
+                nl.omzien.people.Audience.PROFESSIONAL);
         for (ModuleOverview overview : training.myModules()) {
             String id = overview.module().id();
             Div card = new Div();
@@ -39,7 +41,9 @@ public class MyTrainingView extends VerticalLayout implements HasTitleKey {
             H2 title = new H2(overview.module().title().in(getLocale()));
             Paragraph summary = new Paragraph(overview.module().summary().in(getLocale()));
             Span status = new Span(switch (overview.status()) {
-                case NOT_STARTED -> getTranslation("training.status.not-started", overview.module().minutes());
+                // Issue 18: the time of the learner's own variant (for shop staff the core), read at 150 words per minute.
+                case NOT_STARTED -> getTranslation("training.status.not-started", nl.omzien.training.content.ReadingTime.minutes(
+                        overview.module().requiredStepsFor(myAudience), t -> t.in(getLocale())) + 1);
                 case IN_PROGRESS -> getTranslation("training.status.in-progress", overview.percent());
                 case COMPLETED -> getTranslation("training.status.completed",
                         overview.completedAt().atZoneSameInstant(clock.getZone()).format(date), overview.score());

@@ -23,12 +23,14 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
 import nl.omzien.contacts.LocalContactService;
+import nl.omzien.contacts.LocalFiguresPanel;
 import nl.omzien.contacts.LocalHelpPanel;
 import nl.omzien.people.Audience;
 import nl.omzien.security.Role;
 import nl.omzien.training.Attempt;
 import nl.omzien.training.TrainingService;
 import nl.omzien.training.content.LessonStep;
+import nl.omzien.training.content.ReadingTime;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -61,6 +63,7 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
     private final H2 heading = new H2();
     private final ProgressBar progressBar = new ProgressBar();
     private final Span progressText = new Span();
+    private final Span remaining = new Span();
     private final Div body = new Div();
     private final HorizontalLayout navigation = new HorizontalLayout();
     private TrainingModule module;
@@ -79,6 +82,8 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         progressText.addClassName("progress-text");
         progressText.setId("progress-text");
         progressBar.getElement().setAttribute("aria-labelledby", "progress-text");
+        remaining.setId("remaining-time");
+        remaining.addClassName("remaining-time");
         body.setWidthFull();
         body.addClassName("step-body");
         navigation.setWidthFull();
@@ -111,12 +116,23 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
     private void showIntro() {
         removeAll();
         heading.setText(t(module.title()));
-        add(heading, MarkdownText.of(t(module.summary()), "module-summary"),
-                new Paragraph(getTranslation("player.minutes", module.minutes())));
+        // Issue 18: the time of the learner's own variant (for shop staff: the core), read at 150 words per minute.
+        Paragraph minutes = new Paragraph();
+        minutes.setId("module-minutes");
+        add(heading, MarkdownText.of(t(module.summary()), "module-summary"), minutes);
         training.lastCompleted(module.id()).ifPresent(done -> add(new Paragraph(getTranslation("player.completed-before",
                 done.completedAt().atZoneSameInstant(clock.getZone()).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())),
                 done.scorePercent()))));
         Select<Audience> audience = audienceSelect(training.defaultAudience());
+        Runnable showMinutes = () -> {
+            List<Step> required = module.requiredStepsFor(audience.getValue());
+            boolean core = required.size() < module.stepsFor(audience.getValue()).size();
+            // One more minute for the confidence questions before and after.
+            int total = ReadingTime.minutes(required, this::t) + 1;
+            minutes.setText(getTranslation(core ? "player.minutes.core" : "player.minutes", total));
+        };
+        showMinutes.run();
+        audience.addValueChangeListener(change -> showMinutes.run());
         SelfAssessmentForm before = new SelfAssessmentForm("before");
         Button start = new Button(getTranslation("player.start"), VaadinIcon.PLAY.create());
         start.setId("start-module");
@@ -164,8 +180,16 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
 
         Span moduleTitle = new Span(t(module.title()));
         moduleTitle.addClassName("player-module-title");
-        progressBar.setValue((double) attempt.completedSteps().stream().filter(id -> steps.stream().anyMatch(s -> s.id().equals(id))).count() / steps.size());
-        progressText.setText(getTranslation("player.progress", index + 1, steps.size()));
+        List<Step> required = module.requiredStepsFor(attempt.audience());
+        boolean optional = module.isOptional(step, attempt.audience());
+        progressBar.setValue((double) attempt.completedSteps().stream().filter(id -> required.stream().anyMatch(s -> s.id().equals(id))).count() / required.size());
+        progressText.setText(optional ? getTranslation("player.progress.optional", index + 1 - required.size(), steps.size() - required.size())
+                : getTranslation("player.progress", index + 1, required.size()));
+        // Issue 18: the real remaining time of this chapter, from the words of the steps still to do at 150 wpm.
+        List<Step> toDo = (optional ? steps : required).stream().skip(index)
+                .filter(s -> s == step || !attempt.completedSteps().contains(s.id())).toList();
+        remaining.setText(getTranslation(optional ? "player.remaining.optional" : "player.remaining",
+                ReadingTime.minutes(toDo, this::t)));
         Select<Audience> audience = audienceSelect(attempt.audience());
         audience.addValueChangeListener(change -> {
             if (change.isFromClient()) {
@@ -215,6 +239,11 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 body.add(MarkdownText.of(t(lesson.markdown()), "lesson-text"));
                 if (lesson.show() == LessonStep.Show.LOCAL_CONTACTS) {
                     body.add(LocalHelpPanel.forMe(localContacts));
+                } else if (lesson.show() == LessonStep.Show.LOCAL_FIGURES) {
+                    LocalFiguresPanel figures = LocalFiguresPanel.forMe(localContacts);
+                    if (figures != null) {
+                        body.add(figures);
+                    }
                 }
                 next.addClickListener(click -> goNext.run());
             }
@@ -249,11 +278,37 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         next.setEnabled(isDone(step));
         navigation.removeAll();
         navigation.add(back, next);
-        add(top, progressText, progressBar, heading, body, navigation);
+        Div optionalNote = new Div();
+        if (optional) {
+            // Optional practice: the learner may skip it, and finish as soon as the core is done.
+            optionalNote.setId("optional-note");
+            optionalNote.addClassName("optional-note");
+            optionalNote.add(new Paragraph(getTranslation("player.optional.note")));
+            Button skip = new Button(getTranslation("player.optional.skip"), click -> {
+                if (index + 1 < steps.size()) {
+                    attempt = training.goTo(attempt.id(), steps.get(index + 1).id());
+                    showCurrentStep();
+                } else {
+                    showClosing();
+                }
+            });
+            skip.setId("skip-step");
+            navigation.add(skip);
+            if (training.allStepsDone(attempt)) {
+                Button finishCore = new Button(getTranslation("player.optional.finish"), click -> showClosing());
+                finishCore.setId("finish-core");
+                finishCore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                optionalNote.add(finishCore);
+            }
+        }
+        add(top, progressText, progressBar, remaining, optionalNote, heading, body, navigation);
         focusHeading();
     }
 
     private boolean isDone(Step step) {
+        if (module.isOptional(step, attempt.audience()) && step instanceof LessonStep) {
+            return true;
+        }
         return switch (step) {
             case LessonStep lesson -> true;
             case ReflectionStep reflection -> true;

@@ -12,17 +12,18 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import nl.omzien.training.QuizResult;
 import nl.omzien.training.TrainingService;
+import nl.omzien.training.content.QuizOrder;
 import nl.omzien.training.content.QuizStep;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
-/** A quiz: answer all, check, read the explanations; retry with questions and options shuffled. */
+/**
+ * A quiz: answer all, check, read the explanations; retry. Questions and options are shuffled from the
+ * first try on, the same way for the same attempt and try ({@link QuizOrder}), so a reload doesn't reshuffle.
+ */
 class QuizPanel extends Composite<VerticalLayout> {
 
     private final TrainingService training;
@@ -30,6 +31,7 @@ class QuizPanel extends Composite<VerticalLayout> {
     private final QuizStep quiz;
     private final int passMark;
     private final Runnable onProgress;
+    private int tryNumber;
 
     QuizPanel(TrainingService training, long attemptId, QuizStep quiz, int passMark, Runnable onProgress) {
         this.training = training;
@@ -38,26 +40,20 @@ class QuizPanel extends Composite<VerticalLayout> {
         this.passMark = passMark;
         this.onProgress = onProgress;
         getContent().setPadding(false);
-        render(false);
+        render();
     }
 
     private String t(nl.omzien.training.content.Text text) {
         return text.in(getLocale());
     }
 
-    private void render(boolean shuffled) {
+    private void render() {
         getContent().removeAll();
         getContent().add(new Paragraph(getTranslation("player.quiz.intro", quiz.questions().size(), passMark)));
-        List<QuizStep.Question> questions = new ArrayList<>(quiz.questions());
-        if (shuffled) {
-            Collections.shuffle(questions);
-        }
+        QuizOrder shown = QuizOrder.of(attemptId, quiz.id(), tryNumber);
         Map<QuizStep.Question, AbstractField<?, ?>> fields = new LinkedHashMap<>();
-        for (QuizStep.Question question : questions) {
-            List<Integer> order = new ArrayList<>(IntStream.range(0, question.options().size()).boxed().toList());
-            if (shuffled) {
-                Collections.shuffle(order);
-            }
+        for (QuizStep.Question question : shown.questions(quiz.questions())) {
+            List<Integer> order = shown.options(question);
             AbstractField<?, ?> field;
             if (question.type() == QuizStep.QuestionType.SINGLE) {
                 RadioButtonGroup<Integer> group = new RadioButtonGroup<>(t(question.text()));
@@ -133,7 +129,10 @@ class QuizPanel extends Composite<VerticalLayout> {
         summary.add(new Paragraph(getTranslation(result.passed() ? "player.quiz.passed" : "player.quiz.failed",
                 result.correct(), result.total(), passMark)));
         if (!result.passed()) {
-            Button retry = new Button(getTranslation("player.quiz.retry"), click -> render(true));
+            Button retry = new Button(getTranslation("player.quiz.retry"), click -> {
+                tryNumber++;
+                render();
+            });
             retry.setId("quiz-retry");
             summary.add(retry);
         }

@@ -74,6 +74,7 @@ class ExpiryRemindersTest extends IntegrationTest {
         fx.as(person, () -> {
             walker.complete("herkennen", Audience.SHOP);
             walker.complete("gesprek", Audience.SHOP);
+            walker.complete("doorverwijzen", Audience.SHOP);
         });
         db.update(CERTIFICATE).set(CERTIFICATE.EXPIRES_AT, expiresAt)
                 .where(CERTIFICATE.USER_ID.eq(fx.userId(person)), CERTIFICATE.PATH_ID.eq("signaleerder")).execute();

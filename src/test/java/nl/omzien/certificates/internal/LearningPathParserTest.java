@@ -24,12 +24,12 @@ class LearningPathParserTest {
                 Map.of("herkennen", 1, "gesprek", 1, "doorverwijzen", 1));
         assertThat(paths).extracting(LearningPath::id).containsExactly("signaleerder", "signaleerder-met-training");
         LearningPath signaleerder = paths.getFirst();
-        assertThat(signaleerder.modules()).extracting(LearningPath.RequiredModule::moduleId).containsExactly("herkennen", "gesprek");
+        assertThat(signaleerder.modules()).extracting(LearningPath.RequiredModule::moduleId).containsExactly("herkennen", "gesprek", "doorverwijzen");
         assertThat(signaleerder.attendanceRequired()).isFalse();
         assertThat(signaleerder.validity()).contains(Period.ofYears(3));
         assertThat(signaleerder.renewalModules()).extracting(LearningPath.RequiredModule::moduleId).containsExactly("gesprek");
         assertThat(paths.get(1).attendanceRequired()).isTrue();
-        assertThat(paths.get(1).renewalModules()).hasSize(2);
+        assertThat(paths.get(1).renewalModules()).hasSize(3);
     }
 
     @Test

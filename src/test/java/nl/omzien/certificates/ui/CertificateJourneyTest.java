@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A participant earns a certificate, downloads it, and a stranger's browser checks it. */
 class CertificateJourneyTest extends BrowserTest {
 
-    /** Łukasz passed "herkennen" in the demo history; "gesprek" completes the path. Used by no other test. */
+    /** Łukasz passed "herkennen" in the demo history; "gesprek" and "doorverwijzen" complete the path. Used by no other test. */
     private static final String EMAIL = "lukasz.nowak@demo.example";
     private static final Pattern CODE = Pattern.compile("OMZ-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 
@@ -54,7 +54,7 @@ class CertificateJourneyTest extends BrowserTest {
         go("mijn-certificaten");
         assertThat(page.locator("#no-certificates")).isVisible();
 
-        completeModulesAs(EMAIL, "gesprek");
+        completeModulesAs(EMAIL, "gesprek", "doorverwijzen");
 
         go("mijn-certificaten");
         var card = page.locator(".certificate-card").first();

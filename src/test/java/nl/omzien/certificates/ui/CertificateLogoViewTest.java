@@ -83,6 +83,7 @@ class CertificateLogoViewTest extends KaribuTest {
         fx.as(person, () -> {
             walker.complete("herkennen", Audience.SHOP);
             walker.complete("gesprek", Audience.SHOP);
+            walker.complete("doorverwijzen", Audience.SHOP);
         });
         byte[] pdf = db.select(CERTIFICATE.PDF).from(CERTIFICATE)
                 .where(CERTIFICATE.USER_ID.eq(fx.userId(person)), CERTIFICATE.PATH_ID.eq("signaleerder")).fetchOne(CERTIFICATE.PDF);

@@ -29,7 +29,7 @@ import java.util.function.Function;
  *
  * <p>The simulated read-through: a learner reads every lesson; in each scenario reads the intro, what
  * the other person says, all reply options and the feedback on the reply chosen, and the ending; reads
- * every quiz question, its options and its explanation. Reading speed {@link #WORDS_PER_MINUTE}. On top:
+ * every quiz question, its options and its explanation. Reading speed {@link #WORDS_PER_MINUTE} (150). On top:
  * {@link #SECONDS_PER_CHOICE} per scenario choice, {@link #SECONDS_PER_QUESTION} per quiz question,
  * {@link #SECONDS_PER_REFLECTION} per reflection and {@link #SECONDS_SELF_ASSESSMENT} for the
  * before/after confidence questions. Two scenario paths: only good replies (shortest), and one detour
@@ -37,10 +37,11 @@ import java.util.function.Function;
  */
 public final class ContentMetrics {
 
-    static final int WORDS_PER_MINUTE = 200;
-    static final int SECONDS_PER_CHOICE = 5;
-    static final int SECONDS_PER_QUESTION = 10;
-    static final int SECONDS_PER_REFLECTION = 60;
+    // Issue 18: 150 words per minute, B1 readers on a phone; the player's remaining time uses the same numbers.
+    static final int WORDS_PER_MINUTE = nl.omzien.training.content.ReadingTime.WORDS_PER_MINUTE;
+    static final int SECONDS_PER_CHOICE = nl.omzien.training.content.ReadingTime.SECONDS_PER_CHOICE;
+    static final int SECONDS_PER_QUESTION = nl.omzien.training.content.ReadingTime.SECONDS_PER_QUESTION;
+    static final int SECONDS_PER_REFLECTION = nl.omzien.training.content.ReadingTime.SECONDS_PER_REFLECTION;
     static final int SECONDS_SELF_ASSESSMENT = 60;
 
     record Row(String module, Audience audience, String language, int totalWords, int sentences, double averageSentence,
@@ -66,18 +67,27 @@ public final class ContentMetrics {
     }
 
     static List<Row> measure() {
+        return measure(false);
+    }
+
+    /** The core only: the steps an audience must do, without the optional practice (issue 18). */
+    static List<Row> measureCore() {
+        return measure(true);
+    }
+
+    private static List<Row> measure(boolean coreOnly) {
         List<Row> rows = new ArrayList<>();
         for (ModuleTexts.Loaded loaded : ModuleTexts.coreModules()) {
             TrainingModule module = loaded.module();
             for (Audience audience : Audience.values()) {
                 for (String language : List.of("nl", "en")) {
                     Function<Text, String> lang = text -> language.equals("nl") ? text.nl() : text.en();
-                    List<Step> steps = module.stepsFor(audience);
+                    List<Step> steps = coreOnly ? module.requiredStepsFor(audience) : module.stepsFor(audience);
                     int total = 0;
                     int sentences = 0;
                     int sentenceWords = 0;
                     for (ModuleTexts.Passage p : ModuleTexts.passages(loaded)) {
-                        if (p.step() != null && !p.step().isFor(audience)) {
+                        if (p.step() != null && !steps.contains(p.step())) {
                             continue;
                         }
                         String text = lang.apply(p.text());
@@ -196,8 +206,33 @@ public final class ContentMetrics {
         return out.toString();
     }
 
+    /** The core per audience: each module is a chapter; the sum is the whole core. */
+    static String coreTable(List<Row> core) {
+        StringBuilder out = new StringBuilder("| audience | lang | herkennen (good / detour) | gesprek (good / detour) | doorverwijzen (good / detour) | core total (good / detour) | core words read (detour) |\n"
+                + "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Audience audience : Audience.values()) {
+            for (String language : List.of("nl", "en")) {
+                List<Row> rows = core.stream().filter(r -> r.audience() == audience && r.language().equals(language)).toList();
+                StringBuilder line = new StringBuilder("| " + audience.id() + " | " + language + " |");
+                double good = 0;
+                double detour = 0;
+                int words = 0;
+                for (String module : List.of("herkennen", "gesprek", "doorverwijzen")) {
+                    Row r = rows.stream().filter(x -> x.module().equals(module)).findFirst().orElseThrow();
+                    line.append(String.format(Locale.ROOT, " %.1f / %.1f |", r.minutesGood(), r.minutesDetour()));
+                    good += r.minutesGood();
+                    detour += r.minutesDetour();
+                    words += r.readWordsDetour();
+                }
+                line.append(String.format(Locale.ROOT, " %.1f / %.1f | %d |%n", good, detour, words));
+                out.append(line);
+            }
+        }
+        return out.toString();
+    }
+
     public static void main(String[] args) throws IOException {
-        String table = markdownTable(measure()) + "\n" + lessonProseTable();
+        String table = markdownTable(measure()) + "\n" + coreTable(measureCore()) + "\n" + lessonProseTable();
         System.out.print(table);
         if (args.length > 0) {
             Files.writeString(Path.of(args[0]), table);

@@ -69,7 +69,12 @@ class CoreModulesTest {
         for (ModuleTexts.Loaded loaded : CORE) {
             for (Step step : loaded.module().steps()) {
                 if (step instanceof QuizStep quiz) {
-                    assertThat(quiz.questions()).as(loaded.module().id()).hasSizeBetween(5, 8);
+                    if (quiz.id().equals("kern-quiz")) {
+                        // Issue 18: the shop core ends with four questions; the full quiz stays as practice.
+                        assertThat(quiz.questions()).as(loaded.module().id() + " core quiz").hasSize(4);
+                    } else {
+                        assertThat(quiz.questions()).as(loaded.module().id()).hasSizeBetween(5, 8);
+                    }
                     for (QuizStep.Question q : quiz.questions()) {
                         // "Correct!" marks; two sentences and a reason teach.
                         assertThat(PlainDutch.sentences(q.explanation().nl())).as(loaded.module().id() + " " + q.id()).hasSizeGreaterThanOrEqualTo(2);
@@ -148,9 +153,107 @@ class CoreModulesTest {
         String lesson = module("gesprek").steps().stream().filter(s -> s.id().equals("veiligheid-113")).findFirst()
                 .map(s -> ((nl.omzien.training.content.LessonStep) s).markdown()).orElseThrow().nl();
         assertThat(lesson).contains("113", "0800-0113", "113.nl", "112").containsIgnoringCase("gratis");
+        // Issue 18: the check for acute danger, staying with the person, and that the learner may call 113 themselves.
+        assertThat(lesson).contains("Heb je een plan?", "Is het voor nu?", "blijf bij de persoon", "Je mag zelf ook 113 bellen");
         String national = module("doorverwijzen").steps().stream().filter(s -> s.id().equals("landelijke-hulplijnen")).findFirst()
                 .map(s -> ((nl.omzien.training.content.LessonStep) s).markdown()).orElseThrow().nl();
         assertThat(national).contains("088 0767 000", "113", "0800-0113", "112");
+    }
+
+    /** Issue 18: a reply that asks whether there is acute danger (a plan, and whether it is for now). */
+    private static final java.util.regex.Pattern ASKS_ACUTE_DANGER =
+            java.util.regex.Pattern.compile("(?i)\\bplan\\b.*\\bvoor nu\\b|\\bvoor nu\\b.*\\bplan\\b");
+    private static final java.util.regex.Pattern NAMES_112 = java.util.regex.Pattern.compile("\\b112\\b");
+
+    private static boolean touchesSuicide(ScenarioStep scenario) {
+        return scenario.nodes().values().stream().anyMatch(n -> n.safety()
+                || (n.says() != null && n.says().nl().toLowerCase(java.util.Locale.ROOT).contains("zelfmoord"))
+                || n.replies().stream().anyMatch(r -> r.text().nl().toLowerCase(java.util.Locale.ROOT).contains("zelfmoord")));
+    }
+
+    private static List<ScenarioStep> suicideScenarios() {
+        return CORE.stream().flatMap(l -> l.module().steps().stream()).filter(ScenarioStep.class::isInstance)
+                .map(ScenarioStep.class::cast).filter(CoreModulesTest::touchesSuicide).toList();
+    }
+
+    @Test
+    void everySuicideRiskScenarioHasAPathThatAsksAboutAcuteDangerAndEndsWithA112Call() {
+        List<ScenarioStep> scenarios = suicideScenarios();
+        assertThat(scenarios).as("suicide-risk scenarios").isNotEmpty();
+        for (ScenarioStep scenario : scenarios) {
+            boolean found = false;
+            for (String at : reachable(scenario, scenario.start(), r -> true)) {
+                for (Reply reply : scenario.node(at).replies()) {
+                    if (!ASKS_ACUTE_DANGER.matcher(reply.text().nl()).find()) {
+                        continue;
+                    }
+                    // After the question, some path must have the learner call 112 and end there.
+                    found |= pathTo112(scenario, reply.next(), false, new HashSet<>());
+                }
+            }
+            assertThat(found).as(scenario.id() + ": a path asks about a plan and whether it is for now, then reaches an ending after calling 112").isTrue();
+        }
+    }
+
+    private static boolean pathTo112(ScenarioStep scenario, String at, boolean called112, Set<String> seen) {
+        if (!seen.add(at + called112)) {
+            return false;
+        }
+        Node node = scenario.node(at);
+        if (node.isOutcome()) {
+            return called112 && NAMES_112.matcher(node.outcome().text().nl()).find();
+        }
+        for (Reply reply : node.replies()) {
+            if (pathTo112(scenario, reply.next(), called112 || NAMES_112.matcher(reply.text().nl()).find(), seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void everySuicideRiskScenarioStartsWithAContentWarningThatNames113() {
+        for (ScenarioStep scenario : suicideScenarios()) {
+            assertThat(scenario.intro().nl()).as(scenario.id() + " content warning")
+                    .contains("Let op").containsIgnoringCase("zelfmoord").containsPattern("\\b113\\b");
+            assertThat(scenario.intro().en()).as(scenario.id() + " content warning (en)")
+                    .containsIgnoringCase("suicide").containsPattern("\\b113\\b");
+        }
+    }
+
+    @Test
+    void theModulesUseOneWordForSuicide() {
+        List<String> problems = new ArrayList<>();
+        for (ModuleTexts.Loaded loaded : CORE) {
+            for (ModuleTexts.Passage p : ModuleTexts.passages(loaded)) {
+                if (p.text().nl().toLowerCase(java.util.Locale.ROOT).contains("zelfdoding")) {
+                    problems.add(p.where());
+                }
+            }
+        }
+        assertThat(problems).as("'zelfdoding' where the modules say 'zelfmoord' (as in 113 Zelfmoordpreventie)").isEmpty();
+    }
+
+    @Test
+    void actingWithoutConsentIsTaughtOnlyForAcuteDanger() {
+        // One consent rule (issue 18): be open, look for help together; only acute danger (112) justifies acting without consent.
+        List<String> problems = new ArrayList<>();
+        for (ModuleTexts.Loaded loaded : CORE) {
+            for (ModuleTexts.Passage p : ModuleTexts.passages(loaded)) {
+                String nl = p.text().nl().toLowerCase(java.util.Locale.ROOT);
+                if (nl.contains("toestemming") && nl.contains("gevaar") && !nl.contains("acuut gevaar") && !nl.contains("acute")) {
+                    problems.add(p.where() + ": " + p.text().nl());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theSignalLessonSaysThatNoPointAnyMoreCanAlsoBeASuicideWarningSign() {
+        String signals = module("herkennen").steps().stream().filter(s -> s.id().equals("signalen")).findFirst()
+                .map(s -> ((nl.omzien.training.content.LessonStep) s).markdown()).orElseThrow().nl();
+        assertThat(signals).contains("geen zin meer", "zelfmoord", "113", "Als iemand niet meer wil leven");
     }
 
     private static boolean mentions113(Node node) {

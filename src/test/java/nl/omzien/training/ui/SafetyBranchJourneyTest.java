@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A church volunteer completes module 2 (gesprek) in Chromium and, in the scenario with the safety branch,
  * takes the path where the other person hints at not wanting to live: stay calm, ask directly, no
- * secrecy, 113.
+ * secrecy, ask about a plan, and in acute danger stay and call 112.
  */
 class SafetyBranchJourneyTest extends BrowserTest {
 
@@ -60,7 +60,9 @@ class SafetyBranchJourneyTest extends BrowserTest {
             Visit visit = queue.poll();
             Node node = scenario.node(visit.node());
             if (node.isOutcome()) {
-                if (visit.pastSafety() && node.outcome().result() == Quality.GOOD) {
+                // Issue 18: the journey takes the acute-danger path, the one that ends after calling 112.
+                if (visit.pastSafety() && node.outcome().result() == Quality.GOOD
+                        && node.outcome().text().nl().matches("(?s).*\\b112\\b.*")) {
                     LinkedList<Integer> path = new LinkedList<>();
                     for (Visit v = visit; parent.get(v) != null; v = parent.get(v)) {
                         path.addFirst(via.get(v));
@@ -154,7 +156,8 @@ class SafetyBranchJourneyTest extends BrowserTest {
                     Locator outcome = page.locator("#scenario-outcome");
                     assertThat(outcome).containsText("Goed gedaan");
                     String conversation = page.locator(".step-body").innerText();
-                    assertThat(conversation).contains("113").containsIgnoringCase("zelfmoord").contains("0800-0113");
+                    assertThat(conversation).contains("113").containsIgnoringCase("zelfmoord").contains("0800-0113")
+                            .contains("Heb je een plan?").contains("ik bel nu 112");
                     checkAccessibility("safety scenario");
                     screenshot("gesprek-safety-outcome", PHONE_WIDTH);
                 }

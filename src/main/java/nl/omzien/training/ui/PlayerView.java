@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -217,14 +218,19 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 next.addClickListener(click -> goNext.run());
             }
             case ReflectionStep reflection -> {
-                TextArea answer = new TextArea(t(reflection.question()));
+                // The question in full as a heading in body text, not as a field label cut to one line.
+                H3 question = new H3(t(reflection.question()));
+                question.setId("reflection-question");
+                question.addClassName("reflection-question");
+                TextArea answer = new TextArea();
+                answer.setAriaLabelledBy("reflection-question");
                 answer.setId("reflection-answer");
                 answer.setWidthFull();
                 answer.setMinHeight("8rem");
                 answer.setMaxLength(4000);
                 answer.setHelperText(getTranslation("player.reflection.private"));
                 answer.setValue(training.myReflection(attempt.id(), reflection.id()).orElse(""));
-                body.add(answer);
+                body.add(question, answer);
                 next.addClickListener(click -> {
                     training.saveReflection(attempt.id(), reflection.id(), answer.getValue());
                     goNext.run();

@@ -24,16 +24,17 @@ public final class TableExports {
 
     /**
      * Semicolons and a byte-order mark: Excel with Dutch settings opens it in columns with the accents
-     * right. Numbers keep a decimal point so any tool reads them the same.
+     * right. Fractions use the language's decimal sign (a comma in Dutch), which is what that Excel reads
+     * as a number in a semicolon file; a decimal point would turn 12.5 into a date or text.
      */
-    public static byte[] csv(DashboardTable table) {
+    public static byte[] csv(DashboardTable table, java.util.Locale locale) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
             var printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                     .setHeader(table.headers().toArray(String[]::new)).get());
             for (List<Object> row : table.rows()) {
-                printer.printRecord(row.stream().map(TableExports::text).toList());
+                printer.printRecord(row.stream().map(cell -> text(cell, locale)).toList());
             }
             printer.flush();
         } catch (IOException e) {
@@ -42,7 +43,14 @@ public final class TableExports {
         return bytes.toByteArray();
     }
 
-    private static String text(Object cell) {
+    private static String text(Object cell, java.util.Locale locale) {
+        if (cell instanceof Double d) {
+            java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+            format.setGroupingUsed(false);
+            format.setMinimumFractionDigits(1);
+            format.setMaximumFractionDigits(1);
+            return format.format(d);
+        }
         return cell == null ? "" : cell.toString();
     }
 

@@ -47,12 +47,22 @@ class DashboardJourneyTest extends BrowserTest {
             page.locator("#section-" + section).scrollIntoViewIfNeeded();
             screenshot("dashboard-" + section, PHONE_WIDTH);
         }
+        // Publication mode: no small number on screen, in a table or written next to a bar.
+        page.locator("#dashboard-publication input").check();
+        waitForVaadin();
+        screenshot("dashboard-publication", LAPTOP_WIDTH);
+        screenshot("dashboard-publication", PHONE_WIDTH);
+        assertThat(page.locator("svg.dashboard-chart text").allInnerTexts()).noneMatch(t -> t.strip().matches("[1-4]"));
+        assertThat(page.locator("#figure-trained").innerText().strip()).doesNotMatch("[1-4]");
+        checkAccessibility("dashboard-publication");
+        page.locator("#dashboard-publication input").uncheck();
+        waitForVaadin();
         page.locator(".dashboard-jump a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Downloaden")).click();
         Locator csv = page.locator("#download-csv");
         Download download = page.waitForDownload(csv::click);
         Path saved = Path.of("target/screenshots/dashboard-organisations.csv");
         download.saveAs(saved);
-        assertThat(download.suggestedFilename()).isEqualTo("omzien-organisations.csv");
+        assertThat(download.suggestedFilename()).as("a Dutch file name").isEqualTo("omzien-organisaties.csv");
         String text = Files.readString(saved, StandardCharsets.UTF_8);
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text.substring(1))).getRecords();

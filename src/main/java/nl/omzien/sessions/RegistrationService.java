@@ -128,7 +128,7 @@ public class RegistrationService {
             int position = row.status() == RegistrationStatus.WAITLISTED
                     ? registrations.waitlistPosition(row.sessionId(), row.arrival()) : 0;
             result.add(new MyRegistration(row.id(), session, row.status(), row.offerExpiresAt(), row.attendance(),
-                    registrations.evaluated(row.id()), position));
+                    registrations.evaluated(row.id()), position, registrations.checkedIn(row.id())));
         }
         result.sort(Comparator.comparing((MyRegistration r) -> r.session().startsAt()));
         return result;
@@ -363,6 +363,9 @@ public class RegistrationService {
                 .throwIfAny();
         if (row.attendance() != Attendance.PRESENT) {
             throw problem("evaluation.not-attended");
+        }
+        if (now().isBefore(sessions.find(row.sessionId()).orElseThrow().endsAt())) {
+            throw problem("evaluation.too-early");
         }
         registrations.saveEvaluation(registrationId, score, doDifferently.trim(),
                 comment == null || comment.isBlank() ? null : comment.trim(), now());

@@ -67,15 +67,19 @@ class ParticipantSessionViewsTest extends KaribuTest {
         assertThat(repository.findLive(session, fx.userId(people.get(0)))).get()
                 .extracting(JooqRegistrationRepository.Row::status).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("my-sessions")).getElement()
-                .getTextRecursively()).contains("Samen koffie, samen praten", "Aangemeld");
+                .getTextRecursively()).contains("Samen koffie, samen praten", "Je bent aangemeld");
+        assertThat(_get(Span.class, spec -> spec.withId("my-status-" + session)).getText()).isEqualTo("Je bent aangemeld");
 
         signInAs(people.get(1));
         open("sessies");
         Button waitlist = _get(Button.class, spec -> spec.withId("signup-" + session));
-        assertThat(waitlist.getText()).isEqualTo("Op de wachtlijst");
+        assertThat(waitlist.getText()).as("an action, not a status").isEqualTo("Zet me op de wachtlijst");
         _click(waitlist);
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("my-sessions")).getElement()
-                .getTextRecursively()).contains("Wachtlijst, plaats 1");
+                .getTextRecursively()).contains("Je staat op de wachtlijst: plaats 1");
+        // The list of all sessions says the same, not "Je bent aangemeld".
+        assertThat(textOfCard("data-session", session)).contains("Je staat op de wachtlijst: plaats 1").doesNotContain("Je bent aangemeld");
+        assertThat(_get(Span.class, spec -> spec.withId("my-status-" + session)).getText()).isEqualTo("Je staat op de wachtlijst: plaats 1");
 
         signInAs(people.get(0));
         open("sessies");

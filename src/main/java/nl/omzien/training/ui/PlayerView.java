@@ -296,8 +296,25 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         heading.setText(getTranslation("player.done.title"));
         Paragraph score = new Paragraph(getTranslation("player.done.score", attempt.scorePercent()));
         score.setId("module-score");
-        add(heading, score, new Paragraph(getTranslation("player.done.next")),
-                new RouterLink(getTranslation("player.done.back"), MyTrainingView.class));
+        add(heading, score);
+        // What this completion brings: a certificate when it finishes a learning path, and the next module.
+        Paragraph certificate = new Paragraph(getTranslation("player.done.certificate"));
+        certificate.setId("done-certificate");
+        com.vaadin.flow.component.html.Anchor certificates = new com.vaadin.flow.component.html.Anchor("mijn-certificaten",
+                getTranslation("player.done.certificates"));
+        certificates.setId("done-certificates-link");
+        add(certificate, certificates);
+        training.myModules().stream().filter(m -> !m.module().id().equals(module.id())
+                        && m.status() != nl.omzien.training.ModuleOverview.Status.COMPLETED).findFirst()
+                .ifPresent(next -> {
+                    Button go = new Button(getTranslation("player.done.next-module", next.module().title().in(getLocale())),
+                            VaadinIcon.ARROW_RIGHT.create(), click -> getUI().ifPresent(ui -> ui.navigate("training/" + next.module().id())));
+                    go.setIconAfterText(true);
+                    go.setId("done-next-module");
+                    go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    add(go);
+                });
+        add(new Paragraph(getTranslation("player.done.next")), new RouterLink(getTranslation("player.done.back"), MyTrainingView.class));
         focusHeading();
     }
 

@@ -31,6 +31,7 @@ class ScenarioPanel extends Composite<VerticalLayout> {
         this.scenario = scenario;
         this.onProgress = onProgress;
         getContent().setPadding(false);
+        getContent().setWidthFull();
         conversation.addClassName("conversation");
         conversation.getElement().setAttribute("aria-live", "polite");
         choices.addClassName("scenario-replies");

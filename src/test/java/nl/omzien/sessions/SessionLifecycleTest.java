@@ -311,6 +311,26 @@ class SessionLifecycleTest extends IntegrationTest {
     }
 
     @Test
+    void anOfferPassedOnFromItsMailLinkGoesToTheNextInLineAtOnce() {
+        long session = plan("Doorgeven", 1, 5);
+        List<String> people = fx.participants(3, "Bakkerij Van der Veen");
+        people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));
+        long first = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
+        fx.as(people.get(0), () -> registrations.cancel(first));
+        assertThat(repository.findLive(session, fx.userId(people.get(1))).orElseThrow().status()).isEqualTo(RegistrationStatus.OFFERED);
+        String text = mailsTo(people.get(1)).stream().filter(m -> m.text().contains("/aanbod/")).findFirst().orElseThrow().text();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/aanbod/([A-Za-z0-9_-]{43})").matcher(text);
+        assertThat(link.find()).isTrue();
+
+        registrations.declineOffer(link.group(1));
+        registrations.declineOffer(link.group(1));
+
+        assertThat(repository.findLatest(session, fx.userId(people.get(1))).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(repository.findLive(session, fx.userId(people.get(2))).orElseThrow().status()).isEqualTo(RegistrationStatus.OFFERED);
+        fx.assertCountersMatchTheRows(session, 1, 0);
+    }
+
+    @Test
     void aSelfCheckInNeverOverridesWhatTheTrainerRecorded() {
         long session = plan("Trainer beslist", 5, 3);
         List<String> people = fx.participants(2, "Supermarkt De Brink");

@@ -339,6 +339,7 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         score.setId("evaluation-score");
         score.setItems(IntStream.rangeClosed(1, 10).boxed().toList());
         score.addClassName("score-scale");
+        score.setRequiredIndicatorVisible(true);
         TextArea differently = new TextArea(getTranslation("evaluation.do-differently"));
         differently.setId("evaluation-differently");
         differently.setMaxLength(2000);
@@ -378,7 +379,23 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         address.setValue(url);
         address.setReadOnly(true);
         address.setWidthFull();
-        dialog.add(new Paragraph(getTranslation("sessions.feed-help")), address);
+        // On a phone the calendar app opens the webcal address itself; on a laptop it is copied and pasted.
+        com.vaadin.flow.component.html.Anchor openInCalendar = new com.vaadin.flow.component.html.Anchor(url,
+                getTranslation("sessions.feed-open"));
+        openInCalendar.setId("feed-open");
+        openInCalendar.addClassName("feed-open");
+        Button copy = new Button(getTranslation("sessions.feed-copy"), VaadinIcon.COPY.create());
+        copy.setId("feed-copy");
+        Span copied = new Span();
+        copied.getElement().setAttribute("role", "status");
+        copy.addClickListener(click -> {
+            copy.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url);
+            copied.setText(getTranslation("sessions.feed-copied"));
+        });
+        HorizontalLayout feedActions = new HorizontalLayout(openInCalendar, copy, copied);
+        feedActions.setWrap(true);
+        feedActions.setAlignItems(Alignment.CENTER);
+        dialog.add(new Paragraph(getTranslation("sessions.feed-help")), address, feedActions);
         dialog.getFooter().add(new Button(getTranslation("action.close"), click -> dialog.close()));
         dialog.open();
     }

@@ -121,6 +121,11 @@ class ParticipantSessionViewsTest extends KaribuTest {
         assertThat(fx.as(person, () -> registrations.hasInterest())).isTrue();
         _click(_get(Button.class, spec -> spec.withId("calendar-feed")));
         assertThat(_get(TextField.class, spec -> spec.withId("feed-url")).getValue()).matches("webcal://.+/kalender/[A-Za-z0-9_-]{43}\\.ics");
+        // Not only a read-only field: open it in the calendar app, or copy it.
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("feed-open")).getHref())
+                .isEqualTo(_get(TextField.class, spec -> spec.withId("feed-url")).getValue());
+        _click(_get(Button.class, spec -> spec.withId("feed-copy")));
+        assertThat(_find(Span.class).stream().map(Span::getText)).contains("Gekopieerd. Plak het adres in je agenda (abonneren op agenda).");
     }
 
     @Test
@@ -141,6 +146,7 @@ class ParticipantSessionViewsTest extends KaribuTest {
                 .isEqualTo("Dit veld is verplicht.");
         @SuppressWarnings("unchecked")
         RadioButtonGroup<Integer> score = _get(RadioButtonGroup.class, spec -> spec.withId("evaluation-score"));
+        assertThat(score.isRequiredIndicatorVisible()).as("the score is marked as required").isTrue();
         score.setValue(9);
         _get(TextArea.class, spec -> spec.withId("evaluation-differently")).setValue("Ik vraag door als iemand stil wordt.");
         _click(_get(Button.class, spec -> spec.withId("send-evaluation")));

@@ -380,7 +380,8 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         }
         Grid<OrganisationFigures> grid = new Grid<>();
         grid.setId("table-organisations");
-        grid.addColumn(OrganisationFigures::name).setHeader(getTranslation("dashboard.column.organisation")).setAutoWidth(true).setFrozen(true);
+        // Names wrap and every column fits a laptop screen: the partner column was pushed out of sight at 1366 px.
+        grid.addColumn(OrganisationFigures::name).setHeader(getTranslation("dashboard.column.organisation")).setFlexGrow(3).setWidth("12rem");
         grid.addColumn(o -> getTranslation(o.sector().translationKey())).setHeader(getTranslation("dashboard.column.sector")).setAutoWidth(true);
         grid.addColumn(o -> o.village() == null ? "" : o.village()).setHeader(getTranslation("dashboard.column.village")).setAutoWidth(true);
         SmallNumbers.OrganisationMask mask = small().organisations(rows);
@@ -397,7 +398,8 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         grid.addComponentColumn(this::partnerCell).setHeader(getTranslation("dashboard.column.partner")).setAutoWidth(true);
         grid.setItems(rows);
         grid.setAllRowsVisible(rows.size() <= 50);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.getColumns().forEach(column -> column.setResizable(true));
         layout.add(grid);
         if (filter.municipalityId() != null) {
             layout.add(partnerRuleForm(filter.municipalityId()));

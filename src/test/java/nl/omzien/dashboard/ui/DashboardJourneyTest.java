@@ -41,6 +41,12 @@ class DashboardJourneyTest extends BrowserTest {
         waitForVaadin();
 
         checkAccessibility("dashboard-this-year");
+        // At 1366 px every column of the organisations table is in view, the partner column included.
+        page.locator("#section-organisations").scrollIntoViewIfNeeded();
+        Object fits = page.locator("#table-organisations").evaluate("g => { const r = g.getBoundingClientRect();"
+                + " const cells = [...g.querySelectorAll('vaadin-grid-cell-content')].filter(c => c.textContent.trim() === 'Omzien-partner');"
+                + " return cells.length > 0 && cells.every(c => { const b = c.getBoundingClientRect(); return b.width > 0 && b.right <= r.right + 1; }); }");
+        assertThat((Boolean) fits).as("partner column visible at 1366 px").isTrue();
         for (String section : List.of("overview", "breakdowns", "organisations", "targets", "tell")) {
             page.locator("#section-" + section).scrollIntoViewIfNeeded();
             screenshot("dashboard-" + section, LAPTOP_WIDTH);

@@ -137,6 +137,8 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         audience.setItemLabelGenerator(a -> getTranslation("audience." + a.name()));
         audience.setValue(module.audiences().contains(value) ? value : module.audiences().iterator().next());
         audience.setId("audience");
+        // Wide enough for "Winkel, kapper en horeca" (it was cut off), never wider than a phone.
+        audience.addClassName("audience-select");
         return audience;
     }
 

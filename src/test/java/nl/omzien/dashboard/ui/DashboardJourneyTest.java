@@ -58,7 +58,7 @@ class DashboardJourneyTest extends BrowserTest {
         waitForVaadin();
         screenshot("dashboard-publication", LAPTOP_WIDTH);
         screenshot("dashboard-publication", PHONE_WIDTH);
-        assertThat(page.locator("svg.dashboard-chart text").allInnerTexts()).noneMatch(t -> t.strip().matches("[1-4]"));
+        assertThat(page.locator("svg.dashboard-chart text").allTextContents()).noneMatch(t -> t.strip().matches("[1-4]"));
         assertThat(page.locator("#figure-trained").innerText().strip()).doesNotMatch("[1-4]");
         checkAccessibility("dashboard-publication");
         page.locator("#dashboard-publication input").uncheck();

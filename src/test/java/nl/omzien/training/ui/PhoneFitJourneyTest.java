@@ -56,7 +56,9 @@ class PhoneFitJourneyTest extends BrowserTest {
                   if (e.shadowRoot) visit(e.shadowRoot, e);
                   const style = getComputedStyle(e);
                   if (style.display === 'none' || style.visibility === 'hidden') continue;
-                  const text = (e.textContent || '').trim();
+                  // Inside a component's shadow DOM the text is slotted in: count what its slots show.
+                  const text = (e.textContent || '').trim() || [...e.querySelectorAll('slot')]
+                      .flatMap(s => s.assignedNodes({flatten: true})).map(n => n.textContent || '').join('').trim();
                   const r = e.getBoundingClientRect();
                   if (r.width === 0 || r.height === 0) continue;
                   if (r.right > vw + 1 && text) {

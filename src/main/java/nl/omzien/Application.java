@@ -19,6 +19,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Meta(name = "theme-color", content = "#1f5f8b")
 public class Application implements AppShellConfigurator {
 
+    /** A tab icon of our own instead of the browser's blank page. */
+    @Override
+    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/omzien.svg", "any");
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(Application.class, args);
     }

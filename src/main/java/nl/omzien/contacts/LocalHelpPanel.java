@@ -24,21 +24,29 @@ public class LocalHelpPanel extends Div {
 
     /** The signed-in person's own municipality; a short note when they have none. */
     public static LocalHelpPanel forMe(LocalContactService service) {
-        return new LocalHelpPanel(service, service.mine().orElse(null), null);
+        return new LocalHelpPanel(service, service.mine().orElse(null), null, 3);
+    }
+
+    /** As a page of its own: its headings are h2, under the page's h1. */
+    public LocalHelpPanel(LocalContactService service, MunicipalityContacts card, Function<LocalContact, Component> actions) {
+        this(service, card, actions, 2);
     }
 
     /**
      * @param actions extra buttons per contact (the editor's change and delete), or null
      */
-    public LocalHelpPanel(LocalContactService service, MunicipalityContacts card, Function<LocalContact, Component> actions) {
+    public LocalHelpPanel(LocalContactService service, MunicipalityContacts card, Function<LocalContact, Component> actions,
+                          int headingLevel) {
+        this.headingLevel = headingLevel;
         addClassName("local-help");
         setId("local-help");
+        // First, whatever the municipality: someone facing a person in crisis looks at the phone, not the card.
+        add(nationalLines());
         if (card == null) {
             add(new Paragraph(getTranslation("contact.no-municipality")));
             return;
         }
-        H3 heading = new H3(getTranslation("contact.heading", card.municipalityName()));
-        heading.addClassName("local-help-heading");
+        Component heading = heading(getTranslation("contact.heading", card.municipalityName()));
         add(heading);
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = service.card(card.municipalityId(), getLocale());
@@ -60,6 +68,47 @@ public class LocalHelpPanel extends Div {
         }
         add(list);
 
+    }
+
+    private final int headingLevel;
+
+    private Component heading(String text) {
+        Component heading = headingLevel == 2 ? new com.vaadin.flow.component.html.H2(text) : new H3(text);
+        ((com.vaadin.flow.component.HasStyle) heading).addClassName("local-help-heading");
+        return heading;
+    }
+
+    /** 112, 113 and De Luisterlijn, tap to call: the same national lines as on the printed card. */
+    private Component nationalLines() {
+        Div box = new Div();
+        box.setId("national-lines");
+        box.addClassName("national-lines");
+        Component heading = heading(getTranslation("contact.national.heading"));
+        UnorderedList lines = new UnorderedList();
+        lines.addClassName("national-lines-list");
+        lines.add(line("112", "contact.national.112", "112"),
+                line("113", "contact.national.113", "113", "0800-0113"),
+                line("luisterlijn", "contact.national.luisterlijn", "088 0767 000"));
+        box.add(heading, lines);
+        return box;
+    }
+
+    private ListItem line(String id, String whatKey, String... numbers) {
+        ListItem item = new ListItem();
+        item.addClassName("national-line");
+        item.setId("national-" + id);
+        Span what = new Span(getTranslation(whatKey));
+        what.addClassName("national-line-what");
+        Div calls = new Div();
+        calls.addClassName("local-help-reach");
+        for (String number : numbers) {
+            Anchor call = new Anchor("tel:" + number.replaceAll("[^0-9+]", ""), "");
+            call.add(VaadinIcon.PHONE.create(), new Span(getTranslation("contact.national.call", number)));
+            call.addClassName("national-call");
+            calls.add(call);
+        }
+        item.add(what, calls);
+        return item;
     }
 
     private Component item(LocalContact contact, Function<LocalContact, Component> actions) {

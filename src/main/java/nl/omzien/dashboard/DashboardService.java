@@ -286,14 +286,13 @@ public class DashboardService {
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
     public List<DashboardTable> tables(DashboardFilter filter, Locale locale, boolean publication) {
         check(filter.municipalityId());
-        List<DashboardTable> tables = new DashboardTables(this, translations, locale).all(filter);
-        return publication ? tables.stream().map(DashboardTable::forPublication).toList() : tables;
+        return new DashboardTables(this, translations, locale, SmallNumbers.forPublication(publication)).all(filter);
     }
 
     /** One table as CSV (UTF-8 with BOM, semicolons, so Excel in Dutch opens it right). */
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
     public byte[] csv(DashboardFilter filter, String tableName, Locale locale, boolean publication) {
-        return TableExports.csv(table(filter, tableName, locale, publication));
+        return TableExports.csv(table(filter, tableName, locale, publication), locale);
     }
 
     /** Every table, one sheet each. */

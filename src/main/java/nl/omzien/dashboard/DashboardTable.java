@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A table as exports see it: translated headers and cell values (String, Long, Double, LocalDate).
- * Columns in {@code countColumns} hold numbers of people: in a publication export 1-4 becomes "&lt;5".
+ * Columns in {@code countColumns} hold numbers of people; in a publication export {@link SmallNumbers} has
+ * already replaced what must stay hidden by "&lt;5".
  */
 public record DashboardTable(String name, String title, List<String> headers, List<List<Object>> rows, java.util.Set<Integer> countColumns) {
 
@@ -14,20 +15,6 @@ public record DashboardTable(String name, String title, List<String> headers, Li
         countColumns = java.util.Set.copyOf(countColumns);
     }
 
-    /** The same table with small counts hidden, for publication. */
-    public DashboardTable forPublication() {
-        List<List<Object>> hidden = rows.stream().map(row -> {
-            List<Object> copy = new java.util.ArrayList<>(row);
-            for (int column : countColumns) {
-                if (copy.get(column) instanceof Number n && n.longValue() > 0 && n.longValue() < SMALL_GROUP) {
-                    copy.set(column, "<" + SMALL_GROUP);
-                }
-            }
-            return copy;
-        }).toList();
-        return new DashboardTable(name, title, headers, hidden, countColumns);
-    }
-
-    /** Groups smaller than this are shown as "&lt;5" in publications. */
-    public static final int SMALL_GROUP = 5;
+    /** Groups smaller than this are shown as "&lt;5" in publications (see {@link SmallNumbers}). */
+    public static final int SMALL_GROUP = SmallNumbers.THRESHOLD;
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import static nl.omzien.dashboard.DashboardService.columns;
 
@@ -15,11 +17,18 @@ class DashboardTables {
     private final DashboardService service;
     private final Translations translations;
     private final Locale locale;
+    private final SmallNumbers small;
 
-    DashboardTables(DashboardService service, Translations translations, Locale locale) {
+    DashboardTables(DashboardService service, Translations translations, Locale locale, SmallNumbers small) {
         this.service = service;
         this.translations = translations;
         this.locale = locale;
+        this.small = small;
+    }
+
+    /** The value, or "<5" when publication hides it. */
+    private Object masked(Object value, boolean hidden) {
+        return hidden ? SmallNumbers.HIDDEN : value;
     }
 
     private String t(String key, Object... args) {
@@ -42,44 +51,52 @@ class DashboardTables {
 
     DashboardTable figures(DashboardFigures f) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of(t("dashboard.figure.trained"), f.trained()));
-        rows.add(List.of(t("dashboard.figure.started"), f.started()));
+        rows.add(List.of(t("dashboard.figure.trained"), masked(f.trained(), small.hidden(f.trained()))));
+        rows.add(List.of(t("dashboard.figure.started"), masked(f.started(), small.hidden(f.started()))));
         rows.add(List.of(t("dashboard.figure.sessions"), f.sessionsHeld()));
-        rows.add(List.of(t("dashboard.figure.attendance"), percent(f.attendanceRate())));
+        rows.add(List.of(t("dashboard.figure.attendance"), masked(percent(f.attendanceRate()), small.attendanceHidden(f))));
         rows.add(List.of(t("dashboard.figure.organisations"), f.organisationsReached()));
-        rows.add(List.of(t("dashboard.figure.evaluation"), round(f.averageEvaluation())));
-        rows.add(List.of(t("dashboard.figure.confidence-before"), round(f.confidenceBefore())));
-        rows.add(List.of(t("dashboard.figure.confidence-after"), round(f.confidenceAfter())));
+        rows.add(List.of(t("dashboard.figure.evaluation"), masked(round(f.averageEvaluation()), small.evaluationHidden(f))));
+        rows.add(List.of(t("dashboard.figure.confidence-before"), masked(round(f.confidenceBefore()), small.confidenceHidden(f))));
+        rows.add(List.of(t("dashboard.figure.confidence-after"), masked(round(f.confidenceAfter()), small.confidenceHidden(f))));
         return new DashboardTable("figures", t("dashboard.table.figures"), List.of(t("dashboard.column.figure"), t("dashboard.column.value")),
                 rows, columns());
     }
 
     DashboardTable breakdown(String name, List<Breakdown> rows) {
+        Set<Integer> hidden = small.hiddenParts(rows.stream().map(Breakdown::count).toList());
         return new DashboardTable(name, t("dashboard.table." + name),
                 List.of(t("dashboard.column." + name), t("dashboard.column.people")),
-                rows.stream().map(b -> List.<Object>of(b.label(), b.count())).toList(), columns(1));
+                IntStream.range(0, rows.size()).mapToObj(i -> List.<Object>of(rows.get(i).label(),
+                        masked(rows.get(i).count(), hidden.contains(i)))).toList(), columns(1));
     }
 
     DashboardTable overTime(List<TimePoint> points) {
+        Set<Integer> hidden = small.hiddenParts(points.stream().map(TimePoint::trained).toList());
+        List<Boolean> cumulativeShown = small.cumulativeShown(points);
         return new DashboardTable("over-time", t("dashboard.table.over-time"),
                 List.of(t("dashboard.column.month"), t("dashboard.column.people"), t("dashboard.column.cumulative")),
-                points.stream().map(p -> List.<Object>of(p.start(), p.trained(), p.cumulative())).toList(), columns(1, 2));
+                IntStream.range(0, points.size()).mapToObj(i -> List.<Object>of(points.get(i).start(),
+                        masked(points.get(i).trained(), hidden.contains(i)),
+                        cumulativeShown.get(i) ? points.get(i).cumulative() : "")).toList(), columns(1, 2));
     }
 
     DashboardTable organisations(List<OrganisationFigures> organisations) {
+        SmallNumbers.OrganisationMask mask = small.organisations(organisations);
         return new DashboardTable("organisations", t("dashboard.table.organisations"),
                 List.of(t("dashboard.column.organisation"), t("dashboard.column.sector"), t("dashboard.column.village"),
                         t("dashboard.column.trained-period"), t("dashboard.column.trained-total"), t("dashboard.column.staff"),
                         t("dashboard.column.share"), t("dashboard.column.last"), t("dashboard.column.partner")),
-                organisations.stream().map(o -> {
+                IntStream.range(0, organisations.size()).mapToObj(i -> {
+                    OrganisationFigures o = organisations.get(i);
                     List<Object> row = new ArrayList<>();
                     row.add(o.name());
                     row.add(t(o.sector().translationKey()));
                     row.add(o.village() == null ? "" : o.village());
-                    row.add(o.trainedInPeriod());
-                    row.add(o.trainedTotal());
-                    row.add(o.registeredStaff());
-                    row.add(percent(o.shareTrained()));
+                    row.add(masked(o.trainedInPeriod(), mask.inPeriod().contains(i)));
+                    row.add(masked(o.trainedTotal(), mask.total().contains(i)));
+                    row.add(masked(o.registeredStaff(), mask.staff().contains(i)));
+                    row.add(masked(percent(o.shareTrained()), mask.share().contains(i)));
                     row.add(o.lastTrainedOn() == null ? "" : o.lastTrainedOn());
                     row.add(o.partner() ? t("dashboard.yes") : t("dashboard.no"));
                     return row;
@@ -91,7 +108,8 @@ class DashboardTables {
                 List.of(t("dashboard.column.year"), t("dashboard.column.target"), t("dashboard.column.goal"), t("dashboard.column.reached"),
                         t("dashboard.column.share")),
                 targets.stream().map(p -> List.<Object>of((long) p.target().year(), targetLabel(p.target()), (long) p.target().target(),
-                        p.reached(), Math.round(p.share() * 1000) / 10.0)).toList(), columns());
+                        masked(p.reached(), small.targetHidden(p)), masked(Math.round(p.share() * 1000) / 10.0, small.targetHidden(p))))
+                        .toList(), columns());
     }
 
     String targetLabel(Target target) {

@@ -40,6 +40,17 @@ public class SignInLinks {
 
     /** As {@link #request(String, String)}; {@code rememberMe}: the link signs in with a 30-day remember-me cookie. */
     public void request(String email, String ipAddress, boolean rememberMe) {
+        request(email, ipAddress, rememberMe, null);
+    }
+
+    /** Where a link may land after sign-in besides its default: a QR check-in, so one scan is enough. */
+    public static final java.util.regex.Pattern LANDING = java.util.regex.Pattern.compile("/inchecken/[A-Za-z0-9_-]{20,64}");
+
+    /**
+     * As {@link #request(String, String, boolean)}; the link then opens {@code landingPath} (only a
+     * check-in address is accepted; anything else lands on the default page).
+     */
+    public void request(String email, String ipAddress, boolean rememberMe, String landingPath) {
         if (!looksLikeEmail(email)) {
             return;
         }
@@ -48,6 +59,7 @@ public class SignInLinks {
             log.info("Sign-in link request throttled for an address from {}", ipAddress);
             return;
         }
-        tokens.generate(new GenerateOneTimeTokenRequest(address, SignInLinkTokenService.VALID_FOR), rememberMe);
+        tokens.generate(new GenerateOneTimeTokenRequest(address, SignInLinkTokenService.VALID_FOR), rememberMe,
+                landingPath != null && LANDING.matcher(landingPath).matches() ? landingPath : null);
     }
 }

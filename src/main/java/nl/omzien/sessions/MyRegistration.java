@@ -2,8 +2,8 @@ package nl.omzien.sessions;
 
 import java.time.OffsetDateTime;
 
-/** The signed-in person's own place at a session. */
+/** The signed-in person's own place at a session; {@code checkedIn}: they scanned the check-in code. */
 public record MyRegistration(long registrationId, TrainingSession session, RegistrationStatus status,
                              OffsetDateTime offerExpiresAt, Attendance attendance, boolean evaluated,
-                             int waitlistPosition) {
+                             int waitlistPosition, boolean checkedIn) {
 }

@@ -128,7 +128,7 @@ public class RegistrationService {
             int position = row.status() == RegistrationStatus.WAITLISTED
                     ? registrations.waitlistPosition(row.sessionId(), row.arrival()) : 0;
             result.add(new MyRegistration(row.id(), session, row.status(), row.offerExpiresAt(), row.attendance(),
-                    registrations.evaluated(row.id()), position));
+                    registrations.evaluated(row.id()), position, registrations.checkedIn(row.id())));
         }
         result.sort(Comparator.comparing((MyRegistration r) -> r.session().startsAt()));
         return result;
@@ -275,6 +275,23 @@ public class RegistrationService {
         return RegistrationStatus.CONFIRMED;
     }
 
+    /**
+     * Passes an offer on from its mail link ("Geef de plek door"): the seat goes to the next person in
+     * line at once instead of waiting for the offer to lapse. Repeating it changes nothing.
+     */
+    public void declineOffer(String token) {
+        if (!SecretTokens.looksValid(token)) {
+            throw problem("offer.unknown");
+        }
+        Row row = registrations.findByOfferToken(SecretTokens.hash(token)).orElseThrow(() -> problem("offer.unknown"));
+        if (row.status() != RegistrationStatus.OFFERED) {
+            return;
+        }
+        TrainingSession session = sessions.findForMail(row.sessionId()).orElseThrow();
+        var prepared = mails.forCancellation(session, people.find(row.userId()).orElseThrow(), false);
+        queue.run(row.sessionId(), new SeatRequest.Cancel(row, null, now(), prepared));
+    }
+
     /** Other planned occurrences the person could move to: same series or same title, bookable, not full. */
     @Transactional(readOnly = true)
     @PermitAll
@@ -365,6 +382,9 @@ public class RegistrationService {
                 .throwIfAny();
         if (row.attendance() != Attendance.PRESENT) {
             throw problem("evaluation.not-attended");
+        }
+        if (now().isBefore(sessions.find(row.sessionId()).orElseThrow().endsAt())) {
+            throw problem("evaluation.too-early");
         }
         registrations.saveEvaluation(registrationId, score, doDifferently.trim(),
                 comment == null || comment.isBlank() ? null : comment.trim(), now());

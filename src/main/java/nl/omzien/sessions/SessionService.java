@@ -434,9 +434,17 @@ public class SessionService {
         return new CheckInCode(link, QrCodeImage.png(link, 480));
     }
 
-    public enum CheckInResult { CHECKED_IN, ALREADY_CHECKED_IN, NOT_REGISTERED, OUTSIDE_WINDOW, UNKNOWN_CODE }
+    /**
+     * {@code ARRIVED_EARLY}: scanned before the start, present once the session begins;
+     * {@code RECORDED_BY_TRAINER}: the trainer already recorded this person's attendance, which stays.
+     */
+    public enum CheckInResult { CHECKED_IN, ARRIVED_EARLY, ALREADY_CHECKED_IN, RECORDED_BY_TRAINER, NOT_REGISTERED, OUTSIDE_WINDOW, UNKNOWN_CODE }
 
-    /** The signed-in participant scanned the session's QR code: present, if registered and during the session. */
+    /**
+     * The signed-in participant scanned the session's QR code. Before the start it counts as arrival
+     * only: being present (and what it completes) follows when the session begins (see
+     * {@link #confirmEarlyArrivals}). What the trainer recorded is never overwritten.
+     */
     @Transactional
     @PermitAll
     public CheckInResult checkIn(String token) {
@@ -459,8 +467,35 @@ public class SessionService {
         if (row.get().attendance() == Attendance.PRESENT) {
             return CheckInResult.ALREADY_CHECKED_IN;
         }
+        if (row.get().attendance() != null) {
+            return CheckInResult.RECORDED_BY_TRAINER;
+        }
+        registrations.markCheckedIn(row.get().id(), now());
+        if (now().isBefore(session.startsAt())) {
+            return CheckInResult.ARRIVED_EARLY;
+        }
         record(row.get(), session, Attendance.PRESENT, me);
         return CheckInResult.CHECKED_IN;
+    }
+
+    /**
+     * Makes everyone who checked in before the start present once the session has begun (unless the
+     * trainer recorded otherwise meanwhile). Run by the session jobs; needs no signed-in person.
+     *
+     * @return how many became present
+     */
+    @Transactional
+    public int confirmEarlyArrivals() {
+        int confirmed = 0;
+        for (long id : registrations.earlyArrivalsDue(now())) {
+            Row row = registrations.find(id).orElseThrow();
+            TrainingSession session = sessions.find(row.sessionId()).orElseThrow();
+            if (row.attendance() == null && !now().isBefore(session.startsAt())) {
+                record(row, session, Attendance.PRESENT, row.userId());
+                confirmed++;
+            }
+        }
+        return confirmed;
     }
 
     /** The presence list to print: confirmed participants with organisation and an empty signature column. */

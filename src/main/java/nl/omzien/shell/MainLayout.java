@@ -7,7 +7,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.html.Aside;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -47,11 +50,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
         viewTitle.addClassName("view-title");
-        addToNavbar(toggle, viewTitle);
+        // Landmarks: the top bar is the banner, the drawer a complementary region, the page itself <main>.
+        com.vaadin.flow.component.html.Header top = new com.vaadin.flow.component.html.Header(toggle, viewTitle);
+        top.addClassName("top-bar");
+        addToNavbar(top);
 
         Span brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
-        Header header = new Header(brand);
+        Div header = new Div(brand);
         header.addClassName("drawer-header");
 
         SideNav nav = new SideNav();
@@ -82,11 +88,36 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         drawer.setSizeFull();
         drawer.setPadding(false);
         drawer.expand(nav);
-        addToDrawer(drawer);
+        Aside side = new Aside(drawer);
+        side.setSizeFull();
+        side.getElement().setAttribute("aria-label", getTranslation("nav.label"));
+        addToDrawer(side);
+        main.setId("main-content");
+        main.setSizeFull();
+        super.setContent(main);
+    }
+
+    /** Every page's content sits in one <main> landmark. */
+    private final Main main = new Main();
+    private HasElement page;
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        page = content;
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
+        page = null;
     }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(getContent() instanceof HasTitleKey titled ? getTranslation(titled.titleKey()) : "");
+        viewTitle.setText(page instanceof HasTitleKey titled ? getTranslation(titled.titleKey()) : "");
     }
 }

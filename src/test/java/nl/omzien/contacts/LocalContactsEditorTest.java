@@ -149,4 +149,18 @@ class LocalContactsEditorTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withId("add-contact"))).hasSize(1);
         assertThat(contacts.canEdit(municipality("Coevorden"))).isTrue();
     }
+
+    @Test
+    void theNationalLinesComeFirstOnThePhonePageAndAreTapToCall() {
+        signInAs(TWENTERAND_PARTICIPANT);
+        open("hulp-in-je-gemeente");
+        LocalHelpPanel panel = _get(LocalHelpPanel.class);
+        com.vaadin.flow.dom.Element first = panel.getElement().getChild(0);
+        assertThat(first.getAttribute("id")).as("the first thing on the page").isEqualTo("national-lines");
+        java.util.List<String> calls = _find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withClasses("national-call")).stream()
+                .map(a -> a.getHref() + " " + a.getElement().getTextRecursively()).toList();
+        assertThat(calls).containsExactly("tel:112 Bel 112", "tel:113 Bel 113", "tel:08000113 Bel 0800-0113",
+                "tel:0880767000 Bel 088 0767 000");
+        assertThat(first.getTextRecursively()).contains("Direct levensgevaar", "113 Zelfmoordpreventie", "De Luisterlijn");
+    }
 }

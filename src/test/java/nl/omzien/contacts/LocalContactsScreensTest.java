@@ -30,7 +30,9 @@ class LocalContactsScreensTest extends BrowserTest {
         }
         assertThat(page.locator("#local-help")).containsText("Meldpunt Eenzaamheid Coevorden");
         assertThat(page.locator("#local-help")).containsText("Voorbeeld");
-        assertThat(page.locator("#local-help a[href^='tel:']").first()).hasAttribute("href", "tel:0524000101");
+        // The national lines come first, tap to call; then the municipality's own contacts.
+        assertThat(page.locator("#local-help a[href^='tel:']").first()).hasAttribute("href", "tel:112");
+        assertThat(page.locator(".local-help-list a[href^='tel:']").first()).hasAttribute("href", "tel:0524000101");
         checkAccessibility("contacts step");
         page.locator("#local-help").evaluate("e => e.scrollIntoView({block: 'start'})");
         screenshot("contacts-step", PHONE_WIDTH);

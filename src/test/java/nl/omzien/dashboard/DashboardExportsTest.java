@@ -87,7 +87,7 @@ class DashboardExportsTest extends IntegrationTest {
         assertThat(organisations).hasSize(3);
         CSVRecord kapsalon = organisations.stream().filter(r -> r.get("Organisatie").startsWith("Kapsalon")).findFirst().orElseThrow();
         assertThat(kapsalon.get("Getraind in periode")).isEqualTo("2");
-        assertThat(kapsalon.get("Deel getraind (%)")).isEqualTo("100.0");
+        assertThat(kapsalon.get("Deel getraind (%)")).as("a decimal comma for Dutch Excel").isEqualTo("100,0");
         assertThat(kapsalon.get("Laatste training")).isEqualTo("2025-03-10");
         assertThat(kapsalon.get("Omzien-partner")).isEqualTo("Ja");
         assertThat(parse(dashboard.csv(year2025, "comments", NL, false))).extracting(r -> r.get("Opmerking"))
@@ -116,8 +116,8 @@ class DashboardExportsTest extends IntegrationTest {
         assertThat(comments.getFirst().toList()).contains("'\t=1+1");
         // Only texts change: a negative number stays a number, a text that starts with a minus gets the quote.
         assertThat(TableExports.csv(new DashboardTable("t", "T", List.of("Tekst", "Getal", "Breuk"),
-                List.of(List.of("-", -3L, -1.5), List.of("- min", 0L, 2.0), List.of("\u0000=1+1", 1L, 0.5)), Set.of())))
-                .asString(StandardCharsets.UTF_8).contains("'-;-3;-1.5", "'- min;0;2.0", "'\u0000=1+1;1;0.5");
+                List.of(List.of("-", -3L, -1.5), List.of("- min", 0L, 2.0), List.of("\u0000=1+1", 1L, 0.5)), Set.of()), NL))
+                .asString(StandardCharsets.UTF_8).contains("'-;-3;-1,5", "'- min;0;2,0", "'\u0000=1+1;1;0,5");
     }
 
     @Test
@@ -125,7 +125,70 @@ class DashboardExportsTest extends IntegrationTest {
         List<CSVRecord> sectors = parse(dashboard.csv(year2025, "sector", NL, true));
         assertThat(sectors).extracting(r -> r.get(1)).containsExactly("<5", "<5");
         List<CSVRecord> figures = parse(dashboard.csv(year2025, "figures", NL, true));
-        assertThat(figures.getFirst().get(1)).isEqualTo("3");
+        assertThat(figures.getFirst().get(0)).isEqualTo("Mensen getraind");
+        assertThat(figures.getFirst().get(1)).isEqualTo("<5");
+    }
+
+    @Test
+    void noPublicationCsvShowsANumberUnderFiveOrOneThatGivesItAway() throws Exception {
+        List<String> leaks = new java.util.ArrayList<>();
+        for (DashboardTable table : dashboard.tables(year2025, NL, false)) {
+            List<CSVRecord> records = parse(dashboard.csv(year2025, table.name(), NL, true));
+            leaks.addAll(PublishedTableCheck.leaks(table.name(), records.getFirst().getParser().getHeaderNames(),
+                    records.stream().map(CSVRecord::toList).toList()));
+        }
+        assertThat(leaks).isEmpty();
+        // 3 trained of 5 seats: the attendance share and the averages over fewer than five are hidden too.
+        List<CSVRecord> figures = parse(dashboard.csv(year2025, "figures", NL, true));
+        assertThat(figures).filteredOn(r -> List.of("Opkomst", "Gemiddeld cijfer bijeenkomsten", "Vertrouwen voor de training (1-5)",
+                "Vertrouwen na de training (1-5)").contains(r.get(0))).extracting(r -> r.get(1)).containsOnly("<5");
+        CSVRecord kapsalon = parse(dashboard.csv(year2025, "organisations", NL, true)).stream()
+                .filter(r -> r.get("Organisatie").startsWith("Kapsalon")).findFirst().orElseThrow();
+        assertThat(kapsalon.get("Deel getraind (%)")).as("2 of 2 staff").isEqualTo("<5");
+        CSVRecord target = parse(dashboard.csv(year2025, "targets", NL, true)).getFirst();
+        assertThat(List.of(target.get("Bereikt"), target.get("Deel getraind (%)"))).containsExactly("<5", "<5");
+        // The unpublished export keeps the real numbers.
+        assertThat(parse(dashboard.csv(year2025, "targets", NL, false)).getFirst().get("Bereikt")).isEqualTo("3");
+    }
+
+    @Test
+    void noPublicationXlsxSheetShowsANumberUnderFiveOrOneThatGivesItAway() throws Exception {
+        byte[] xlsx = dashboard.xlsx(year2025, NL, true);
+        List<String> leaks = new java.util.ArrayList<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : workbook.getSheets().toList()) {
+                List<Row> rows = sheet.read();
+                List<String> headers = cells(rows.getFirst());
+                leaks.addAll(PublishedTableCheck.leaks(sheet.getName(), headers, rows.stream().skip(1).map(r -> cells(r)).toList()));
+                if (sheet.getName().equals("Kerncijfers")) {
+                    assertThat(cells(rows.get(1))).containsExactly("Mensen getraind", "<5");
+                }
+                if (sheet.getName().equals("Doelen")) {
+                    assertThat(cells(rows.get(1)).subList(3, 5)).containsExactly("<5", "<5");
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    private static List<String> cells(Row row) {
+        List<String> cells = new java.util.ArrayList<>();
+        for (int c = 0; c < row.getCellCount(); c++) {
+            cells.add(row.getCellText(c));
+        }
+        return cells;
+    }
+
+    @Test
+    void thePublicationCouncilReportShowsNoNumberUnderFive() throws Exception {
+        String text = PdfReading.text(dashboard.councilReport(year2025, NL, true));
+        String figuresAndCharts = text.substring(0, text.indexOf("Wat deelnemers zeggen"));
+        assertThat(figuresAndCharts).contains("Mensen getraind <5", "Kapper <5", "<5 van 10");
+        // Sessions held and organisations reached are not groups of people; every other figure and bar is.
+        assertThat(figuresAndCharts.lines().map(String::strip).filter(line -> line.matches(".* [1-4]") || line.matches(".*\\b[1-4] van \\d+.*"))
+                .filter(line -> !line.startsWith("Bijeenkomsten gehouden") && !line.startsWith("Organisaties met getrainde mensen"))
+                .toList()).isEmpty();
+        assertThat(figuresAndCharts).doesNotContain("Mensen getraind 3", "3 van 10", "60,0%");
     }
 
     @Test

@@ -289,6 +289,10 @@ class SessionLifecycleTest extends IntegrationTest {
         assertThatThrownBy(() -> fx.as(LEAD_TWENTERAND, () -> sessions.markAttendance(reg, Attendance.ABSENT)))
                 .isInstanceOf(AccessDeniedException.class);
 
+        // The evaluation opens when the session is over.
+        assertThatThrownBy(() -> fx.as(people.get(0), () -> registrations.evaluate(reg, 8, "Vaker vragen", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsValue("evaluation.too-early"));
+        startsIn(session, Duration.ofMinutes(-120));
         // The one who was there evaluates; the one who was not cannot.
         assertThatThrownBy(() -> fx.as(people.get(0), () -> registrations.evaluate(reg, 11, "", null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
@@ -312,8 +316,17 @@ class SessionLifecycleTest extends IntegrationTest {
         String link = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
         String token = link.substring(link.lastIndexOf('/') + 1);
         assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.OUTSIDE_WINDOW);
-        startsIn(session, Duration.ofMinutes(10));
-        assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.CHECKED_IN);
+        startsIn(session, Duration.ofMinutes(17));
+        // Before the start a scan counts as arrival: present (and what that completes) only once it has begun.
+        assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.ARRIVED_EARLY);
+        assertThat(repository.find(fx.as(people.get(0), () -> registrations.mine()).getFirst().registrationId()).orElseThrow().attendance())
+                .isNull();
+        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId() == session)).isEmpty();
+        assertThat(fx.as(people.get(0), () -> registrations.mine()).getFirst().checkedIn()).isTrue();
+        jobs.confirmEarlyArrivals();
+        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId() == session)).as("not started yet").isEmpty();
+        startsIn(session, Duration.ofMinutes(-1));
+        assertThat(jobs.confirmEarlyArrivals()).isGreaterThanOrEqualTo(1);
         assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.ALREADY_CHECKED_IN);
         assertThat(fx.as(people.get(1), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.NOT_REGISTERED);
         assertThat(fx.as(people.get(0), () -> sessions.checkIn("a".repeat(43)))).isEqualTo(SessionService.CheckInResult.UNKNOWN_CODE);
@@ -322,6 +335,48 @@ class SessionLifecycleTest extends IntegrationTest {
         assertThat(newer).isNotEqualTo(link);
         assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).as("old code stops working")
                 .isEqualTo(SessionService.CheckInResult.UNKNOWN_CODE);
+    }
+
+    @Test
+    void anOfferPassedOnFromItsMailLinkGoesToTheNextInLineAtOnce() {
+        long session = plan("Doorgeven", 1, 5);
+        List<String> people = fx.participants(3, "Bakkerij Van der Veen");
+        people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));
+        long first = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
+        fx.as(people.get(0), () -> registrations.cancel(first));
+        assertThat(repository.findLive(session, fx.userId(people.get(1))).orElseThrow().status()).isEqualTo(RegistrationStatus.OFFERED);
+        String text = mailsTo(people.get(1)).stream().filter(m -> m.text().contains("/aanbod/")).findFirst().orElseThrow().text();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/aanbod/([A-Za-z0-9_-]{43})").matcher(text);
+        assertThat(link.find()).isTrue();
+
+        registrations.declineOffer(link.group(1));
+        registrations.declineOffer(link.group(1));
+
+        assertThat(repository.findLatest(session, fx.userId(people.get(1))).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(repository.findLive(session, fx.userId(people.get(2))).orElseThrow().status()).isEqualTo(RegistrationStatus.OFFERED);
+        fx.assertCountersMatchTheRows(session, 1, 0);
+    }
+
+    @Test
+    void aSelfCheckInNeverOverridesWhatTheTrainerRecorded() {
+        long session = plan("Trainer beslist", 5, 3);
+        List<String> people = fx.participants(2, "Supermarkt De Brink");
+        long excused = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
+        long early = fx.as(people.get(1), () -> registrations.signUp(session)).registrationId();
+        String link = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        startsIn(session, Duration.ofMinutes(17));
+        fx.as(TRAINER, () -> sessions.markAttendance(excused, Attendance.EXCUSED));
+        assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.RECORDED_BY_TRAINER);
+        assertThat(fx.as(people.get(1), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.ARRIVED_EARLY);
+        // The trainer sees the early one is not coming after all: that decision stays when the session starts.
+        fx.as(TRAINER, () -> sessions.markAttendance(early, Attendance.ABSENT));
+        startsIn(session, Duration.ofMinutes(-5));
+        jobs.confirmEarlyArrivals();
+        assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.RECORDED_BY_TRAINER);
+        assertThat(repository.find(excused).orElseThrow().attendance()).isEqualTo(Attendance.EXCUSED);
+        assertThat(repository.find(early).orElseThrow().attendance()).isEqualTo(Attendance.ABSENT);
+        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId() == session)).isEmpty();
     }
 
     @Test

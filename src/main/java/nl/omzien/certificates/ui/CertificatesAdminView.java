@@ -50,7 +50,8 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
         grid.addColumn(Certificate::code).setHeader(getTranslation("admin-certificates.code")).setAutoWidth(true);
         grid.addColumn(c -> date.format(c.issuedAt().atZoneSameInstant(ZoneId.of("Europe/Amsterdam"))))
                 .setHeader(getTranslation("admin-certificates.issued")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+        // Kept in view at the right edge: on a phone "Opnieuw uitgeven" was off-screen behind the other columns.
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFrozenToEnd(true);
         grid.setSizeFull();
         grid.setMinHeight("20rem");
         List<Municipality> visible = municipalities.visible();

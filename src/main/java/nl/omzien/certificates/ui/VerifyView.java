@@ -69,9 +69,17 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
         brand.addClassName("brand");
         content.add(brand, new H1(getTranslation("verify.title")), new Paragraph(getTranslation("verify.intro")), codeForm());
         if (code != null) {
-            codeField.setValue(code);
+            // Keep what the person typed (spaces, lower case): only the address is cleaned up.
+            codeField.setValue(typed != null && cleaned(typed).equals(code) ? typed : code);
             show(verification.verify(code, clientAddress()));
         }
+    }
+
+    /** The code as the person typed it, shown again after the check. */
+    private String typed;
+
+    private static String cleaned(String typed) {
+        return typed.replaceAll("[^A-Za-z0-9-]", "");
     }
 
     private Component codeForm() {
@@ -82,9 +90,9 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
         codeField.setAutocapitalize(com.vaadin.flow.component.textfield.Autocapitalize.CHARACTERS);
         codeField.setAutocorrect(false);
         Button check = new Button(getTranslation("verify.check"), click -> {
-            String typed = codeField.getValue().strip();
+            typed = codeField.getValue().strip();
             if (!typed.isEmpty()) {
-                UI.getCurrent().navigate("verify/" + typed.replaceAll("[^A-Za-z0-9-]", ""));
+                UI.getCurrent().navigate("verify/" + cleaned(typed));
             }
         });
         check.setId("verify-check");

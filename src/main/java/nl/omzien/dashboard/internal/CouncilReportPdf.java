@@ -3,7 +3,7 @@ package nl.omzien.dashboard.internal;
 import nl.omzien.dashboard.Breakdown;
 import nl.omzien.dashboard.DashboardFigures;
 import nl.omzien.dashboard.DashboardFilter;
-import nl.omzien.dashboard.DashboardTable;
+import nl.omzien.dashboard.SmallNumbers;
 import nl.omzien.dashboard.EvaluationComment;
 import nl.omzien.dashboard.TargetProgress;
 import nl.omzien.dashboard.TimePoint;
@@ -55,21 +55,23 @@ public final class CouncilReportPdf {
 
             heading(pdf, t.get("dashboard.report.figures"));
             DashboardFigures f = c.figures();
-            row(pdf, t.get("dashboard.figure.trained"), String.valueOf(f.trained()));
-            row(pdf, t.get("dashboard.figure.started"), String.valueOf(f.started()));
+            SmallNumbers small = SmallNumbers.forPublication(c.publication());
+            row(pdf, t.get("dashboard.figure.trained"), count(f.trained(), small));
+            row(pdf, t.get("dashboard.figure.started"), count(f.started(), small));
             row(pdf, t.get("dashboard.figure.sessions"), String.valueOf(f.sessionsHeld()));
-            row(pdf, t.get("dashboard.figure.attendance"), percent(f.attendanceRate(), one));
+            row(pdf, t.get("dashboard.figure.attendance"), small.attendanceHidden(f) ? SmallNumbers.HIDDEN : percent(f.attendanceRate(), one));
             row(pdf, t.get("dashboard.figure.organisations"), String.valueOf(f.organisationsReached()));
-            row(pdf, t.get("dashboard.figure.evaluation"), number(f.averageEvaluation(), one));
-            row(pdf, t.get("dashboard.figure.confidence"), f.confidenceBefore().isPresent()
+            row(pdf, t.get("dashboard.figure.evaluation"), small.evaluationHidden(f) ? SmallNumbers.HIDDEN : number(f.averageEvaluation(), one));
+            row(pdf, t.get("dashboard.figure.confidence"), small.confidenceHidden(f) ? SmallNumbers.HIDDEN
+                    : f.confidenceBefore().isPresent()
                     ? t.get("dashboard.figure.confidence-value", one.format(f.confidenceBefore().getAsDouble()),
                             one.format(f.confidenceAfter().getAsDouble()))
                     : "–");
 
             heading(pdf, t.get("dashboard.report.over-time"));
-            bars(pdf, c.overTime().stream().map(p -> new Bar(month.format(p.start()), p.trained())).toList(), c.publication());
+            bars(pdf, c.overTime().stream().map(p -> new Bar(month.format(p.start()), p.trained())).toList(), small);
             heading(pdf, t.get("dashboard.report.sectors"));
-            bars(pdf, c.sectors().stream().map(b -> new Bar(b.label(), b.count())).toList(), c.publication());
+            bars(pdf, c.sectors().stream().map(b -> new Bar(b.label(), b.count())).toList(), small);
 
             heading(pdf, t.get("dashboard.report.targets"));
             if (c.targets().isEmpty()) {
@@ -84,8 +86,12 @@ public final class CouncilReportPdf {
                 pdf.y -= 14;
                 float full = 260;
                 pdf.rect(PdfCanvas.MARGIN, pdf.y, full, 9, PdfCanvas.LIGHT);
-                pdf.rect(PdfCanvas.MARGIN, pdf.y, (float) (full * p.share()), 9, PdfCanvas.ACCENT);
-                pdf.text(PdfCanvas.MARGIN + full + 10, pdf.y, t.get("dashboard.target.progress", p.reached(), p.target().target()),
+                boolean hidden = small.targetHidden(p);
+                if (!hidden) {
+                    pdf.rect(PdfCanvas.MARGIN, pdf.y, (float) (full * p.share()), 9, PdfCanvas.ACCENT);
+                }
+                pdf.text(PdfCanvas.MARGIN + full + 10, pdf.y, t.get("dashboard.target.progress",
+                                hidden ? SmallNumbers.HIDDEN : String.valueOf(p.reached()), p.target().target()),
                         pdf.regular, 10, PdfCanvas.INK);
             }
 
@@ -125,25 +131,35 @@ public final class CouncilReportPdf {
     }
 
     /** Horizontal bars with the number printed after each bar, so the chart reads without colour. */
-    private static void bars(PdfCanvas pdf, List<Bar> bars, boolean publication) throws IOException {
+    /** Horizontal bars; a hidden value gets no bar (its length would tell it) and "<5". */
+    private static void bars(PdfCanvas pdf, List<Bar> bars, SmallNumbers small) throws IOException {
         if (bars.isEmpty()) {
             pdf.paragraph("–", pdf.regular, 10, PdfCanvas.MUTED, 4);
             return;
         }
-        long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
+        java.util.Set<Integer> hidden = small.hiddenParts(bars.stream().map(Bar::value).toList());
+        long max = Math.max(1, java.util.stream.IntStream.range(0, bars.size()).filter(i -> !hidden.contains(i))
+                .mapToLong(i -> bars.get(i).value()).max().orElse(1));
         float labelWidth = 150;
+        int index = 0;
         float barWidth = pdf.width() - labelWidth - 50;
         for (Bar bar : bars) {
+            boolean isHidden = hidden.contains(index++);
             pdf.room(14);
             pdf.y -= 14;
             String label = bar.label().length() > 28 ? bar.label().substring(0, 27) + "…" : bar.label();
             pdf.text(PdfCanvas.MARGIN, pdf.y, pdf.printable(label, pdf.regular), pdf.regular, 9, PdfCanvas.INK);
-            float w = barWidth * bar.value() / max;
-            pdf.rect(PdfCanvas.MARGIN + labelWidth, pdf.y - 1, Math.max(w, 0.5f), 9, PdfCanvas.ACCENT);
-            String value = publication && bar.value() > 0 && bar.value() < DashboardTable.SMALL_GROUP
-                    ? "<" + DashboardTable.SMALL_GROUP : String.valueOf(bar.value());
+            float w = isHidden ? 0 : barWidth * bar.value() / max;
+            if (!isHidden) {
+                pdf.rect(PdfCanvas.MARGIN + labelWidth, pdf.y - 1, Math.max(w, 0.5f), 9, PdfCanvas.ACCENT);
+            }
+            String value = isHidden ? SmallNumbers.HIDDEN : String.valueOf(bar.value());
             pdf.text(PdfCanvas.MARGIN + labelWidth + w + 6, pdf.y, value, pdf.regular, 9, PdfCanvas.INK);
         }
+    }
+
+    private static String count(long people, SmallNumbers small) {
+        return small.hidden(people) ? SmallNumbers.HIDDEN : String.valueOf(people);
     }
 
     private static String percent(OptionalDouble share, NumberFormat format) {

@@ -24,16 +24,17 @@ public final class TableExports {
 
     /**
      * Semicolons and a byte-order mark: Excel with Dutch settings opens it in columns with the accents
-     * right. Numbers keep a decimal point so any tool reads them the same.
+     * right. Fractions use the language's decimal sign (a comma in Dutch), which is what that Excel reads
+     * as a number in a semicolon file; a decimal point would turn 12.5 into a date or text.
      */
-    public static byte[] csv(DashboardTable table) {
+    public static byte[] csv(DashboardTable table, java.util.Locale locale) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
             var printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                     .setHeader(table.headers().stream().map(TableExports::inert).toArray(String[]::new)).get());
             for (List<Object> row : table.rows()) {
-                printer.printRecord(row.stream().map(TableExports::text).toList());
+                printer.printRecord(row.stream().map(cell -> text(cell, locale)).toList());
             }
             printer.flush();
         } catch (IOException e) {
@@ -42,10 +43,20 @@ public final class TableExports {
         return bytes.toByteArray();
     }
 
-    /** Numbers as they are (a negative number stays a number); every other cell as inert text. */
-    private static String text(Object cell) {
+    /**
+     * Numbers as they are (a negative number stays a number; a fraction with a decimal comma for Dutch Excel);
+     * every other cell as inert text.
+     */
+    private static String text(Object cell, java.util.Locale locale) {
         return switch (cell) {
             case null -> "";
+            case Double d -> {
+                java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+                format.setGroupingUsed(false);
+                format.setMinimumFractionDigits(1);
+                format.setMaximumFractionDigits(1);
+                yield format.format(d);
+            }
             case Number number -> number.toString();
             default -> inert(cell.toString());
         };
@@ -54,9 +65,8 @@ public final class TableExports {
     /**
      * A text a spreadsheet would run as a formula ({@code =HYPERLINK(...)}, {@code +cmd|...}, {@code @SUM(...)},
      * or behind a tab, carriage return or NUL) gets a single quote in front, as OWASP's "CSV Injection" and ASVS 5.0
-     * 1.2.10 advise: Excel
-     * and LibreOffice then show it as text, and a reader still sees what was written. Organisation names and
-     * evaluation comments come from users.
+     * 1.2.10 advise: Excel and LibreOffice then show it as text, and a reader still sees what was written.
+     * Organisation names and evaluation comments come from users.
      */
     static String inert(String text) {
         if (text.isEmpty()) {

@@ -37,7 +37,7 @@ import nl.omzien.dashboard.CommentFilter;
 import nl.omzien.dashboard.DashboardFigures;
 import nl.omzien.dashboard.DashboardFilter;
 import nl.omzien.dashboard.DashboardService;
-import nl.omzien.dashboard.DashboardTable;
+import nl.omzien.dashboard.SmallNumbers;
 import nl.omzien.dashboard.EvaluationComment;
 import nl.omzien.dashboard.Granularity;
 import nl.omzien.dashboard.OrganisationFigures;
@@ -59,6 +59,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.function.Supplier;
 
 /**
@@ -258,11 +260,14 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         cards.add(card("trained", count(f.trained()), "dashboard.figure.trained", "dashboard.figure.trained.help"));
         cards.add(card("started", count(f.started()), "dashboard.figure.started", "dashboard.figure.started.help"));
         cards.add(card("sessions", String.valueOf(f.sessionsHeld()), "dashboard.figure.sessions", null));
-        cards.add(card("attendance", percent(f.attendanceRate()), "dashboard.figure.attendance", "dashboard.figure.attendance.help"));
+        SmallNumbers small = small();
+        cards.add(card("attendance", small.attendanceHidden(f) ? SmallNumbers.HIDDEN : percent(f.attendanceRate()),
+                "dashboard.figure.attendance", "dashboard.figure.attendance.help"));
         cards.add(card("organisations", String.valueOf(f.organisationsReached()), "dashboard.figure.organisations",
                 "dashboard.figure.organisations.help"));
-        cards.add(card("evaluation", decimal(f.averageEvaluation()), "dashboard.figure.evaluation", null));
-        cards.add(card("confidence", f.confidenceBefore().isPresent()
+        cards.add(card("evaluation", small.evaluationHidden(f) ? SmallNumbers.HIDDEN : decimal(f.averageEvaluation()),
+                "dashboard.figure.evaluation", null));
+        cards.add(card("confidence", small.confidenceHidden(f) ? SmallNumbers.HIDDEN : f.confidenceBefore().isPresent()
                 ? getTranslation("dashboard.figure.confidence-value", decimal(f.confidenceBefore()), decimal(f.confidenceAfter()))
                 : getTranslation("dashboard.figure.none"), "dashboard.figure.confidence", null));
         return cards;
@@ -298,14 +303,19 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         if (points.stream().allMatch(p -> p.trained() == 0)) {
             layout.add(new Paragraph(getTranslation("dashboard.chart.empty")));
         }
-        layout.add(chart(SvgCharts.overTime(points.stream().map(p -> new SvgCharts.Bar(label.format(p.start()), p.trained())).toList(),
-                points.stream().map(TimePoint::cumulative).toList(), getTranslation("dashboard.chart.over-time"),
-                getTranslation("dashboard.chart.cumulative"))));
+        Set<Integer> hidden = small().hiddenParts(points.stream().map(TimePoint::trained).toList());
+        List<Boolean> cumulativeShown = small().cumulativeShown(points);
+        layout.add(chart(SvgCharts.overTime(IntStream.range(0, points.size()).mapToObj(i -> new SvgCharts.Bar(
+                        label.format(points.get(i).start()), points.get(i).trained(), hidden.contains(i))).toList(),
+                IntStream.range(0, points.size()).mapToObj(i -> cumulativeShown.get(i) ? points.get(i).cumulative() : null).toList(),
+                getTranslation("dashboard.chart.over-time"), getTranslation("dashboard.chart.cumulative"))));
         Grid<TimePoint> table = new Grid<>();
         table.setId("table-over-time");
         table.addColumn(p -> label.format(p.start())).setHeader(getTranslation("dashboard.column.month"));
-        table.addColumn(p -> count(p.trained())).setHeader(getTranslation("dashboard.chart.per-period"));
-        table.addColumn(p -> count(p.cumulative())).setHeader(getTranslation("dashboard.chart.cumulative"));
+        table.addColumn(p -> hidden.contains(points.indexOf(p)) ? SmallNumbers.HIDDEN : String.valueOf(p.trained()))
+                .setHeader(getTranslation("dashboard.chart.per-period"));
+        table.addColumn(p -> cumulativeShown.get(points.indexOf(p)) ? String.valueOf(p.cumulative()) : "–")
+                .setHeader(getTranslation("dashboard.chart.cumulative"));
         table.setItems(points);
         table.setAllRowsVisible(true);
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -341,11 +351,14 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
             section.add(new Paragraph(getTranslation("dashboard.chart.empty")));
             return section;
         }
-        section.add(chart(SvgCharts.horizontal(rows.stream().map(b -> new SvgCharts.Bar(b.label(), b.count())).toList(), title)));
+        Set<Integer> hidden = small().hiddenParts(rows.stream().map(Breakdown::count).toList());
+        section.add(chart(SvgCharts.horizontal(IntStream.range(0, rows.size()).mapToObj(i -> new SvgCharts.Bar(rows.get(i).label(),
+                rows.get(i).count(), hidden.contains(i))).toList(), title)));
         Grid<Breakdown> table = new Grid<>();
         table.setId("table-" + name);
         table.addColumn(Breakdown::label).setHeader(getTranslation("dashboard.column." + name)).setFlexGrow(3);
-        table.addColumn(b -> count(b.count())).setHeader(getTranslation("dashboard.column.people")).setFlexGrow(1);
+        table.addColumn(b -> hidden.contains(rows.indexOf(b)) ? SmallNumbers.HIDDEN : String.valueOf(b.count()))
+                .setHeader(getTranslation("dashboard.column.people")).setFlexGrow(1);
         table.setItems(rows);
         table.setAllRowsVisible(true);
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -367,19 +380,26 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         }
         Grid<OrganisationFigures> grid = new Grid<>();
         grid.setId("table-organisations");
-        grid.addColumn(OrganisationFigures::name).setHeader(getTranslation("dashboard.column.organisation")).setAutoWidth(true).setFrozen(true);
+        // Names wrap and every column fits a laptop screen: the partner column was pushed out of sight at 1366 px.
+        grid.addColumn(OrganisationFigures::name).setHeader(getTranslation("dashboard.column.organisation")).setFlexGrow(3).setWidth("12rem");
         grid.addColumn(o -> getTranslation(o.sector().translationKey())).setHeader(getTranslation("dashboard.column.sector")).setAutoWidth(true);
         grid.addColumn(o -> o.village() == null ? "" : o.village()).setHeader(getTranslation("dashboard.column.village")).setAutoWidth(true);
-        grid.addColumn(o -> count(o.trainedInPeriod())).setHeader(getTranslation("dashboard.column.trained-period")).setAutoWidth(true);
-        grid.addColumn(o -> count(o.trainedTotal())).setHeader(getTranslation("dashboard.column.trained-total")).setAutoWidth(true);
-        grid.addColumn(OrganisationFigures::registeredStaff).setHeader(getTranslation("dashboard.column.staff")).setAutoWidth(true);
-        grid.addColumn(o -> percent(o.shareTrained())).setHeader(getTranslation("dashboard.column.share")).setAutoWidth(true);
+        SmallNumbers.OrganisationMask mask = small().organisations(rows);
+        grid.addColumn(o -> mask.inPeriod().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedInPeriod()))
+                .setHeader(getTranslation("dashboard.column.trained-period")).setAutoWidth(true);
+        grid.addColumn(o -> mask.total().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedTotal()))
+                .setHeader(getTranslation("dashboard.column.trained-total")).setAutoWidth(true);
+        grid.addColumn(o -> mask.staff().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : String.valueOf(o.registeredStaff()))
+                .setHeader(getTranslation("dashboard.column.staff")).setAutoWidth(true);
+        grid.addColumn(o -> mask.share().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : percent(o.shareTrained()))
+                .setHeader(getTranslation("dashboard.column.share")).setAutoWidth(true);
         grid.addColumn(o -> o.lastTrainedOn() == null ? "" : dateFormat.format(o.lastTrainedOn()))
                 .setHeader(getTranslation("dashboard.column.last")).setAutoWidth(true);
         grid.addComponentColumn(this::partnerCell).setHeader(getTranslation("dashboard.column.partner")).setAutoWidth(true);
         grid.setItems(rows);
         grid.setAllRowsVisible(rows.size() <= 50);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.getColumns().forEach(column -> column.setResizable(true));
         layout.add(grid);
         if (filter.municipalityId() != null) {
             layout.add(partnerRuleForm(filter.municipalityId()));
@@ -445,10 +465,14 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
             String label = p.target().year() + " · " + targetLabel(p);
             Span text = new Span(label);
             text.addClassName("target-label");
-            ProgressBar bar = new ProgressBar(0, 1, p.share());
+            boolean hidden = small().targetHidden(p);
+            // A hidden number also hides the bar: its length times the goal would give it.
+            ProgressBar bar = new ProgressBar(0, 1, hidden ? 0 : p.share());
             bar.getElement().setAttribute("aria-label", label);
             bar.setWidthFull();
-            Span reached = new Span(getTranslation("dashboard.target.progress", count(p.reached()), p.target().target()));
+            bar.setVisible(!hidden);
+            Span reached = new Span(getTranslation("dashboard.target.progress",
+                    hidden ? SmallNumbers.HIDDEN : String.valueOf(p.reached()), p.target().target()));
             reached.addClassName("target-reached");
             Div row = new Div(text, bar, reached);
             row.addClassName("target-row");
@@ -585,20 +609,27 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         table.setValue("organisations");
         Anchor csv = download("download-csv", "dashboard.export.csv", () -> {
             String name = table.getValue() == null ? "organisations" : table.getValue();
-            return new Download(dashboard.csv(requireFilter(), name, getLocale(), publication.getValue()), "omzien-" + name + ".csv",
+            return new Download(dashboard.csv(requireFilter(), name, getLocale(), publication.getValue()), fileName(getTranslation("dashboard.table." + name), "csv"),
                     "text/csv;charset=UTF-8");
         });
         Anchor xlsx = download("download-xlsx", "dashboard.export.xlsx", () -> new Download(
-                dashboard.xlsx(requireFilter(), getLocale(), publication.getValue()), "omzien-dashboard" + ".xlsx",
+                dashboard.xlsx(requireFilter(), getLocale(), publication.getValue()), fileName(getTranslation("dashboard.file.all"), "xlsx"),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         Anchor pdf = download("download-report", "dashboard.export.report", () -> new Download(
-                dashboard.councilReport(requireFilter(), getLocale(), publication.getValue()), "omzien-verslag.pdf", "application/pdf"));
+                dashboard.councilReport(requireFilter(), getLocale(), publication.getValue()), fileName(getTranslation("dashboard.file.report"), "pdf"), "application/pdf"));
         HorizontalLayout csvRow = new HorizontalLayout(table, csv);
         csvRow.setAlignItems(Alignment.END);
         csvRow.setWrap(true);
         VerticalLayout layout = new VerticalLayout(new Paragraph(getTranslation("dashboard.export.intro")), csvRow, xlsx, pdf);
         layout.setPadding(false);
         return layout;
+    }
+
+    /** File names in the person's language (omzien-per-sector.csv), safe on every system. */
+    static String fileName(String title, String extension) {
+        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return "omzien-" + slug + "." + extension;
     }
 
     private record Download(byte[] bytes, String fileName, String contentType) {
@@ -627,7 +658,11 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
 
     /** A number of people; in publication mode 1-4 shows as "<5". */
     String count(long n) {
-        return publication.getValue() && n > 0 && n < DashboardTable.SMALL_GROUP ? "<" + DashboardTable.SMALL_GROUP : String.valueOf(n);
+        return small().hidden(n) ? SmallNumbers.HIDDEN : String.valueOf(n);
+    }
+
+    private SmallNumbers small() {
+        return SmallNumbers.forPublication(publication.getValue());
     }
 
     private String percent(OptionalDouble share) {

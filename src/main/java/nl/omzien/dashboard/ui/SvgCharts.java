@@ -10,7 +10,19 @@ import java.util.Locale;
  */
 final class SvgCharts {
 
-    record Bar(String label, long value) {
+    /** A bar; a {@code hidden} one (publication, small group) is drawn without length, labelled "&lt;5". */
+    record Bar(String label, long value, boolean hidden) {
+        Bar(String label, long value) {
+            this(label, value, false);
+        }
+
+        String shown() {
+            return hidden ? nl.omzien.dashboard.SmallNumbers.HIDDEN : String.valueOf(value);
+        }
+
+        long length() {
+            return hidden ? 0 : value;
+        }
     }
 
     private static final String BAR = "#1f5f8b";
@@ -27,22 +39,27 @@ final class SvgCharts {
         int labelWidth = 220;
         int width = 640;
         int height = Math.max(row, bars.size() * row) + 8;
-        long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
+        long max = Math.max(1, bars.stream().mapToLong(Bar::length).max().orElse(1));
         StringBuilder svg = open(width, height, title);
         int y = 4;
         for (Bar bar : bars) {
-            double w = (width - labelWidth - 60) * (double) bar.value() / max;
+            double w = (width - labelWidth - 60) * (double) bar.length() / max;
             svg.append(text(labelWidth - 8, y + 18, shorten(bar.label(), 30), "end"));
-            svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 4).append("\" width=\"")
-                    .append(String.format(Locale.ROOT, "%.1f", Math.max(w, 1))).append("\" height=\"").append(row - 10)
-                    .append("\" fill=\"").append(BAR).append("\"/>");
-            svg.append(text((int) (labelWidth + w + 6), y + 18, String.valueOf(bar.value()), "start"));
+            if (!bar.hidden()) {
+                svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 4).append("\" width=\"")
+                        .append(String.format(Locale.ROOT, "%.1f", Math.max(w, 1))).append("\" height=\"").append(row - 10)
+                        .append("\" fill=\"").append(BAR).append("\"/>");
+            }
+            svg.append(text((int) (labelWidth + w + 6), y + 18, bar.shown(), "start"));
             y += row;
         }
         return svg.append("</svg>").toString();
     }
 
-    /** Vertical bars per period with a line for the running total (its own scale, labelled at the last point). */
+    /**
+     * Vertical bars per period with a line for the running total (its own scale, labelled at the last
+     * point); a null running total (hidden in a publication) leaves its point out of the line.
+     */
     static String overTime(List<Bar> bars, List<Long> cumulative, String title, String cumulativeLabel) {
         int width = 720;
         int height = 276;
@@ -51,8 +68,8 @@ final class SvgCharts {
         int top = 44; // room for the running total above the tallest bar's number
 
         int plotHeight = height - bottom - top;
-        long maxBar = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
-        long maxLine = Math.max(1, cumulative.stream().mapToLong(Long::longValue).max().orElse(1));
+        long maxBar = Math.max(1, bars.stream().mapToLong(Bar::length).max().orElse(1));
+        long maxLine = Math.max(1, cumulative.stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(1));
         double slot = (width - left - 10) / (double) Math.max(1, bars.size());
         StringBuilder svg = open(width, height, title);
         svg.append("<line x1=\"").append(left).append("\" y1=\"").append(height - bottom).append("\" x2=\"").append(width - 10)
@@ -61,22 +78,26 @@ final class SvgCharts {
         int labelEvery = Math.max(1, (int) Math.ceil(bars.size() / 12.0));
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
-            double h = plotHeight * (double) bar.value() / maxBar;
+            double h = plotHeight * (double) bar.length() / maxBar;
             double x = left + i * slot + slot * 0.15;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
                     x, height - bottom - h, slot * 0.7, Math.max(h, 0), BAR));
             if (bar.value() > 0 && slot >= 22) {
-                svg.append(text((int) (x + slot * 0.35), (int) (height - bottom - h - 4), String.valueOf(bar.value()), "middle"));
+                svg.append(text((int) (x + slot * 0.35), (int) (height - bottom - h - 4), bar.shown(), "middle"));
             }
             if (i % labelEvery == 0) {
                 svg.append(text((int) (x + slot * 0.35), height - bottom + 16, bar.label(), "middle"));
             }
-            double ly = height - bottom - plotHeight * (double) cumulative.get(i) / maxLine;
-            line.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x + slot * 0.35, ly));
+            if (cumulative.get(i) != null) {
+                double ly = height - bottom - plotHeight * (double) cumulative.get(i) / maxLine;
+                line.append(line.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x + slot * 0.35, ly));
+            }
         }
-        if (!bars.isEmpty()) {
+        if (!line.isEmpty()) {
             svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"").append(LINE)
                     .append("\" stroke-width=\"3\" stroke-dasharray=\"6 3\"/>");
+        }
+        if (!bars.isEmpty() && cumulative.getLast() != null) {
             svg.append(text(width - 12, 16, cumulativeLabel + ": " + cumulative.getLast(), "end"));
         }
         return svg.append("</svg>").toString();

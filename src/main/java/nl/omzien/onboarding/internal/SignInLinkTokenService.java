@@ -62,10 +62,16 @@ public class SignInLinkTokenService implements OneTimeTokenService {
     /** As {@link #generate(GenerateOneTimeTokenRequest)}, remembering whether the person asked to stay signed in. */
     @Transactional
     public OneTimeToken generate(GenerateOneTimeTokenRequest request, boolean rememberMe) {
+        return generate(request, rememberMe, null);
+    }
+
+    /** As {@link #generate(GenerateOneTimeTokenRequest, boolean)}; the link lands on {@code landingPath} after sign-in (e.g. a check-in). */
+    @Transactional
+    public OneTimeToken generate(GenerateOneTimeTokenRequest request, boolean rememberMe, String landingPath) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expiresAt = now.plus(VALID_FOR);
         String token = SecretTokens.newToken();
-        issue(request.getUsername(), token, now, null, "signin.mail.subject", "signin.mail.text", rememberMe);
+        issue(request.getUsername(), token, now, landingPath, "signin.mail.subject", "signin.mail.text", rememberMe);
         return new DefaultOneTimeToken(token, request.getUsername(), expiresAt.toInstant());
     }
 

@@ -178,6 +178,13 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         name.addClassName("register-session-title");
         summary.add(name, new Paragraph(session.startsAt().atZoneSameInstant(DUTCH_TIME).format(when)),
                 new Paragraph(session.place()));
+        // Say before the form is filled in whether there is a seat or the person joins the waitlist.
+        Paragraph seats = new Paragraph(session.freeSeats() > 0 && session.waitlisted() == 0
+                ? getTranslation("sessions.free-seats", session.freeSeats())
+                : getTranslation("register.session.full", session.waitlisted()));
+        seats.setId("register-session-seats");
+        seats.addClassName("free-seats");
+        summary.add(seats);
         return summary;
     }
 

@@ -27,6 +27,9 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
     private final EmailField email = new EmailField();
     private final Paragraph notice = new Paragraph();
     private final Checkbox rememberMe = new Checkbox();
+    private final Paragraph checkInNote = new Paragraph();
+    /** A check-in address to return to after the link, when someone came here from a QR code. */
+    private String next;
 
     public SignInLinkRequestView(SignInLinks signInLinks) {
         this.signInLinks = signInLinks;
@@ -59,7 +62,10 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
         rememberMe.setId("sign-in-remember-me");
 
         Anchor staff = new Anchor("login", getTranslation("signin.request.staff"));
-        VerticalLayout content = new VerticalLayout(brand, title, intro, notice, email, rememberMe, send, staff, new LanguageSwitch());
+        checkInNote.setId("sign-in-check-in-note");
+        checkInNote.addClassName("sign-in-notice");
+        checkInNote.setVisible(false);
+        VerticalLayout content = new VerticalLayout(brand, title, checkInNote, intro, notice, email, rememberMe, send, staff, new LanguageSwitch());
         content.addClassName("sign-in-link-content");
         content.setPadding(false);
         add(content);
@@ -73,7 +79,7 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
             return;
         }
         email.setInvalid(false);
-        signInLinks.request(address, VaadinRequest.getCurrent().getRemoteAddr(), rememberMe.getValue());
+        signInLinks.request(address, VaadinRequest.getCurrent().getRemoteAddr(), rememberMe.getValue(), next);
         showNotice("signin.request.sent", false);
     }
 
@@ -85,6 +91,12 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
+        next = params.getOrDefault("next", java.util.List.of()).stream().filter(n -> SignInLinks.LANDING.matcher(n).matches())
+                .findFirst().orElse(null);
+        if (next != null) {
+            checkInNote.setText(getTranslation("signin.request.check-in"));
+            checkInNote.setVisible(true);
+        }
         if (params.containsKey("link-invalid")) {
             showNotice("signin.request.invalid", true);
         } else if (params.containsKey("link-sent")) {

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public class LocalContinueSuccessHandler extends SimpleUrlAuthenticationSuccessHandler {
 
     private static final Pattern LOCAL_PATH = Pattern.compile("/[a-z][a-z0-9-]*(/[a-z0-9-]+)*");
+    /** A QR check-in address: its code has capitals and underscores, and after sign-in the scan is done in one go. */
+    private static final Pattern CHECK_IN = Pattern.compile("/inchecken/[A-Za-z0-9_-]{20,64}");
 
     public LocalContinueSuccessHandler(String defaultTargetUrl) {
         super(defaultTargetUrl);
@@ -22,6 +24,7 @@ public class LocalContinueSuccessHandler extends SimpleUrlAuthenticationSuccessH
     @Override
     protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
         String target = request.getParameter("continue");
-        return target != null && LOCAL_PATH.matcher(target).matches() ? target : getDefaultTargetUrl();
+        return target != null && (LOCAL_PATH.matcher(target).matches() || CHECK_IN.matcher(target).matches())
+                ? target : getDefaultTargetUrl();
     }
 }

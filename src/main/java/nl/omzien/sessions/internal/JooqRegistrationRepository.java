@@ -280,6 +280,26 @@ public class JooqRegistrationRepository {
         return before;
     }
 
+    /** Notes the first QR check-in (arrival); attendance is a separate decision. */
+    public void markCheckedIn(long id, OffsetDateTime now) {
+        db.update(REGISTRATION).set(REGISTRATION.CHECKED_IN_AT, now).set(REGISTRATION.UPDATED_AT, now)
+                .where(REGISTRATION.ID.eq(id)).and(REGISTRATION.CHECKED_IN_AT.isNull()).execute();
+    }
+
+    public boolean checkedIn(long id) {
+        return db.fetchExists(db.selectOne().from(REGISTRATION).where(REGISTRATION.ID.eq(id)).and(REGISTRATION.CHECKED_IN_AT.isNotNull()));
+    }
+
+    /** Confirmed people who checked in before the start of a session that has begun, with no attendance recorded yet. */
+    public List<Long> earlyArrivalsDue(OffsetDateTime now) {
+        return db.select(REGISTRATION.ID).from(REGISTRATION)
+                .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
+                .where(REGISTRATION.CHECKED_IN_AT.isNotNull()).and(REGISTRATION.ATTENDANCE.isNull())
+                .and(REGISTRATION.STATUS.eq("CONFIRMED")).and(TRAINING_SESSION.STATUS.eq("PLANNED"))
+                .and(TRAINING_SESSION.STARTS_AT.le(now))
+                .fetch(REGISTRATION.ID);
+    }
+
     /** Confirmed registrations of sessions starting within the window that got no reminder yet. */
     public List<Long> dueForReminder(OffsetDateTime from, OffsetDateTime until) {
         return db.select(REGISTRATION.ID).from(REGISTRATION)

@@ -30,9 +30,12 @@ public class SessionJobs {
     private final SessionMails mails;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<nl.omzien.sessions.SessionService> sessionService;
 
     SessionJobs(JooqSessionRepository sessions, JooqRegistrationRepository registrations, SeatAllocation seats,
-                SessionMails mails, TransactionTemplate transactions, Clock clock) {
+                SessionMails mails, TransactionTemplate transactions, Clock clock,
+                org.springframework.beans.factory.ObjectProvider<nl.omzien.sessions.SessionService> sessionService) {
+        this.sessionService = sessionService;
         this.sessions = sessions;
         this.registrations = registrations;
         this.seats = seats;
@@ -69,6 +72,12 @@ public class SessionJobs {
             sent += Boolean.TRUE.equals(claimed) ? 1 : 0;
         }
         return sent;
+    }
+
+    /** Early check-ins become attendance once their session has begun. */
+    @Scheduled(fixedDelayString = "${omzien.sessions.job-interval:PT1M}", initialDelayString = "PT55S")
+    public int confirmEarlyArrivals() {
+        return sessionService.getObject().confirmEarlyArrivals();
     }
 
     /** Mails each trainer of a session with a minimum the count, N days before, with a one-click cancel. */

@@ -40,10 +40,12 @@ public class SessionMails {
     private final JooqPersonLookup people;
     private final SessionCalendar calendar;
     private final String baseUrl;
+    private final java.time.Clock clock;
 
     SessionMails(MailOutbox outbox, Translations translations, JooqSessionRepository sessions,
                  JooqRegistrationRepository registrations, JooqPersonLookup people, SessionCalendar calendar,
-                 @Value("${omzien.base-url}") String baseUrl) {
+                 @Value("${omzien.base-url}") String baseUrl, java.time.Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.translations = translations;
         this.sessions = sessions;
@@ -181,7 +183,16 @@ public class SessionMails {
 
     public void reminder(long registrationId) {
         Context c = context(registrationId);
-        send(c.person(), c.session(), "reminder", null, link(c.person(), "mail.open-sessions", baseUrl + "/sessies"));
+        send(c.person(), c.session(), reminderKind(SessionTimes.local(c.session().startsAt()).toLocalDate(),
+                java.time.LocalDate.now(clock.withZone(SessionTimes.ZONE))), null, link(c.person(), "mail.open-sessions", baseUrl + "/sessies"));
+    }
+
+    /** "Vandaag" for a session later the same day, "Morgen" for the next day, otherwise a plain reminder. */
+    static String reminderKind(java.time.LocalDate sessionDay, java.time.LocalDate today) {
+        if (sessionDay.equals(today)) {
+            return "reminder-today";
+        }
+        return sessionDay.equals(today.plusDays(1)) ? "reminder" : "reminder-later";
     }
 
     public void goNoGo(TrainingSession session, long trainerId, String cancelToken) {
@@ -226,7 +237,7 @@ public class SessionMails {
     private OutgoingMail compose(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,
                                  Link action, Object... extra) {
         Locale locale = person.locale();
-        String when = when(locale, session.startsAt()) + "–" + SessionTimes.local(session.endsAt()).toLocalTime();
+        String when = when(locale, session.startsAt()) + "–" + time(session.endsAt());
         List<Object> args = new ArrayList<>(List.of(person.fullName(), session.title(), when, session.place()));
         args.addAll(List.of(extra));
         String subject = translations.getTranslation("mail." + kind + ".subject", locale, session.title(),
@@ -250,8 +261,15 @@ public class SessionMails {
 
     static String when(Locale locale, OffsetDateTime instant) {
         DateTimeFormatter fullDate = FULL_DATE.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(l));
-        return SessionTimes.local(instant).format(fullDate) + ", " + SessionTimes.local(instant).toLocalTime();
+        return SessionTimes.local(instant).format(fullDate) + ", " + time(instant);
     }
+
+    /** Hours and minutes as people write them ("14:26"), never seconds or their fractions. */
+    static String time(OffsetDateTime instant) {
+        return SessionTimes.local(instant).toLocalTime().format(HOURS_MINUTES);
+    }
+
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     // A localized formatter looks up the locale's patterns when made: made once per language.
     private static final Map<Locale, DateTimeFormatter> FULL_DATE = new ConcurrentHashMap<>();

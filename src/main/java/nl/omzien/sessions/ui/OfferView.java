@@ -81,10 +81,22 @@ public class OfferView extends VerticalLayout implements HasUrlParameter<String>
             accept.setId("accept-offer");
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
             accept.setDisableOnClick(true);
-            add(accept);
+            // Cannot come? Pass the seat on now, so the next person in line hears it today.
+            Button passOn = new Button(getTranslation("offer.pass-on"), click -> {
+                try {
+                    registrations.declineOffer(token);
+                    render(getTranslation("offer.passed-on"));
+                } catch (InvalidInputException problem) {
+                    render(getTranslation(problem.errors().values().iterator().next()));
+                }
+            });
+            passOn.setId("pass-on-offer");
+            passOn.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            passOn.setDisableOnClick(true);
+            add(accept, passOn);
         } else if (message == null) {
-            Paragraph state = new Paragraph(details.status() == RegistrationStatus.CONFIRMED
-                    ? getTranslation("offer.accepted") : getTranslation("offer.expired"));
+            Paragraph state = new Paragraph(details.status() == RegistrationStatus.CONFIRMED ? getTranslation("offer.accepted")
+                    : details.status() == RegistrationStatus.CANCELLED ? getTranslation("offer.passed-on") : getTranslation("offer.expired"));
             state.setId("offer-result");
             add(state);
         }

@@ -57,6 +57,7 @@ class SessionForm extends FormLayout {
 
         date.setLabel(getTranslation(series ? "series.field.first-month" : "session.field.date"));
         date.setId("session-date");
+        nl.omzien.base.ui.ComponentTexts.datePicker(date);
         date.setRequiredIndicatorVisible(true);
         date.setValue(draft.getDate());
         date.setVisible(!series);

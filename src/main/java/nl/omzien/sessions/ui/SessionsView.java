@@ -11,6 +11,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -92,7 +93,8 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         feed.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         feed.setId("calendar-feed");
 
-        add(new H3(getTranslation("sessions.mine")), mine, feed, new H3(getTranslation("sessions.upcoming")), filterBox,
+        // The page title is the h1 (app shell): its sections are h2.
+        add(new H2(getTranslation("sessions.mine")), mine, feed, new H2(getTranslation("sessions.upcoming")), filterBox,
                 upcoming);
         refresh();
     }
@@ -117,19 +119,17 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         TrainingSession session = registration.session();
         Div card = card(session);
         card.getElement().setAttribute("data-registration", String.valueOf(registration.registrationId()));
-        String status = switch (registration.status()) {
-            case WAITLISTED -> getTranslation("sessions.waitlist-position", registration.waitlistPosition());
-            case OFFERED -> getTranslation("sessions.offer-until", SessionFormat.shortWhen(registration.offerExpiresAt(), getLocale()));
-            default -> getTranslation(registration.status().translationKey());
-        };
-        Span badge = new Span(status);
+        Span badge = new Span(status(registration));
         badge.addClassName("registration-status");
         badge.getElement().getThemeList().add(registration.status() == RegistrationStatus.CONFIRMED ? "badge success"
                 : registration.status() == RegistrationStatus.OFFERED ? "badge" : "badge contrast");
         card.add(badge);
         if (registration.attendance() != null) {
             card.add(new Paragraph(getTranslation(registration.attendance().translationKey())));
+        } else if (registration.checkedIn()) {
+            card.add(new Paragraph(getTranslation("sessions.checked-in")));
         }
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
         HorizontalLayout actions = new HorizontalLayout();
         actions.setWrap(true);
         long id = registration.registrationId();
@@ -140,7 +140,9 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(accept);
         }
-        if (registration.status().isLive() && !session.startsAt().isBefore(java.time.OffsetDateTime.now(clock))) {
+        // Someone who is here (checked in, or recorded by the trainer) does not cancel any more.
+        if (registration.status().isLive() && !session.startsAt().isBefore(now) && !registration.checkedIn()
+                && registration.attendance() == null) {
             Button cancel = new Button(getTranslation(registration.status() == RegistrationStatus.WAITLISTED
                     ? "sessions.leave-waitlist" : "sessions.cancel"), click -> act(() -> registrations.cancel(id),
                     "sessions.cancelled"));
@@ -151,7 +153,7 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
             move.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             actions.add(cancel, move);
         }
-        if (registration.attendance() == Attendance.PRESENT && !registration.evaluated()) {
+        if (registration.attendance() == Attendance.PRESENT && !registration.evaluated() && !now.isBefore(session.endsAt())) {
             Button evaluate = new Button(getTranslation("evaluation.open"), click -> evaluate(registration));
             evaluate.setId("evaluate-" + id);
             evaluate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -159,6 +161,16 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         }
         card.add(actions);
         return card;
+    }
+
+    /** Where someone stands, in the same words on their own card and in the list of all sessions. */
+    private String status(MyRegistration registration) {
+        return switch (registration.status()) {
+            case WAITLISTED -> getTranslation("sessions.waitlist-position", registration.waitlistPosition());
+            case OFFERED -> getTranslation("sessions.offer-until", SessionFormat.shortWhen(registration.offerExpiresAt(), getLocale()));
+            case CONFIRMED -> getTranslation("sessions.you-are-registered");
+            default -> getTranslation(registration.status().translationKey());
+        };
     }
 
     private Div card(TrainingSession session) {
@@ -179,8 +191,8 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         upcoming.removeAll();
         List<TrainingSession> sessions = registrations.upcoming(new RegistrationService.Filter(from.getValue(),
                 until.getValue(), audience.getValue(), place.getValue()));
-        List<Long> mineIds = registrations.mine().stream().filter(r -> r.status().isLive())
-                .map(r -> r.session().id()).toList();
+        java.util.Map<Long, MyRegistration> mineBySession = new java.util.HashMap<>();
+        registrations.mine().stream().filter(r -> r.status().isLive()).forEach(r -> mineBySession.put(r.session().id(), r));
         for (TrainingSession session : sessions) {
             Div card = card(session);
             card.getElement().setAttribute("data-session", String.valueOf(session.id()));
@@ -191,8 +203,11 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
             HorizontalLayout actions = new HorizontalLayout();
             actions.setWrap(true);
             boolean open = java.time.OffsetDateTime.now(clock).isBefore(session.registrationDeadline());
-            if (mineIds.contains(session.id())) {
-                actions.add(new Span(getTranslation("sessions.you-are-registered")));
+            if (mineBySession.containsKey(session.id())) {
+                Span where = new Span(status(mineBySession.get(session.id())));
+                where.addClassName("registration-status");
+                where.setId("my-status-" + session.id());
+                actions.add(where);
             } else if (open) {
                 boolean full = session.freeSeats() == 0 || session.waitlisted() > 0;
                 Button signUp = new Button(getTranslation(full ? "sessions.join-waitlist" : "sessions.sign-up"),
@@ -324,6 +339,7 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         score.setId("evaluation-score");
         score.setItems(IntStream.rangeClosed(1, 10).boxed().toList());
         score.addClassName("score-scale");
+        score.setRequiredIndicatorVisible(true);
         TextArea differently = new TextArea(getTranslation("evaluation.do-differently"));
         differently.setId("evaluation-differently");
         differently.setMaxLength(2000);
@@ -363,7 +379,23 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         address.setValue(url);
         address.setReadOnly(true);
         address.setWidthFull();
-        dialog.add(new Paragraph(getTranslation("sessions.feed-help")), address);
+        // On a phone the calendar app opens the webcal address itself; on a laptop it is copied and pasted.
+        com.vaadin.flow.component.html.Anchor openInCalendar = new com.vaadin.flow.component.html.Anchor(url,
+                getTranslation("sessions.feed-open"));
+        openInCalendar.setId("feed-open");
+        openInCalendar.addClassName("feed-open");
+        Button copy = new Button(getTranslation("sessions.feed-copy"), VaadinIcon.COPY.create());
+        copy.setId("feed-copy");
+        Span copied = new Span();
+        copied.getElement().setAttribute("role", "status");
+        copy.addClickListener(click -> {
+            copy.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url);
+            copied.setText(getTranslation("sessions.feed-copied"));
+        });
+        HorizontalLayout feedActions = new HorizontalLayout(openInCalendar, copy, copied);
+        feedActions.setWrap(true);
+        feedActions.setAlignItems(Alignment.CENTER);
+        dialog.add(new Paragraph(getTranslation("sessions.feed-help")), address, feedActions);
         dialog.getFooter().add(new Button(getTranslation("action.close"), click -> dialog.close()));
         dialog.open();
     }

@@ -8,6 +8,10 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.RouterLink;
+import java.util.List;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -44,6 +48,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
     private final SessionService sessions;
     private final Grid<TrainingSession> grid = new Grid<>();
     private final Checkbox showPast = new Checkbox();
+    private final UnorderedList list = new UnorderedList();
 
     public TrainerSessionsView(SessionService sessions) {
         this.sessions = sessions;
@@ -75,19 +80,46 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
             return status;
         }).setHeader(getTranslation("session.column.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(s -> {
-            Button open = new Button(getTranslation("session.open"),
-                    click -> getUI().ifPresent(ui -> ui.navigate(SessionDetailView.class, s.id())));
+            Button open = new Button(getTranslation("session.open"), click -> open(s));
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            // The accessible name starts with the visible word, so "klik Openen" works for voice control.
             open.setAriaLabel(getTranslation("session.open-named", s.title(), SessionFormat.shortWhen(s.startsAt(), getLocale())));
             return open;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setAriaLabel(getTranslation("nav.session-admin"));
-        add(toolbar, grid);
+        grid.addClassName("wide-only");
+        // Tapping a row opens the session, as the list on a phone does.
+        grid.addItemClickListener(click -> open(click.getItem()));
+        list.setId("session-list");
+        list.addClassNames("narrow-only", "tap-list");
+        list.getElement().setAttribute("aria-label", getTranslation("nav.session-admin"));
+        add(toolbar, grid, list);
         refresh();
     }
 
+    private void open(TrainingSession session) {
+        getUI().ifPresent(ui -> ui.navigate(SessionDetailView.class, session.id()));
+    }
+
     private void refresh() {
-        grid.setItems(sessions.visible(showPast.getValue()));
+        List<TrainingSession> visible = sessions.visible(showPast.getValue());
+        grid.setItems(visible);
+        // On a phone: one column, the whole item is the link to the session.
+        list.removeAll();
+        for (TrainingSession s : visible) {
+            RouterLink link = new RouterLink(SessionDetailView.class, s.id());
+            link.addClassName("tap-item");
+            link.setId("session-item-" + s.id());
+            Span title = new Span(s.title());
+            title.addClassName("tap-item-title");
+            Span when = new Span(SessionFormat.shortWhen(s.startsAt(), getLocale()) + " · " + s.place());
+            Span numbers = new Span(getTranslation("session.list.numbers", s.seatsTaken(), s.capacity(), s.waitlisted(),
+                    getTranslation(s.isCancelled() ? "session.status.cancelled" : s.isClosed() ? "session.status.closed" : "session.status.open")));
+            numbers.addClassName("tap-item-meta");
+            when.addClassName("tap-item-meta");
+            link.add(title, when, numbers);
+            list.add(new ListItem(link));
+        }
     }
 
     /** New (null) or existing session in a dialog; also used by the detail view. */
@@ -117,6 +149,8 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
         from.setId("series-from");
         DatePicker until = new DatePicker(getTranslation("series.field.until"), today.withDayOfMonth(1).plusMonths(13).minusDays(1));
         until.setId("series-until");
+        nl.omzien.base.ui.ComponentTexts.datePicker(from);
+        nl.omzien.base.ui.ComponentTexts.datePicker(until);
         Paragraph preview = new Paragraph();
         preview.setId("series-preview");
         Runnable showPreview = () -> preview.setText(rule(ordinal, day, every, from, until)

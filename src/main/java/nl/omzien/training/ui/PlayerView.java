@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -154,6 +155,8 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         audience.setItemLabelGenerator(a -> getTranslation("audience." + a.name()));
         audience.setValue(module.audiences().contains(value) ? value : module.audiences().iterator().next());
         audience.setId("audience");
+        // Wide enough for "Winkel, kapper en horeca" (it was cut off), never wider than a phone.
+        audience.addClassName("audience-select");
         return audience;
     }
 
@@ -248,14 +251,19 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 next.addClickListener(click -> goNext.run());
             }
             case ReflectionStep reflection -> {
-                TextArea answer = new TextArea(t(reflection.question()));
+                // The question in full as a heading in body text, not as a field label cut to one line.
+                H3 question = new H3(t(reflection.question()));
+                question.setId("reflection-question");
+                question.addClassName("reflection-question");
+                TextArea answer = new TextArea();
+                answer.setAriaLabelledBy("reflection-question");
                 answer.setId("reflection-answer");
                 answer.setWidthFull();
                 answer.setMinHeight("8rem");
                 answer.setMaxLength(4000);
                 answer.setHelperText(getTranslation("player.reflection.private"));
                 answer.setValue(training.myReflection(attempt.id(), reflection.id()).orElse(""));
-                body.add(answer);
+                body.add(question, answer);
                 next.addClickListener(click -> {
                     try {
                         training.saveReflection(attempt.id(), reflection.id(), answer.getValue());
@@ -352,8 +360,25 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         heading.setText(getTranslation("player.done.title"));
         Paragraph score = new Paragraph(getTranslation("player.done.score", attempt.scorePercent()));
         score.setId("module-score");
-        add(heading, score, new Paragraph(getTranslation("player.done.next")),
-                new RouterLink(getTranslation("player.done.back"), MyTrainingView.class));
+        add(heading, score);
+        // What this completion brings: a certificate when it finishes a learning path, and the next module.
+        Paragraph certificate = new Paragraph(getTranslation("player.done.certificate"));
+        certificate.setId("done-certificate");
+        com.vaadin.flow.component.html.Anchor certificates = new com.vaadin.flow.component.html.Anchor("mijn-certificaten",
+                getTranslation("player.done.certificates"));
+        certificates.setId("done-certificates-link");
+        add(certificate, certificates);
+        training.myModules().stream().filter(m -> !m.module().id().equals(module.id())
+                        && m.status() != nl.omzien.training.ModuleOverview.Status.COMPLETED).findFirst()
+                .ifPresent(next -> {
+                    Button go = new Button(getTranslation("player.done.next-module", next.module().title().in(getLocale())),
+                            VaadinIcon.ARROW_RIGHT.create(), click -> getUI().ifPresent(ui -> ui.navigate("training/" + next.module().id())));
+                    go.setIconAfterText(true);
+                    go.setId("done-next-module");
+                    go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    add(go);
+                });
+        add(new Paragraph(getTranslation("player.done.next")), new RouterLink(getTranslation("player.done.back"), MyTrainingView.class));
         focusHeading();
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -54,14 +55,21 @@ class QuizPanel extends Composite<VerticalLayout> {
         Map<QuizStep.Question, AbstractField<?, ?>> fields = new LinkedHashMap<>();
         for (QuizStep.Question question : shown.questions(quiz.questions())) {
             List<Integer> order = shown.options(question);
+            // The question is a heading in body text, in full: a field label is cut to one grey line on a phone.
+            H3 questionText = new H3(t(question.text()));
+            questionText.setId("question-" + question.id() + "-text");
+            questionText.addClassName("quiz-question-text");
+            getContent().add(questionText);
             AbstractField<?, ?> field;
             if (question.type() == QuizStep.QuestionType.SINGLE) {
-                RadioButtonGroup<Integer> group = new RadioButtonGroup<>(t(question.text()));
+                RadioButtonGroup<Integer> group = new RadioButtonGroup<>();
+                group.setAriaLabelledBy(questionText.getId().orElseThrow());
                 group.setItems(order);
                 group.setItemLabelGenerator(i -> t(question.options().get(i).text()));
                 field = group;
             } else {
-                CheckboxGroup<Integer> group = new CheckboxGroup<>(t(question.text()));
+                CheckboxGroup<Integer> group = new CheckboxGroup<>();
+                group.setAriaLabelledBy(questionText.getId().orElseThrow());
                 group.setItems(order);
                 group.setItemLabelGenerator(i -> t(question.options().get(i).text()));
                 group.setHelperText(getTranslation("player.quiz.multiple"));
@@ -101,6 +109,13 @@ class QuizPanel extends Composite<VerticalLayout> {
         getContent().add(check, results);
     }
 
+    /** The right options as one sentence: "A; B." rather than "A.; B." when the options end in a full stop. */
+    static String correctAnswers(List<String> options) {
+        List<String> parts = options.stream().map(o -> o.strip().replaceAll("[.;]+$", "")).toList();
+        String joined = String.join("; ", parts);
+        return joined.isEmpty() || joined.matches(".*[?!…]$") ? joined : joined + ".";
+    }
+
     @SuppressWarnings("unchecked")
     private static Set<Integer> chosen(AbstractField<?, ?> field) {
         Object value = field.getValue();
@@ -116,8 +131,7 @@ class QuizPanel extends Composite<VerticalLayout> {
             boolean right = question.isAnsweredCorrectly(result.answers().get(question.id()));
             Div explanation = new Div();
             explanation.addClassNames("feedback", right ? "quality-good" : "quality-poor");
-            String correctText = question.correctOptions().stream().sorted().map(i -> t(question.options().get(i).text()))
-                    .reduce((a, b) -> a + "; " + b).orElse("");
+            String correctText = correctAnswers(question.correctOptions().stream().sorted().map(i -> t(question.options().get(i).text())).toList());
             explanation.add(new Paragraph(getTranslation(right ? "player.quiz.right" : "player.quiz.wrong", correctText)),
                     new Paragraph(t(question.explanation())));
             int index = getContent().indexOf(field);

@@ -31,6 +31,7 @@ class ScenarioPanel extends Composite<VerticalLayout> {
         this.scenario = scenario;
         this.onProgress = onProgress;
         getContent().setPadding(false);
+        getContent().setWidthFull();
         conversation.addClassName("conversation");
         conversation.getElement().setAttribute("aria-live", "polite");
         choices.addClassName("scenario-replies");
@@ -93,9 +94,22 @@ class ScenarioPanel extends Composite<VerticalLayout> {
     private Div feedback(ScenarioStep.Reply reply) {
         Div feedback = new Div();
         feedback.addClassNames("feedback", "quality-" + reply.quality().name().toLowerCase(Locale.ROOT));
-        Span label = new Span(getTranslation("player.quality." + reply.quality().name()) + " ");
-        label.addClassName("feedback-label");
-        feedback.add(label, new Span(t(reply.feedback())));
+        String labelText = getTranslation("player.quality." + reply.quality().name());
+        String text = t(reply.feedback());
+        // Feedback that already opens with the verdict ("Goed. Je vraagt…") gets no second one ("Goed. Goed.").
+        if (!startsWithVerdict(text, labelText)) {
+            Span label = new Span(labelText + " ");
+            label.addClassName("feedback-label");
+            feedback.add(label);
+        }
+        feedback.add(new Span(text));
         return feedback;
+    }
+
+    static boolean startsWithVerdict(String text, String label) {
+        String word = label.replaceAll("[.!:;,\\s]+$", "").toLowerCase(Locale.ROOT);
+        String start = text.strip().toLowerCase(Locale.ROOT);
+        return !word.isEmpty() && start.startsWith(word) && (start.length() == word.length()
+                || !Character.isLetter(start.charAt(word.length())));
     }
 }

@@ -91,4 +91,18 @@ class CertificateJourneyTest extends BrowserTest {
         page.locator("#verify-pdf input[type=file]").setInputFiles(saved);
         assertThat(page.locator("#verify-pdf-result")).hasText("Dit bestand is precies het certificaat dat we hebben uitgegeven.");
     }
+
+    /** On a phone the coalition lead reaches "Opnieuw uitgeven" without scrolling the table sideways. */
+    @Test
+    void onAPhoneTheReissueButtonIsOnScreen() {
+        page.setViewportSize(PHONE_WIDTH, 780);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("certificaten");
+        var reissue = page.locator("vaadin-button[id^='reissue-']").first();
+        reissue.waitFor();
+        Object inView = reissue.evaluate("b => { const r = b.getBoundingClientRect(); return r.width > 0 && r.left >= 0"
+                + " && r.right <= document.documentElement.clientWidth; }");
+        assertThat((Boolean) inView).as("'Opnieuw uitgeven' within the 360 px screen").isTrue();
+        screenshot("certificates-admin", PHONE_WIDTH);
+    }
 }

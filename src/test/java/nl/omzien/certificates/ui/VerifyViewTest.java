@@ -87,6 +87,8 @@ class VerifyViewTest extends KaribuTest {
         _get(TextField.class, spec -> spec.withId("verify-code")).setValue(" " + certificate.code().toLowerCase().replace("-", " ") + " ");
         _click(_get(Button.class, spec -> spec.withId("verify-check")));
         assertThat(status()).isEqualTo("Geldig");
+        assertThat(_get(TextField.class, spec -> spec.withId("verify-code")).getValue()).as("the field keeps what was typed")
+                .isEqualTo(certificate.code().toLowerCase().replace("-", " "));
 
         _get(TextField.class, spec -> spec.withId("verify-name")).setValue("Jan Jansen");
         _click(_get(Button.class, spec -> spec.withId("verify-name-check")));

@@ -41,18 +41,34 @@ class DashboardJourneyTest extends BrowserTest {
         waitForVaadin();
 
         checkAccessibility("dashboard-this-year");
+        // At 1366 px every column of the organisations table is in view, the partner column included.
+        page.locator("#section-organisations").scrollIntoViewIfNeeded();
+        Object fits = page.locator("#table-organisations").evaluate("g => { const r = g.getBoundingClientRect();"
+                + " const cells = [...g.querySelectorAll('vaadin-grid-cell-content')].filter(c => c.textContent.trim() === 'Omzien-partner');"
+                + " return cells.length > 0 && cells.every(c => { const b = c.getBoundingClientRect(); return b.width > 0 && b.right <= r.right + 1; }); }");
+        assertThat((Boolean) fits).as("partner column visible at 1366 px").isTrue();
         for (String section : List.of("overview", "breakdowns", "organisations", "targets", "tell")) {
             page.locator("#section-" + section).scrollIntoViewIfNeeded();
             screenshot("dashboard-" + section, LAPTOP_WIDTH);
             page.locator("#section-" + section).scrollIntoViewIfNeeded();
             screenshot("dashboard-" + section, PHONE_WIDTH);
         }
+        // Publication mode: no small number on screen, in a table or written next to a bar.
+        page.locator("#dashboard-publication input").check();
+        waitForVaadin();
+        screenshot("dashboard-publication", LAPTOP_WIDTH);
+        screenshot("dashboard-publication", PHONE_WIDTH);
+        assertThat(page.locator("svg.dashboard-chart text").allTextContents()).noneMatch(t -> t.strip().matches("[1-4]"));
+        assertThat(page.locator("#figure-trained").innerText().strip()).doesNotMatch("[1-4]");
+        checkAccessibility("dashboard-publication");
+        page.locator("#dashboard-publication input").uncheck();
+        waitForVaadin();
         page.locator(".dashboard-jump a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Downloaden")).click();
         Locator csv = page.locator("#download-csv");
         Download download = page.waitForDownload(csv::click);
         Path saved = Path.of("target/screenshots/dashboard-organisations.csv");
         download.saveAs(saved);
-        assertThat(download.suggestedFilename()).isEqualTo("omzien-organisations.csv");
+        assertThat(download.suggestedFilename()).as("a Dutch file name").isEqualTo("omzien-organisaties.csv");
         String text = Files.readString(saved, StandardCharsets.UTF_8);
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text.substring(1))).getRecords();

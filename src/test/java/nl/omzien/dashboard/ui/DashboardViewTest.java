@@ -3,12 +3,14 @@ package nl.omzien.dashboard.ui;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.dashboard.DashboardFixture;
+import nl.omzien.dashboard.PublishedTableCheck;
 import nl.omzien.people.Municipality;
 import nl.omzien.test.KaribuTest;
 import org.jooq.DSLContext;
@@ -19,6 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -104,13 +108,38 @@ class DashboardViewTest extends KaribuTest {
         period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
         _get(Checkbox.class, spec -> spec.withId("dashboard-publication")).setValue(true);
         assertThat(figure("trained")).isEqualTo("<5");
+        assertThat(figure("attendance")).as("3 of 5 seats").isEqualTo("<5");
+        assertThat(figure("evaluation")).as("an average of three").isEqualTo("<5");
+        assertThat(figure("confidence")).isEqualTo("<5");
         @SuppressWarnings("unchecked")
         Grid<Object> sectors = _get(Grid.class, spec -> spec.withId("table-sector"));
         assertThat(GridKt._getFormattedRow(sectors, 0)).containsExactly("Kapper", "<5");
+        List<String> leaks = new ArrayList<>();
+        for (Grid<?> grid : _find(Grid.class)) {
+            List<String> headers = grid.getColumns().stream().map(c -> headerText(grid, c)).toList();
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < GridKt._size(grid); i++) {
+                rows.add(GridKt._getFormattedRow(grid, i));
+            }
+            leaks.addAll(PublishedTableCheck.leaks(grid.getId().orElse("?"), headers, rows));
+        }
+        assertThat(leaks).isEmpty();
+        // The charts: no bar for a hidden group and no small number written next to one.
+        for (Html chart : _find(Html.class)) {
+            String svg = chart.getInnerHtml();
+            assertThat(svg).as("chart text").doesNotContainPattern(">[1-4]</text>");
+        }
+        String sectorChart = _find(Html.class).stream().map(Html::getInnerHtml).filter(svg -> svg.contains("Kapper")).findFirst().orElseThrow();
+        assertThat(sectorChart).contains("&lt;5").doesNotContain("<rect");
+
         _get(Checkbox.class, spec -> spec.withId("dashboard-publication")).setValue(false);
         @SuppressWarnings("unchecked")
         Grid<Object> again = _get(Grid.class, spec -> spec.withId("table-sector"));
         assertThat(GridKt._getFormattedRow(again, 0)).containsExactly("Kapper", "2");
+    }
+
+    private static String headerText(Grid<?> grid, Grid.Column<?> column) {
+        return grid.getHeaderRows().getLast().getCell(column).getText();
     }
 
     @Test

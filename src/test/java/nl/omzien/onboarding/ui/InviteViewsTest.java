@@ -40,6 +40,8 @@ class InviteViewsTest extends KaribuTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    nl.omzien.sessions.RegistrationService registrations;
+    @Autowired
     DSLContext db;
     @Autowired
     UserDetailsService accounts;
@@ -217,5 +219,17 @@ class InviteViewsTest extends KaribuTest {
         signInAs(PARTICIPANT);
         assertThatThrownBy(() -> open("uitnodigingen")).hasMessageContaining("Access is denied");
         assertThat(_find(InvitesView.class)).isEmpty();
+    }
+
+    @Test
+    void aFullSessionsLinkSaysSoBeforeTheFormIsFilledIn() {
+        long sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Vol in Dalen", 1, 10)));
+        String taker = fx().participants(1, "Kapsalon Knip & Zo").getFirst();
+        fx().as(taker, () -> registrations.signUp(sessionId));
+        String link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
+                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+        open(link.substring(link.indexOf("aanmelden/")));
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("register-session-seats")).getText())
+                .startsWith("Deze bijeenkomst is vol.").contains("wachtlijst");
     }
 }

@@ -20,6 +20,54 @@ class SignInLinkJourneyTest extends BrowserTest {
     @Autowired
     DSLContext db;
 
+    @Autowired
+    nl.omzien.sessions.SessionService sessions;
+    @Autowired
+    nl.omzien.sessions.RegistrationService registrations;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService accounts;
+
+    /**
+     * A participant who is not signed in scans the check-in code: no password page, a link in the mail,
+     * and that link checks them in — one scan, one flow.
+     */
+    @Test
+    void aParticipantWhoIsNotSignedInChecksInWithOneScanAndTheMailLink() {
+        var fx = new nl.omzien.sessions.SessionFixtures(db, accounts);
+        String email = fx.participants(1, "Kapsalon Knip & Zo").getFirst();
+        long session = fx.as(TRAINER, () -> sessions.create(nl.omzien.sessions.SessionFixtures.draft("Inchecken zonder wachtwoord", 5, 3)));
+        fx.as(email, () -> registrations.signUp(session));
+        var start = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10);
+        db.update(nl.omzien.db.Tables.TRAINING_SESSION).set(nl.omzien.db.Tables.TRAINING_SESSION.REGISTRATION_DEADLINE, start)
+                .set(nl.omzien.db.Tables.TRAINING_SESSION.STARTS_AT, start).set(nl.omzien.db.Tables.TRAINING_SESSION.ENDS_AT, start.plusMinutes(90))
+                .where(nl.omzien.db.Tables.TRAINING_SESSION.ID.eq(session)).execute();
+        String checkIn = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
+        String path = checkIn.substring(checkIn.indexOf("/inchecken/"));
+
+        page.setViewportSize(PHONE_WIDTH, 740);
+        go(path.substring(1));
+        page.waitForURL(u -> u.contains("/inloggen"));
+        assertThat(page.locator("vaadin-password-field")).hasCount(0);
+        assertThat(page.locator("#sign-in-check-in-note")).containsText("inchecken");
+        page.locator("#sign-in-email input").fill(email);
+        page.locator("#send-sign-in-link").click();
+        assertThat(page.locator(".sign-in-notice").last()).containsText("Kijk in je mail");
+        String text = db.select(MAIL_OUTBOX.BODY_TEXT).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email))
+                .orderBy(MAIL_OUTBOX.ID.desc()).limit(1).fetchOne(MAIL_OUTBOX.BODY_TEXT);
+        Matcher link = Pattern.compile("/inloggen/link\\?token=[A-Za-z0-9_-]{43}\\S*").matcher(text);
+        assertThat(link.find()).isTrue();
+
+        newDevice();
+        page.setViewportSize(PHONE_WIDTH, 740);
+        page.navigate(url(link.group().substring(1)));
+        page.locator("button[type=submit]").click();
+        page.waitForURL(u -> u.contains(path));
+        waitForVaadin();
+        assertThat(page.locator("#checkin-result")).containsText("Welkom");
+        screenshot("check-in-after-mail-link", PHONE_WIDTH);
+        assertThat(fx.as(email, () -> registrations.mine()).getFirst().attendance()).isEqualTo(nl.omzien.sessions.Attendance.PRESENT);
+    }
+
     @Test
     void participantSignsInWithALinkFromTheMailOnAPhone() {
         String email = "jose.pereira@demo.example";

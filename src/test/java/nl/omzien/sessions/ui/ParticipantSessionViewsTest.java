@@ -67,15 +67,19 @@ class ParticipantSessionViewsTest extends KaribuTest {
         assertThat(repository.findLive(session, fx.userId(people.get(0)))).get()
                 .extracting(JooqRegistrationRepository.Row::status).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("my-sessions")).getElement()
-                .getTextRecursively()).contains("Samen koffie, samen praten", "Aangemeld");
+                .getTextRecursively()).contains("Samen koffie, samen praten", "Je bent aangemeld");
+        assertThat(_get(Span.class, spec -> spec.withId("my-status-" + session)).getText()).isEqualTo("Je bent aangemeld");
 
         signInAs(people.get(1));
         open("sessies");
         Button waitlist = _get(Button.class, spec -> spec.withId("signup-" + session));
-        assertThat(waitlist.getText()).isEqualTo("Op de wachtlijst");
+        assertThat(waitlist.getText()).as("an action, not a status").isEqualTo("Zet me op de wachtlijst");
         _click(waitlist);
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("my-sessions")).getElement()
-                .getTextRecursively()).contains("Wachtlijst, plaats 1");
+                .getTextRecursively()).contains("Je staat op de wachtlijst: plaats 1");
+        // The list of all sessions says the same, not "Je bent aangemeld".
+        assertThat(textOfCard("data-session", session)).contains("Je staat op de wachtlijst: plaats 1").doesNotContain("Je bent aangemeld");
+        assertThat(_get(Span.class, spec -> spec.withId("my-status-" + session)).getText()).isEqualTo("Je staat op de wachtlijst: plaats 1");
 
         signInAs(people.get(0));
         open("sessies");
@@ -117,6 +121,11 @@ class ParticipantSessionViewsTest extends KaribuTest {
         assertThat(fx.as(person, () -> registrations.hasInterest())).isTrue();
         _click(_get(Button.class, spec -> spec.withId("calendar-feed")));
         assertThat(_get(TextField.class, spec -> spec.withId("feed-url")).getValue()).matches("webcal://.+/kalender/[A-Za-z0-9_-]{43}\\.ics");
+        // Not only a read-only field: open it in the calendar app, or copy it.
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("feed-open")).getHref())
+                .isEqualTo(_get(TextField.class, spec -> spec.withId("feed-url")).getValue());
+        _click(_get(Button.class, spec -> spec.withId("feed-copy")));
+        assertThat(_find(Span.class).stream().map(Span::getText)).contains("Gekopieerd. Plak het adres in je agenda (abonneren op agenda).");
     }
 
     @Test
@@ -137,6 +146,7 @@ class ParticipantSessionViewsTest extends KaribuTest {
                 .isEqualTo("Dit veld is verplicht.");
         @SuppressWarnings("unchecked")
         RadioButtonGroup<Integer> score = _get(RadioButtonGroup.class, spec -> spec.withId("evaluation-score"));
+        assertThat(score.isRequiredIndicatorVisible()).as("the score is marked as required").isTrue();
         score.setValue(9);
         _get(TextArea.class, spec -> spec.withId("evaluation-differently")).setValue("Ik vraag door als iemand stil wordt.");
         _click(_get(Button.class, spec -> spec.withId("send-evaluation")));

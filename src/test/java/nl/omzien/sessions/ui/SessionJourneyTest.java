@@ -40,6 +40,8 @@ class SessionJourneyTest extends BrowserTest {
     private MailOutbox outbox;
     @Autowired
     private JooqRegistrationRepository registrations;
+    @Autowired
+    private nl.omzien.sessions.SessionService sessions;
 
     private void fill(String id, String value) {
         var input = page.locator("#" + id + " input").first();
@@ -83,7 +85,7 @@ class SessionJourneyTest extends BrowserTest {
         signUpAs(people.get(0), session);
         signUpAs(people.get(1), session);
         signUpAs(people.get(2), session);
-        page.getByText("Wachtlijst, plaats 1").waitFor();
+        page.getByText("Je staat op de wachtlijst: plaats 1").first().waitFor();
         checkAccessibility("participant sessions");
         screenshot("sessions-participant", PHONE_WIDTH);
         screenshot("sessions-participant", LAPTOP_WIDTH);
@@ -143,6 +145,36 @@ class SessionJourneyTest extends BrowserTest {
         checkAccessibility("trainer attendance");
         screenshot("sessions-attendance", PHONE_WIDTH);
         screenshot("sessions-attendance", LAPTOP_WIDTH);
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
+    /** On a phone the trainer's sessions are a one-column list and a tap opens one; on a laptop a row click does. */
+    @Test
+    void aTrainerReachesASessionWithOneTapOnAPhoneAndOneClickOnALaptop() {
+        SessionFixtures fx = new SessionFixtures(db, accounts);
+        fx.as(TRAINER, () -> sessions.create(nl.omzien.sessions.SessionFixtures.draft("Het gesprek aangaan in de winkel", 12, 8)));
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(TRAINER, DEMO_PASSWORD);
+        go("sessies/beheer");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#session-list")).isVisible();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("vaadin-grid")).isHidden();
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+        var item = page.locator(".tap-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Het gesprek aangaan in de winkel")).first();
+        assertThat((Boolean) item.evaluate("e => e.getBoundingClientRect().right <= document.documentElement.clientWidth")).isTrue();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(item).containsText("Het gesprek aangaan in de winkel");
+        screenshot("sessions-trainer-list-phone", PHONE_WIDTH);
+        checkAccessibility("trainer list on a phone");
+        item.click();
+        page.waitForURL(u -> u.matches(".*/sessies/beheer/\\d+$"));
+        waitForVaadin();
+
+        page.setViewportSize(LAPTOP_WIDTH, 900);
+        go("sessies/beheer");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#session-list")).isHidden();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("vaadin-grid")).isVisible();
+        page.locator("vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Het gesprek aangaan in de winkel"))
+                .first().click();
+        page.waitForURL(u -> u.matches(".*/sessies/beheer/\\d+$"));
         assertThat(accessibilityProblems).isEmpty();
     }
 }

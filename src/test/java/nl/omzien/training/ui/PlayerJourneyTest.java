@@ -165,6 +165,9 @@ class PlayerJourneyTest extends BrowserTest {
         page.locator("#finish-module").click();
         waitForVaadin();
         assertThat(page.locator("#module-score")).containsText("100%");
+        // "Klaar!" says what it brings and where to go next.
+        assertThat(page.locator("#done-certificates-link")).isVisible();
+        assertThat(page.locator("#done-next-module")).containsText("Verder met");
         screenshot("player-done", PHONE_WIDTH);
         go("mijn-training");
         assertThat(page.locator("#module-voorbeeld")).containsText("Afgerond");
@@ -183,6 +186,11 @@ class PlayerJourneyTest extends BrowserTest {
             assertThat(heading()).isEqualTo(step.title().nl());
             if (step instanceof nl.omzien.training.content.ScenarioStep) {
                 screenshot("player-scenario", LAPTOP_WIDTH);
+                // On a laptop too, every reply spans the step's width and nothing is cut off.
+                Object fills = page.evaluate("() => [...document.querySelectorAll('vaadin-button.scenario-reply')].every(b =>"
+                        + " b.getBoundingClientRect().width >= document.querySelector('.step-body').getBoundingClientRect().width - 2"
+                        + " && b.shadowRoot.querySelector('[part=label]').scrollWidth <= b.shadowRoot.querySelector('[part=label]').clientWidth + 1)");
+                assertThat((Boolean) fills).as("replies fill the width at 1366 px").isTrue();
             }
             playCurrentStep(step);
         }

@@ -1,0 +1,107 @@
+package nl.omzien.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import nl.omzien.base.Translations;
+
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The texts Vaadin's components bring along (calendar, upload, connection indicator) in the person's
+ * language instead of Vaadin's English: date pickers in Dutch with Monday first, the upload's buttons
+ * and messages, "Verbinding verbroken…". Views get them after every navigation; a component made
+ * later (in a dialog) calls {@link #datePicker} or {@link #upload} itself.
+ */
+@org.springframework.stereotype.Component
+public class ComponentTexts implements VaadinServiceInitListener {
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> {
+            UI ui = init.getUI();
+            ui.addAfterNavigationListener(after -> {
+                connectionIndicator(ui);
+                ui.getChildren().forEach(ComponentTexts::applyAll);
+            });
+        });
+    }
+
+    /** Every date picker and upload below {@code root}. */
+    public static void applyAll(Component root) {
+        if (root instanceof DatePicker picker) {
+            datePicker(picker);
+        } else if (root instanceof Upload upload) {
+            upload(upload);
+        }
+        root.getChildren().forEach(ComponentTexts::applyAll);
+    }
+
+    private static Locale locale() {
+        UI ui = UI.getCurrent();
+        return Translations.supported(ui == null ? Translations.DUTCH : ui.getLocale());
+    }
+
+    private static String t(String key, Object... args) {
+        UI ui = UI.getCurrent();
+        return ui == null ? key : ui.getTranslation(key, args);
+    }
+
+    /** Month and day names in the person's language, the week starting on Monday, dates written as d-M-yyyy in Dutch. */
+    public static void datePicker(DatePicker picker) {
+        Locale locale = locale();
+        List<String> months = Arrays.stream(Month.values()).map(m -> m.getDisplayName(TextStyle.FULL_STANDALONE, locale)).toList();
+        // Vaadin lists weekdays from Sunday.
+        List<DayOfWeek> fromSunday = List.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n()
+                .setMonthNames(months)
+                .setWeekdays(fromSunday.stream().map(d -> d.getDisplayName(TextStyle.FULL, locale)).toList())
+                .setWeekdaysShort(fromSunday.stream().map(d -> d.getDisplayName(TextStyle.SHORT, locale)).toList())
+                .setFirstDayOfWeek(1)
+                .setToday(t("component.date.today"))
+                .setCancel(t("component.date.cancel"))
+                .setBadInputErrorMessage(t("component.date.bad-input"));
+        i18n.setDateFormats(t("component.date.format"), t("component.date.format-short"));
+        picker.setI18n(i18n);
+        picker.setLocale(locale.equals(Translations.ENGLISH) ? Locale.UK : Locale.of("nl", "NL"));
+    }
+
+    public static void upload(Upload upload) {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(t("component.upload.drop-one")).setMany(t("component.upload.drop-many")));
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(t("component.upload.add-one")).setMany(t("component.upload.add-many")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(t("component.upload.too-many")).setFileIsTooBig(t("component.upload.too-big"))
+                .setIncorrectFileType(t("component.upload.wrong-type")));
+        i18n.setFile(new UploadI18N.File().setRetry(t("component.upload.retry")).setStart(t("component.upload.start"))
+                .setRemove(t("component.upload.remove")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(t("component.upload.connecting"))
+                        .setStalled(t("component.upload.stalled")).setProcessing(t("component.upload.processing"))
+                        .setHeld(t("component.upload.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(t("component.upload.remaining"))
+                        .setUnknown(t("component.upload.remaining-unknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(t("component.upload.server-unavailable"))
+                        .setUnexpectedServerError(t("component.upload.server-error")).setForbidden(t("component.upload.forbidden"))
+                        .setFileTooLarge(t("component.upload.too-big"))));
+        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB"));
+        upload.setI18n(i18n);
+    }
+
+    /** Vaadin's connection indicator ("Connection lost", "Reconnecting…") in the person's language. */
+    private static void connectionIndicator(UI ui) {
+        ui.getPage().executeJs("""
+                const c = window.Vaadin && window.Vaadin.connectionIndicator;
+                if (c) { c.reconnectingText = $0; c.offlineText = $1; c.onlineText = $2; }""",
+                t("component.connection.reconnecting"), t("component.connection.offline"), t("component.connection.online"));
+    }
+}

@@ -1,0 +1,40 @@
+package nl.omzien.base.ui;
+
+import com.vaadin.flow.component.datepicker.DatePicker;
+import nl.omzien.test.KaribuTest;
+import org.junit.jupiter.api.Test;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Vaadin's own texts follow the person's language: a Dutch calendar starts on Monday and says "Vandaag". */
+class ComponentTextsTest extends KaribuTest {
+
+    @Test
+    void aParticipantsDatePickersAreDutchWithMondayFirst() {
+        signInAs(PARTICIPANT);
+        open("sessies");
+        var pickers = _find(DatePicker.class);
+        assertThat(pickers).isNotEmpty();
+        for (DatePicker picker : pickers) {
+            DatePicker.DatePickerI18n i18n = picker.getI18n();
+            assertThat(i18n).as("i18n set").isNotNull();
+            assertThat(i18n.getFirstDayOfWeek()).isEqualTo(1);
+            assertThat(i18n.getMonthNames().get(11)).isEqualTo("december");
+            assertThat(i18n.getWeekdaysShort().subList(0, 2)).containsExactly("zo", "ma");
+            assertThat(i18n.getToday()).isEqualTo("Vandaag");
+            assertThat(i18n.getCancel()).isEqualTo("Annuleren");
+        }
+    }
+
+    @Test
+    void inEnglishTheCalendarIsEnglishAndStillStartsOnMonday() {
+        signInAs(PARTICIPANT);
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        DatePicker picker = new DatePicker();
+        ComponentTexts.datePicker(picker);
+        assertThat(picker.getI18n().getMonthNames().getFirst()).isEqualTo("January");
+        assertThat(picker.getI18n().getToday()).isEqualTo("Today");
+        assertThat(picker.getI18n().getFirstDayOfWeek()).isEqualTo(1);
+    }
+}

@@ -277,7 +277,8 @@ public class RegistrationService {
 
     /**
      * Passes an offer on from its mail link ("Geef de plek door"): the seat goes to the next person in
-     * line at once instead of waiting for the offer to lapse. Repeating it changes nothing.
+     * line at once instead of waiting for the offer to lapse. The link is then used up: repeating it is
+     * refused as an unknown offer and changes nothing.
      */
     public void declineOffer(String token) {
         if (!SecretTokens.looksValid(token)) {

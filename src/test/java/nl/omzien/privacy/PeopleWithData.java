@@ -97,8 +97,8 @@ final class PeopleWithData {
             registrations.signUp(past);
             registrations.signUp(future);
         }));
-        // The first session took place half an hour ago.
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30);
+        // The first session ended half an hour ago (its evaluation opens at the end).
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(120);
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, start).set(TRAINING_SESSION.STARTS_AT, start)
                 .set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90)).where(TRAINING_SESSION.ID.eq(past)).execute();
         for (SessionParticipant participant : fx.as(PrivacyTestSupport.TRAINER, () -> sessions.participants(past))) {

@@ -350,7 +350,9 @@ class SessionLifecycleTest extends IntegrationTest {
         assertThat(link.find()).isTrue();
 
         registrations.declineOffer(link.group(1));
-        registrations.declineOffer(link.group(1));
+        // The link is used up: a second tap changes nothing and says so.
+        assertThatThrownBy(() -> registrations.declineOffer(link.group(1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsValue("offer.unknown"));
 
         assertThat(repository.findLatest(session, fx.userId(people.get(1))).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
         assertThat(repository.findLive(session, fx.userId(people.get(2))).orElseThrow().status()).isEqualTo(RegistrationStatus.OFFERED);

@@ -381,25 +381,30 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         Grid<OrganisationFigures> grid = new Grid<>();
         grid.setId("table-organisations");
         // Names wrap and every column fits a laptop screen: the partner column was pushed out of sight at 1366 px.
-        grid.addColumn(OrganisationFigures::name).setHeader(getTranslation("dashboard.column.organisation")).setFlexGrow(3).setWidth("12rem");
-        grid.addColumn(o -> getTranslation(o.sector().translationKey())).setHeader(getTranslation("dashboard.column.sector")).setAutoWidth(true);
-        grid.addColumn(o -> o.village() == null ? "" : o.village()).setHeader(getTranslation("dashboard.column.village")).setAutoWidth(true);
+        grid.addColumn(OrganisationFigures::name).setHeader(getTranslation("dashboard.column.organisation")).setFlexGrow(3).setWidth("10rem");
+        grid.addColumn(o -> getTranslation(o.sector().translationKey())).setHeader(getTranslation("dashboard.column.sector"));
+        grid.addColumn(o -> o.village() == null ? "" : o.village()).setHeader(getTranslation("dashboard.column.village"));
         SmallNumbers.OrganisationMask mask = small().organisations(rows);
         grid.addColumn(o -> mask.inPeriod().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedInPeriod()))
-                .setHeader(getTranslation("dashboard.column.trained-period")).setAutoWidth(true);
+                .setHeader(getTranslation("dashboard.column.trained-period"));
         grid.addColumn(o -> mask.total().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedTotal()))
-                .setHeader(getTranslation("dashboard.column.trained-total")).setAutoWidth(true);
+                .setHeader(getTranslation("dashboard.column.trained-total"));
         grid.addColumn(o -> mask.staff().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : String.valueOf(o.registeredStaff()))
-                .setHeader(getTranslation("dashboard.column.staff")).setAutoWidth(true);
+                .setHeader(getTranslation("dashboard.column.staff"));
         grid.addColumn(o -> mask.share().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : percent(o.shareTrained()))
-                .setHeader(getTranslation("dashboard.column.share")).setAutoWidth(true);
+                .setHeader(getTranslation("dashboard.column.share"));
         grid.addColumn(o -> o.lastTrainedOn() == null ? "" : dateFormat.format(o.lastTrainedOn()))
-                .setHeader(getTranslation("dashboard.column.last")).setAutoWidth(true);
-        grid.addComponentColumn(this::partnerCell).setHeader(getTranslation("dashboard.column.partner")).setAutoWidth(true);
+                .setHeader(getTranslation("dashboard.column.last"));
+        grid.addComponentColumn(this::partnerCell).setHeader(getTranslation("dashboard.column.partner"));
         grid.setItems(rows);
         grid.setAllRowsVisible(rows.size() <= 50);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.getColumns().forEach(column -> column.setResizable(true));
+        // Fixed starting widths that add up to less than a laptop's content area; headers wrap (CSS).
+        List<String> widths = List.of("10rem", "8rem", "7rem", "5.5rem", "5.5rem", "6.5rem", "5.5rem", "7rem", "7rem");
+        for (int i = 0; i < grid.getColumns().size() && i < widths.size(); i++) {
+            grid.getColumns().get(i).setWidth(widths.get(i)).setResizable(true);
+        }
+        grid.addClassName("dashboard-organisations");
         layout.add(grid);
         if (filter.municipalityId() != null) {
             layout.add(partnerRuleForm(filter.municipalityId()));

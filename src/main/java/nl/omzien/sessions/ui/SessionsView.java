@@ -380,8 +380,10 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         address.setReadOnly(true);
         address.setWidthFull();
         // On a phone the calendar app opens the webcal address itself; on a laptop it is copied and pasted.
-        com.vaadin.flow.component.html.Anchor openInCalendar = new com.vaadin.flow.component.html.Anchor(url,
-                getTranslation("sessions.feed-open"));
+        com.vaadin.flow.component.html.Anchor openInCalendar = new com.vaadin.flow.component.html.Anchor();
+        openInCalendar.setText(getTranslation("sessions.feed-open"));
+        // webcal: is not on Vaadin's list of safe schemes; this address is our own feed.
+        openInCalendar.setUnsafeHref(url);
         openInCalendar.setId("feed-open");
         openInCalendar.addClassName("feed-open");
         Button copy = new Button(getTranslation("sessions.feed-copy"), VaadinIcon.COPY.create());

@@ -88,6 +88,8 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         body.setWidthFull();
         body.addClassName("step-body");
         navigation.setWidthFull();
+        // Back, next and (for optional practice) skip: on a 360 px phone they take two rows rather than run off screen.
+        navigation.setWrap(true);
         navigation.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         navigation.addClassName("step-navigation");
     }

@@ -1,6 +1,7 @@
 package nl.omzien.contacts.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -147,27 +148,9 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         form.setColspan(population, 2);
         form.setColspan(source, 2);
-        Button save = new Button(getTranslation("action.save"));
-        save.setId("save-figure");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setDisableOnClick(true);
-        save.addClickListener(click -> {
-            try {
-                contacts.saveFigure(figure == null ? null : figure.id(), municipalityId,
-                        new LocalFigureDraft(population.getValue(), percent.getValue(), year.getValue(), source.getValue()));
-                dialog.close();
-                FormErrors.saved(getTranslation("action.saved"));
-                refresh();
-            } catch (InvalidInputException problem) {
-                FormErrors.show(problem, Map.of("population", population, "percent", percent, "year", year, "source", source));
-            } finally {
-                save.setEnabled(true);
-            }
-        });
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(form);
-        dialog.getFooter().add(cancel, save);
-        dialog.open();
+        openForm(dialog, form, "save-figure", () -> contacts.saveFigure(figure == null ? null : figure.id(), municipalityId,
+                        new LocalFigureDraft(population.getValue(), percent.getValue(), year.getValue(), source.getValue())),
+                Map.of("population", population, "percent", percent, "year", year, "source", source));
         population.focus();
     }
 
@@ -233,20 +216,29 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         form.setColspan(offer, 2);
         form.setColspan(name, 2);
+        openForm(dialog, form, "save-contact", () -> contacts.save(contact == null ? null : contact.id(), municipalityId,
+                        new LocalContactDraft(kind.getValue(), name.getValue(), offer.getValue(), phone.getValue(),
+                                email.getValue(), website.getValue(), hours.getValue())),
+                Map.of("kind", kind, "name", name, "offer", offer, "phone", phone, "email", email, "website", website,
+                        "openingHours", hours));
+        name.focus();
+    }
+
+    /** Opens a form dialog: save stores, closes and refreshes, or shows each field's problem and keeps what was typed. */
+    private void openForm(Dialog dialog, FormLayout form, String saveId, Runnable store,
+                          Map<String, ? extends HasValidation> fields) {
         Button save = new Button(getTranslation("action.save"));
-        save.setId("save-contact");
+        save.setId(saveId);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setDisableOnClick(true);
         save.addClickListener(click -> {
             try {
-                contacts.save(contact == null ? null : contact.id(), municipalityId, new LocalContactDraft(kind.getValue(),
-                        name.getValue(), offer.getValue(), phone.getValue(), email.getValue(), website.getValue(), hours.getValue()));
+                store.run();
                 dialog.close();
                 FormErrors.saved(getTranslation("action.saved"));
                 refresh();
             } catch (InvalidInputException problem) {
-                FormErrors.show(problem, Map.of("kind", kind, "name", name, "offer", offer, "phone", phone,
-                        "email", email, "website", website, "openingHours", hours));
+                FormErrors.show(problem, fields);
             } finally {
                 save.setEnabled(true);
             }
@@ -255,7 +247,6 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
         dialog.add(form);
         dialog.getFooter().add(cancel, save);
         dialog.open();
-        name.focus();
     }
 
     private TextField field(String labelKey, String id, String value) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * everybody learns about the inside. One plain sentence for every unexpected error; details only in the log.
  */
 @AnonymousAllowed
-public class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+public class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception>, HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrorView.class);
 
@@ -33,5 +34,10 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         log.error("Error while opening /{}", event.getLocation().getPath(), parameter.getCaughtException());
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.page.title");
     }
 }

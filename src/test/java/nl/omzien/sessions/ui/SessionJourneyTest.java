@@ -177,4 +177,19 @@ class SessionJourneyTest extends BrowserTest {
         page.waitForURL(u -> u.matches(".*/sessies/beheer/\\d+$"));
         assertThat(accessibilityProblems).isEmpty();
     }
+
+    /** Issue 17's plain error page, as a lead on a phone sees it for a session that is not theirs. */
+    @Test
+    void theErrorPageForSomeoneElsesSessionIsPlainAndFitsAPhone() {
+        signIn(LEAD_TWENTERAND, DEMO_PASSWORD);
+        page.setViewportSize(PHONE_WIDTH, 780);
+        go("sessies/beheer/987654321");
+        assertThat(page.locator(".unexpected-error-view h1").innerText()).isEqualTo("Er ging iets mis");
+        assertThat(page.locator("body").innerText()).doesNotContain("Exception", "No such session");
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("nothing wider than the phone").isTrue();
+        screenshot("error-page", PHONE_WIDTH);
+        checkAccessibility("error page");
+        assertThat(accessibilityProblems).isEmpty();
+    }
 }

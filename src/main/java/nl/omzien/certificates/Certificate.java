@@ -10,10 +10,11 @@ import java.time.OffsetDateTime;
  *
  * @param expiresAt null when the path's certificates never expire
  * @param holderName null after the holder's account was deleted
+ * @param pdfReady false for the moment between issuing and the PDF being rendered (or while it is retried)
  */
 public record Certificate(long id, String code, String pathId, Text pathTitle, String holderName, String organisationName,
                           String municipalityName, LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt,
-                          CertificateStatus status, Revocation revocation) {
+                          CertificateStatus status, Revocation revocation, boolean pdfReady) {
 
     /** Who revoked a certificate and why; {@code accountDeleted} when it happened with the holder's account. */
     public record Revocation(boolean accountDeleted, String reason, String revokedByName, OffsetDateTime revokedAt) {

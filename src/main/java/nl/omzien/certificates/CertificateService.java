@@ -35,7 +35,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Certificates for their holders (list, download) and for staff (revoke, re-issue), plus the seams
- * other features call when something happens to a person (attendance, account deletion).
+ * other features call when something happens to a person (account deletion).
  * Every method checks role and ownership here, whatever a view shows.
  */
 @Service
@@ -227,24 +227,6 @@ public class CertificateService {
         String name = holderName == null ? "" : Normalizer.normalize(holderName, Normalizer.Form.NFC)
                 .replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "").toLowerCase(java.util.Locale.ROOT);
         return (name.isEmpty() ? "" : name + "-") + code + ".pdf";
-    }
-
-    /**
-     * The seam for group sessions: their attendance listener calls this in the transaction that marks
-     * someone present, so paths that need attendance complete at once. Idempotent per session.
-     * Background callers (no one signed in) and trainers or admins may call it; nobody else.
-     *
-     * @return ids of certificates issued now
-     */
-    @Transactional
-    @PermitAll
-    public List<Long> attendanceRecorded(long personId, long sessionId, OffsetDateTime attendedAt) {
-        Optional<SignedInUser> user = currentUser.find();
-        if (user.isPresent() && !user.get().has(Role.TRAINER) && !user.get().isAdmin()) {
-            throw new AccessDeniedException("Only trainers record attendance");
-        }
-        certificates.recordAttendance(personId, sessionId, attendedAt);
-        return issuer.evaluate(personId);
     }
 
     /**

@@ -72,7 +72,8 @@ public class VerificationService {
         if (!throttle.tryAcquire(clientAddress)) {
             return PdfCheck.TOO_MANY_REQUESTS;
         }
-        PdfCheck result = find(code).map(r -> MessageDigest.isEqual(
+        // A PDF still being rendered has no hash yet: no uploaded file can be it.
+        PdfCheck result = find(code).map(r -> r.getPdfSha256() != null && MessageDigest.isEqual(
                         SecretTokens.sha256Hex(uploaded).getBytes(StandardCharsets.US_ASCII),
                         r.getPdfSha256().getBytes(StandardCharsets.US_ASCII)) ? PdfCheck.IDENTICAL : PdfCheck.DIFFERENT)
                 .orElse(PdfCheck.UNKNOWN_CODE);

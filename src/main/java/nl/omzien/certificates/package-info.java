@@ -1,7 +1,8 @@
 /**
  * Learning paths, certificates and their public verification. A path completes in the transaction
  * that records its last requirement (a module passed, see {@link nl.omzien.training.ModuleCompleted};
- * session attendance, see {@link nl.omzien.certificates.CertificateService#attendanceRecorded}); the
- * certificate PDF is stored, mailed through the outbox and checkable by anyone at {@code /verify}.
+ * session attendance, see {@link nl.omzien.sessions.SessionAttended}). The certificate's PDF is rendered
+ * after that commits, stored, mailed through the outbox and retried when rendering fails
+ * ({@code internal.CertificatePdfs}); anyone can check it at {@code /verify}.
  */
 package nl.omzien.certificates;

@@ -5,7 +5,6 @@ import nl.omzien.people.Audience;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -122,7 +121,4 @@ public class SessionDraft {
     public String getNotes() { return notes; }
     public SessionDraft setNotes(String notes) { this.notes = notes; return this; }
 
-    public List<String> moduleIdList() {
-        return new ArrayList<>(moduleIds);
-    }
 }

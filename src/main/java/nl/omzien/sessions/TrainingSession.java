@@ -41,10 +41,6 @@ public record TrainingSession(long id, Long seriesId, String title, List<String>
         return status == Status.CANCELLED;
     }
 
-    public boolean isOnline() {
-        return onlineUrl != null && location == null;
-    }
-
     /** Where to go: the address, or the online link. */
     public String place() {
         return location != null ? location : onlineUrl;

@@ -1,7 +1,5 @@
 package nl.omzien.certificates.internal;
 
-import nl.omzien.base.SecretTokens;
-import nl.omzien.base.Translations;
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPath.RequiredModule;
@@ -11,8 +9,6 @@ import nl.omzien.certificates.internal.JooqCertificateRepository.NewCertificate;
 import nl.omzien.db.tables.records.CertificateRecord;
 import nl.omzien.people.PersonProfile;
 import nl.omzien.people.PersonProfiles;
-import nl.omzien.sessions.SessionFacts;
-import nl.omzien.sessions.TrainingSession;
 import nl.omzien.training.ModulePass;
 import nl.omzien.training.PassedModules;
 import nl.omzien.training.content.Text;
@@ -24,13 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
-import com.ibm.icu.text.ListFormatter;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,28 +42,17 @@ public class CertificateIssuer {
     private final LearningPaths paths;
     private final PassedModules passedModules;
     private final PersonProfiles profiles;
-    private final CertificatePdfRenderer renderer;
-    private final CertificateMailer mailer;
     private final ApplicationEventPublisher events;
-    private final SessionFacts sessions;
-    private final LogoCache logos;
-    private final Translations translations;
     private final Clock clock;
     private final String baseUrl;
 
     CertificateIssuer(JooqCertificateRepository certificates, LearningPaths paths, PassedModules passedModules,
-                      PersonProfiles profiles, CertificatePdfRenderer renderer, CertificateMailer mailer,
-                      ApplicationEventPublisher events, SessionFacts sessions, LogoCache logos, Translations translations,
-                      Clock clock, @Value("${omzien.base-url}") String baseUrl) {
-        this.sessions = sessions;
-        this.logos = logos;
-        this.translations = translations;
+                      PersonProfiles profiles, ApplicationEventPublisher events, Clock clock,
+                      @Value("${omzien.base-url}") String baseUrl) {
         this.certificates = certificates;
         this.paths = paths;
         this.passedModules = passedModules;
         this.profiles = profiles;
-        this.renderer = renderer;
-        this.mailer = mailer;
         this.events = events;
         this.clock = clock;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -146,7 +127,10 @@ public class CertificateIssuer {
         return attendances.stream().filter(a -> !a.attendedAt().isBefore(since)).findFirst();
     }
 
-    /** Renders, stores and mails one certificate; the caller holds the person's lock. */
+    /**
+     * Stores one certificate; the caller holds the person's lock. Its PDF is rendered and mailed once this
+     * transaction commits ({@link CertificatePdfs}), so a failing rendering never undoes the completion.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public long issue(PersonProfile holder, String pathId, Text pathTitle, int cycle, OffsetDateTime completedAt,
                       OffsetDateTime expiresAt, Long sessionId) {
@@ -155,42 +139,13 @@ public class CertificateIssuer {
             code = VerificationCodes.newCode();
         }
         String municipality = holder.municipalityName() != null ? holder.municipalityName() : "Omzien";
+        OffsetDateTime now = OffsetDateTime.now(clock);
         NewCertificate certificate = new NewCertificate(code, holder.userId(), pathId, cycle, holder.fullName(),
                 holder.organisationName(), holder.municipalityId(), municipality, pathTitle,
-                completedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), OffsetDateTime.now(clock), expiresAt, sessionId);
-        CertificateContent content = content(certificate, holder);
-        byte[] pdf = renderer.render(content);
-        long id = certificates.insert(certificate, pdf, SecretTokens.sha256Hex(pdf));
-        mailer.issued(holder, content, pdf);
+                completedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), now, expiresAt, sessionId);
+        long id = certificates.insert(certificate, now.plus(CertificatePdfs.FIRST_RETRY_AFTER));
         events.publishEvent(new CertificateIssued(id, holder.userId(), pathId, code));
         return id;
-    }
-
-    private CertificateContent content(NewCertificate c, PersonProfile holder) {
-        Locale locale = holder.locale();
-        PreparedLogo logo = logos.of(c.municipalityId())
-                .map(l -> l.withAltText(translations.getTranslation("certificate.pdf.logo-alt", locale, c.municipalityName())))
-                .orElse(null);
-        String sessionLine = c.sessionId() == null ? null : sessions.of(c.sessionId()).map(s -> sessionLine(s, locale)).orElse(null);
-        return new CertificateContent(c.holderName(), c.pathTitle().in(locale), c.completedOn(),
-                c.expiresAt() == null ? null : c.expiresAt().atZoneSameInstant(clock.getZone()).toLocalDate(),
-                c.organisationName(), c.municipalityName(), sessionLine, c.code(), verifyUrl(c.code()), locale, logo);
-    }
-
-    /** E.g. "Training op 12 maart 2026 in Dorpshuis De Brink, trainer Anna de Vries". */
-    String sessionLine(TrainingSession session, Locale locale) {
-        String date = session.startsAt().atZoneSameInstant(clock.getZone())
-                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
-        String line = session.location() != null
-                ? translations.getTranslation("certificate.pdf.session", locale, date, session.location())
-                : translations.getTranslation("certificate.pdf.session.online", locale, date);
-        List<String> trainers = session.trainerNames();
-        if (trainers.isEmpty()) {
-            return line;
-        }
-        String names = ListFormatter.getInstance(locale).format(trainers);
-        return translations.getTranslation(trainers.size() == 1 ? "certificate.pdf.session.trainer" : "certificate.pdf.session.trainers",
-                locale, line, names);
     }
 
     public String verifyUrl(String code) {

@@ -20,7 +20,7 @@ import static nl.omzien.db.Tables.CERTIFICATE_ATTENDANCE;
 @Repository
 public class JooqCertificateRepository {
 
-    /** What to store for a new certificate; the PDF comes with its SHA-256. */
+    /** What to store for a new certificate; its PDF follows after the issuing transaction commits. */
     public record NewCertificate(String code, long userId, String pathId, int cycle, String holderName,
                                  String organisationName, Long municipalityId, String municipalityName, Text pathTitle,
                                  LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt, Long sessionId) {
@@ -45,7 +45,8 @@ public class JooqCertificateRepository {
         return db.fetchExists(CERTIFICATE, CERTIFICATE.CODE.eq(code));
     }
 
-    public long insert(NewCertificate c, byte[] pdf, String sha256) {
+    /** Stores a certificate without its PDF; {@link #pdfDue} offers it to the renderer from {@code firstAttemptAt}. */
+    public long insert(NewCertificate c, OffsetDateTime firstAttemptAt) {
         return db.insertInto(CERTIFICATE)
                 .set(CERTIFICATE.CODE, c.code())
                 .set(CERTIFICATE.USER_ID, c.userId())
@@ -61,9 +62,42 @@ public class JooqCertificateRepository {
                 .set(CERTIFICATE.ISSUED_AT, c.issuedAt())
                 .set(CERTIFICATE.EXPIRES_AT, c.expiresAt())
                 .set(CERTIFICATE.SESSION_ID, c.sessionId())
-                .set(CERTIFICATE.PDF, pdf)
-                .set(CERTIFICATE.PDF_SHA256, sha256)
+                .set(CERTIFICATE.PDF_NEXT_ATTEMPT_AT, firstAttemptAt)
                 .returning(CERTIFICATE.ID).fetchOne().getId();
+    }
+
+    /**
+     * The certificate if its PDF is still to be made, locked; empty when it is done, revoked, or being
+     * rendered by another thread or instance right now (SKIP LOCKED: each PDF is rendered once).
+     */
+    public Optional<CertificateRecord> lockPendingPdf(long id) {
+        return db.selectFrom(CERTIFICATE)
+                .where(CERTIFICATE.ID.eq(id), CERTIFICATE.PDF_SHA256.isNull(), CERTIFICATE.STATUS.ne("REVOKED"))
+                .forUpdate().skipLocked().fetchOptional();
+    }
+
+    public void storePdf(long id, byte[] pdf, String sha256) {
+        db.update(CERTIFICATE).set(CERTIFICATE.PDF, pdf).set(CERTIFICATE.PDF_SHA256, sha256)
+                .setNull(CERTIFICATE.PDF_NEXT_ATTEMPT_AT).setNull(CERTIFICATE.PDF_LAST_ERROR)
+                .where(CERTIFICATE.ID.eq(id)).execute();
+    }
+
+    /** Records a failed rendering and when to try again. */
+    public void pdfFailed(long id, OffsetDateTime nextAttemptAt, String error) {
+        db.update(CERTIFICATE).set(CERTIFICATE.PDF_ATTEMPTS, CERTIFICATE.PDF_ATTEMPTS.plus(1))
+                .set(CERTIFICATE.PDF_NEXT_ATTEMPT_AT, nextAttemptAt).set(CERTIFICATE.PDF_LAST_ERROR, error)
+                .where(CERTIFICATE.ID.eq(id)).execute();
+    }
+
+    public int pdfAttempts(long id) {
+        return db.select(CERTIFICATE.PDF_ATTEMPTS).from(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOne(CERTIFICATE.PDF_ATTEMPTS);
+    }
+
+    /** Certificates whose PDF is due to be (re)tried, oldest first. */
+    public List<Long> pdfDue(OffsetDateTime now, int limit) {
+        return db.select(CERTIFICATE.ID).from(CERTIFICATE)
+                .where(CERTIFICATE.PDF_SHA256.isNull(), CERTIFICATE.STATUS.ne("REVOKED"), CERTIFICATE.PDF_NEXT_ATTEMPT_AT.le(now))
+                .orderBy(CERTIFICATE.PDF_NEXT_ATTEMPT_AT).limit(limit).fetch(CERTIFICATE.ID);
     }
 
     /** The newest certificate (any status) of a person for a path, the one that decides what happens next. */
@@ -203,6 +237,6 @@ public class JooqCertificateRepository {
                 "ACCOUNT_DELETED".equals(r.getRevokedKind()), r.getRevokedReason(), r.getRevokedByName(), r.getRevokedAt());
         return new Certificate(r.getId(), r.getCode(), r.getPathId(), new Text(r.getPathTitleNl(), r.getPathTitleEn()),
                 r.getHolderName(), r.getOrganisationName(), r.getMunicipalityName(), r.getCompletedOn(), r.getIssuedAt(),
-                r.getExpiresAt(), status(r, now), revocation);
+                r.getExpiresAt(), status(r, now), revocation, r.getPdfSha256() != null);
     }
 }

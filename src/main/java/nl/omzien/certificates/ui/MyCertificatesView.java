@@ -64,7 +64,12 @@ public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
             if (certificate.revocation() != null && certificate.revocation().reason() != null) {
                 card.add(new Paragraph(getTranslation("certificates.revoked-because", certificate.revocation().reason())));
             }
-            if (certificate.status() == CertificateStatus.VALID || certificate.status() == CertificateStatus.EXPIRED) {
+            boolean current = certificate.status() == CertificateStatus.VALID || certificate.status() == CertificateStatus.EXPIRED;
+            if (current && !certificate.pdfReady()) {
+                Paragraph pending = new Paragraph(getTranslation("certificates.pdf-pending"));
+                pending.addClassName("certificate-pdf-pending");
+                card.add(pending);
+            } else if (current) {
                 long id = certificate.id();
                 Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
                     try {

@@ -1,0 +1,76 @@
+package nl.omzien;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModuleDependency;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.DependencyType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module diagram in docs/architecture.md is generated from the code (Spring Modulith's view of the
+ * features and their dependencies), and this test fails when it no longer matches. To refresh it, run
+ * {@code mvn test -Dtest=ModuleDiagramTest -Domzien.update-docs=true}.
+ */
+class ModuleDiagramTest {
+
+    /** The shared kernel every feature may use (clock, translations, tokens); drawn without its arrows. */
+    private static final String SHARED = "base";
+    private static final Path DOC = Path.of("docs/architecture.md");
+    private static final String BEGIN = "```mermaid";
+    private static final String END = "```";
+
+    @Test
+    void theArchitectureDocumentShowsTheModulesAsTheCodeHasThem() throws IOException {
+        String diagram = diagram(ApplicationModules.of(Application.class));
+        String doc = Files.readString(DOC);
+        int begin = doc.indexOf(BEGIN);
+        int end = doc.indexOf(END, begin + BEGIN.length());
+        assertThat(begin).as("docs/architecture.md has a mermaid block").isNotNegative();
+        String current = doc.substring(begin + BEGIN.length(), end).strip();
+        if (Boolean.getBoolean("omzien.update-docs")) {
+            Files.writeString(DOC, doc.substring(0, begin + BEGIN.length()) + "\n" + diagram + "\n" + doc.substring(end));
+            return;
+        }
+        assertThat(current).as("docs/architecture.md is out of date; refresh it with "
+                + "mvn test -Dtest=ModuleDiagramTest -Domzien.update-docs=true").isEqualTo(diagram);
+    }
+
+    /** A Mermaid flowchart: one box per feature, a solid arrow for a call into its API, a dotted one for events it listens to. */
+    static String diagram(ApplicationModules modules) {
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        List<ApplicationModule> sorted = modules.stream()
+                .sorted(Comparator.comparing(m -> m.getIdentifier().toString())).toList();
+        for (ApplicationModule module : sorted) {
+            out.append("    ").append(id(module)).append("[\"").append(id(module)).append("\"]\n");
+        }
+        for (ApplicationModule module : sorted) {
+            Map<String, TreeSet<String>> kinds = new TreeMap<>();
+            module.getDirectDependencies(modules).stream()
+                    .filter(d -> !d.getTargetModule().equals(module) && !id(d.getTargetModule()).equals(SHARED))
+                    .forEach(d -> kinds.computeIfAbsent(id(d.getTargetModule()), k -> new TreeSet<>()).add(kind(d)));
+            kinds.forEach((target, types) -> out.append("    ").append(id(module))
+                    .append(types.equals(new TreeSet<>(List.of("event"))) ? " -.->|events| " : " --> ")
+                    .append(target).append("\n"));
+        }
+        return out.toString().strip();
+    }
+
+    private static String kind(ApplicationModuleDependency dependency) {
+        return dependency.getDependencyType() == DependencyType.EVENT_LISTENER ? "event" : "call";
+    }
+
+    private static String id(ApplicationModule module) {
+        return module.getIdentifier().toString();
+    }
+}

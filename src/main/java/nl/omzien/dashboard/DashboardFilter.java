@@ -29,8 +29,4 @@ public record DashboardFilter(Long municipalityId, YearMonth from, YearMonth unt
     public LocalDate lastDay() {
         return until.atEndOfMonth();
     }
-
-    public DashboardFilter withMunicipality(Long id) {
-        return new DashboardFilter(id, from, until);
-    }
 }

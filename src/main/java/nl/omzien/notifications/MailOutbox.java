@@ -77,14 +77,6 @@ public class MailOutbox {
         return readable(outbox.latestTo(recipient, LATEST));
     }
 
-    /**
-     * True when admins may read the mails themselves (dev mailbox, {@code omzien.mail.dev-mailbox}); false in
-     * production, where a mail holds other people's sign-in and invitation links.
-     */
-    public boolean contentsReadable() {
-        return readableContents;
-    }
-
     private List<OutboxMail> readable(List<OutboxMail> mails) {
         return readableContents ? mails : mails.stream().map(OutboxMail::withoutText).toList();
     }

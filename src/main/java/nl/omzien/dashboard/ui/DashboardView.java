@@ -42,6 +42,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     enum Period { THIS_YEAR, LAST_YEAR, LAST_12, CUSTOM }
 
     private final DashboardService dashboard;
+    private final Clock clock;
     final Select<Municipality> municipality = new Select<>();
     private final Select<Period> period = new Select<>();
     private final Select<YearMonth> from = new Select<>();
@@ -51,7 +52,6 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     private final Paragraph intro = new Paragraph();
     private final Div content = new Div();
     private boolean applyingPreset;
-    private final Clock clock;
     private final DashboardFormat format;
 
     public DashboardView(DashboardService dashboard, Clock clock) {

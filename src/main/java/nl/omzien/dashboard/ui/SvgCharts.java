@@ -1,5 +1,9 @@
 package nl.omzien.dashboard.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Div;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +35,13 @@ final class SvgCharts {
     private static final String GRID = "#d0d7de";
 
     private SvgCharts() {
+    }
+
+    /** A chart on the page, in the holder that the theme sizes and scrolls. */
+    static Component holder(String svg) {
+        Div holder = new Div(new Html(svg));
+        holder.addClassName("dashboard-chart-holder");
+        return holder;
     }
 
     /** Horizontal bars, one row per label; the SVG scales to its container's width. */

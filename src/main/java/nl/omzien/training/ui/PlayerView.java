@@ -162,39 +162,64 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         return audience;
     }
 
-    private List<Step> steps() {
-        return module.stepsFor(attempt.audience());
-    }
-
-    private int currentIndex() {
-        List<Step> steps = steps();
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).id().equals(attempt.currentStepId())) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
     private void showCurrentStep() {
         removeAll();
-        List<Step> steps = steps();
-        int index = currentIndex();
-        Step step = steps.get(index);
+        StepNavigation at = StepNavigation.of(module, attempt);
+        Step step = at.current();
         stepShownAt = clock.instant();
+        progressBar.setValue(at.progress());
+        progressText.setText(getTranslation(at.optional() ? "player.progress.optional" : "player.progress", at.position(), at.positions()));
+        // Issue 18: the real remaining time of this chapter, from the words of the steps still to do at 150 wpm.
+        remaining.setText(getTranslation(at.optional() ? "player.remaining.optional" : "player.remaining",
+                ReadingTime.minutes(at.toDo(), this::t)));
+        heading.setText(t(step.title()));
 
+        Button next = new Button(getTranslation(at.isLast() ? "player.finish-steps" : "player.next"),
+                VaadinIcon.ARROW_RIGHT.create());
+        next.setIconAfterText(true);
+        next.setId("next-step");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        next.setDisableOnClick(true);
+        Runnable refreshNext = () -> {
+            attempt = training.own(attempt.id());
+            next.setEnabled(at.withCompleted(attempt.completedSteps()).canGoOn());
+        };
+        Runnable goNext = () -> {
+            attempt = training.completeStep(attempt.id(), step.id(), (int) Duration.between(stepShownAt, clock.instant()).toSeconds());
+            goOn(at);
+        };
+        showStepBody(step, next, goNext, refreshNext);
+        next.setEnabled(at.canGoOn());
+        Button back = new Button(getTranslation("player.back"), VaadinIcon.ARROW_LEFT.create(),
+                click -> at.previous().ifPresent(this::goTo));
+        back.setId("previous-step");
+        back.setEnabled(at.previous().isPresent());
+        navigation.removeAll();
+        navigation.add(back, next);
+        Div optionalNote = new Div();
+        if (at.optional()) {
+            // Optional practice: the learner may skip it, and finish as soon as the core is done.
+            optionalNote.setId("optional-note");
+            optionalNote.addClassName("optional-note");
+            optionalNote.add(new Paragraph(getTranslation("player.optional.note")));
+            Button skip = new Button(getTranslation("player.optional.skip"), click -> goOn(at));
+            skip.setId("skip-step");
+            navigation.add(skip);
+            if (at.coreDone()) {
+                Button finishCore = new Button(getTranslation("player.optional.finish"), click -> showClosing());
+                finishCore.setId("finish-core");
+                finishCore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                optionalNote.add(finishCore);
+            }
+        }
+        add(topBar(), progressText, progressBar, remaining, optionalNote, heading, body, navigation);
+        focusHeading();
+    }
+
+    /** The module's title and the learner's audience, which they may change on any step. */
+    private HorizontalLayout topBar() {
         Span moduleTitle = new Span(t(module.title()));
         moduleTitle.addClassName("player-module-title");
-        List<Step> required = module.requiredStepsFor(attempt.audience());
-        boolean optional = module.isOptional(step, attempt.audience());
-        progressBar.setValue((double) attempt.completedSteps().stream().filter(id -> required.stream().anyMatch(s -> s.id().equals(id))).count() / required.size());
-        progressText.setText(optional ? getTranslation("player.progress.optional", index + 1 - required.size(), steps.size() - required.size())
-                : getTranslation("player.progress", index + 1, required.size()));
-        // Issue 18: the real remaining time of this chapter, from the words of the steps still to do at 150 wpm.
-        List<Step> toDo = (optional ? steps : required).stream().skip(index)
-                .filter(s -> s == step || !attempt.completedSteps().contains(s.id())).toList();
-        remaining.setText(getTranslation(optional ? "player.remaining.optional" : "player.remaining",
-                ReadingTime.minutes(toDo, this::t)));
         Select<Audience> audience = audienceSelect(attempt.audience());
         audience.addValueChangeListener(change -> {
             if (change.isFromClient()) {
@@ -207,35 +232,22 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         top.setWrap(true);
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
-        heading.setText(t(step.title()));
+        return top;
+    }
+
+    /** The step after {@code at}, or the closing questions after the last one. */
+    private void goOn(StepNavigation at) {
+        at.next().ifPresentOrElse(this::goTo, this::showClosing);
+    }
+
+    private void goTo(Step step) {
+        attempt = training.goTo(attempt.id(), step.id());
+        showCurrentStep();
+    }
+
+    /** Fills the body with the step's content and wires "next": a reflection is saved before moving on. */
+    private void showStepBody(Step step, Button next, Runnable goNext, Runnable refreshNext) {
         body.removeAll();
-
-        Button next = new Button(getTranslation(index == steps.size() - 1 ? "player.finish-steps" : "player.next"),
-                VaadinIcon.ARROW_RIGHT.create());
-        next.setIconAfterText(true);
-        next.setId("next-step");
-        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        next.setDisableOnClick(true);
-        Button back = new Button(getTranslation("player.back"), VaadinIcon.ARROW_LEFT.create(), click -> {
-            attempt = training.goTo(attempt.id(), steps.get(index - 1).id());
-            showCurrentStep();
-        });
-        back.setId("previous-step");
-        back.setEnabled(index > 0);
-
-        Runnable refreshNext = () -> {
-            attempt = training.own(attempt.id());
-            next.setEnabled(isDone(step));
-        };
-        Runnable goNext = () -> {
-            attempt = training.completeStep(attempt.id(), step.id(), (int) Duration.between(stepShownAt, clock.instant()).toSeconds());
-            if (index + 1 < steps.size()) {
-                attempt = training.goTo(attempt.id(), steps.get(index + 1).id());
-                showCurrentStep();
-            } else {
-                showClosing();
-            }
-        };
         switch (step) {
             case LessonStep lesson -> {
                 if (lesson.image() != null) {
@@ -285,45 +297,6 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 next.addClickListener(click -> goNext.run());
             }
         }
-        next.setEnabled(isDone(step));
-        navigation.removeAll();
-        navigation.add(back, next);
-        Div optionalNote = new Div();
-        if (optional) {
-            // Optional practice: the learner may skip it, and finish as soon as the core is done.
-            optionalNote.setId("optional-note");
-            optionalNote.addClassName("optional-note");
-            optionalNote.add(new Paragraph(getTranslation("player.optional.note")));
-            Button skip = new Button(getTranslation("player.optional.skip"), click -> {
-                if (index + 1 < steps.size()) {
-                    attempt = training.goTo(attempt.id(), steps.get(index + 1).id());
-                    showCurrentStep();
-                } else {
-                    showClosing();
-                }
-            });
-            skip.setId("skip-step");
-            navigation.add(skip);
-            if (training.allStepsDone(attempt)) {
-                Button finishCore = new Button(getTranslation("player.optional.finish"), click -> showClosing());
-                finishCore.setId("finish-core");
-                finishCore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                optionalNote.add(finishCore);
-            }
-        }
-        add(top, progressText, progressBar, remaining, optionalNote, heading, body, navigation);
-        focusHeading();
-    }
-
-    private boolean isDone(Step step) {
-        if (module.isOptional(step, attempt.audience()) && step instanceof LessonStep) {
-            return true;
-        }
-        return switch (step) {
-            case LessonStep lesson -> true;
-            case ReflectionStep reflection -> true;
-            default -> attempt.completedSteps().contains(step.id());
-        };
     }
 
     private Image lessonImage(LessonStep.Image image) {

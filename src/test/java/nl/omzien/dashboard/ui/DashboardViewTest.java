@@ -4,12 +4,14 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.dashboard.DashboardFixture;
+import nl.omzien.dashboard.DashboardService;
 import nl.omzien.dashboard.PublishedTableCheck;
 import nl.omzien.people.Municipality;
 import nl.omzien.test.KaribuTest;
@@ -20,7 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +43,7 @@ class DashboardViewTest extends KaribuTest {
     DashboardFixture f;
 
     @Autowired CertificateService certificates;
+    @Autowired DashboardService dashboard;
 
     @BeforeEach
     void fixture() {
@@ -171,5 +177,27 @@ class DashboardViewTest extends KaribuTest {
         open("dashboard");
         Select<Municipality> municipality = municipalitySelect();
         assertThat(municipality.getListDataView().getItems().map(Municipality::id)).doesNotContain(f.municipalityId).hasSize(1);
+    }
+
+    @Test
+    void thePeriodPresetsAndTheMonthsToChooseFromFollowTheApplicationsClock() {
+        signInAs(f.leadEmail);
+        // 10 May 2023, far from the computer's date: a preset taken from the system clock would show.
+        Clock may2023 = Clock.fixed(Instant.parse("2023-05-10T10:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+        UI.getCurrent().add(new DashboardView(dashboard, may2023));
+        Select<YearMonth> from = select("dashboard-from");
+        Select<YearMonth> until = select("dashboard-until");
+        assertThat(DashboardViewTest.<DashboardView.Period>select("dashboard-period").getValue()).isEqualTo(DashboardView.Period.THIS_YEAR);
+        assertThat(from.getValue()).isEqualTo(YearMonth.of(2023, 1));
+        assertThat(until.getValue()).isEqualTo(YearMonth.of(2023, 12));
+        assertThat(from.getListDataView().getItems().findFirst()).as("up to a year ahead").contains(YearMonth.of(2024, 5));
+
+        DashboardViewTest.<DashboardView.Period>select("dashboard-period").setValue(DashboardView.Period.LAST_YEAR);
+        assertThat(from.getValue()).isEqualTo(YearMonth.of(2022, 1));
+        assertThat(until.getValue()).isEqualTo(YearMonth.of(2022, 12));
+
+        DashboardViewTest.<DashboardView.Period>select("dashboard-period").setValue(DashboardView.Period.LAST_12);
+        assertThat(from.getValue()).isEqualTo(YearMonth.of(2022, 6));
+        assertThat(until.getValue()).isEqualTo(YearMonth.of(2023, 5));
     }
 }

@@ -8,13 +8,13 @@ import nl.omzien.certificates.internal.NameMatcher;
 import nl.omzien.db.tables.records.CertificateRecord;
 import nl.omzien.training.content.Text;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The public verify page's service: no sign-in. Shows status, path, dates, municipality and a masked
@@ -39,37 +39,43 @@ public class VerificationService {
         this.clock = clock;
     }
 
+    /*
+     * No transaction around these lookups: the throttle counts in a transaction of its own first, and a
+     * lookup holding a connection while waiting for another would let a burst of lookups drain the pool.
+     * Each lookup is a single read.
+     */
+
     /** Looks up a code as typed or scanned (case, spaces and dashes do not matter). */
-    @Transactional(readOnly = true)
     public VerificationResult verify(String typedCode, String clientAddress) {
-        if (!throttle.tryAcquire(clientAddress)) {
+        OptionalLong lookup = throttle.tryAcquire(clientAddress);
+        if (lookup.isEmpty()) {
             return new VerificationResult.TooManyRequests();
         }
         Optional<CertificateRecord> found = find(typedCode);
         if (found.isEmpty()) {
             return new VerificationResult.Unknown();
         }
-        throttle.found(clientAddress);
+        throttle.found(lookup.getAsLong());
         return new VerificationResult.Found(toVerification(found.get()));
     }
 
-    @Transactional(readOnly = true)
     public NameCheck checkName(String code, String typedName, String clientAddress) {
-        if (!throttle.tryAcquire(clientAddress)) {
+        OptionalLong lookup = throttle.tryAcquire(clientAddress);
+        if (lookup.isEmpty()) {
             return NameCheck.TOO_MANY_REQUESTS;
         }
         NameCheck result = find(code).map(r -> r.getHolderName() != null && NameMatcher.sameName(typedName, r.getHolderName())
                 ? NameCheck.MATCHES : NameCheck.DOES_NOT_MATCH).orElse(NameCheck.UNKNOWN_CODE);
         if (result == NameCheck.MATCHES) {
-            throttle.found(clientAddress);
+            throttle.found(lookup.getAsLong());
         }
         return result;
     }
 
     /** True only when the file is byte for byte the PDF issued with this code (compares SHA-256). */
-    @Transactional(readOnly = true)
     public PdfCheck checkPdf(String code, byte[] uploaded, String clientAddress) {
-        if (!throttle.tryAcquire(clientAddress)) {
+        OptionalLong lookup = throttle.tryAcquire(clientAddress);
+        if (lookup.isEmpty()) {
             return PdfCheck.TOO_MANY_REQUESTS;
         }
         // A PDF still being rendered has no hash yet: no uploaded file can be it.
@@ -78,7 +84,7 @@ public class VerificationService {
                         r.getPdfSha256().getBytes(StandardCharsets.US_ASCII)) ? PdfCheck.IDENTICAL : PdfCheck.DIFFERENT)
                 .orElse(PdfCheck.UNKNOWN_CODE);
         if (result == PdfCheck.IDENTICAL) {
-            throttle.found(clientAddress);
+            throttle.found(lookup.getAsLong());
         }
         return result;
     }

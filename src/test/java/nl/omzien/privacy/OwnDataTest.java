@@ -167,7 +167,7 @@ class OwnDataTest extends IntegrationTest {
                 .allSatisfy(m -> assertThat(m.path("recipient").asString()).isIn(anna.email(), anna.newEmail()))
                 .anySatisfy(m -> assertThat(m.path("recipient").asString()).isEqualTo(anna.newEmail()));
         assertThat(rows(root, "sign-in-links", "sign_in_link")).isNotEmpty();
-        assertThat(rows(root, "sign-in-links", "sign_in_request")).isNotEmpty();
+        assertThat(rows(root, "sign-in", "sign_in_request")).isNotEmpty();
         assertThat(rows(root, "sign-in", "login_attempt")).isNotEmpty();
         assertThat(rows(root, "privacy", "personal_data_audit")).as("the trainer opened the participant list")
                 .anySatisfy(a -> assertThat(a.path("detail").asString()).startsWith("session-participants:"));

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static nl.omzien.db.Tables.LOGIN_ATTEMPT;
+import static nl.omzien.db.Tables.THROTTLE_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest extends IntegrationTest {
@@ -89,7 +89,7 @@ class LoginThrottleTest extends IntegrationTest {
         });
         assertThat(outcomes.stream().filter("checked"::equals).count()).as("passwords actually checked").isEqualTo(5);
         assertThat(outcomes.stream().filter("throttled"::equals).count()).isEqualTo(175);
-        assertThat(db.fetchCount(LOGIN_ATTEMPT, LOGIN_ATTEMPT.IP_ADDRESS.eq(ip))).isEqualTo(5);
+        assertThat(db.fetchCount(THROTTLE_EVENT, THROTTLE_EVENT.IP_ADDRESS.eq(ip))).isEqualTo(5);
     }
 
     /** The sign-in code step counts through the same call; 60 parallel wrong codes once had 11 checked. */

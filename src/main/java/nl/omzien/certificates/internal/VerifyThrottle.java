@@ -1,85 +1,51 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.security.Throttle;
+import nl.omzien.security.Throttle.Limit;
+import nl.omzien.security.Throttle.Rule;
+import nl.omzien.security.Throttle.Scope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Limits failed verify lookups per IP address (unknown codes, names that do not match, PDFs that
  * differ), so walking through codes or guessing a holder's name is impractical even before the 60
  * random bits are considered. Lookups that find something do not count: a coalition checking fifty
- * real certificates is never blocked, and an attacker almost never finds one. In memory: a restart
- * forgets, which gains an attacker one more window at most.
+ * real certificates is never blocked, and an attacker almost never finds one. The rule for {@link Throttle}.
  */
 @Component
 public class VerifyThrottle {
 
-    private static final int MAX_ADDRESSES = 50_000;
+    private final Throttle throttle;
+    private final Rule rule;
 
-    private final Map<String, Deque<Instant>> lookups = new ConcurrentHashMap<>();
-    private final int maxPerWindow;
-    private final Duration window;
-    private final Clock clock;
-
-    VerifyThrottle(@Value("${omzien.verify.max-failures-per-ip:20}") int maxPerWindow,
-                   @Value("${omzien.verify.window:PT10M}") Duration window, Clock clock) {
-        this.maxPerWindow = maxPerWindow;
-        this.window = window;
-        this.clock = clock;
+    VerifyThrottle(Throttle throttle, @Value("${omzien.verify.max-failures-per-ip:20}") int maxPerWindow,
+                   @Value("${omzien.verify.window:PT10M}") Duration window) {
+        this.throttle = throttle;
+        this.rule = new Rule(Throttle.Kind.VERIFY, window, false, List.of(Limit.of(Scope.IP, maxPerWindow)));
     }
 
     /**
      * Takes a lookup slot for this address before anything is looked up, counted as a failure until
-     * {@link #found} gives it back: reading and adding are one step, so parallel lookups cannot all pass
-     * a count none of them has added to yet.
+     * {@link #found} gives it back.
      *
-     * @return false when this address has had too many failed lookups lately (nothing is counted then)
+     * @return the lookup, or empty when this address has had too many failed lookups lately (nothing is counted then)
      */
-    public boolean tryAcquire(String address) {
-        Instant now = clock.instant();
-        if (lookups.size() > MAX_ADDRESSES) {
-            lookups.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(now.minus(window)));
-        }
-        Deque<Instant> times = lookups.computeIfAbsent(key(address), a -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            if (times.size() >= maxPerWindow) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
+    public OptionalLong tryAcquire(String address) {
+        return throttle.tryAcquire(rule, null, address);
     }
 
     /** The lookup that {@link #tryAcquire} allowed found something: it does not count. */
-    public void found(String address) {
-        Deque<Instant> times = lookups.get(key(address));
-        if (times != null) {
-            synchronized (times) {
-                times.pollLast();
-            }
-        }
+    public void found(long lookup) {
+        throttle.forgive(lookup);
     }
 
     /** Forgets an address's failed lookups, e.g. when support lifts a block on a shared office connection. */
     public void forget(String address) {
-        lookups.remove(key(address));
-    }
-
-    private void prune(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
-            times.pollFirst();
-        }
-    }
-
-    private static String key(String address) {
-        return address == null ? "unknown" : address;
+        throttle.forgiveAddress(Throttle.Kind.VERIFY, address);
     }
 }

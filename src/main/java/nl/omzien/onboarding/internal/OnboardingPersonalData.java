@@ -9,10 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static nl.omzien.db.Tables.SIGN_IN_LINK;
-import static nl.omzien.db.Tables.SIGN_IN_REQUEST;
-import static org.jooq.impl.DSL.lower;
 
-/** Sign-in links (when asked, used; never the token hash) and link requests, which hold the address. */
+/** Sign-in links (when asked, used; never the token hash). Link requests are the throttle's, see security. */
 @Component
 class OnboardingPersonalData implements PersonalDataSection {
 
@@ -33,15 +31,11 @@ class OnboardingPersonalData implements PersonalDataSection {
         tables.put("sign_in_link", db.select(SIGN_IN_LINK.REQUESTED_AT, SIGN_IN_LINK.EXPIRES_AT, SIGN_IN_LINK.USED_AT)
                 .from(SIGN_IN_LINK).where(SIGN_IN_LINK.USER_ID.eq(subject.userId()))
                 .orderBy(SIGN_IN_LINK.REQUESTED_AT).fetchMaps());
-        tables.put("sign_in_request", db.select(SIGN_IN_REQUEST.REQUESTED_AT, SIGN_IN_REQUEST.IP_ADDRESS)
-                .from(SIGN_IN_REQUEST).where(lower(SIGN_IN_REQUEST.EMAIL).in(subject.emails()))
-                .orderBy(SIGN_IN_REQUEST.REQUESTED_AT).fetchMaps());
         return tables;
     }
 
     @Override
     public void erase(PersonalDataSubject subject) {
         db.deleteFrom(SIGN_IN_LINK).where(SIGN_IN_LINK.USER_ID.eq(subject.userId())).execute();
-        db.deleteFrom(SIGN_IN_REQUEST).where(lower(SIGN_IN_REQUEST.EMAIL).in(subject.emails())).execute();
     }
 }

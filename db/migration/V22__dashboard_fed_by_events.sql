@@ -4,7 +4,8 @@
 -- Before: the view dashboard_source read 8 tables of 4 features, and V16 put triggers on app_user and
 -- organisation. Now:
 -- - each owning feature publishes a read-only view of what others may know (prefix <feature>_published_);
---   the dashboard reads only those views and its own tables;
+--   the dashboard reads only those views and its own tables (names of organisations and municipalities
+--   on screen included);
 -- - the dashboard keeps its own copy of where people and organisations are (dashboard_known_person,
 --   dashboard_known_organisation), kept current by the people feature's events PersonPlacementChanged and
 --   OrganisationChanged (DashboardListener calls dashboard_person_placed / dashboard_organisation_placed);
@@ -29,12 +30,19 @@ select u.id as person_id, u.organisation_id, u.municipality_id
 comment on view people_published_person_placement is
     'Published by people, read-only: each account''s organisation and own municipality.';
 
--- people: where an organisation is, and its sector and village (kern).
-create view people_published_organisation_placement as
-select o.id as organisation_id, o.municipality_id, o.sector, o.village
+-- people: each organisation's name, municipality, sector and village (kern).
+create view people_published_organisations as
+select o.id as organisation_id, o.municipality_id, o.name, o.sector, o.village
   from organisation o;
-comment on view people_published_organisation_placement is
-    'Published by people, read-only: each organisation''s municipality, sector and village.';
+comment on view people_published_organisations is
+    'Published by people, read-only: each organisation''s name, municipality, sector and village.';
+
+-- people: the municipalities by name.
+create view people_published_municipalities as
+select m.id as municipality_id, m.name
+  from municipality m;
+comment on view people_published_municipalities is
+    'Published by people, read-only: the municipalities and their names.';
 
 -- certificates: a person's first counting certificate per path. Counting = live, or revoked only because
 -- the account was deleted (the training happened; issue 8). A filter on user_id reaches the index.
@@ -101,7 +109,7 @@ create table dashboard_known_organisation (
 );
 
 insert into dashboard_known_organisation (organisation_id, municipality_id, sector, village)
-select organisation_id, municipality_id, sector, village from people_published_organisation_placement;
+select organisation_id, municipality_id, sector, village from people_published_organisations;
 insert into dashboard_known_person (person_id, organisation_id, municipality_id)
 select person_id, organisation_id, municipality_id from people_published_person_placement;
 
@@ -309,7 +317,7 @@ begin
     if placement.organisation_id is not null
             and not exists (select 1 from dashboard_known_organisation where organisation_id = placement.organisation_id) then
         perform dashboard_organisation_placed(o.organisation_id, o.municipality_id, o.sector, o.village)
-           from people_published_organisation_placement o where o.organisation_id = placement.organisation_id;
+           from people_published_organisations o where o.organisation_id = placement.organisation_id;
     end if;
     insert into dashboard_known_person (person_id, organisation_id, municipality_id)
     values (p_person, placement.organisation_id, placement.municipality_id)
@@ -330,7 +338,7 @@ begin
     truncate dashboard_fact, dashboard_month, dashboard_organisation, dashboard_comment, dashboard_staff,
              dashboard_known_person, dashboard_known_organisation;
     insert into dashboard_known_organisation (organisation_id, municipality_id, sector, village)
-    select organisation_id, municipality_id, sector, village from people_published_organisation_placement;
+    select organisation_id, municipality_id, sector, village from people_published_organisations;
     insert into dashboard_known_person (person_id, organisation_id, municipality_id)
     select person_id, organisation_id, municipality_id from people_published_person_placement;
     insert into dashboard_fact select * from dashboard_contribution;

@@ -9,6 +9,7 @@ import nl.omzien.people.internal.JooqProfileRepository;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +27,14 @@ public class OrganisationService {
     private final JooqOrganisationRepository organisations;
     private final JooqProfileRepository profiles;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
-    OrganisationService(JooqOrganisationRepository organisations, JooqProfileRepository profiles, CurrentUser currentUser) {
+    OrganisationService(JooqOrganisationRepository organisations, JooqProfileRepository profiles, CurrentUser currentUser,
+                        ApplicationEventPublisher events) {
         this.organisations = organisations;
         this.profiles = profiles;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -82,14 +86,24 @@ public class OrganisationService {
                         && organisations.nameTaken(draft.getMunicipality().id(), draft.getName().trim(), draft.getId()))
                 .throwIfAny();
         requireOwnMunicipality(user, draft.getMunicipality().id());
+        long id;
         if (draft.getId() == null) {
-            return organisations.insert(draft);
+            id = organisations.insert(draft);
+        } else {
+            Organisation existing = organisations.findById(draft.getId())
+                    .orElseThrow(() -> new AccessDeniedException("No such organisation"));
+            requireOwnMunicipality(user, existing.municipalityId());
+            organisations.update(draft);
+            id = draft.getId();
         }
-        Organisation existing = organisations.findById(draft.getId())
-                .orElseThrow(() -> new AccessDeniedException("No such organisation"));
-        requireOwnMunicipality(user, existing.municipalityId());
-        organisations.update(draft);
-        return draft.getId();
+        publishChanged(id);
+        return id;
+    }
+
+    /** As stored (trimmed, blank village as null), so listeners see what the table holds. */
+    private void publishChanged(long id) {
+        Organisation saved = organisations.findById(id).orElseThrow();
+        events.publishEvent(new OrganisationChanged(saved.id(), saved.municipalityId(), saved.sector().name(), saved.village()));
     }
 
     private static void requireOwnMunicipality(SignedInUser user, long municipalityId) {

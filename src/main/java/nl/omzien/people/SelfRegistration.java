@@ -1,6 +1,7 @@
 package nl.omzien.people;
 
 import nl.omzien.people.internal.JooqUserAccountRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,9 +17,11 @@ import java.util.Optional;
 public class SelfRegistration {
 
     private final JooqUserAccountRepository accounts;
+    private final ApplicationEventPublisher events;
 
-    SelfRegistration(JooqUserAccountRepository accounts) {
+    SelfRegistration(JooqUserAccountRepository accounts, ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.events = events;
     }
 
     /**
@@ -29,13 +32,17 @@ public class SelfRegistration {
      */
     @Transactional
     public Optional<Long> createParticipant(String fullName, String email, Locale locale) {
-        return accounts.insertParticipantUnlessTaken(fullName, email, null,
+        Optional<Long> id = accounts.insertParticipantUnlessTaken(fullName, email, null,
                 "en".equals(locale.getLanguage()) ? "en" : "nl");
+        id.ifPresent(personId -> events.publishEvent(new PersonPlacementChanged(personId, null, null)));
+        return id;
     }
 
     /** The person confirmed their address: they join the organisation they registered for. */
     @Transactional
     public void confirmed(long userId, long organisationId) {
-        accounts.joinOrganisation(userId, organisationId);
+        if (accounts.joinOrganisation(userId, organisationId)) {
+            events.publishEvent(new PersonPlacementChanged(userId, organisationId, null));
+        }
     }
 }

@@ -116,10 +116,15 @@ public class UserAccountService {
         }
         authoriseChange(user, draft, roles);
         String hash = password.isBlank() ? null : passwordEncoder.encode(password);
+        Long organisationId = draft.getOrganisation() == null ? null : draft.getOrganisation().id();
+        Long municipalityId = draft.getMunicipality() == null ? null : draft.getMunicipality().id();
         if (isNew) {
-            return accounts.insert(draft, hash);
+            long id = accounts.insert(draft, hash);
+            events.publishEvent(new PersonPlacementChanged(id, organisationId, municipalityId));
+            return id;
         }
         accounts.update(draft, hash);
+        events.publishEvent(new PersonPlacementChanged(draft.getId(), organisationId, municipalityId));
         events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, draft.getId(), "user-administration"));
         return draft.getId();
     }

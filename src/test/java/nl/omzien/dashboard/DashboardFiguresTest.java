@@ -3,6 +3,12 @@ package nl.omzien.dashboard;
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.dashboard.internal.DashboardRefresh;
 import nl.omzien.people.Audience;
+import nl.omzien.people.Municipality;
+import nl.omzien.people.OrganisationDirectory;
+import nl.omzien.people.OrganisationDraft;
+import nl.omzien.people.OrganisationService;
+import nl.omzien.people.UserAccountService;
+import nl.omzien.people.UserDraft;
 import nl.omzien.people.Sector;
 import nl.omzien.test.IntegrationTest;
 import org.jooq.DSLContext;
@@ -24,9 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.APP_USER;
 import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -45,6 +49,9 @@ class DashboardFiguresTest extends IntegrationTest {
     @Autowired CertificateService certificates;
     @Autowired DashboardRefresh refresh;
     @Autowired UserDetailsService accounts;
+    @Autowired UserAccountService users;
+    @Autowired OrganisationService organisationService;
+    @Autowired OrganisationDirectory organisationDirectory;
 
     DashboardFixture f;
     DashboardFilter year2025;
@@ -208,8 +215,10 @@ class DashboardFiguresTest extends IntegrationTest {
         signInAs(ADMIN);
         assertThat(dashboard.figures(here2024).trained()).isEqualTo(1);
 
-        // p5 (trained 31 Dec 2025) moves from the care organisation to the bakery.
-        db.update(APP_USER).set(APP_USER.ORGANISATION_ID, f.organisations.get("C")).where(APP_USER.ID.eq(f.people.get("p5"))).execute();
+        // p5 (trained 31 Dec 2025) moves from the care organisation to the bakery, through the people feature,
+        // whose event is all the dashboard hears of it.
+        var p5 = UserDraft.of(users.open(f.people.get("p5")), organisationDirectory.find(f.organisations.get("C")).orElseThrow(), null);
+        users.save(p5);
         assertThat(counts(dashboard.bySector(year2025, Locale.ENGLISH)))
                 .isEqualTo(Map.of(Sector.HAIRDRESSER.name(), 2L, Sector.BAKERY.name(), 1L));
         Map<Long, OrganisationFigures> rows = dashboard.organisations(year2025).stream()
@@ -220,9 +229,11 @@ class DashboardFiguresTest extends IntegrationTest {
         assertThat(List.of(bakery.trainedInPeriod(), bakery.trainedTotal(), bakery.registeredStaff())).containsExactly(1L, 1L, 2L);
 
         // The hairdresser becomes a supermarket in another village; the care organisation moves municipality.
-        db.update(ORGANISATION).set(ORGANISATION.SECTOR, "SUPERMARKET").set(ORGANISATION.VILLAGE, "Aalden")
-                .where(ORGANISATION.ID.eq(f.organisations.get("A"))).execute();
-        db.update(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, elsewhere).where(ORGANISATION.ID.eq(f.organisations.get("B"))).execute();
+        var hairdresser = organisationDraft("A", new Municipality(f.municipalityId, f.municipalityName));
+        hairdresser.setSector(Sector.SUPERMARKET);
+        hairdresser.setVillage("Aalden");
+        organisationService.save(hairdresser);
+        organisationService.save(organisationDraft("B", new Municipality(elsewhere, "Elders " + f.municipalityName)));
         assertThat(counts(dashboard.bySector(year2025, Locale.ENGLISH)))
                 .isEqualTo(Map.of(Sector.SUPERMARKET.name(), 2L, Sector.BAKERY.name(), 1L));
         assertThat(counts(dashboard.byVillage(year2025))).isEqualTo(Map.of("Aalden", 2L));
@@ -243,6 +254,10 @@ class DashboardFiguresTest extends IntegrationTest {
                 dashboard.bySector(year2025, Locale.ENGLISH), dashboard.bySector(elsewhere2024, Locale.ENGLISH),
                 dashboard.byVillage(year2025), dashboard.organisations(year2025), dashboard.organisations(elsewhere2024));
         assertThat(after).isEqualTo(before);
+    }
+
+    private OrganisationDraft organisationDraft(String key, Municipality municipality) {
+        return OrganisationDraft.of(organisationDirectory.find(f.organisations.get(key)).orElseThrow(), municipality);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package nl.omzien.dashboard;
 
 import nl.omzien.certificates.CertificateIssued;
+import nl.omzien.people.OrganisationChanged;
+import nl.omzien.people.PersonPlacementChanged;
 import nl.omzien.sessions.SessionAttended;
 import nl.omzien.sessions.SessionEvaluated;
 import nl.omzien.training.ModuleCompleted;
@@ -68,6 +70,7 @@ public final class DashboardFixture {
         long lead = db.insertInto(APP_USER).set(APP_USER.EMAIL, leadEmail).set(APP_USER.FULL_NAME, "Lead " + tag)
                 .set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUNICIPALITY_ID, municipalityId).returning(APP_USER.ID).fetchOne().getId();
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, lead).set(USER_ROLE.ROLE, "COALITION_LEAD").execute();
+        events.publishEvent(new PersonPlacementChanged(lead, null, municipalityId));
         var module = db.select(MODULE_VERSION.MODULE_ID, MODULE_VERSION.VERSION).from(MODULE_VERSION)
                 .orderBy(MODULE_VERSION.MODULE_ID, MODULE_VERSION.VERSION).limit(1).fetchOne();
         moduleId = module.value1();
@@ -143,9 +146,11 @@ public final class DashboardFixture {
     }
 
     private void organisation(String key, String name, String sector, String village) {
-        organisations.put(key, db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipalityId)
+        long id = db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipalityId)
                 .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, sector).set(ORGANISATION.VILLAGE, village)
-                .returning(ORGANISATION.ID).fetchOne().getId());
+                .returning(ORGANISATION.ID).fetchOne().getId();
+        organisations.put(key, id);
+        events.publishEvent(new OrganisationChanged(id, municipalityId, sector, village));
     }
 
     private void person(String key, String organisation, String tag) {
@@ -154,6 +159,7 @@ public final class DashboardFixture {
                 .set(APP_USER.ORGANISATION_ID, organisations.get(organisation)).returning(APP_USER.ID).fetchOne().getId();
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "PARTICIPANT").execute();
         people.put(key, id);
+        events.publishEvent(new PersonPlacementChanged(id, organisations.get(organisation), null));
     }
 
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import static nl.omzien.db.Tables.COALITION_TARGET;
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.db.Tables.PEOPLE_PUBLISHED_MUNICIPALITIES;
 
 /**
  * After the other demo data (people, training history, sessions, a revoked certificate, some of it
@@ -52,7 +52,8 @@ class DashboardDemoData implements ApplicationRunner {
         log.info("Demo data: dashboard targets and read model");
         refresh.rebuild();
         int year = LocalDate.now(clock).getYear();
-        db.select(MUNICIPALITY.ID, MUNICIPALITY.NAME).from(MUNICIPALITY).where(MUNICIPALITY.NAME.in("Coevorden", "Twenterand"))
+        db.select(PEOPLE_PUBLISHED_MUNICIPALITIES.MUNICIPALITY_ID, PEOPLE_PUBLISHED_MUNICIPALITIES.NAME).from(PEOPLE_PUBLISHED_MUNICIPALITIES)
+                .where(PEOPLE_PUBLISHED_MUNICIPALITIES.NAME.in("Coevorden", "Twenterand"))
                 .forEach(m -> {
                     long id = m.value1();
                     boolean coevorden = "Coevorden".equals(m.value2());

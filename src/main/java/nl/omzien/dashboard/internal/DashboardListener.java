@@ -2,6 +2,8 @@ package nl.omzien.dashboard.internal;
 
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.certificates.CertificateRevoked;
+import nl.omzien.people.OrganisationChanged;
+import nl.omzien.people.PersonPlacementChanged;
 import nl.omzien.sessions.SessionAttended;
 import nl.omzien.sessions.SessionCancelled;
 import nl.omzien.sessions.SessionEvaluated;
@@ -11,10 +13,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the dashboard's sums current. Plain synchronous listeners on purpose: they run in the
- * publishing transaction (a certificate issued just before commit included), so a completion and
- * its effect on the figures commit together and show at once. A refresh recomputes the whole
- * contribution of one person or session, so the order and repetition of events do not matter.
+ * Keeps the dashboard's sums, and its own copy of where people and organisations are, current from the
+ * features' events. Plain synchronous listeners on purpose, not {@code @ApplicationModuleListener}: that
+ * one runs after the commit in a transaction of its own, so for a moment (and for good if it failed) a
+ * committed completion or move would be missing from the figures, where the dashboard promises them at
+ * once. In the publishing transaction, a certificate issued just before commit included, the change and its
+ * effect on the figures commit together (and roll back together). A refresh recomputes the whole
+ * contribution of one person or session and a placement event carries the new state, so the order and
+ * repetition of events do not matter.
  */
 @Component
 class DashboardListener {
@@ -23,6 +29,16 @@ class DashboardListener {
 
     DashboardListener(DashboardRefresh refresh) {
         this.refresh = refresh;
+    }
+
+    @EventListener
+    void on(PersonPlacementChanged placed) {
+        refresh.personPlaced(placed.personId(), placed.organisationId(), placed.municipalityId());
+    }
+
+    @EventListener
+    void on(OrganisationChanged changed) {
+        refresh.organisationPlaced(changed.organisationId(), changed.municipalityId(), changed.sector(), changed.village());
     }
 
     @EventListener

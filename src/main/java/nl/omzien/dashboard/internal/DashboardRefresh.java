@@ -26,7 +26,22 @@ public class DashboardRefresh {
         Routines.dashboardRefresh(db.configuration(), "SESSION", sessionId);
     }
 
-    /** Everything from the source tables, set-based: demo data, a restore, the national-scale generator. */
+    /** A person was created or moved: the dashboard's copy, the staff counts and their figures follow. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void personPlaced(long personId, Long organisationId, Long municipalityId) {
+        Routines.dashboardPersonPlaced(db.configuration(), personId, organisationId, municipalityId);
+    }
+
+    /** An organisation was created or changed municipality, sector or village. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void organisationPlaced(long organisationId, long municipalityId, String sector, String village) {
+        Routines.dashboardOrganisationPlaced(db.configuration(), organisationId, municipalityId, sector, village);
+    }
+
+    /**
+     * Everything again, set-based (demo data, recovery, the national-scale generator), from the views the
+     * people, certificates, training and sessions features publish, never from their tables.
+     */
     @Transactional
     public void rebuild() {
         Routines.dashboardRebuild(db.configuration());

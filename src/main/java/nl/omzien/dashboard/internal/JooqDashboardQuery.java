@@ -5,6 +5,8 @@ import nl.omzien.dashboard.EvaluationComment;
 import nl.omzien.dashboard.PartnerRule;
 import nl.omzien.dashboard.Target;
 import nl.omzien.dashboard.TargetKind;
+import nl.omzien.db.tables.PeoplePublishedMunicipalities;
+import nl.omzien.db.tables.PeoplePublishedOrganisations;
 import nl.omzien.people.Audience;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -25,9 +27,9 @@ import static nl.omzien.db.Tables.COALITION_TARGET;
 import static nl.omzien.db.Tables.DASHBOARD_COMMENT;
 import static nl.omzien.db.Tables.DASHBOARD_MONTH;
 import static nl.omzien.db.Tables.DASHBOARD_ORGANISATION;
-import static nl.omzien.db.Tables.MUNICIPALITY;
 import static nl.omzien.db.Tables.DASHBOARD_STAFF;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.db.Tables.PEOPLE_PUBLISHED_MUNICIPALITIES;
+import static nl.omzien.db.Tables.PEOPLE_PUBLISHED_ORGANISATIONS;
 
 /**
  * Reads the dashboard's pre-aggregated rows. Every query touches a few hundred rows at most (the
@@ -39,6 +41,10 @@ public class JooqDashboardQuery {
 
     /** For "all municipalities" the organisations table lists the organisations with the most trained people. */
     public static final int ALL_ORGANISATIONS_LIMIT = 100;
+
+    // Names, sectors and villages through the views the people feature publishes, not its tables.
+    private static final PeoplePublishedOrganisations ORGANISATIONS = PEOPLE_PUBLISHED_ORGANISATIONS;
+    private static final PeoplePublishedMunicipalities MUNICIPALITIES = PEOPLE_PUBLISHED_MUNICIPALITIES;
 
     private final DSLContext db;
 
@@ -120,27 +126,32 @@ public class JooqDashboardQuery {
     public List<OrganisationRow> organisations(Long municipalityId, LocalDate from, LocalDate until) {
         Field<Long> staff = DSL.coalesce(DASHBOARD_STAFF.STAFF, 0).cast(Long.class);
         Field<BigDecimal> inPeriod = DSL.field(DSL.select(DSL.sum(DASHBOARD_MONTH.VALUE)).from(DASHBOARD_MONTH)
-                .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(ORGANISATION.MUNICIPALITY_ID), DASHBOARD_MONTH.ORGANISATION_ID.eq(ORGANISATION.ID),
+                .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(ORGANISATIONS.MUNICIPALITY_ID),
+                        DASHBOARD_MONTH.ORGANISATION_ID.eq(ORGANISATIONS.ORGANISATION_ID),
                         DASHBOARD_MONTH.MEASURE.eq(Measures.TRAINED), inPeriod(from, until)));
         Field<Integer> total = DSL.coalesce(DASHBOARD_ORGANISATION.TRAINED_TOTAL, 0);
-        var select = db.select(ORGANISATION.ID, ORGANISATION.MUNICIPALITY_ID, ORGANISATION.NAME, ORGANISATION.SECTOR, ORGANISATION.VILLAGE,
+        var select = db.select(ORGANISATIONS.ORGANISATION_ID, ORGANISATIONS.MUNICIPALITY_ID, ORGANISATIONS.NAME,
+                ORGANISATIONS.SECTOR, ORGANISATIONS.VILLAGE,
                 inPeriod, total, staff, DASHBOARD_ORGANISATION.LAST_TRAINED_ON);
         var rows = municipalityId == null
-                ? select.from(DASHBOARD_ORGANISATION).join(ORGANISATION).on(ORGANISATION.ID.eq(DASHBOARD_ORGANISATION.ORGANISATION_ID))
-                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATION.ID))
+                ? select.from(DASHBOARD_ORGANISATION)
+                        .join(ORGANISATIONS).on(ORGANISATIONS.ORGANISATION_ID.eq(DASHBOARD_ORGANISATION.ORGANISATION_ID))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATIONS.ORGANISATION_ID))
                         .where(DASHBOARD_ORGANISATION.TRAINED_TOTAL.gt(0))
                         .orderBy(DASHBOARD_ORGANISATION.TRAINED_TOTAL.desc(), DASHBOARD_ORGANISATION.ORGANISATION_ID)
                         .limit(ALL_ORGANISATIONS_LIMIT).fetch()
-                : select.from(ORGANISATION).leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(ORGANISATION.ID))
-                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATION.ID))
-                        .where(ORGANISATION.MUNICIPALITY_ID.eq(municipalityId))
-                        .orderBy(total.desc(), ORGANISATION.NAME).fetch();
+                : select.from(ORGANISATIONS)
+                        .leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(ORGANISATIONS.ORGANISATION_ID))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATIONS.ORGANISATION_ID))
+                        .where(ORGANISATIONS.MUNICIPALITY_ID.eq(municipalityId))
+                        .orderBy(total.desc(), ORGANISATIONS.NAME).fetch();
         return rows.map(r -> new OrganisationRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), longOf(r.value6()),
                 r.value7(), r.value8(), r.value9()));
     }
 
     public Optional<OrganisationRow> organisation(long organisationId) {
-        var row = db.select(ORGANISATION.MUNICIPALITY_ID).from(ORGANISATION).where(ORGANISATION.ID.eq(organisationId)).fetchOptional();
+        var row = db.select(ORGANISATIONS.MUNICIPALITY_ID).from(ORGANISATIONS)
+                .where(ORGANISATIONS.ORGANISATION_ID.eq(organisationId)).fetchOptional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -149,12 +160,14 @@ public class JooqDashboardQuery {
     }
 
     public List<nl.omzien.people.Municipality> municipalities() {
-        return db.select(MUNICIPALITY.ID, MUNICIPALITY.NAME).from(MUNICIPALITY).orderBy(MUNICIPALITY.NAME)
+        return db.select(MUNICIPALITIES.MUNICIPALITY_ID, MUNICIPALITIES.NAME).from(MUNICIPALITIES)
+                .orderBy(MUNICIPALITIES.NAME)
                 .fetch(r -> new nl.omzien.people.Municipality(r.value1(), r.value2()));
     }
 
     public Optional<String> municipalityName(long municipalityId) {
-        return db.select(MUNICIPALITY.NAME).from(MUNICIPALITY).where(MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(MUNICIPALITY.NAME);
+        return db.select(MUNICIPALITIES.NAME).from(MUNICIPALITIES).where(MUNICIPALITIES.MUNICIPALITY_ID.eq(municipalityId))
+                .fetchOptional(MUNICIPALITIES.NAME);
     }
 
     public List<EvaluationComment> comments(Long municipalityId, LocalDate from, LocalDate until, CommentFilter filter, int limit) {

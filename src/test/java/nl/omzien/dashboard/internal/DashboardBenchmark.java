@@ -25,8 +25,8 @@ import static nl.omzien.db.Tables.ORGANISATION;
  * Not a CI test: runs every dashboard query of {@link JooqDashboardQuery} (the ones DashboardService
  * calls) on the dataset of {@link NationalScaleGenerator}: warm-up, then 20 timed runs per query for
  * random municipalities and periods, and 20 for all municipalities together; prints median and p95
- * in ms. Then adds a completion the way the app does (certificate row + dashboard_refresh in one
- * transaction) and checks the figures show it right after the commit. See bench/README.md.
+ * in ms. Then adds a completion the way the app does (account + dashboard_person_placed, certificate row +
+ * dashboard_refresh in one transaction) and checks the figures show it right after the commit. See bench/README.md.
  *
  * <pre>bench/dashboard.sh measure 20</pre>
  */
@@ -114,7 +114,10 @@ public final class DashboardBenchmark {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    /** A new person completes a path: certificate + refresh in one transaction, as the app's listener does. */
+    /**
+     * A new person joins an organisation and completes a path: account, certificate and both read-model
+     * updates in one transaction, as the app's listeners do.
+     */
     private static void freshness(DSLContext db, JooqDashboardQuery query, List<Long> municipalities, Random random) {
         long organisation = db.select(ORGANISATION.ID).from(ORGANISATION).orderBy(ORGANISATION.ID).limit(1)
                 .offset(random.nextInt(db.fetchCount(ORGANISATION))).fetchOne(ORGANISATION.ID);
@@ -134,6 +137,8 @@ public final class DashboardBenchmark {
                 long user = t.insertInto(APP_USER).set(APP_USER.EMAIL, "bench-" + System.nanoTime() + "-" + n + "@national.example")
                         .set(APP_USER.FULL_NAME, "Benchmark " + n).set(APP_USER.ORGANISATION_ID, organisation)
                         .returning(APP_USER.ID).fetchOne().getId();
+                // What the listener does on the people feature's PersonPlacementChanged for the new account.
+                Routines.dashboardPersonPlaced(t.configuration(), user, organisation, null);
                 t.insertInto(CERTIFICATE).set(CERTIFICATE.CODE, "OMZ-ZZZZ-" + code(n) + "-ZZZZ").set(CERTIFICATE.USER_ID, user)
                         .set(CERTIFICATE.PATH_ID, "signaleerder").set(CERTIFICATE.CYCLE, 1).set(CERTIFICATE.MUNICIPALITY_ID, municipality)
                         .set(CERTIFICATE.MUNICIPALITY_NAME, "Gemeente").set(CERTIFICATE.PATH_TITLE_NL, "Signaleerder")

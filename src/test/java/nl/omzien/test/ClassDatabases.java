@@ -13,6 +13,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +29,8 @@ import java.util.function.Supplier;
  * <p>
  * The database the context migrated and seeded ({@code postgres}) becomes the template once the first
  * class asks for its copy; from then on nothing connects to it, as PostgreSQL requires of a template.
+ * While a class runs, the copy for the next class is made and its pool filled on another thread, and the
+ * previous class's copy is dropped there, so a class switch costs next to nothing on the main thread.
  */
 public final class ClassDatabases implements DataSource, Closeable {
 
@@ -32,9 +39,18 @@ public final class ClassDatabases implements DataSource, Closeable {
 
     private final HikariDataSource seeding;
     private final Supplier<EmbeddedPostgres> postgres;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "class-databases");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile HikariDataSource current;
     private volatile String currentName = TEMPLATE;
+    private Future<Copy> next;
     private int copies;
+
+    private record Copy(String name, HikariDataSource pool) {
+    }
 
     ClassDatabases(HikariDataSource seeding, Supplier<EmbeddedPostgres> postgres) {
         this.seeding = seeding;
@@ -48,35 +64,89 @@ public final class ClassDatabases implements DataSource, Closeable {
     }
 
     /**
-     * Switches the application to a fresh copy of the seeded database and drops the previous class's copy.
-     * Work still running for the previous class (a mail dispatch, say) loses its connection, as it would
-     * when a server goes away; nothing of it reaches the new copy.
+     * Switches the application to a fresh copy of the seeded database; the previous class's copy is dropped
+     * in the background. Work still running for the previous class (a mail dispatch, say) loses its
+     * connection, as it would when a server goes away; nothing of it reaches the new copy.
      */
     synchronized void freshCopy() {
         long started = System.nanoTime();
         HikariDataSource previous = current;
         String previousName = currentName;
+        Copy copy;
+        try {
+            if (next == null) {
+                // Close the seeding pool first: PostgreSQL copies a template only while nobody is connected to it.
+                seeding.close();
+                next = background.submit(this::makeCopy);
+            }
+            copy = next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not copy the test database: " + e.getCause().getMessage(), e.getCause());
+        }
+        current = copy.pool();
+        currentName = copy.name();
+        if (previous != seeding) {
+            background.submit(() -> drop(previous, previousName));
+        }
+        next = background.submit(this::makeCopy);
+        log.info("Test class database {} in use after {} ms", copy.name(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Copy makeCopy() throws SQLException {
+        long started = System.nanoTime();
         String name = "omzien_class_" + (++copies);
-        // Close the pool first: PostgreSQL copies a template only while nobody is connected to it.
-        previous.close();
-        try (Connection admin = postgres.get().getDatabase("postgres", "template1").getConnection();
-             Statement sql = admin.createStatement()) {
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
             sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + TEMPLATE
                     + "' AND pid <> pg_backend_pid()");
             sql.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + " STRATEGY FILE_COPY");
-            if (!TEMPLATE.equals(previousName)) {
-                sql.execute("DROP DATABASE " + previousName + " WITH (FORCE)");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not copy the test database: " + e.getMessage(), e);
         }
+        long copied = System.nanoTime();
         HikariConfig config = new HikariConfig();
         seeding.copyStateTo(config);
         config.setDataSource(postgres.get().getDatabase("postgres", name));
         config.setPoolName("omzien-" + name);
-        current = new HikariDataSource(config);
-        currentName = name;
-        log.info("Test class database {} ready in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+        // Production gives up on a connection after 3 s so a sign-in fails fast when PostgreSQL is down
+        // (DatabaseOutageTest, its own context, proves that). Here the 180-thread throttle tests queue for
+        // 16 connections on fresh backends of a fresh copy, on a shared 2-core machine.
+        config.setConnectionTimeout(Math.max(config.getConnectionTimeout(), 30_000));
+        HikariDataSource pool = new HikariDataSource(config);
+        awaitFull(pool);
+        log.info("Test class database {} made in {} ms (copy {} ms, then the pool)", name,
+                (System.nanoTime() - started) / 1_000_000, (copied - started) / 1_000_000);
+        return new Copy(name, pool);
+    }
+
+    private void drop(HikariDataSource pool, String name) {
+        pool.close();
+        try (Connection admin = admin(); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            log.warn("Could not drop test database {}: {}", name, e.getMessage());
+        }
+    }
+
+    private Connection admin() throws SQLException {
+        return postgres.get().getDatabase("postgres", "template1").getConnection();
+    }
+
+    /**
+     * Waits until the pool holds all its connections, as the one it replaces did: tests that start many
+     * threads at once (throttles, concurrent sign-ups) otherwise wait for connections being opened and
+     * run into the pool's short timeout on a busy machine.
+     */
+    private static void awaitFull(HikariDataSource pool) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (pool.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
@@ -91,8 +161,16 @@ public final class ClassDatabases implements DataSource, Closeable {
 
     @Override
     public synchronized void close() {
+        background.shutdownNow();
         current.close();
         seeding.close();
+        if (next != null && next.isDone() && !next.isCancelled()) {
+            try {
+                next.get().pool().close();
+            } catch (InterruptedException | ExecutionException ignored) {
+                // nothing was made, nothing to close
+            }
+        }
     }
 
     @Override

@@ -134,7 +134,7 @@ class MailDeliveryAfterCrashTest extends IntegrationTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 MailDispatcherProcess.class.getName(),
-                "--spring.datasource.url=" + embeddedPostgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.url=" + embeddedPostgres.getJdbcUrl("postgres", databaseName()),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=" + password,
                 "--spring.flyway.enabled=false",

@@ -159,9 +159,9 @@ class SessionLifecycleTest extends IntegrationTest {
         assertThat(Duration.between(OffsetDateTime.now(), offer.offerExpiresAt())).isBetween(Duration.ofHours(23), Duration.ofHours(24));
 
         // 25 hours later: the job lets the offer lapse and offers the seat to the third person.
-        db.update(REGISTRATION).set(REGISTRATION.OFFER_EXPIRES_AT, OffsetDateTime.now().minusMinutes(1))
-                .where(REGISTRATION.ID.eq(offer.id())).execute();
-        assertThat(jobs.expireOffers()).isEqualTo(1);
+        clock.advance(Duration.ofHours(25));
+        // Offers other tests of this class left open lapse as well: time moved for the whole database.
+        assertThat(jobs.expireOffers()).isPositive();
         assertThat(jobs.expireOffers()).as("running again changes nothing").isZero();
         assertThat(statusOf(people.get(1), session)).isEqualTo(RegistrationStatus.OFFER_EXPIRED);
         assertThat(statusOf(people.get(2), session)).isEqualTo(RegistrationStatus.OFFERED);

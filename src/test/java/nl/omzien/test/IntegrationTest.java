@@ -1,16 +1,22 @@
 package nl.omzien.test;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Base for tests against the whole application on a real (embedded) PostgreSQL with demo data.
- * Every subclass shares the same properties, so Spring caches one context and one database per run.
+ * Every subclass shares the same properties, so Spring caches one context and one PostgreSQL per run;
+ * each class gets its own copy of the seeded database ({@link ClassDatabases}) and the clock back at the
+ * real time before each test ({@link TestClock}).
  */
+@Import(TestInfrastructure.class)
+@ExtendWith(ClassIsolation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omzien.embedded-db.data-dir=${java.io.tmpdir}/omzien-test-${random.uuid}/postgres",
         "omzien.embedded-db.clean=true",
@@ -30,6 +36,22 @@ public abstract class IntegrationTest {
 
     @Autowired
     private ObjectProvider<SecurityContextHolderStrategy> securityStrategy;
+    /** The application's clock: move it to test what happens later (offers lapsing, reminders, expiry). */
+    @Autowired
+    protected TestClock clock;
+    @Autowired
+    private javax.sql.DataSource dataSource;
+
+    /** A test that moved time does not leave the next one in the future. */
+    @BeforeEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /** The database this class works on (for a child process that must see the same data). */
+    protected String databaseName() {
+        return dataSource instanceof ClassDatabases databases ? databases.currentName() : ClassDatabases.TEMPLATE;
+    }
 
     /**
      * The holder strategy is static: another Spring context started in this JVM (restart test, SMTP
@@ -52,7 +74,8 @@ public abstract class IntegrationTest {
 
     /**
      * The code an authenticator app with this secret shows, for a time step the app has not accepted
-     * yet (each code works once); waits for the next step when the allowed ones are used up.
+     * yet (each code works once); when the allowed ones are used up, moves the clock to the next step
+     * instead of waiting up to 30 seconds for it.
      */
     protected String nextTotpCode(String email, String secret) {
         var codes = totpCodes.getObject();
@@ -67,12 +90,7 @@ public abstract class IntegrationTest {
             if (step <= now + 1) {
                 return codes.codeFor(secret, step);
             }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            clock.advance(java.time.Duration.ofSeconds(30));
         }
     }
 }

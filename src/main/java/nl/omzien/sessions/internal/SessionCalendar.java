@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -43,11 +44,13 @@ public class SessionCalendar {
 
     private final String organizerAddress;
     private final String baseUrl;
+    private final Clock clock;
 
     SessionCalendar(@Value("${omzien.sessions.organizer-address:noreply@omzien.example}") String organizerAddress,
-                    @Value("${omzien.base-url}") String baseUrl) {
+                    @Value("${omzien.base-url}") String baseUrl, Clock clock) {
         this.organizerAddress = organizerAddress;
         this.baseUrl = baseUrl;
+        this.clock = clock;
     }
 
     public static String uid(long sessionId) {
@@ -60,7 +63,7 @@ public class SessionCalendar {
         // written once (DTSTAMP, "when this file was made", then stays within that minute).
         var key = new InvitationKey(session.id(), session.title(), session.startsAt(), session.endsAt(), session.place(),
                 session.notes(), session.onlineUrl(), session.municipalityName(), cancel, sequence,
-                Instant.now().truncatedTo(ChronoUnit.MINUTES));
+                clock.instant().truncatedTo(ChronoUnit.MINUTES));
         if (recentInvitations.size() > MAX_RECENT_INVITATIONS) {
             recentInvitations.clear();
         }
@@ -111,6 +114,8 @@ public class SessionCalendar {
 
     private VEvent event(TrainingSession session, int sequence) {
         VEvent event = new VEvent();
+        // biweekly stamps the system time; the application's clock is the one tests can move.
+        event.setDateTimeStamp(Date.from(clock.instant()));
         event.setUid(uid(session.id()));
         event.setSequence(sequence);
         event.setSummary(session.title());

@@ -30,6 +30,7 @@ import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.SessionTimes;
 import nl.omzien.sessions.TrainingSession;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -46,12 +47,14 @@ import java.util.stream.Collectors;
 public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
 
     private final SessionService sessions;
+    private final Clock clock;
     private final Grid<TrainingSession> grid = new Grid<>();
     private final Checkbox showPast = new Checkbox();
     private final UnorderedList list = new UnorderedList();
 
-    public TrainerSessionsView(SessionService sessions) {
+    public TrainerSessionsView(SessionService sessions, Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
         setSizeFull();
         Button add = new Button(getTranslation("session.new"), VaadinIcon.PLUS.create(), click -> edit(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -144,7 +147,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
         every.setId("series-every");
         every.setItemLabelGenerator(m -> getTranslation("series.every." + m));
         every.setValue(3);
-        LocalDate today = LocalDate.now(SessionTimes.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(SessionTimes.ZONE));
         DatePicker from = new DatePicker(getTranslation("series.field.from"), today.withDayOfMonth(1).plusMonths(1));
         from.setId("series-from");
         DatePicker until = new DatePicker(getTranslation("series.field.until"), today.withDayOfMonth(1).plusMonths(13).minusDays(1));

@@ -1,10 +1,6 @@
 package nl.omzien.certificates.internal;
 
-import nl.omzien.base.Translations;
-import nl.omzien.certificates.LearningPaths;
-import nl.omzien.notifications.MailOutbox;
 import nl.omzien.people.Audience;
-import nl.omzien.people.MailRecipients;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.IntegrationTest;
 import nl.omzien.training.ModuleCatalog;
@@ -18,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,8 +26,8 @@ import static nl.omzien.db.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The expiry reminder, on a fixed clock far in the future (so no other test's certificate is due):
- * 30 days before expiry, once, in the holder's language, with the refresher's link.
+ * The expiry reminder, with the application's clock moved far into the future: 30 days before expiry,
+ * once, in the holder's language, with the refresher's link.
  */
 class ExpiryRemindersTest extends IntegrationTest {
 
@@ -40,15 +35,9 @@ class ExpiryRemindersTest extends IntegrationTest {
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     @Autowired
-    JooqCertificateRepository certificates;
-    @Autowired
-    LearningPaths paths;
+    ExpiryReminders reminders;
     @Autowired
     ModuleCatalog catalog;
-    @Autowired
-    MailRecipients recipients;
-    @Autowired
-    MailOutbox outbox;
     @Autowired
     TrainingService training;
     @Autowired
@@ -60,9 +49,9 @@ class ExpiryRemindersTest extends IntegrationTest {
     @Value("${omzien.base-url}")
     String baseUrl;
 
+    /** Moves the application's clock to {@code instant} and runs the nightly reminder job. */
     private int remindAt(Instant instant) {
-        ExpiryReminders reminders = new ExpiryReminders(certificates, paths, catalog, recipients, outbox, new Translations(),
-                Clock.fixed(instant, AMSTERDAM), baseUrl);
+        clock.setTo(instant);
         return transactions.execute(status -> reminders.remindDue());
     }
 

@@ -33,6 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On a 360 px phone, nothing in the player is wider than the screen and no text is cut off: the
  * player itself, every reply of every decision point of every scenario, and every quiz and reflection
  * question, of every shipped module and audience (whatever modules/ holds, not a fixed list).
+ * <p>
+ * Each step is opened in the browser once (a step shared by audiences once, plus each audience's first
+ * step). One scenario is walked by tapping, decision point after decision point, as a learner would; in
+ * the others every decision point's texts (what the other says, every reply, the reply's feedback) are
+ * put into the same components on the page the server rendered, and measured there: the same layout
+ * and styles without a round trip and page load per decision point (the walk took almost 3 minutes).
  */
 class PhoneFitJourneyTest extends BrowserTest {
 
@@ -100,16 +106,22 @@ class PhoneFitJourneyTest extends BrowserTest {
         signIn(email, DEMO_PASSWORD);
         int decisionPoints = 0;
         int questions = 0;
+        int walked = 0;
         boolean shotScenario = false;
         boolean shotQuiz = false;
         SelfAssessment neutral = new SelfAssessment(3, 3, 3);
         for (TrainingModule module : catalog.current()) {
             long attemptId = fixtures.as(email, () -> training.start(module.id(), module.audiences().iterator().next(), neutral).id());
+            Set<String> opened = new HashSet<>();
             for (Audience audience : module.audiences()) {
                 fixtures.as(email, () -> training.changeAudience(attemptId, audience));
                 for (Step step : module.stepsFor(audience)) {
-                    if (step instanceof nl.omzien.training.content.LessonStep && step != module.stepsFor(audience).getFirst()) {
+                    boolean first = step == module.stepsFor(audience).getFirst();
+                    if (step instanceof nl.omzien.training.content.LessonStep && !first) {
                         continue; // lessons are text and pictures in the same frame as the first step checked
+                    }
+                    if (!opened.add(step.id()) && !first) {
+                        continue; // the same step, already checked for another audience
                     }
                     fixtures.as(email, () -> training.goTo(attemptId, step.id()));
                     String where = module.id() + "/" + audience + "/" + step.id();
@@ -124,7 +136,11 @@ class PhoneFitJourneyTest extends BrowserTest {
                                 checkAccessibility("scenario");
                                 shotScenario = true;
                             }
-                            decisionPoints += checkEveryDecisionPoint(email, module.id(), attemptId, scenario, where);
+                            if (walked++ == 0) {
+                                decisionPoints += checkEveryDecisionPoint(email, module.id(), attemptId, scenario, where);
+                            } else {
+                                decisionPoints += checkEveryDecisionPointInPlace(scenario, where);
+                            }
                         }
                         case QuizStep quiz -> {
                             for (QuizStep.Question question : quiz.questions()) {
@@ -219,6 +235,9 @@ class PhoneFitJourneyTest extends BrowserTest {
                 }
                 buttons.nth(choice).click();
                 waitForVaadin();
+                // What checkEveryDecisionPointInPlace builds is what the server renders after a tap.
+                assertThat(page.locator(".conversation > .bubble.bubble-me").count()).as(where).isPositive();
+                assertThat(page.locator(".conversation > .feedback").count()).as(where).isPositive();
                 at = node.replies().get(choice).next();
             }
             // Finish the run on the server (quicker than tapping), so the next one can start afresh.
@@ -242,6 +261,61 @@ class PhoneFitJourneyTest extends BrowserTest {
                 }
                 return run;
             });
+        }
+        return checked;
+    }
+
+    /**
+     * Puts the texts of a decision point into the scenario on the page: the conversation so far (what the
+     * other said, each of this point's replies as the learner's bubble with its feedback, as they show
+     * after a tap) and one reply button per reply. The elements are the ones {@code ScenarioPanel} makes
+     * (the walked scenario shows them), so the theme's styles and the buttons' own layout apply.
+     */
+    private static final String SHOW_DECISION_POINT = """
+            ({says, replies, feedback}) => {
+              const conversation = document.querySelector('.conversation');
+              const choices = document.querySelector('.scenario-replies');
+              const button = choices.querySelector('vaadin-button.scenario-reply');
+              const div = (classes, text) => {
+                const d = document.createElement('div');
+                d.className = classes;
+                const span = document.createElement('span');
+                span.textContent = text;
+                d.append(span);
+                return d;
+              };
+              conversation.replaceChildren();
+              replies.forEach((reply, i) => {
+                if (says) conversation.append(div('bubble bubble-them', says));
+                conversation.append(div('bubble bubble-me', reply), div('feedback quality-good', feedback[i]));
+              });
+              if (says) conversation.append(div('bubble bubble-them', says));
+              choices.querySelectorAll('vaadin-button.scenario-reply').forEach(b => b !== button && b.remove());
+              let last = button;
+              replies.forEach((reply, i) => {
+                const b = i === 0 ? button : button.cloneNode(true);
+                b.textContent = reply;
+                if (i > 0) { last.after(b); last = b; }
+              });
+              return document.querySelectorAll('vaadin-button.scenario-reply').length;
+            }""";
+
+    private int checkEveryDecisionPointInPlace(ScenarioStep scenario, String where) {
+        assertThat(page.locator("vaadin-button.scenario-reply").count()).as(where + " shows its first replies").isPositive();
+        int checked = 0;
+        for (String id : shortestPaths(scenario).keySet().stream().sorted().toList()) {
+            ScenarioStep.Node node = scenario.node(id);
+            if (node.isOutcome()) {
+                continue;
+            }
+            Map<String, Object> texts = new HashMap<>();
+            texts.put("says", node.says() == null ? null : node.says().nl());
+            texts.put("replies", node.replies().stream().map(reply -> reply.text().nl()).toList());
+            texts.put("feedback", node.replies().stream().map(reply -> reply.feedback().nl()).toList());
+            Object shown = page.evaluate("(" + SHOW_DECISION_POINT + ")", texts);
+            assertThat(((Number) shown).intValue()).as(where + " at " + id).isEqualTo(node.replies().size());
+            checkFit(where + " at " + id);
+            checked++;
         }
         return checked;
     }

@@ -26,8 +26,7 @@ public final class ClassIsolation implements BeforeAllCallback {
     private static final Map<String, List<String>> MIRRORS = Map.of(
             "nl.omzien.certificates.internal.LogoCache", List.of("prepared"),
             "nl.omzien.sessions.internal.SeatAllocation", List.of("seatFreeAfterLastSignUp"),
-            "nl.omzien.training.internal.FileModuleCatalog", List.of("earlierVersions"),
-            "nl.omzien.certificates.internal.VerifyThrottle", List.of("lookups"));
+            "nl.omzien.training.internal.FileModuleCatalog", List.of("earlierVersions"));
 
     @Override
     public void beforeAll(ExtensionContext extension) throws Exception {

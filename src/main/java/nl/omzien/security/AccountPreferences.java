@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Locale;
 
-import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
 
 /** The signed-in person's own settings: for now the interface language. */
 @Service

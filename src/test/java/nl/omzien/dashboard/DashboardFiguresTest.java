@@ -24,9 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -19,17 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.MODULE_VERSION;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SELF_ASSESSMENT;
-import static nl.omzien.db.Tables.SESSION_EVALUATION;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.MODULE_VERSION;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.training.internal.db.Tables.SELF_ASSESSMENT;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_EVALUATION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 
 /**
  * A small municipality of its own with hand-computed dashboard answers for 2025 (see

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
 
 /**
  * The demo certificates themselves come from the demo training history: its ModuleCompleted events go

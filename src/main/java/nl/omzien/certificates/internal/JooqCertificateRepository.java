@@ -2,7 +2,7 @@ package nl.omzien.certificates.internal;
 
 import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateStatus;
-import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.training.content.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -13,9 +13,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.CERTIFICATE_ATTENDANCE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE_ATTENDANCE;
 
 @Repository
 public class JooqCertificateRepository {

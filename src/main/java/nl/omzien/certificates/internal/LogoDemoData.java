@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.MUNICIPALITY_LOGO;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.certificates.internal.db.Tables.MUNICIPALITY_LOGO;
 
 /**
  * Made-up SVG logos for the two demo municipalities, put through the same checks and drawing as an

@@ -19,7 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 
 /**
  * Example contacts for the two demo municipalities, so the "doorverwijzen" module and the card show

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.LOCAL_CONTACT;
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.contacts.internal.db.Tables.LOCAL_CONTACT;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 
 @Repository
 public class JooqLocalContactRepository {

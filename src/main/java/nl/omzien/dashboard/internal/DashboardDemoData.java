@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import static nl.omzien.db.Tables.COALITION_TARGET;
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.dashboard.internal.db.Tables.COALITION_TARGET;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 
 /**
  * After the other demo data (people, training history, sessions, a revoked certificate, some of it

@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.COALITION_SETTINGS;
-import static nl.omzien.db.Tables.COALITION_TARGET;
-import static nl.omzien.db.Tables.DASHBOARD_COMMENT;
-import static nl.omzien.db.Tables.DASHBOARD_MONTH;
-import static nl.omzien.db.Tables.DASHBOARD_ORGANISATION;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.DASHBOARD_STAFF;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.dashboard.internal.db.Tables.COALITION_SETTINGS;
+import static nl.omzien.dashboard.internal.db.Tables.COALITION_TARGET;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_COMMENT;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_MONTH;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_STAFF;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 
 /**
  * Reads the dashboard's pre-aggregated rows. Every query touches a few hundred rows at most (the

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Repository;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.SIGN_IN_LINK;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.onboarding.internal.db.Tables.SIGN_IN_LINK;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;

@@ -12,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.ORGANISATION_INVITE;
-import static nl.omzien.db.Tables.SESSION_INVITE;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.onboarding.internal.db.Tables.ORGANISATION_INVITE;
+import static nl.omzien.onboarding.internal.db.Tables.SESSION_INVITE;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 
 /**
  * Gives every demo organisation and session an invite link, so a coalition lead sees links and flyers

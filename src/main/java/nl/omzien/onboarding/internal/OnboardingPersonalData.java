@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.SIGN_IN_LINK;
-import static nl.omzien.db.Tables.SIGN_IN_REQUEST;
+import static nl.omzien.onboarding.internal.db.Tables.SIGN_IN_LINK;
+import static nl.omzien.onboarding.internal.db.Tables.SIGN_IN_REQUEST;
 import static org.jooq.impl.DSL.lower;
 
 /** Sign-in links (when asked, used; never the token hash) and link requests, which hold the address. */

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.SIGN_IN_REQUEST;
+import static nl.omzien.onboarding.internal.db.Tables.SIGN_IN_REQUEST;
 import static org.jooq.impl.DSL.val;
 
 /**

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 

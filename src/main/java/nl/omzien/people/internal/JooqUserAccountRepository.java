@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 
 /**
  * Fills an empty database with two municipalities, their organisations and people, so a newcomer

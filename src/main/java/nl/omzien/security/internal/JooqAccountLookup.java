@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.EnumSet;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.lower;
 

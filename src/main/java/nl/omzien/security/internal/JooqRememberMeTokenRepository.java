@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.ZoneOffset;
 import java.util.Date;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.REMEMBER_ME_TOKEN;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.security.internal.db.Tables.REMEMBER_ME_TOKEN;
 import static org.jooq.impl.DSL.lower;
 
 /**

@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.SIGNED_OUT_EVERYWHERE;
-import static nl.omzien.db.Tables.STAFF_RECOVERY_CODE;
-import static nl.omzien.db.Tables.STAFF_TOTP;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.security.internal.db.Tables.SIGNED_OUT_EVERYWHERE;
+import static nl.omzien.security.internal.db.Tables.STAFF_RECOVERY_CODE;
+import static nl.omzien.security.internal.db.Tables.STAFF_TOTP;
 
 /** Authenticator secrets, recovery codes and the "signed out everywhere" moment of each account. */
 @Repository

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.OptionalLong;
 
-import static nl.omzien.db.Tables.LOGIN_ATTEMPT;
+import static nl.omzien.security.internal.db.Tables.LOGIN_ATTEMPT;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.lower;

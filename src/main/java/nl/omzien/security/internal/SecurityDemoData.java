@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.STAFF_TOTP;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.security.internal.db.Tables.STAFF_TOTP;
 import static org.jooq.impl.DSL.lower;
 
 /**

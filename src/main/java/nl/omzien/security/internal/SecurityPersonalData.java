@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-import static nl.omzien.db.Tables.LOGIN_ATTEMPT;
+import static nl.omzien.security.internal.db.Tables.LOGIN_ATTEMPT;
 import static org.jooq.impl.DSL.lower;
 
 /** Password sign-in attempts, kept by e-mail address for throttling; they go when the account goes. */

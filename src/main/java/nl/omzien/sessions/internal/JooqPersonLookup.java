@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.SESSION_INTEREST;
-import static nl.omzien.db.Tables.CALENDAR_FEED;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_INTEREST;
+import static nl.omzien.sessions.internal.db.Tables.CALENDAR_FEED;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.param;
 

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.arrayGet;
 import static org.jooq.impl.DSL.count;
@@ -31,9 +31,9 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.unnest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
-import static nl.omzien.db.Tables.SESSION_AUDIT;
-import static nl.omzien.db.Tables.SESSION_EVALUATION;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_AUDIT;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_EVALUATION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 
 /**
  * Registrations and their audit trail. Callers lock the session first ({@link JooqSessionRepository#lock});

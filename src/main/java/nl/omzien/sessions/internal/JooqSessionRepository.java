@@ -25,13 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
-import static nl.omzien.db.Tables.SESSION_TRAINER;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_SEAT_STATE;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -298,8 +298,8 @@ public class JooqSessionRepository {
     public Map<Long, String> trainersIn(long municipalityId) {
         return db.select(APP_USER.ID, APP_USER.FULL_NAME).from(APP_USER)
                 .where(APP_USER.MUNICIPALITY_ID.eq(municipalityId)).and(APP_USER.ENABLED.isTrue())
-                .and(APP_USER.ID.in(select(nl.omzien.db.Tables.USER_ROLE.USER_ID).from(nl.omzien.db.Tables.USER_ROLE)
-                        .where(nl.omzien.db.Tables.USER_ROLE.ROLE.eq("TRAINER"))))
+                .and(APP_USER.ID.in(select(nl.omzien.people.internal.db.Tables.USER_ROLE.USER_ID).from(nl.omzien.people.internal.db.Tables.USER_ROLE)
+                        .where(nl.omzien.people.internal.db.Tables.USER_ROLE.ROLE.eq("TRAINER"))))
                 .orderBy(APP_USER.FULL_NAME)
                 .fetch().stream().collect(java.util.stream.Collectors.toMap(r -> r.value1(), r -> r.value2(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
@@ -344,7 +344,7 @@ public class JooqSessionRepository {
      * training feature keeps; sessions only need the names, not the content.
      */
     public Map<String, String> moduleTitles(java.util.Locale locale) {
-        var v = nl.omzien.db.Tables.MODULE_VERSION;
+        var v = nl.omzien.training.internal.db.Tables.MODULE_VERSION;
         var title = "en".equals(locale.getLanguage()) ? v.TITLE_EN : v.TITLE_NL;
         Map<String, String> titles = new LinkedHashMap<>();
         // Newest version first per module: the first title seen wins.

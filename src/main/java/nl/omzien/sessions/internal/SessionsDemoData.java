@@ -24,10 +24,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 
 /**
  * Sessions for the demo municipalities on an empty sessions table: a past one with attendance and

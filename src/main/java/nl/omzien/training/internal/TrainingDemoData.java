@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 
 /**
  * Gives the demo people training history, so "Mijn training", reports and the follow-up answers show

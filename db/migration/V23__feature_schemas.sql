@@ -1,0 +1,110 @@
+-- Each feature owns its tables in a PostgreSQL schema named after its package (issue 19), so the jOOQ
+-- classes of one feature's tables are generated into that feature's internal package and a reach-in from
+-- another feature fails ModularityTests. Which feature owns a table: the one whose code writes it (see
+-- each feature's package-info). Tables keep their data, keys, indexes and triggers; views and foreign keys
+-- follow by reference. Functions move with the feature that owns them and get a search_path instead of
+-- rewritten bodies, so their unqualified table names keep resolving (and later CREATE OR REPLACE of a body
+-- elsewhere survives the move). The pg_trgm extension stays in public.
+
+create schema if not exists people;
+create schema if not exists security;
+create schema if not exists onboarding;
+create schema if not exists training;
+create schema if not exists sessions;
+create schema if not exists certificates;
+create schema if not exists notifications;
+create schema if not exists contacts;
+create schema if not exists privacy;
+create schema if not exists dashboard;
+
+-- people: municipalities, organisations, accounts and their roles, pending e-mail changes.
+alter table municipality set schema people;
+alter table organisation set schema people;
+alter table app_user set schema people;
+alter table user_role set schema people;
+alter table email_change set schema people;
+
+-- security: password sign-in throttle, staff second factor, remember-me, sign out everywhere.
+alter table login_attempt set schema security;
+alter table staff_totp set schema security;
+alter table staff_recovery_code set schema security;
+alter table remember_me_token set schema security;
+alter table signed_out_everywhere set schema security;
+
+-- onboarding: sign-in links, invites and what an invite registration asked for.
+alter table sign_in_link set schema onboarding;
+alter table sign_in_request set schema onboarding;
+alter table organisation_invite set schema onboarding;
+alter table session_invite set schema onboarding;
+alter table privacy_consent set schema onboarding;
+alter table pending_session_signup set schema onboarding;
+alter table pending_organisation set schema onboarding;
+
+-- training: module versions and files, attempts and everything recorded in them, follow-up.
+alter table module_version set schema training;
+alter table module_file set schema training;
+alter table module_attempt set schema training;
+alter table step_progress set schema training;
+alter table scenario_choice set schema training;
+alter table quiz_submission set schema training;
+alter table reflection_answer set schema training;
+alter table self_assessment set schema training;
+alter table follow_up set schema training;
+
+-- sessions: group sessions, their seats, registrations, audit, interest, calendar feeds, evaluations.
+alter table training_session set schema sessions;
+alter table session_trainer set schema sessions;
+alter table session_seat_state set schema sessions;
+alter table registration set schema sessions;
+alter table session_audit set schema sessions;
+alter table session_interest set schema sessions;
+alter table calendar_feed set schema sessions;
+alter table session_evaluation set schema sessions;
+alter function session_seat_state_copy() set schema sessions;
+alter function sessions.session_seat_state_copy() set search_path = sessions, public;
+alter function registration_count_seats() set schema sessions;
+alter function sessions.registration_count_seats() set search_path = sessions, public;
+
+-- certificates: certificates, the attendance they count, the municipality logos printed on them.
+alter table certificate set schema certificates;
+alter table certificate_attendance set schema certificates;
+alter table municipality_logo set schema certificates;
+
+-- notifications: the outbox.
+alter table mail_outbox set schema notifications;
+
+-- contacts: local contacts and local figures.
+alter table local_contact set schema contacts;
+alter table local_figure set schema contacts;
+
+-- privacy: the log of staff actions on personal data.
+alter table personal_data_audit set schema privacy;
+
+-- dashboard: the read model, targets and settings. Its source view and the triggers that feed it from
+-- other features' tables are being replaced by events; until then they move along unchanged and their
+-- functions look in the schemas they read. dashboard_levels reads no table and keeps no search_path, so
+-- PostgreSQL can still inline it.
+alter view dashboard_source set schema dashboard;
+alter table dashboard_fact set schema dashboard;
+alter table dashboard_month set schema dashboard;
+alter table dashboard_organisation set schema dashboard;
+alter table dashboard_comment set schema dashboard;
+alter table dashboard_staff set schema dashboard;
+alter table coalition_target set schema dashboard;
+alter table coalition_settings set schema dashboard;
+alter function dashboard_levels(bigint, bigint, text, text, text, text) set schema dashboard;
+alter function dashboard_refresh(text, bigint) set schema dashboard;
+alter function dashboard_refresh_organisations(bigint[]) set schema dashboard;
+alter function dashboard_rebuild() set schema dashboard;
+alter function dashboard_people_changed() set schema dashboard;
+alter function dashboard_organisation_changed() set schema dashboard;
+alter function dashboard.dashboard_refresh(text, bigint)
+    set search_path = dashboard, people, training, sessions, certificates, public;
+alter function dashboard.dashboard_refresh_organisations(bigint[])
+    set search_path = dashboard, people, training, sessions, certificates, public;
+alter function dashboard.dashboard_rebuild()
+    set search_path = dashboard, people, training, sessions, certificates, public;
+alter function dashboard.dashboard_people_changed()
+    set search_path = dashboard, people, training, sessions, certificates, public;
+alter function dashboard.dashboard_organisation_changed()
+    set search_path = dashboard, people, training, sessions, certificates, public;

@@ -8,16 +8,19 @@ import org.jooq.meta.jaxb.*;
 
 import java.nio.file.*;
 import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 public class GenerateJooq {
+
     /** One PostgreSQL schema per feature, named like the feature's package (see V23__feature_schemas.sql). */
-    static final String[] FEATURE_SCHEMAS = {"people", "security", "onboarding", "training", "sessions",
-            "certificates", "notifications", "contacts", "privacy", "dashboard"};
+    static final List<String> FEATURE_SCHEMAS = List.of("people", "security", "onboarding", "training", "sessions",
+            "certificates", "notifications", "contacts", "privacy", "dashboard");
 
     /** Status and enum columns read as the owning feature's Java enum instead of a string. */
-    static final java.util.List<ForcedType> FORCED_TYPES = java.util.List.of();
+    static final List<ForcedType> FORCED_TYPES = List.of();
 
     public static void main(String[] args) throws Exception {
         Path migrations = Path.of(args[0]);
@@ -29,46 +32,70 @@ public class GenerateJooq {
             System.out.println("jOOQ classes are up to date with " + migrations);
             return;
         }
+        // Classes of a table or schema that is gone must not linger in the sources.
         deleteRecursively(output);
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData).setCleanDataDirectory(true).start()) {
             Flyway.configure().dataSource(pg.getPostgresDatabase())
                     .locations("filesystem:" + migrations.toAbsolutePath()).load().migrate();
-            // Each feature's schema goes into that feature's internal package, so another feature using
-            // its tables is a Spring Modulith violation (ModularityTests), not a silent reach-in.
+            // Each feature's schema goes into that feature's internal package, so another feature using its
+            // tables is a Spring Modulith violation (ModularityTests), not a silent reach-in. The views it
+            // publishes for the others (v_*) go into <feature>.published, a named interface of the module.
             for (String schema : FEATURE_SCHEMAS) {
-                GenerationTool.generate(new Configuration()
-                        .withJdbc(new Jdbc().withDriver("org.postgresql.Driver")
-                                .withUrl(pg.getJdbcUrl("postgres", "postgres"))
-                                .withUser("postgres").withPassword("postgres"))
-                        .withGenerator(new Generator()
-                                .withDatabase(new Database()
-                                        .withName("org.jooq.meta.postgres.PostgresDatabase")
-                                        .withInputSchema(schema)
-                                        .withExcludes("flyway_schema_history")
-                                        .withForcedTypes(FORCED_TYPES))
-                                .withGenerate(new Generate()
-                                        .withJavaTimeTypes(true)
-                                        .withPojos(false)
-                                        .withDaos(false)
-                                        .withRecords(true))
-                                .withTarget(new Target()
-                                        .withPackageName("nl.omzien." + schema + ".internal.db")
-                                        .withDirectory(output.toString())
-                                        // Each run owns only its package; the default would empty the directory.
-                                        .withClean(false))));
+                generate(pg, output, schema, "nl.omzien." + schema + ".internal.db", null, "flyway_schema_history|v_.*");
+                if (hasPublishedViews(pg, schema)) {
+                    generate(pg, output, schema, "nl.omzien." + schema + ".published", "v_.*", null);
+                }
             }
         }
         Files.writeString(stamp, hash);
     }
 
-    /** Classes of a table or schema that is gone must not linger in the sources. */
+    private static void generate(EmbeddedPostgres pg, Path output, String schema, String packageName,
+                                 String includes, String excludes) throws Exception {
+        Database database = new Database()
+                .withName("org.jooq.meta.postgres.PostgresDatabase")
+                .withInputSchema(schema)
+                .withForcedTypes(FORCED_TYPES);
+        if (includes != null) {
+            database.setIncludes(includes);
+        }
+        if (excludes != null) {
+            database.setExcludes(excludes);
+        }
+        GenerationTool.generate(new Configuration()
+                .withJdbc(new Jdbc().withDriver("org.postgresql.Driver")
+                        .withUrl(pg.getJdbcUrl("postgres", "postgres"))
+                        .withUser("postgres").withPassword("postgres"))
+                .withGenerator(new Generator()
+                        .withDatabase(database)
+                        .withGenerate(new Generate()
+                                .withJavaTimeTypes(true)
+                                .withPojos(false)
+                                .withDaos(false)
+                                .withRecords(true))
+                        .withTarget(new Target()
+                                .withPackageName(packageName)
+                                .withDirectory(output.toString())
+                                // Each run writes only its own package; the default would empty the directory.
+                                .withClean(false))));
+    }
+
+    private static boolean hasPublishedViews(EmbeddedPostgres pg, String schema) throws Exception {
+        try (var connection = pg.getPostgresDatabase().getConnection();
+             var statement = connection.prepareStatement(
+                     "select 1 from information_schema.views where table_schema = ? and table_name like 'v\\_%'")) {
+            statement.setString(1, schema);
+            return statement.executeQuery().next();
+        }
+    }
+
     private static void deleteRecursively(Path dir) throws Exception {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

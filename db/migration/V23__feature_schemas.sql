@@ -108,3 +108,18 @@ alter function dashboard.dashboard_people_changed()
     set search_path = dashboard, people, training, sessions, certificates, public;
 alter function dashboard.dashboard_organisation_changed()
     set search_path = dashboard, people, training, sessions, certificates, public;
+
+-- Read-only views a feature publishes for the others (prefix v_): the only objects of another feature's
+-- schema that a feature's SQL may name. They are generated into <feature>.published, a named interface
+-- of the owning module; everything else of a schema is generated into <feature>.internal.db.
+create view people.v_municipality as
+select m.id, m.name from people.municipality m;
+
+create view people.v_organisation as
+select o.id, o.municipality_id, o.name, o.sector, o.village from people.organisation o;
+
+-- municipality_id: the person's own (staff); a participant's is their organisation's (join v_organisation).
+create view people.v_person as
+select u.id, u.full_name, u.email, u.organisation_id, u.municipality_id, u.enabled,
+       array(select r.role from people.user_role r where r.user_id = u.id order by r.role) as roles
+  from people.app_user u;

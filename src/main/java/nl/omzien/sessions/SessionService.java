@@ -9,6 +9,7 @@ import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
 import nl.omzien.sessions.internal.JooqSessionInterestRepository;
+import nl.omzien.training.ModuleTitles;
 import nl.omzien.sessions.internal.PersonLookup;
 import nl.omzien.sessions.internal.JooqRegistrationRepository;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.EvaluationRow;
@@ -54,6 +55,7 @@ public class SessionService {
     private final JooqRegistrationRepository registrations;
     private final PersonLookup people;
     private final JooqSessionInterestRepository interests;
+    private final ModuleTitles moduleTitles;
     private final SeatAllocation seats;
     private final SessionMails mails;
     private final PresenceListPdf presenceList;
@@ -63,12 +65,14 @@ public class SessionService {
     private final String baseUrl;
 
     SessionService(JooqSessionRepository sessions, JooqRegistrationRepository registrations, PersonLookup people,
-                   JooqSessionInterestRepository interests, SeatAllocation seats, SessionMails mails, PresenceListPdf presenceList, CurrentUser currentUser,
+                   JooqSessionInterestRepository interests, ModuleTitles moduleTitles, SeatAllocation seats,
+                   SessionMails mails, PresenceListPdf presenceList, CurrentUser currentUser,
                    ApplicationEventPublisher events, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
         this.sessions = sessions;
         this.registrations = registrations;
         this.people = people;
         this.interests = interests;
+        this.moduleTitles = moduleTitles;
         this.seats = seats;
         this.mails = mails;
         this.presenceList = presenceList;
@@ -160,7 +164,7 @@ public class SessionService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public Map<String, String> moduleTitles(Locale locale) {
-        return sessions.moduleTitles(locale);
+        return moduleTitles.all(locale);
     }
 
     /** A new draft for the signed-in trainer: own municipality, themselves as trainer. */

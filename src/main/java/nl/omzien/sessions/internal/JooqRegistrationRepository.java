@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.people.internal.db.Tables.APP_USER;
-import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.published.Tables.V_PERSON;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
 import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.arrayGet;
@@ -257,11 +257,11 @@ public class JooqRegistrationRepository {
 
     /** Everyone with a live place or an attendance record, for the trainer, in arrival order. */
     public List<SessionParticipant> participants(long sessionId) {
-        return db.select(REGISTRATION.ID, REGISTRATION.USER_ID, APP_USER.FULL_NAME, APP_USER.EMAIL, ORGANISATION.NAME,
+        return db.select(REGISTRATION.ID, REGISTRATION.USER_ID, V_PERSON.FULL_NAME, V_PERSON.EMAIL, V_ORGANISATION.NAME,
                         REGISTRATION.STATUS, REGISTRATION.ARRIVAL, REGISTRATION.OFFER_EXPIRES_AT, REGISTRATION.ATTENDANCE)
                 .from(REGISTRATION)
-                .join(APP_USER).on(APP_USER.ID.eq(REGISTRATION.USER_ID))
-                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
+                .join(V_PERSON).on(V_PERSON.ID.eq(REGISTRATION.USER_ID))
+                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
                 .where(REGISTRATION.SESSION_ID.eq(sessionId))
                 .and(REGISTRATION.STATUS.in("CONFIRMED", "WAITLISTED", "OFFERED").or(REGISTRATION.ATTENDANCE.isNotNull()))
                 .orderBy(REGISTRATION.ARRIVAL)

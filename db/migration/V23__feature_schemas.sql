@@ -120,6 +120,6 @@ select o.id, o.municipality_id, o.name, o.sector, o.village from people.organisa
 
 -- municipality_id: the person's own (staff); a participant's is their organisation's (join v_organisation).
 create view people.v_person as
-select u.id, u.full_name, u.email, u.organisation_id, u.municipality_id, u.enabled,
+select u.id, u.full_name, u.email, u.locale, u.organisation_id, u.municipality_id, u.enabled,
        array(select r.role from people.user_role r where r.user_id = u.id order by r.role) as roles
   from people.app_user u;

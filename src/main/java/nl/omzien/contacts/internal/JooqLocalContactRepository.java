@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static nl.omzien.contacts.internal.db.Tables.LOCAL_CONTACT;
-import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
 
 @Repository
 public class JooqLocalContactRepository {
@@ -40,7 +40,7 @@ public class JooqLocalContactRepository {
     }
 
     public Optional<String> municipalityName(long municipalityId) {
-        return db.select(MUNICIPALITY.NAME).from(MUNICIPALITY).where(MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(MUNICIPALITY.NAME);
+        return db.select(V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(V_MUNICIPALITY.NAME);
     }
 
     public long insert(long municipalityId, LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {

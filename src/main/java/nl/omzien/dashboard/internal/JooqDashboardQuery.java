@@ -25,9 +25,9 @@ import static nl.omzien.dashboard.internal.db.Tables.COALITION_TARGET;
 import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_COMMENT;
 import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_MONTH;
 import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_ORGANISATION;
-import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
 import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_STAFF;
-import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
 
 /**
  * Reads the dashboard's pre-aggregated rows. Every query touches a few hundred rows at most (the
@@ -120,27 +120,27 @@ public class JooqDashboardQuery {
     public List<OrganisationRow> organisations(Long municipalityId, LocalDate from, LocalDate until) {
         Field<Long> staff = DSL.coalesce(DASHBOARD_STAFF.STAFF, 0).cast(Long.class);
         Field<BigDecimal> inPeriod = DSL.field(DSL.select(DSL.sum(DASHBOARD_MONTH.VALUE)).from(DASHBOARD_MONTH)
-                .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(ORGANISATION.MUNICIPALITY_ID), DASHBOARD_MONTH.ORGANISATION_ID.eq(ORGANISATION.ID),
+                .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(V_ORGANISATION.MUNICIPALITY_ID), DASHBOARD_MONTH.ORGANISATION_ID.eq(V_ORGANISATION.ID),
                         DASHBOARD_MONTH.MEASURE.eq(Measures.TRAINED), inPeriod(from, until)));
         Field<Integer> total = DSL.coalesce(DASHBOARD_ORGANISATION.TRAINED_TOTAL, 0);
-        var select = db.select(ORGANISATION.ID, ORGANISATION.MUNICIPALITY_ID, ORGANISATION.NAME, ORGANISATION.SECTOR, ORGANISATION.VILLAGE,
+        var select = db.select(V_ORGANISATION.ID, V_ORGANISATION.MUNICIPALITY_ID, V_ORGANISATION.NAME, V_ORGANISATION.SECTOR, V_ORGANISATION.VILLAGE,
                 inPeriod, total, staff, DASHBOARD_ORGANISATION.LAST_TRAINED_ON);
         var rows = municipalityId == null
-                ? select.from(DASHBOARD_ORGANISATION).join(ORGANISATION).on(ORGANISATION.ID.eq(DASHBOARD_ORGANISATION.ORGANISATION_ID))
-                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATION.ID))
+                ? select.from(DASHBOARD_ORGANISATION).join(V_ORGANISATION).on(V_ORGANISATION.ID.eq(DASHBOARD_ORGANISATION.ORGANISATION_ID))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(V_ORGANISATION.ID))
                         .where(DASHBOARD_ORGANISATION.TRAINED_TOTAL.gt(0))
                         .orderBy(DASHBOARD_ORGANISATION.TRAINED_TOTAL.desc(), DASHBOARD_ORGANISATION.ORGANISATION_ID)
                         .limit(ALL_ORGANISATIONS_LIMIT).fetch()
-                : select.from(ORGANISATION).leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(ORGANISATION.ID))
-                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATION.ID))
-                        .where(ORGANISATION.MUNICIPALITY_ID.eq(municipalityId))
-                        .orderBy(total.desc(), ORGANISATION.NAME).fetch();
+                : select.from(V_ORGANISATION).leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(V_ORGANISATION.ID))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(V_ORGANISATION.ID))
+                        .where(V_ORGANISATION.MUNICIPALITY_ID.eq(municipalityId))
+                        .orderBy(total.desc(), V_ORGANISATION.NAME).fetch();
         return rows.map(r -> new OrganisationRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), longOf(r.value6()),
                 r.value7(), r.value8(), r.value9()));
     }
 
     public Optional<OrganisationRow> organisation(long organisationId) {
-        var row = db.select(ORGANISATION.MUNICIPALITY_ID).from(ORGANISATION).where(ORGANISATION.ID.eq(organisationId)).fetchOptional();
+        var row = db.select(V_ORGANISATION.MUNICIPALITY_ID).from(V_ORGANISATION).where(V_ORGANISATION.ID.eq(organisationId)).fetchOptional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -149,12 +149,12 @@ public class JooqDashboardQuery {
     }
 
     public List<nl.omzien.people.Municipality> municipalities() {
-        return db.select(MUNICIPALITY.ID, MUNICIPALITY.NAME).from(MUNICIPALITY).orderBy(MUNICIPALITY.NAME)
+        return db.select(V_MUNICIPALITY.ID, V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).orderBy(V_MUNICIPALITY.NAME)
                 .fetch(r -> new nl.omzien.people.Municipality(r.value1(), r.value2()));
     }
 
     public Optional<String> municipalityName(long municipalityId) {
-        return db.select(MUNICIPALITY.NAME).from(MUNICIPALITY).where(MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(MUNICIPALITY.NAME);
+        return db.select(V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(V_MUNICIPALITY.NAME);
     }
 
     public List<EvaluationComment> comments(Long municipalityId, LocalDate from, LocalDate until, CommentFilter filter, int limit) {

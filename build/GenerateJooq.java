@@ -20,14 +20,23 @@ public class GenerateJooq {
             "certificates", "notifications", "contacts", "privacy", "dashboard");
 
     /** Status and enum columns read as the owning feature's Java enum instead of a string. */
-    static final List<ForcedType> FORCED_TYPES = List.of();
+    static final List<ForcedType> FORCED_TYPES = List.of(
+            enumType("nl.omzien.sessions.TrainingSession.Status", "sessions\\.(training_session|session_seat_state)\\.status"),
+            enumType("nl.omzien.contacts.ContactKind", "contacts\\.local_contact\\.kind"),
+            enumType("nl.omzien.dashboard.TargetKind", "dashboard\\.coalition_target\\.kind"),
+            enumType("nl.omzien.people.Sector", "people\\.(organisation|v_organisation)\\.sector"));
+
+    private static ForcedType enumType(String enumClass, String columns) {
+        return new ForcedType().withUserType(enumClass).withEnumConverter(true).withIncludeExpression(columns);
+    }
 
     public static void main(String[] args) throws Exception {
         Path migrations = Path.of(args[0]);
         Path output = Path.of(args[1]);
         Path pgData = Path.of(args[2]);
         Path stamp = output.resolve(".migrations.sha256");
-        String hash = hashOf(migrations);
+        // This generator's own settings (schemas, forced types) count as much as the migrations.
+        String hash = hashOf(migrations, migrations.toAbsolutePath().getParent().getParent().resolve("build/GenerateJooq.java"));
         if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
             System.out.println("jOOQ classes are up to date with " + migrations);
             return;
@@ -101,8 +110,11 @@ public class GenerateJooq {
         }
     }
 
-    private static String hashOf(Path dir) throws Exception {
+    private static String hashOf(Path dir, Path generator) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        if (Files.exists(generator)) {
+            digest.update(Files.readAllBytes(generator));
+        }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 digest.update(file.getFileName().toString().getBytes());

@@ -3,5 +3,8 @@
  * that records its last requirement (a module passed, see {@link nl.omzien.training.ModuleCompleted};
  * session attendance, see {@link nl.omzien.certificates.CertificateService#attendanceRecorded}); the
  * certificate PDF is stored, mailed through the outbox and checkable by anyone at {@code /verify}.
+ *
+ * <p>Owns, in PostgreSQL schema {@code certificates} (jOOQ classes in {@code
+ * nl.omzien.certificates.internal.db}): certificate, certificate_attendance, municipality_logo.
  */
 package nl.omzien.certificates;

@@ -220,7 +220,7 @@ class DashboardFiguresTest extends IntegrationTest {
         assertThat(List.of(bakery.trainedInPeriod(), bakery.trainedTotal(), bakery.registeredStaff())).containsExactly(1L, 1L, 2L);
 
         // The hairdresser becomes a supermarket in another village; the care organisation moves municipality.
-        db.update(ORGANISATION).set(ORGANISATION.SECTOR, "SUPERMARKET").set(ORGANISATION.VILLAGE, "Aalden")
+        db.update(ORGANISATION).set(ORGANISATION.SECTOR, Sector.SUPERMARKET).set(ORGANISATION.VILLAGE, "Aalden")
                 .where(ORGANISATION.ID.eq(f.organisations.get("A"))).execute();
         db.update(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, elsewhere).where(ORGANISATION.ID.eq(f.organisations.get("B"))).execute();
         assertThat(counts(dashboard.bySector(year2025, Locale.ENGLISH)))

@@ -1,7 +1,9 @@
 package nl.omzien.dashboard;
 
 import nl.omzien.certificates.CertificateIssued;
+import nl.omzien.people.Sector;
 import nl.omzien.sessions.SessionAttended;
+import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.SessionEvaluated;
 import nl.omzien.training.ModuleCompleted;
 import nl.omzien.training.ModuleStarted;
@@ -144,7 +146,7 @@ public final class DashboardFixture {
 
     private void organisation(String key, String name, String sector, String village) {
         organisations.put(key, db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipalityId)
-                .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, sector).set(ORGANISATION.VILLAGE, village)
+                .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, Sector.valueOf(sector)).set(ORGANISATION.VILLAGE, village)
                 .returning(ORGANISATION.ID).fetchOne().getId());
     }
 
@@ -210,7 +212,7 @@ public final class DashboardFixture {
         return db.insertInto(TRAINING_SESSION).set(TRAINING_SESSION.TITLE, title).set(TRAINING_SESSION.STARTS_AT, startsAt)
                 .set(TRAINING_SESSION.ENDS_AT, startsAt.plusHours(2)).set(TRAINING_SESSION.REGISTRATION_DEADLINE, startsAt)
                 .set(TRAINING_SESSION.LOCATION, "Dorpshuis").set(TRAINING_SESSION.CAPACITY, 10)
-                .set(TRAINING_SESSION.MUNICIPALITY_ID, municipalityId).set(TRAINING_SESSION.STATUS, cancelled ? "CANCELLED" : "PLANNED")
+                .set(TRAINING_SESSION.MUNICIPALITY_ID, municipalityId).set(TRAINING_SESSION.STATUS, cancelled ? TrainingSession.Status.CANCELLED : TrainingSession.Status.PLANNED)
                 .set(TRAINING_SESSION.CREATED_AT, startsAt.minusDays(30)).set(TRAINING_SESSION.UPDATED_AT, startsAt.minusDays(30))
                 .returning(TRAINING_SESSION.ID).fetchOne().getId();
     }

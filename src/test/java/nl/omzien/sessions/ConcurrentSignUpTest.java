@@ -211,7 +211,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
             return null;
         });
         assertThat(db.select(SESSION_SEAT_STATE.STATUS).from(SESSION_SEAT_STATE)
-                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo("CANCELLED");
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo(TrainingSession.Status.CANCELLED);
         fixtures.assertCountersMatchTheRows(session, 0, 0);
     }
 

@@ -57,7 +57,7 @@ public class JooqLocalContactRepository {
 
     private static Map<Field<?>, Object> values(LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
-        values.put(LOCAL_CONTACT.KIND, draft.kind().name());
+        values.put(LOCAL_CONTACT.KIND, draft.kind());
         values.put(LOCAL_CONTACT.NAME, draft.name());
         values.put(LOCAL_CONTACT.OFFER, draft.offer());
         values.put(LOCAL_CONTACT.PHONE, draft.phone());
@@ -80,7 +80,7 @@ public class JooqLocalContactRepository {
 
     private static LocalContact toContact(Record r) {
         return new LocalContact(r.get(LOCAL_CONTACT.ID), r.get(LOCAL_CONTACT.MUNICIPALITY_ID),
-                ContactKind.valueOf(r.get(LOCAL_CONTACT.KIND)), r.get(LOCAL_CONTACT.NAME), r.get(LOCAL_CONTACT.OFFER),
+                r.get(LOCAL_CONTACT.KIND), r.get(LOCAL_CONTACT.NAME), r.get(LOCAL_CONTACT.OFFER),
                 r.get(LOCAL_CONTACT.PHONE), r.get(LOCAL_CONTACT.EMAIL), r.get(LOCAL_CONTACT.WEBSITE),
                 r.get(LOCAL_CONTACT.OPENING_HOURS), r.get(LOCAL_CONTACT.EXAMPLE));
     }

@@ -6,6 +6,7 @@ import nl.omzien.dashboard.PartnerRule;
 import nl.omzien.dashboard.Target;
 import nl.omzien.dashboard.TargetKind;
 import nl.omzien.people.Audience;
+import nl.omzien.people.Sector;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -109,7 +110,7 @@ public class JooqDashboardQuery {
     }
 
     /** One organisation's row before the partner rule is applied. */
-    public record OrganisationRow(long id, long municipalityId, String name, String sector, String village,
+    public record OrganisationRow(long id, long municipalityId, String name, Sector sector, String village,
                                   long trainedInPeriod, long trainedTotal, long staff, LocalDate lastTrainedOn) {
     }
 
@@ -183,20 +184,20 @@ public class JooqDashboardQuery {
         }
         return db.selectFrom(COALITION_TARGET).where(where)
                 .orderBy(COALITION_TARGET.YEAR, COALITION_TARGET.KIND, COALITION_TARGET.AUDIENCE.nullsFirst(), COALITION_TARGET.MUNICIPALITY_ID)
-                .fetch(r -> new Target(r.getId(), r.getMunicipalityId(), r.getYear(), TargetKind.valueOf(r.getKind()),
+                .fetch(r -> new Target(r.getId(), r.getMunicipalityId(), r.getYear(), r.getKind(),
                         r.getAudience() == null ? null : Audience.valueOf(r.getAudience()), r.getTarget()));
     }
 
     /** Inserts or, for the same municipality, year, kind and audience, replaces a target. */
     public void saveTarget(long municipalityId, int year, TargetKind kind, Audience audience, int target) {
         Condition same = COALITION_TARGET.MUNICIPALITY_ID.eq(municipalityId).and(COALITION_TARGET.YEAR.eq(year))
-                .and(COALITION_TARGET.KIND.eq(kind.name()))
+                .and(COALITION_TARGET.KIND.eq(kind))
                 .and(audience == null ? COALITION_TARGET.AUDIENCE.isNull() : COALITION_TARGET.AUDIENCE.eq(audience.name()));
         if (db.update(COALITION_TARGET).set(COALITION_TARGET.TARGET, target).where(same).execute() == 0) {
             db.insertInto(COALITION_TARGET)
                     .set(COALITION_TARGET.MUNICIPALITY_ID, municipalityId)
                     .set(COALITION_TARGET.YEAR, year)
-                    .set(COALITION_TARGET.KIND, kind.name())
+                    .set(COALITION_TARGET.KIND, kind)
                     .set(COALITION_TARGET.AUDIENCE, audience == null ? null : audience.name())
                     .set(COALITION_TARGET.TARGET, target)
                     .onConflictDoNothing().execute();
@@ -205,7 +206,7 @@ public class JooqDashboardQuery {
 
     public Optional<Target> target(long id) {
         return db.selectFrom(COALITION_TARGET).where(COALITION_TARGET.ID.eq(id))
-                .fetchOptional(r -> new Target(r.getId(), r.getMunicipalityId(), r.getYear(), TargetKind.valueOf(r.getKind()),
+                .fetchOptional(r -> new Target(r.getId(), r.getMunicipalityId(), r.getYear(), r.getKind(),
                         r.getAudience() == null ? null : Audience.valueOf(r.getAudience()), r.getTarget()));
     }
 

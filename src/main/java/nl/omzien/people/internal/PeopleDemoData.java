@@ -1,5 +1,6 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.people.Sector;
 import nl.omzien.security.Role;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -98,7 +99,7 @@ class PeopleDemoData implements ApplicationRunner {
         for (Org org : ORGANISATIONS) {
             organisationIds.put(org.name(), db.insertInto(ORGANISATION)
                     .set(ORGANISATION.NAME, org.name())
-                    .set(ORGANISATION.SECTOR, org.sector())
+                    .set(ORGANISATION.SECTOR, Sector.valueOf(org.sector()))
                     .set(ORGANISATION.MUNICIPALITY_ID, municipalityIds.get(org.municipality()))
                     .set(ORGANISATION.VILLAGE, org.village())
                     .set(ORGANISATION.CONTACT_EMAIL, org.contactEmail())

@@ -3,6 +3,7 @@ package nl.omzien.sessions.internal;
 import nl.omzien.sessions.Attendance;
 import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SessionParticipant;
+import nl.omzien.sessions.TrainingSession;
 import org.jooq.DSLContext;
 import nl.omzien.base.RenderedStatement;
 import nl.omzien.base.RenderedStatements;
@@ -295,7 +296,7 @@ public class JooqRegistrationRepository {
         return db.select(REGISTRATION.ID).from(REGISTRATION)
                 .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
                 .where(REGISTRATION.CHECKED_IN_AT.isNotNull()).and(REGISTRATION.ATTENDANCE.isNull())
-                .and(REGISTRATION.STATUS.eq("CONFIRMED")).and(TRAINING_SESSION.STATUS.eq("PLANNED"))
+                .and(REGISTRATION.STATUS.eq("CONFIRMED")).and(TRAINING_SESSION.STATUS.eq(TrainingSession.Status.PLANNED))
                 .and(TRAINING_SESSION.STARTS_AT.le(now))
                 .fetch(REGISTRATION.ID);
     }
@@ -305,7 +306,7 @@ public class JooqRegistrationRepository {
         return db.select(REGISTRATION.ID).from(REGISTRATION)
                 .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
                 .where(REGISTRATION.STATUS.eq("CONFIRMED")).and(REGISTRATION.REMINDER_SENT_AT.isNull())
-                .and(TRAINING_SESSION.STATUS.eq("PLANNED"))
+                .and(TRAINING_SESSION.STATUS.eq(TrainingSession.Status.PLANNED))
                 .and(TRAINING_SESSION.STARTS_AT.gt(from)).and(TRAINING_SESSION.STARTS_AT.le(until))
                 .fetch(REGISTRATION.ID);
     }

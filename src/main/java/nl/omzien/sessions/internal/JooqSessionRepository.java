@@ -170,7 +170,7 @@ public class JooqSessionRepository {
             open = open.or(TRAINING_SESSION.ORGANISATION_ID.eq(organisationId));
         }
         return fetch(TRAINING_SESSION.MUNICIPALITY_ID.eq(municipalityId).and(open)
-                .and(TRAINING_SESSION.STATUS.eq(Status.PLANNED.name())).and(TRAINING_SESSION.ENDS_AT.ge(from)));
+                .and(TRAINING_SESSION.STATUS.eq(Status.PLANNED)).and(TRAINING_SESSION.ENDS_AT.ge(from)));
     }
 
     public List<TrainingSession> inSeries(long seriesId) {
@@ -212,7 +212,7 @@ public class JooqSessionRepository {
                     r.get(TRAINING_SESSION.MIN_PARTICIPANTS), r.get(TRAINING_SESSION.GO_NO_GO_DAYS),
                     r.get(TRAINING_SESSION.REGISTRATION_DEADLINE), r.get(TRAINING_SESSION.MUNICIPALITY_ID),
                     r.get(V_MUNICIPALITY.NAME), r.get(TRAINING_SESSION.ORGANISATION_ID), r.get(V_ORGANISATION.NAME),
-                    r.get(TRAINING_SESSION.NOTES), Status.valueOf(r.get(TRAINING_SESSION.STATUS)),
+                    r.get(TRAINING_SESSION.NOTES), r.get(TRAINING_SESSION.STATUS),
                     r.get(TRAINING_SESSION.ICS_SEQUENCE), r.get(confirmed), r.get(offered), r.get(waitlisted),
                     ts.stream().map(Record2::value1).toList(), ts.stream().map(Record2::value2).toList());
         });
@@ -275,7 +275,7 @@ public class JooqSessionRepository {
     }
 
     public void markCancelled(long id, OffsetDateTime now) {
-        db.update(TRAINING_SESSION).set(TRAINING_SESSION.STATUS, Status.CANCELLED.name())
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.STATUS, Status.CANCELLED)
                 .set(TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.ICS_SEQUENCE.plus(1))
                 .set(TRAINING_SESSION.UPDATED_AT, now)
                 .set(TRAINING_SESSION.CANCEL_TOKEN_HASH, (String) null)
@@ -306,7 +306,7 @@ public class JooqSessionRepository {
     /** Planned sessions whose go/no-go moment has come and which have a minimum, not yet mailed. */
     public List<Long> dueForGoNoGo(OffsetDateTime now) {
         return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
-                .where(TRAINING_SESSION.STATUS.eq(Status.PLANNED.name()))
+                .where(TRAINING_SESSION.STATUS.eq(Status.PLANNED))
                 .and(TRAINING_SESSION.MIN_PARTICIPANTS.isNotNull())
                 .and(TRAINING_SESSION.GO_NO_GO_MAILED_AT.isNull())
                 .and(TRAINING_SESSION.STARTS_AT.gt(now))

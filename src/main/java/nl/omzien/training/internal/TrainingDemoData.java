@@ -137,7 +137,7 @@ class TrainingDemoData implements ApplicationRunner {
         return db.select(V_PERSON.EMAIL, V_PERSON.ID, V_ORGANISATION.SECTOR).from(V_PERSON)
                 .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
                 .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> new Person(r.value2(),
-                        r.value3() == null ? Audience.PROFESSIONAL : Sector.valueOf(r.value3()).audience())));
+                        r.value3() == null ? Audience.PROFESSIONAL : r.value3().audience())));
     }
 
     private long complete(Person person, TrainingModule module, OffsetDateTime finishedAt, Random random) {

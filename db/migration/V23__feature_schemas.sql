@@ -82,9 +82,7 @@ alter table personal_data_audit set schema privacy;
 
 -- dashboard: the read model, targets and settings. Its source view and the triggers that feed it from
 -- other features' tables are being replaced by events; until then they move along unchanged and their
--- functions look in the schemas they read. dashboard_levels reads no table and keeps no search_path, so
--- PostgreSQL can still inline it.
-alter view dashboard_source set schema dashboard;
+-- functions look in the schemas they read.
 alter table dashboard_fact set schema dashboard;
 alter table dashboard_month set schema dashboard;
 alter table dashboard_organisation set schema dashboard;
@@ -92,22 +90,27 @@ alter table dashboard_comment set schema dashboard;
 alter table dashboard_staff set schema dashboard;
 alter table coalition_target set schema dashboard;
 alter table coalition_settings set schema dashboard;
-alter function dashboard_levels(bigint, bigint, text, text, text, text) set schema dashboard;
-alter function dashboard_refresh(text, bigint) set schema dashboard;
-alter function dashboard_refresh_organisations(bigint[]) set schema dashboard;
-alter function dashboard_rebuild() set schema dashboard;
-alter function dashboard_people_changed() set schema dashboard;
-alter function dashboard_organisation_changed() set schema dashboard;
-alter function dashboard.dashboard_refresh(text, bigint)
-    set search_path = dashboard, people, training, sessions, certificates, public;
-alter function dashboard.dashboard_refresh_organisations(bigint[])
-    set search_path = dashboard, people, training, sessions, certificates, public;
-alter function dashboard.dashboard_rebuild()
-    set search_path = dashboard, people, training, sessions, certificates, public;
-alter function dashboard.dashboard_people_changed()
-    set search_path = dashboard, people, training, sessions, certificates, public;
-alter function dashboard.dashboard_organisation_changed()
-    set search_path = dashboard, people, training, sessions, certificates, public;
+-- Conditional: the source view and trigger functions are being replaced by events in a parallel change
+-- (V22); whichever of them still exists moves.
+alter view if exists dashboard_source set schema dashboard;
+do $$
+declare
+    f text;
+begin
+    foreach f in array array['dashboard_levels(bigint, bigint, text, text, text, text)', 'dashboard_refresh(text, bigint)',
+                             'dashboard_refresh_organisations(bigint[])', 'dashboard_rebuild()',
+                             'dashboard_people_changed()', 'dashboard_organisation_changed()'] loop
+        if to_regprocedure('public.' || f) is not null then
+            execute 'alter function public.' || f || ' set schema dashboard';
+            -- dashboard_levels reads no table and keeps no search_path, so PostgreSQL can still inline it.
+            if f not like 'dashboard_levels%' then
+                execute 'alter function dashboard.' || f
+                        || ' set search_path = dashboard, people, training, sessions, certificates, public';
+            end if;
+        end if;
+    end loop;
+end
+$$;
 
 -- Read-only views a feature publishes for the others (prefix v_): the only objects of another feature's
 -- schema that a feature's SQL may name. They are generated into <feature>.published, a named interface

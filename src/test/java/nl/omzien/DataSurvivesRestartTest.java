@@ -8,8 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded PostgreSQL keeps its data folder: stop the app, start it again, data is still there. */

@@ -6,7 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.certificates.internal.CertificateIssuer;
 import nl.omzien.certificates.internal.JooqCertificateRepository;
-import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.people.PersonProfile;
 import nl.omzien.people.PersonProfiles;
 import nl.omzien.security.CurrentUser;

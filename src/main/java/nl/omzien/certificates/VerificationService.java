@@ -5,7 +5,7 @@ import nl.omzien.certificates.internal.JooqCertificateRepository;
 import nl.omzien.certificates.internal.VerificationCodes;
 import nl.omzien.certificates.internal.VerifyThrottle;
 import nl.omzien.certificates.internal.NameMatcher;
-import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.training.content.Text;
 import org.springframework.stereotype.Service;
 

@@ -4,5 +4,8 @@
  * session attendance, see {@link nl.omzien.sessions.SessionAttended}). The certificate's PDF is rendered
  * after that commits, stored, mailed through the outbox and retried when rendering fails
  * ({@code internal.CertificatePdfs}); anyone can check it at {@code /verify}.
+ *
+ * <p>Owns, in PostgreSQL schema {@code certificates} (jOOQ classes in {@code
+ * nl.omzien.certificates.internal.db}): certificate, certificate_attendance, municipality_logo.
  */
 package nl.omzien.certificates;

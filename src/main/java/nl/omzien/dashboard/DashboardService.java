@@ -179,7 +179,7 @@ public class DashboardService {
     }
 
     private static OrganisationFigures figures(OrganisationRow o, PartnerRule rule) {
-        return new OrganisationFigures(o.id(), o.name(), Sector.valueOf(o.sector()), o.village(), o.trainedInPeriod(),
+        return new OrganisationFigures(o.id(), o.name(), o.sector(), o.village(), o.trainedInPeriod(),
                 o.trainedTotal(), o.staff(), o.lastTrainedOn(), rule.isPartner(o.trainedTotal(), o.staff()));
     }
 

@@ -3,5 +3,8 @@
  * the retention rule for inactive accounts, and the log of staff actions on personal data. Each feature
  * contributes its tables through {@link nl.omzien.base.PersonalDataSection}; staff actions arrive as
  * {@link nl.omzien.base.PersonalDataAccessed} events.
+ *
+ * <p>Owns, in PostgreSQL schema {@code privacy} (jOOQ classes in {@code nl.omzien.privacy.internal.db}):
+ * personal_data_audit.
  */
 package nl.omzien.privacy;

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.OptionalLong;
 
-import static nl.omzien.db.Tables.THROTTLE_EVENT;
+import static nl.omzien.security.internal.db.Tables.THROTTLE_EVENT;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.val;

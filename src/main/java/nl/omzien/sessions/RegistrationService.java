@@ -8,8 +8,10 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
-import nl.omzien.sessions.internal.JooqPersonLookup;
-import nl.omzien.sessions.internal.JooqPersonLookup.Person;
+import nl.omzien.sessions.internal.JooqCalendarFeedRepository;
+import nl.omzien.sessions.internal.JooqSessionInterestRepository;
+import nl.omzien.sessions.internal.PersonLookup;
+import nl.omzien.sessions.internal.PersonLookup.Person;
 import nl.omzien.sessions.internal.JooqRegistrationRepository;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqSessionRepository;
@@ -44,7 +46,9 @@ public class RegistrationService {
 
     private final JooqSessionRepository sessions;
     private final JooqRegistrationRepository registrations;
-    private final JooqPersonLookup people;
+    private final PersonLookup people;
+    private final JooqSessionInterestRepository interests;
+    private final JooqCalendarFeedRepository feeds;
     private final SeatAllocation seats;
     private final SessionMails mails;
     private final SeatChangeQueue queue;
@@ -55,7 +59,8 @@ public class RegistrationService {
     private final ApplicationEventPublisher events;
 
     RegistrationService(JooqSessionRepository sessions, JooqRegistrationRepository registrations,
-                        JooqPersonLookup people, SeatAllocation seats, SessionMails mails, SeatChangeQueue queue,
+                        PersonLookup people, JooqSessionInterestRepository interests,
+                        JooqCalendarFeedRepository feeds, SeatAllocation seats, SessionMails mails, SeatChangeQueue queue,
                         SessionCalendar calendar,
                         CurrentUser currentUser, Clock clock, @Value("${omzien.base-url}") String baseUrl,
                         ApplicationEventPublisher events) {
@@ -63,6 +68,8 @@ public class RegistrationService {
         this.sessions = sessions;
         this.registrations = registrations;
         this.people = people;
+        this.interests = interests;
+        this.feeds = feeds;
         this.seats = seats;
         this.mails = mails;
         this.queue = queue;
@@ -330,14 +337,14 @@ public class RegistrationService {
         if (user.municipalityId() == null) {
             throw problem("session.no-municipality");
         }
-        people.addInterest(user.accountId(), user.municipalityId(), now());
+        interests.add(user.accountId(), user.municipalityId(), now());
     }
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
     public boolean hasInterest() {
         SignedInUser user = currentUser.require();
-        return user.municipalityId() != null && people.hasInterest(user.accountId(), user.municipalityId());
+        return user.municipalityId() != null && interests.has(user.accountId(), user.municipalityId());
     }
 
     /**
@@ -348,7 +355,7 @@ public class RegistrationService {
     @PermitAll
     public String newCalendarFeed() {
         String token = SecretTokens.newToken();
-        people.replaceFeedToken(currentUser.require().accountId(), SecretTokens.hash(token), now());
+        feeds.replaceToken(currentUser.require().accountId(), SecretTokens.hash(token), now());
         return baseUrl.replaceFirst("^https?://", "webcal://") + "/kalender/" + token + ".ics";
     }
 
@@ -358,7 +365,7 @@ public class RegistrationService {
         if (!SecretTokens.looksValid(token)) {
             return Optional.empty();
         }
-        return people.userByFeedToken(SecretTokens.hash(token)).map(userId -> {
+        return feeds.userByToken(SecretTokens.hash(token)).map(userId -> {
             List<TrainingSession> mine = registrations.forUser(userId).stream()
                     .filter(r -> r.status().holdsSeat() || r.status() == RegistrationStatus.SESSION_CANCELLED)
                     .map(r -> sessions.find(r.sessionId()).orElseThrow())

@@ -8,7 +8,9 @@ import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
-import nl.omzien.sessions.internal.JooqPersonLookup;
+import nl.omzien.sessions.internal.JooqSessionInterestRepository;
+import nl.omzien.training.ModuleTitles;
+import nl.omzien.sessions.internal.PersonLookup;
 import nl.omzien.sessions.internal.JooqRegistrationRepository;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.EvaluationRow;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
@@ -51,7 +53,9 @@ public class SessionService {
 
     private final JooqSessionRepository sessions;
     private final JooqRegistrationRepository registrations;
-    private final JooqPersonLookup people;
+    private final PersonLookup people;
+    private final JooqSessionInterestRepository interests;
+    private final ModuleTitles moduleTitles;
     private final SeatAllocation seats;
     private final SessionMails mails;
     private final PresenceListPdf presenceList;
@@ -60,12 +64,15 @@ public class SessionService {
     private final Clock clock;
     private final String baseUrl;
 
-    SessionService(JooqSessionRepository sessions, JooqRegistrationRepository registrations, JooqPersonLookup people,
-                   SeatAllocation seats, SessionMails mails, PresenceListPdf presenceList, CurrentUser currentUser,
+    SessionService(JooqSessionRepository sessions, JooqRegistrationRepository registrations, PersonLookup people,
+                   JooqSessionInterestRepository interests, ModuleTitles moduleTitles, SeatAllocation seats,
+                   SessionMails mails, PresenceListPdf presenceList, CurrentUser currentUser,
                    ApplicationEventPublisher events, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
         this.sessions = sessions;
         this.registrations = registrations;
         this.people = people;
+        this.interests = interests;
+        this.moduleTitles = moduleTitles;
         this.seats = seats;
         this.mails = mails;
         this.presenceList = presenceList;
@@ -157,7 +164,7 @@ public class SessionService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public Map<String, String> moduleTitles(Locale locale) {
-        return sessions.moduleTitles(locale);
+        return moduleTitles.all(locale);
     }
 
     /** A new draft for the signed-in trainer: own municipality, themselves as trainer. */
@@ -285,11 +292,11 @@ public class SessionService {
 
     private void tellInterested(long sessionId) {
         TrainingSession session = sessions.find(sessionId).orElseThrow();
-        for (Long userId : people.takeInterested(session.municipalityId())) {
-            Optional<JooqPersonLookup.Person> person = people.find(userId);
+        for (Long userId : interests.takeAll(session.municipalityId())) {
+            Optional<PersonLookup.Person> person = people.find(userId);
             // A closed session is no news for people outside its organisation: they stay on the list.
             if (session.isClosed() && person.map(p -> !Objects.equals(p.organisationId(), session.organisationId())).orElse(true)) {
-                people.addInterest(userId, session.municipalityId(), now());
+                interests.add(userId, session.municipalityId(), now());
                 continue;
             }
             mails.newSessionPlanned(session, userId);

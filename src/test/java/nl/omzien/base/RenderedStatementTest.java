@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.UUID;
 
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.any;

@@ -18,8 +18,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

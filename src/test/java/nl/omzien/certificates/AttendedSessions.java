@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static nl.omzien.test.IntegrationTest.TRAINER;
 
 /**

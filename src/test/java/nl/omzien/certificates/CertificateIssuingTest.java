@@ -30,10 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static nl.omzien.test.IntegrationTest.TRAINER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.MUNICIPALITY_LOGO;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.certificates.internal.db.Tables.MUNICIPALITY_LOGO;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,7 +54,7 @@ class CertificatePdfAfterCommitTest extends IntegrationTest {
         long municipality = db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, "Logodorp " + suffix)
                 .returning(MUNICIPALITY.ID).fetchOne().getId();
         db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipality)
-                .set(ORGANISATION.NAME, "Kapsalon " + suffix).set(ORGANISATION.SECTOR, "HAIRDRESSER").execute();
+                .set(ORGANISATION.NAME, "Kapsalon " + suffix).set(ORGANISATION.SECTOR, nl.omzien.people.Sector.HAIRDRESSER).execute();
         // Bytes that passed some older upload check but that no image reader decodes.
         db.insertInto(MUNICIPALITY_LOGO).set(MUNICIPALITY_LOGO.MUNICIPALITY_ID, municipality)
                 .set(MUNICIPALITY_LOGO.PNG, "not a png at all".getBytes()).set(MUNICIPALITY_LOGO.WIDTH_PX, 10)
@@ -91,8 +92,7 @@ class CertificatePdfAfterCommitTest extends IntegrationTest {
         // The lead replaces the logo (here: removes it); once the pause is over the retry renders and mails.
         db.deleteFrom(MUNICIPALITY_LOGO).where(MUNICIPALITY_LOGO.MUNICIPALITY_ID.eq(municipality)).execute();
         logos.invalidate(municipality);
-        db.update(CERTIFICATE).set(CERTIFICATE.PDF_NEXT_ATTEMPT_AT, OffsetDateTime.now().minusSeconds(1))
-                .where(CERTIFICATE.ID.eq(certificate.getId())).execute();
+        clock.advance(Duration.ofMinutes(2));
         pdfs.renderDue();
 
         var done = db.selectFrom(CERTIFICATE).where(CERTIFICATE.ID.eq(certificate.getId())).fetchSingle();

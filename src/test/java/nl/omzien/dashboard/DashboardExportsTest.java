@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import static nl.omzien.db.Tables.DASHBOARD_COMMENT;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_COMMENT;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

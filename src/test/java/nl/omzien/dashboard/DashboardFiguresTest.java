@@ -30,7 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

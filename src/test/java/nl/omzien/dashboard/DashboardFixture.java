@@ -2,8 +2,10 @@ package nl.omzien.dashboard;
 
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.people.OrganisationChanged;
+import nl.omzien.people.Sector;
 import nl.omzien.people.PersonPlacementChanged;
 import nl.omzien.sessions.SessionAttended;
+import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.SessionEvaluated;
 import nl.omzien.training.ModuleCompleted;
 import nl.omzien.training.ModuleStarted;
@@ -21,17 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.MODULE_VERSION;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SELF_ASSESSMENT;
-import static nl.omzien.db.Tables.SESSION_EVALUATION;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.MODULE_VERSION;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.training.internal.db.Tables.SELF_ASSESSMENT;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_EVALUATION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 
 /**
  * A small municipality of its own with hand-computed dashboard answers for 2025 (see
@@ -147,7 +149,7 @@ public final class DashboardFixture {
 
     private void organisation(String key, String name, String sector, String village) {
         long id = db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipalityId)
-                .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, sector).set(ORGANISATION.VILLAGE, village)
+                .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, Sector.valueOf(sector)).set(ORGANISATION.VILLAGE, village)
                 .returning(ORGANISATION.ID).fetchOne().getId();
         organisations.put(key, id);
         events.publishEvent(new OrganisationChanged(id, municipalityId, sector, village));
@@ -216,7 +218,7 @@ public final class DashboardFixture {
         return db.insertInto(TRAINING_SESSION).set(TRAINING_SESSION.TITLE, title).set(TRAINING_SESSION.STARTS_AT, startsAt)
                 .set(TRAINING_SESSION.ENDS_AT, startsAt.plusHours(2)).set(TRAINING_SESSION.REGISTRATION_DEADLINE, startsAt)
                 .set(TRAINING_SESSION.LOCATION, "Dorpshuis").set(TRAINING_SESSION.CAPACITY, 10)
-                .set(TRAINING_SESSION.MUNICIPALITY_ID, municipalityId).set(TRAINING_SESSION.STATUS, cancelled ? "CANCELLED" : "PLANNED")
+                .set(TRAINING_SESSION.MUNICIPALITY_ID, municipalityId).set(TRAINING_SESSION.STATUS, cancelled ? TrainingSession.Status.CANCELLED : TrainingSession.Status.PLANNED)
                 .set(TRAINING_SESSION.CREATED_AT, startsAt.minusDays(30)).set(TRAINING_SESSION.UPDATED_AT, startsAt.minusDays(30))
                 .returning(TRAINING_SESSION.ID).fetchOne().getId();
     }

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static nl.omzien.notifications.MailOutboxTest.uniqueAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 

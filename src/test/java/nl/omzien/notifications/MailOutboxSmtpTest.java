@@ -32,7 +32,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static nl.omzien.notifications.MailOutboxTest.uniqueAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

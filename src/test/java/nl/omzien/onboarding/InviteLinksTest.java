@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import static nl.omzien.db.Tables.ORGANISATION_INVITE;
+import static nl.omzien.onboarding.internal.db.Tables.ORGANISATION_INVITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
-import static nl.omzien.db.Tables.SIGN_IN_LINK;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.onboarding.internal.db.Tables.SIGN_IN_LINK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInLinkTest extends KaribuTest {

@@ -38,13 +38,13 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.CERTIFICATE_ATTENDANCE;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.PERSONAL_DATA_AUDIT;
-import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE_ATTENDANCE;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.privacy.internal.db.Tables.PERSONAL_DATA_AUDIT;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.coalesce;
@@ -123,7 +123,7 @@ class OwnDataTest extends IntegrationTest {
                 select distinct tc.table_name from information_schema.table_constraints tc
                 join information_schema.constraint_column_usage ccu
                   on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
-                where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public' and ccu.table_name = 'app_user'
+                where tc.constraint_type = 'FOREIGN KEY' and ccu.table_schema = 'people' and ccu.table_name = 'app_user'
                 """).getValues(0, String.class));
     }
 
@@ -180,21 +180,23 @@ class OwnDataTest extends IntegrationTest {
                 .doesNotContain("token_hash", "password_hash", "$2a$", "{bcrypt}");
     }
 
-    /** Values in every column of every table in the public schema (except binary ones) that mention {@code needle}. */
+    /** Values in every column of every table of every feature's schema (except binary ones) that mention {@code needle}. */
     private List<String> placesMentioning(String needle) {
         List<String> found = new ArrayList<>();
         for (org.jooq.Record column : db.fetch("""
-                select table_name::text, column_name::text from information_schema.columns
-                where table_schema = 'public' and data_type <> 'bytea'
-                  and table_name in (select table_name from information_schema.tables
-                                     where table_schema = 'public' and table_type = 'BASE TABLE')
+                select c.table_schema::text, c.table_name::text, c.column_name::text
+                from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.table_schema not in ('pg_catalog', 'information_schema') and c.data_type <> 'bytea'
+                  and t.table_type = 'BASE TABLE'
                 """)) {
-            String tableName = column.get(0, String.class);
-            String columnName = column.get(1, String.class);
-            int hits = db.fetchCount(table(name(tableName)),
+            String schemaName = column.get(0, String.class);
+            String tableName = column.get(1, String.class);
+            String columnName = column.get(2, String.class);
+            int hits = db.fetchCount(table(name(schemaName, tableName)),
                     condition("position(lower({0}) in lower({1}::text)) > 0", val(needle), field(name(columnName))));
             if (hits > 0) {
-                found.add(tableName + "." + columnName + " (" + hits + ")");
+                found.add(schemaName + "." + tableName + "." + columnName + " (" + hits + ")");
             }
         }
         return found;

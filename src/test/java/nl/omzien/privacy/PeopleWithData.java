@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static nl.omzien.db.Tables.FOLLOW_UP;
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.training.internal.db.Tables.FOLLOW_UP;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 
 /**
  * Two fresh participants with data in every feature, made through the features' public services the
@@ -132,8 +132,8 @@ final class PeopleWithData {
 
     private void answerFollowUp(Person person) {
         db.update(FOLLOW_UP).set(FOLLOW_UP.DUE_AT, OffsetDateTime.now().minusMinutes(1))
-                .where(FOLLOW_UP.ATTEMPT_ID.in(db.select(nl.omzien.db.Tables.MODULE_ATTEMPT.ID).from(nl.omzien.db.Tables.MODULE_ATTEMPT)
-                        .where(nl.omzien.db.Tables.MODULE_ATTEMPT.USER_ID.eq(person.id())))).execute();
+                .where(FOLLOW_UP.ATTEMPT_ID.in(db.select(nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT.ID).from(nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT)
+                        .where(nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT.USER_ID.eq(person.id())))).execute();
         followUpMailer.mailDue();
         String text = db.select(MAIL_OUTBOX.BODY_TEXT).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(person.email()),
                 MAIL_OUTBOX.BODY_TEXT.contains("/terugblik/")).orderBy(MAIL_OUTBOX.ID.desc()).limit(1).fetchOne(MAIL_OUTBOX.BODY_TEXT);

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static nl.omzien.db.Tables.THROTTLE_EVENT;
+import static nl.omzien.security.internal.db.Tables.THROTTLE_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest extends IntegrationTest {

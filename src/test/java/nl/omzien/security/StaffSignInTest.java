@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -140,7 +140,7 @@ class StaffSignInTest extends IntegrationTest {
         HttpCookie remembered = laptop.rememberMeCookie();
         assertThat(remembered).isNotNull();
         assertThat(remembered.getMaxAge()).isBetween(29L * 24 * 3600, 30L * 24 * 3600);
-        assertThat(db.fetchOne("select token_hash from remember_me_token where user_id = ?", trainer.id()).get(0, String.class))
+        assertThat(db.fetchOne("select token_hash from security.remember_me_token where user_id = ?", trainer.id()).get(0, String.class))
                 .as("stored hashed").doesNotContain(remembered.getValue()).hasSize(64);
 
         var phone = new Browser();
@@ -210,9 +210,9 @@ class StaffSignInTest extends IntegrationTest {
     nl.omzien.onboarding.SignInLinks signInLinks;
 
     private String latestLinkToken(String email) {
-        String text = db.select(nl.omzien.db.Tables.MAIL_OUTBOX.BODY_TEXT).from(nl.omzien.db.Tables.MAIL_OUTBOX)
-                .where(nl.omzien.db.Tables.MAIL_OUTBOX.RECIPIENT.eq(email))
-                .orderBy(nl.omzien.db.Tables.MAIL_OUTBOX.ID.desc()).limit(1).fetchOne(nl.omzien.db.Tables.MAIL_OUTBOX.BODY_TEXT);
+        String text = db.select(nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX.BODY_TEXT).from(nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX)
+                .where(nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX.RECIPIENT.eq(email))
+                .orderBy(nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX.ID.desc()).limit(1).fetchOne(nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX.BODY_TEXT);
         var link = Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(text);
         assertThat(link.find()).isTrue();
         return link.group(1);

@@ -5,8 +5,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.util.UUID;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 
 /** A fresh staff account per test: switching on an authenticator app must not change the shared demo accounts. */
 public record TestStaff(long id, String email) {

@@ -88,7 +88,7 @@ class ThrottleTest extends IntegrationTest {
         assertThat(throttle.tryAcquire(floodCounts, address, freshIp())).isPresent();
         assertThat(throttle.tryAcquire(floodCounts, address.toUpperCase(), freshIp())).as("any case, any address").isPresent();
         assertThat(throttle.tryAcquire(floodCounts, address, freshIp())).isEmpty();
-        assertThat(db.fetchCount(nl.omzien.db.Tables.THROTTLE_EVENT, nl.omzien.db.Tables.THROTTLE_EVENT.SUBJECT.eq(address)))
+        assertThat(db.fetchCount(nl.omzien.security.internal.db.Tables.THROTTLE_EVENT, nl.omzien.security.internal.db.Tables.THROTTLE_EVENT.SUBJECT.eq(address)))
                 .as("the refused request is recorded too").isEqualTo(3);
     }
 

@@ -21,7 +21,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_SEAT_STATE;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -211,7 +211,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
             return null;
         });
         assertThat(db.select(SESSION_SEAT_STATE.STATUS).from(SESSION_SEAT_STATE)
-                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo("CANCELLED");
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo(TrainingSession.Status.CANCELLED);
         fixtures.assertCountersMatchTheRows(session, 0, 0);
     }
 

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_SEAT_STATE;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Test helpers: extra participants, acting as someone on the current thread, a session to book. */

@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,10 +83,10 @@ class SessionLifecycleTest extends IntegrationTest {
         long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Van een collega", 12, 9)));
         String colleague = fx.participants(1, "Supermarkt De Brink").getFirst();
         long colleagueId = fx.userId(colleague);
-        db.update(nl.omzien.db.Tables.APP_USER).set(nl.omzien.db.Tables.APP_USER.MUNICIPALITY_ID, fx.municipality("Coevorden"))
-                .where(nl.omzien.db.Tables.APP_USER.ID.eq(colleagueId)).execute();
-        db.insertInto(nl.omzien.db.Tables.USER_ROLE).set(nl.omzien.db.Tables.USER_ROLE.USER_ID, colleagueId)
-                .set(nl.omzien.db.Tables.USER_ROLE.ROLE, "TRAINER").execute();
+        db.update(nl.omzien.people.internal.db.Tables.APP_USER).set(nl.omzien.people.internal.db.Tables.APP_USER.MUNICIPALITY_ID, fx.municipality("Coevorden"))
+                .where(nl.omzien.people.internal.db.Tables.APP_USER.ID.eq(colleagueId)).execute();
+        db.insertInto(nl.omzien.people.internal.db.Tables.USER_ROLE).set(nl.omzien.people.internal.db.Tables.USER_ROLE.USER_ID, colleagueId)
+                .set(nl.omzien.people.internal.db.Tables.USER_ROLE.ROLE, "TRAINER").execute();
 
         TrainingSession seen = fx.as(colleague, () -> sessions.get(session));
         assertThat(seen.title()).as("a colleague still sees it, to stand in at the door").isEqualTo("Van een collega");

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The isolation and the clock the other integration tests rely on. */

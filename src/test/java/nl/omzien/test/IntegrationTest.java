@@ -80,11 +80,11 @@ public abstract class IntegrationTest {
     protected String nextTotpCode(String email, String secret) {
         var codes = totpCodes.getObject();
         while (true) {
-            Long last = database.getObject().select(nl.omzien.db.Tables.STAFF_TOTP.LAST_USED_STEP)
-                    .from(nl.omzien.db.Tables.STAFF_TOTP).join(nl.omzien.db.Tables.APP_USER)
-                    .on(nl.omzien.db.Tables.APP_USER.ID.eq(nl.omzien.db.Tables.STAFF_TOTP.USER_ID))
-                    .where(org.jooq.impl.DSL.lower(nl.omzien.db.Tables.APP_USER.EMAIL).eq(email.toLowerCase()))
-                    .fetchOne(nl.omzien.db.Tables.STAFF_TOTP.LAST_USED_STEP);
+            Long last = database.getObject().select(nl.omzien.security.internal.db.Tables.STAFF_TOTP.LAST_USED_STEP)
+                    .from(nl.omzien.security.internal.db.Tables.STAFF_TOTP).join(nl.omzien.people.internal.db.Tables.APP_USER)
+                    .on(nl.omzien.people.internal.db.Tables.APP_USER.ID.eq(nl.omzien.security.internal.db.Tables.STAFF_TOTP.USER_ID))
+                    .where(org.jooq.impl.DSL.lower(nl.omzien.people.internal.db.Tables.APP_USER.EMAIL).eq(email.toLowerCase()))
+                    .fetchOne(nl.omzien.security.internal.db.Tables.STAFF_TOTP.LAST_USED_STEP);
             long now = codes.currentStep();
             long step = Math.max(now, last == null ? now : last + 1);
             if (step <= now + 1) {

@@ -8,8 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.FOLLOW_UP;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.FOLLOW_UP;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrainingDemoDataTest extends KaribuTest {

@@ -14,11 +14,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.MODULE_FILE;
-import static nl.omzien.db.Tables.MODULE_VERSION;
-import static nl.omzien.db.Tables.QUIZ_SUBMISSION;
-import static nl.omzien.db.Tables.SCENARIO_CHOICE;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.MODULE_FILE;
+import static nl.omzien.training.internal.db.Tables.MODULE_VERSION;
+import static nl.omzien.training.internal.db.Tables.QUIZ_SUBMISSION;
+import static nl.omzien.training.internal.db.Tables.SCENARIO_CHOICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,7 +6,7 @@ import nl.omzien.certificates.LearningPath.RequiredModule;
 import nl.omzien.certificates.LearningPaths;
 import nl.omzien.certificates.internal.JooqCertificateRepository.Attendance;
 import nl.omzien.certificates.internal.JooqCertificateRepository.NewCertificate;
-import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.people.PersonProfile;
 import nl.omzien.people.PersonProfiles;
 import nl.omzien.training.ModulePass;

@@ -4,7 +4,7 @@ import com.ibm.icu.text.ListFormatter;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.base.Translations;
 import nl.omzien.certificates.CertificateIssued;
-import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.people.PersonProfile;
 import nl.omzien.people.PersonProfiles;
 import nl.omzien.sessions.SessionFacts;

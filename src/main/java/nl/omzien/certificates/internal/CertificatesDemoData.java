@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
+import static nl.omzien.people.published.Tables.V_PERSON;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
 
 /**
  * The demo certificates themselves come from the demo training history: its ModuleCompleted events go
@@ -47,9 +47,9 @@ class CertificatesDemoData implements ApplicationRunner {
         if (db.fetchExists(CERTIFICATE, CERTIFICATE.STATUS.eq("REVOKED"))) {
             return;
         }
-        var holder = db.select(CERTIFICATE.ID).from(CERTIFICATE).join(APP_USER).on(APP_USER.ID.eq(CERTIFICATE.USER_ID))
-                .where(APP_USER.EMAIL.eq(REVOKED_HOLDER), CERTIFICATE.STATUS.eq("ISSUED")).limit(1).fetchOptional(CERTIFICATE.ID);
-        var lead = db.select(APP_USER.ID, APP_USER.FULL_NAME).from(APP_USER).where(APP_USER.EMAIL.eq(LEAD)).fetchOptional();
+        var holder = db.select(CERTIFICATE.ID).from(CERTIFICATE).join(V_PERSON).on(V_PERSON.ID.eq(CERTIFICATE.USER_ID))
+                .where(V_PERSON.EMAIL.eq(REVOKED_HOLDER), CERTIFICATE.STATUS.eq("ISSUED")).limit(1).fetchOptional(CERTIFICATE.ID);
+        var lead = db.select(V_PERSON.ID, V_PERSON.FULL_NAME).from(V_PERSON).where(V_PERSON.EMAIL.eq(LEAD)).fetchOptional();
         if (holder.isEmpty() || lead.isEmpty()) {
             return;
         }

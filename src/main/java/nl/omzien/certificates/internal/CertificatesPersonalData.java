@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.CERTIFICATE_ATTENDANCE;
-import static nl.omzien.db.Tables.MUNICIPALITY_LOGO;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE_ATTENDANCE;
+import static nl.omzien.certificates.internal.db.Tables.MUNICIPALITY_LOGO;
 
 /**
  * Certificates (data and the PDFs) and attendance as certificates see it. Erasing revokes them with

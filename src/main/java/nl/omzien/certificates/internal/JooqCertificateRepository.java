@@ -2,7 +2,7 @@ package nl.omzien.certificates.internal;
 
 import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateStatus;
-import nl.omzien.db.tables.records.CertificateRecord;
+import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.training.content.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -13,9 +13,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.CERTIFICATE_ATTENDANCE;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static org.jooq.impl.DSL.val;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE_ATTENDANCE;
 
 @Repository
 public class JooqCertificateRepository {
@@ -34,12 +34,15 @@ public class JooqCertificateRepository {
 
     /**
      * Serialises certificate decisions for one person: two completions committing at once wait for each
-     * other here. FOR NO KEY UPDATE, not FOR UPDATE, because completing a module already holds a key-share
-     * lock on the person's row (foreign keys), and two FOR UPDATE requests on top of that would deadlock.
+     * other here. A transaction-scoped advisory lock keyed by the person, not a row lock on their account:
+     * the account is the people feature's table, and the lock only has to order certificates' own work.
      */
     public void lockPerson(long userId) {
-        db.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(userId)).forNoKeyUpdate().fetch();
+        db.fetch("select pg_advisory_xact_lock({0}, {1})", val(PERSON_LOCK_CLASS), val((int) (userId % Integer.MAX_VALUE)));
     }
+
+    /** Advisory lock class of {@link #lockPerson} ("CERT"), apart from the other features' classes. */
+    private static final int PERSON_LOCK_CLASS = 0x43455254;
 
     public boolean codeExists(String code) {
         return db.fetchExists(CERTIFICATE, CERTIFICATE.CODE.eq(code));

@@ -1,13 +1,13 @@
 package nl.omzien.certificates.internal;
 
-import nl.omzien.db.tables.records.MunicipalityLogoRecord;
+import nl.omzien.certificates.internal.db.tables.records.MunicipalityLogoRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.MUNICIPALITY_LOGO;
+import static nl.omzien.certificates.internal.db.Tables.MUNICIPALITY_LOGO;
 
 /** Municipality logos as certificates use them: one normalised PNG per municipality. */
 @Repository

@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.MUNICIPALITY_LOGO;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
+import static nl.omzien.certificates.internal.db.Tables.MUNICIPALITY_LOGO;
 
 /**
  * Made-up SVG logos for the two demo municipalities, put through the same checks and drawing as an
@@ -53,7 +53,7 @@ class LogoDemoData implements ApplicationRunner {
             return;
         }
         for (var entry : LOGOS.entrySet()) {
-            Long id = db.select(MUNICIPALITY.ID).from(MUNICIPALITY).where(MUNICIPALITY.NAME.eq(entry.getKey())).fetchOne(MUNICIPALITY.ID);
+            Long id = db.select(V_MUNICIPALITY.ID).from(V_MUNICIPALITY).where(V_MUNICIPALITY.NAME.eq(entry.getKey())).fetchOne(V_MUNICIPALITY.ID);
             if (id != null) {
                 log.info("Demo data: logo for {}", entry.getKey());
                 byte[] svg = new ClassPathResource(entry.getValue()).getContentAsByteArray();

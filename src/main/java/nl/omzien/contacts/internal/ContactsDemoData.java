@@ -19,7 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
 
 /**
  * Example contacts for the two demo municipalities, so the "doorverwijzen" module and the card show
@@ -109,15 +109,15 @@ class ContactsDemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (figures.isEmpty()) {
-            FIGURES.forEach((municipality, drafts) -> db.select(MUNICIPALITY.ID).from(MUNICIPALITY)
-                    .where(MUNICIPALITY.NAME.eq(municipality)).fetchOptional(MUNICIPALITY.ID)
+            FIGURES.forEach((municipality, drafts) -> db.select(V_MUNICIPALITY.ID).from(V_MUNICIPALITY)
+                    .where(V_MUNICIPALITY.NAME.eq(municipality)).fetchOptional(V_MUNICIPALITY.ID)
                     .ifPresent(id -> drafts.forEach(draft -> figures.insert(id, draft, null, now))));
         }
         if (!contacts.isEmpty()) {
             return;
         }
-        EXAMPLES.forEach((municipality, drafts) -> db.select(MUNICIPALITY.ID).from(MUNICIPALITY)
-                .where(MUNICIPALITY.NAME.eq(municipality)).fetchOptional(MUNICIPALITY.ID)
+        EXAMPLES.forEach((municipality, drafts) -> db.select(V_MUNICIPALITY.ID).from(V_MUNICIPALITY)
+                .where(V_MUNICIPALITY.NAME.eq(municipality)).fetchOptional(V_MUNICIPALITY.ID)
                 .ifPresent(id -> {
                     log.info("Loading example contacts for {}", municipality);
                     drafts.forEach(draft -> contacts.insert(id, ContactValidation.checked(draft), true, null, now));

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-import static nl.omzien.db.Tables.LOCAL_CONTACT;
-import static nl.omzien.db.Tables.LOCAL_FIGURE;
+import static nl.omzien.contacts.internal.db.Tables.LOCAL_CONTACT;
+import static nl.omzien.contacts.internal.db.Tables.LOCAL_FIGURE;
 
 /**
  * Local contacts a coalition lead last edited. The contact belongs to the municipality, not the lead:

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.LOCAL_CONTACT;
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.contacts.internal.db.Tables.LOCAL_CONTACT;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
 
 @Repository
 public class JooqLocalContactRepository {
@@ -40,7 +40,7 @@ public class JooqLocalContactRepository {
     }
 
     public Optional<String> municipalityName(long municipalityId) {
-        return db.select(MUNICIPALITY.NAME).from(MUNICIPALITY).where(MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(MUNICIPALITY.NAME);
+        return db.select(V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(V_MUNICIPALITY.NAME);
     }
 
     public long insert(long municipalityId, LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {
@@ -57,7 +57,7 @@ public class JooqLocalContactRepository {
 
     private static Map<Field<?>, Object> values(LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
-        values.put(LOCAL_CONTACT.KIND, draft.kind().name());
+        values.put(LOCAL_CONTACT.KIND, draft.kind());
         values.put(LOCAL_CONTACT.NAME, draft.name());
         values.put(LOCAL_CONTACT.OFFER, draft.offer());
         values.put(LOCAL_CONTACT.PHONE, draft.phone());
@@ -80,7 +80,7 @@ public class JooqLocalContactRepository {
 
     private static LocalContact toContact(Record r) {
         return new LocalContact(r.get(LOCAL_CONTACT.ID), r.get(LOCAL_CONTACT.MUNICIPALITY_ID),
-                ContactKind.valueOf(r.get(LOCAL_CONTACT.KIND)), r.get(LOCAL_CONTACT.NAME), r.get(LOCAL_CONTACT.OFFER),
+                r.get(LOCAL_CONTACT.KIND), r.get(LOCAL_CONTACT.NAME), r.get(LOCAL_CONTACT.OFFER),
                 r.get(LOCAL_CONTACT.PHONE), r.get(LOCAL_CONTACT.EMAIL), r.get(LOCAL_CONTACT.WEBSITE),
                 r.get(LOCAL_CONTACT.OPENING_HOURS), r.get(LOCAL_CONTACT.EXAMPLE));
     }

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.LOCAL_FIGURE;
+import static nl.omzien.contacts.internal.db.Tables.LOCAL_FIGURE;
 
 @Repository
 public class JooqLocalFigureRepository {

@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import static nl.omzien.db.Tables.COALITION_TARGET;
-import static nl.omzien.db.Tables.PEOPLE_PUBLISHED_MUNICIPALITIES;
+import static nl.omzien.dashboard.internal.db.Tables.COALITION_TARGET;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
 
 /**
  * After the other demo data (people, training history, sessions, a revoked certificate, some of it
@@ -52,8 +52,7 @@ class DashboardDemoData implements ApplicationRunner {
         log.info("Demo data: dashboard targets and read model");
         refresh.rebuild();
         int year = LocalDate.now(clock).getYear();
-        db.select(PEOPLE_PUBLISHED_MUNICIPALITIES.MUNICIPALITY_ID, PEOPLE_PUBLISHED_MUNICIPALITIES.NAME).from(PEOPLE_PUBLISHED_MUNICIPALITIES)
-                .where(PEOPLE_PUBLISHED_MUNICIPALITIES.NAME.in("Coevorden", "Twenterand"))
+        db.select(V_MUNICIPALITY.ID, V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.NAME.in("Coevorden", "Twenterand"))
                 .forEach(m -> {
                     long id = m.value1();
                     boolean coevorden = "Coevorden".equals(m.value2());

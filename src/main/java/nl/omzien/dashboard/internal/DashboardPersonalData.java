@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-import static nl.omzien.db.Tables.DASHBOARD_COMMENT;
-import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_COMMENT;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.select;
 
 /**

@@ -1,6 +1,6 @@
 package nl.omzien.dashboard.internal;
 
-import nl.omzien.db.Routines;
+import nl.omzien.dashboard.internal.db.Routines;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

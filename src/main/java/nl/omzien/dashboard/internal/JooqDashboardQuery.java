@@ -5,9 +5,8 @@ import nl.omzien.dashboard.EvaluationComment;
 import nl.omzien.dashboard.PartnerRule;
 import nl.omzien.dashboard.Target;
 import nl.omzien.dashboard.TargetKind;
-import nl.omzien.db.tables.PeoplePublishedMunicipalities;
-import nl.omzien.db.tables.PeoplePublishedOrganisations;
 import nl.omzien.people.Audience;
+import nl.omzien.people.Sector;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -22,14 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.COALITION_SETTINGS;
-import static nl.omzien.db.Tables.COALITION_TARGET;
-import static nl.omzien.db.Tables.DASHBOARD_COMMENT;
-import static nl.omzien.db.Tables.DASHBOARD_MONTH;
-import static nl.omzien.db.Tables.DASHBOARD_ORGANISATION;
-import static nl.omzien.db.Tables.DASHBOARD_STAFF;
-import static nl.omzien.db.Tables.PEOPLE_PUBLISHED_MUNICIPALITIES;
-import static nl.omzien.db.Tables.PEOPLE_PUBLISHED_ORGANISATIONS;
+import static nl.omzien.dashboard.internal.db.Tables.COALITION_SETTINGS;
+import static nl.omzien.dashboard.internal.db.Tables.COALITION_TARGET;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_COMMENT;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_MONTH;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_ORGANISATION;
+import static nl.omzien.dashboard.internal.db.Tables.DASHBOARD_STAFF;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
 
 /**
  * Reads the dashboard's pre-aggregated rows. Every query touches a few hundred rows at most (the
@@ -43,8 +42,6 @@ public class JooqDashboardQuery {
     public static final int ALL_ORGANISATIONS_LIMIT = 100;
 
     // Names, sectors and villages through the views the people feature publishes, not its tables.
-    private static final PeoplePublishedOrganisations ORGANISATIONS = PEOPLE_PUBLISHED_ORGANISATIONS;
-    private static final PeoplePublishedMunicipalities MUNICIPALITIES = PEOPLE_PUBLISHED_MUNICIPALITIES;
 
     private final DSLContext db;
 
@@ -115,7 +112,7 @@ public class JooqDashboardQuery {
     }
 
     /** One organisation's row before the partner rule is applied. */
-    public record OrganisationRow(long id, long municipalityId, String name, String sector, String village,
+    public record OrganisationRow(long id, long municipalityId, String name, Sector sector, String village,
                                   long trainedInPeriod, long trainedTotal, long staff, LocalDate lastTrainedOn) {
     }
 
@@ -126,32 +123,27 @@ public class JooqDashboardQuery {
     public List<OrganisationRow> organisations(Long municipalityId, LocalDate from, LocalDate until) {
         Field<Long> staff = DSL.coalesce(DASHBOARD_STAFF.STAFF, 0).cast(Long.class);
         Field<BigDecimal> inPeriod = DSL.field(DSL.select(DSL.sum(DASHBOARD_MONTH.VALUE)).from(DASHBOARD_MONTH)
-                .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(ORGANISATIONS.MUNICIPALITY_ID),
-                        DASHBOARD_MONTH.ORGANISATION_ID.eq(ORGANISATIONS.ORGANISATION_ID),
+                .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(V_ORGANISATION.MUNICIPALITY_ID), DASHBOARD_MONTH.ORGANISATION_ID.eq(V_ORGANISATION.ID),
                         DASHBOARD_MONTH.MEASURE.eq(Measures.TRAINED), inPeriod(from, until)));
         Field<Integer> total = DSL.coalesce(DASHBOARD_ORGANISATION.TRAINED_TOTAL, 0);
-        var select = db.select(ORGANISATIONS.ORGANISATION_ID, ORGANISATIONS.MUNICIPALITY_ID, ORGANISATIONS.NAME,
-                ORGANISATIONS.SECTOR, ORGANISATIONS.VILLAGE,
+        var select = db.select(V_ORGANISATION.ID, V_ORGANISATION.MUNICIPALITY_ID, V_ORGANISATION.NAME, V_ORGANISATION.SECTOR, V_ORGANISATION.VILLAGE,
                 inPeriod, total, staff, DASHBOARD_ORGANISATION.LAST_TRAINED_ON);
         var rows = municipalityId == null
-                ? select.from(DASHBOARD_ORGANISATION)
-                        .join(ORGANISATIONS).on(ORGANISATIONS.ORGANISATION_ID.eq(DASHBOARD_ORGANISATION.ORGANISATION_ID))
-                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATIONS.ORGANISATION_ID))
+                ? select.from(DASHBOARD_ORGANISATION).join(V_ORGANISATION).on(V_ORGANISATION.ID.eq(DASHBOARD_ORGANISATION.ORGANISATION_ID))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(V_ORGANISATION.ID))
                         .where(DASHBOARD_ORGANISATION.TRAINED_TOTAL.gt(0))
                         .orderBy(DASHBOARD_ORGANISATION.TRAINED_TOTAL.desc(), DASHBOARD_ORGANISATION.ORGANISATION_ID)
                         .limit(ALL_ORGANISATIONS_LIMIT).fetch()
-                : select.from(ORGANISATIONS)
-                        .leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(ORGANISATIONS.ORGANISATION_ID))
-                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(ORGANISATIONS.ORGANISATION_ID))
-                        .where(ORGANISATIONS.MUNICIPALITY_ID.eq(municipalityId))
-                        .orderBy(total.desc(), ORGANISATIONS.NAME).fetch();
+                : select.from(V_ORGANISATION).leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(V_ORGANISATION.ID))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(V_ORGANISATION.ID))
+                        .where(V_ORGANISATION.MUNICIPALITY_ID.eq(municipalityId))
+                        .orderBy(total.desc(), V_ORGANISATION.NAME).fetch();
         return rows.map(r -> new OrganisationRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), longOf(r.value6()),
                 r.value7(), r.value8(), r.value9()));
     }
 
     public Optional<OrganisationRow> organisation(long organisationId) {
-        var row = db.select(ORGANISATIONS.MUNICIPALITY_ID).from(ORGANISATIONS)
-                .where(ORGANISATIONS.ORGANISATION_ID.eq(organisationId)).fetchOptional();
+        var row = db.select(V_ORGANISATION.MUNICIPALITY_ID).from(V_ORGANISATION).where(V_ORGANISATION.ID.eq(organisationId)).fetchOptional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -160,14 +152,12 @@ public class JooqDashboardQuery {
     }
 
     public List<nl.omzien.people.Municipality> municipalities() {
-        return db.select(MUNICIPALITIES.MUNICIPALITY_ID, MUNICIPALITIES.NAME).from(MUNICIPALITIES)
-                .orderBy(MUNICIPALITIES.NAME)
+        return db.select(V_MUNICIPALITY.ID, V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).orderBy(V_MUNICIPALITY.NAME)
                 .fetch(r -> new nl.omzien.people.Municipality(r.value1(), r.value2()));
     }
 
     public Optional<String> municipalityName(long municipalityId) {
-        return db.select(MUNICIPALITIES.NAME).from(MUNICIPALITIES).where(MUNICIPALITIES.MUNICIPALITY_ID.eq(municipalityId))
-                .fetchOptional(MUNICIPALITIES.NAME);
+        return db.select(V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(V_MUNICIPALITY.NAME);
     }
 
     public List<EvaluationComment> comments(Long municipalityId, LocalDate from, LocalDate until, CommentFilter filter, int limit) {
@@ -196,20 +186,20 @@ public class JooqDashboardQuery {
         }
         return db.selectFrom(COALITION_TARGET).where(where)
                 .orderBy(COALITION_TARGET.YEAR, COALITION_TARGET.KIND, COALITION_TARGET.AUDIENCE.nullsFirst(), COALITION_TARGET.MUNICIPALITY_ID)
-                .fetch(r -> new Target(r.getId(), r.getMunicipalityId(), r.getYear(), TargetKind.valueOf(r.getKind()),
+                .fetch(r -> new Target(r.getId(), r.getMunicipalityId(), r.getYear(), r.getKind(),
                         r.getAudience() == null ? null : Audience.valueOf(r.getAudience()), r.getTarget()));
     }
 
     /** Inserts or, for the same municipality, year, kind and audience, replaces a target. */
     public void saveTarget(long municipalityId, int year, TargetKind kind, Audience audience, int target) {
         Condition same = COALITION_TARGET.MUNICIPALITY_ID.eq(municipalityId).and(COALITION_TARGET.YEAR.eq(year))
-                .and(COALITION_TARGET.KIND.eq(kind.name()))
+                .and(COALITION_TARGET.KIND.eq(kind))
                 .and(audience == null ? COALITION_TARGET.AUDIENCE.isNull() : COALITION_TARGET.AUDIENCE.eq(audience.name()));
         if (db.update(COALITION_TARGET).set(COALITION_TARGET.TARGET, target).where(same).execute() == 0) {
             db.insertInto(COALITION_TARGET)
                     .set(COALITION_TARGET.MUNICIPALITY_ID, municipalityId)
                     .set(COALITION_TARGET.YEAR, year)
-                    .set(COALITION_TARGET.KIND, kind.name())
+                    .set(COALITION_TARGET.KIND, kind)
                     .set(COALITION_TARGET.AUDIENCE, audience == null ? null : audience.name())
                     .set(COALITION_TARGET.TARGET, target)
                     .onConflictDoNothing().execute();
@@ -218,7 +208,7 @@ public class JooqDashboardQuery {
 
     public Optional<Target> target(long id) {
         return db.selectFrom(COALITION_TARGET).where(COALITION_TARGET.ID.eq(id))
-                .fetchOptional(r -> new Target(r.getId(), r.getMunicipalityId(), r.getYear(), TargetKind.valueOf(r.getKind()),
+                .fetchOptional(r -> new Target(r.getId(), r.getMunicipalityId(), r.getYear(), r.getKind(),
                         r.getAudience() == null ? null : Audience.valueOf(r.getAudience()), r.getTarget()));
     }
 

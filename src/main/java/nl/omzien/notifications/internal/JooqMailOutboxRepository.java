@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.ORGANISATION_INVITE;
-import static nl.omzien.db.Tables.PENDING_ORGANISATION;
-import static nl.omzien.db.Tables.PENDING_SESSION_SIGNUP;
-import static nl.omzien.db.Tables.PRIVACY_CONSENT;
-import static nl.omzien.db.Tables.SESSION_INVITE;
+import static nl.omzien.onboarding.internal.db.Tables.ORGANISATION_INVITE;
+import static nl.omzien.onboarding.internal.db.Tables.PENDING_ORGANISATION;
+import static nl.omzien.onboarding.internal.db.Tables.PENDING_SESSION_SIGNUP;
+import static nl.omzien.onboarding.internal.db.Tables.PRIVACY_CONSENT;
+import static nl.omzien.onboarding.internal.db.Tables.SESSION_INVITE;
 
 /**
  * Consent given at registration, a session sign-up waiting for the mailed link, and (for staff) which

@@ -9,12 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.ORGANISATION_INVITE;
-import static nl.omzien.db.Tables.PENDING_ORGANISATION;
-import static nl.omzien.db.Tables.PENDING_SESSION_SIGNUP;
-import static nl.omzien.db.Tables.PRIVACY_CONSENT;
-import static nl.omzien.db.Tables.SESSION_INVITE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.onboarding.internal.db.Tables.ORGANISATION_INVITE;
+import static nl.omzien.onboarding.internal.db.Tables.PENDING_ORGANISATION;
+import static nl.omzien.onboarding.internal.db.Tables.PENDING_SESSION_SIGNUP;
+import static nl.omzien.onboarding.internal.db.Tables.PRIVACY_CONSENT;
+import static nl.omzien.onboarding.internal.db.Tables.SESSION_INVITE;
 import static org.jooq.impl.DSL.lower;
 
 /** Invite tokens of organisations and sessions, consent records and session sign-ups waiting for a confirmed address. */

@@ -7,12 +7,11 @@ import org.springframework.stereotype.Repository;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.SIGN_IN_LINK;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.published.Tables.V_PERSON;
+import static nl.omzien.onboarding.internal.db.Tables.SIGN_IN_LINK;
 import static org.jooq.impl.DSL.lower;
-import static org.jooq.impl.DSL.notExists;
-import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.arrayOverlap;
+import static org.jooq.impl.DSL.not;
 
 @Repository
 public class JooqSignInLinkRepository {
@@ -28,17 +27,15 @@ public class JooqSignInLinkRepository {
 
     /** An enabled participant without a staff role: only they may sign in by link (staff keep their password). */
     public Optional<LinkAccount> linkAccount(String email) {
-        return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.FULL_NAME, APP_USER.LOCALE).from(APP_USER)
-                .where(lower(APP_USER.EMAIL).eq(email.trim().toLowerCase()), APP_USER.ENABLED.isTrue())
+        return db.select(V_PERSON.ID, V_PERSON.EMAIL, V_PERSON.FULL_NAME, V_PERSON.LOCALE).from(V_PERSON)
+                .where(lower(V_PERSON.EMAIL).eq(email.trim().toLowerCase()), V_PERSON.ENABLED.isTrue())
                 .and(noStaffRole())
-                .andExists(selectOne().from(USER_ROLE)
-                        .where(USER_ROLE.USER_ID.eq(APP_USER.ID), USER_ROLE.ROLE.eq(Role.PARTICIPANT.name())))
+                .and(V_PERSON.ROLES.contains(new String[]{Role.PARTICIPANT.name()}))
                 .fetchOptional(r -> new LinkAccount(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     private static org.jooq.Condition noStaffRole() {
-        return notExists(selectOne().from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID),
-                USER_ROLE.ROLE.in(Role.TRAINER.name(), Role.COALITION_LEAD.name(), Role.ADMIN.name())));
+        return not(arrayOverlap(V_PERSON.ROLES, new String[]{Role.TRAINER.name(), Role.COALITION_LEAD.name(), Role.ADMIN.name()}));
     }
 
     /** Stores a new link and makes every older open link of this person unusable. */
@@ -72,10 +69,10 @@ public class JooqSignInLinkRepository {
      */
     public Optional<String> use(String tokenHash, OffsetDateTime now) {
         return db.update(SIGN_IN_LINK).set(SIGN_IN_LINK.USED_AT, now)
-                .from(APP_USER)
+                .from(V_PERSON)
                 .where(SIGN_IN_LINK.TOKEN_HASH.eq(tokenHash), SIGN_IN_LINK.USED_AT.isNull(), SIGN_IN_LINK.EXPIRES_AT.gt(now),
-                        APP_USER.ID.eq(SIGN_IN_LINK.USER_ID), APP_USER.ENABLED.isTrue())
-                .returningResult(APP_USER.EMAIL)
-                .fetchOptional(APP_USER.EMAIL);
+                        V_PERSON.ID.eq(SIGN_IN_LINK.USER_ID), V_PERSON.ENABLED.isTrue())
+                .returningResult(V_PERSON.EMAIL)
+                .fetchOptional(V_PERSON.EMAIL);
     }
 }

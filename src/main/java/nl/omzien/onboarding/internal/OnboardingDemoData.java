@@ -12,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.ORGANISATION_INVITE;
-import static nl.omzien.db.Tables.SESSION_INVITE;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
+import static nl.omzien.onboarding.internal.db.Tables.ORGANISATION_INVITE;
+import static nl.omzien.onboarding.internal.db.Tables.SESSION_INVITE;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 
 /**
  * Gives every demo organisation and session an invite link, so a coalition lead sees links and flyers
@@ -43,7 +43,7 @@ class OnboardingDemoData implements ApplicationRunner {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        db.select(ORGANISATION.ID).from(ORGANISATION).fetch(ORGANISATION.ID)
+        db.select(V_ORGANISATION.ID).from(V_ORGANISATION).fetch(V_ORGANISATION.ID)
                 .forEach(id -> invites.organisationToken(id, SecretTokens.newToken(), now, null));
         db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION).leftJoin(SESSION_INVITE).on(SESSION_INVITE.SESSION_ID.eq(TRAINING_SESSION.ID))
                 .where(SESSION_INVITE.SESSION_ID.isNull()).fetch(TRAINING_SESSION.ID)

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.SIGN_IN_LINK;
+import static nl.omzien.onboarding.internal.db.Tables.SIGN_IN_LINK;
 
 /** Sign-in links (when asked, used; never the token hash). Link requests are the throttle's, see security. */
 @Component

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static org.jooq.impl.DSL.lower;
 
 @Repository

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 
@@ -49,7 +49,7 @@ public class JooqOrganisationRepository {
         return db.insertInto(ORGANISATION)
                 .set(ORGANISATION.MUNICIPALITY_ID, draft.getMunicipality().id())
                 .set(ORGANISATION.NAME, draft.getName().trim())
-                .set(ORGANISATION.SECTOR, draft.getSector().name())
+                .set(ORGANISATION.SECTOR, draft.getSector())
                 .set(ORGANISATION.CONTACT_EMAIL, blankToNull(draft.getContactEmail()))
                 .set(ORGANISATION.VILLAGE, blankToNull(draft.getVillage()))
                 .returning(ORGANISATION.ID).fetchOne().getId();
@@ -59,21 +59,21 @@ public class JooqOrganisationRepository {
         db.update(ORGANISATION)
                 .set(ORGANISATION.MUNICIPALITY_ID, draft.getMunicipality().id())
                 .set(ORGANISATION.NAME, draft.getName().trim())
-                .set(ORGANISATION.SECTOR, draft.getSector().name())
+                .set(ORGANISATION.SECTOR, draft.getSector())
                 .set(ORGANISATION.CONTACT_EMAIL, blankToNull(draft.getContactEmail()))
                 .set(ORGANISATION.VILLAGE, blankToNull(draft.getVillage()))
                 .where(ORGANISATION.ID.eq(draft.getId()))
                 .execute();
     }
 
-    private SelectOnConditionStep<Record7<Long, Long, String, String, String, String, String>> select() {
+    private SelectOnConditionStep<Record7<Long, Long, String, String, Sector, String, String>> select() {
         return db.select(ORGANISATION.ID, ORGANISATION.MUNICIPALITY_ID, MUNICIPALITY.NAME, ORGANISATION.NAME,
                         ORGANISATION.SECTOR, ORGANISATION.CONTACT_EMAIL, ORGANISATION.VILLAGE)
                 .from(ORGANISATION).join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(ORGANISATION.MUNICIPALITY_ID));
     }
 
-    private Organisation toOrganisation(Record7<Long, Long, String, String, String, String, String> r) {
-        return new Organisation(r.value1(), r.value2(), r.value3(), r.value4(), Sector.valueOf(r.value5()),
+    private Organisation toOrganisation(Record7<Long, Long, String, String, Sector, String, String> r) {
+        return new Organisation(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                 r.value6(), r.value7());
     }
 

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Repository;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.EMAIL_CHANGE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.EMAIL_CHANGE;
 import static org.jooq.impl.DSL.lower;
 
 /** The person's own settings on their account row, and e-mail changes waiting for confirmation. */

@@ -2,6 +2,7 @@ package nl.omzien.people.internal;
 
 import nl.omzien.base.Translations;
 import nl.omzien.people.MailRecipient;
+import nl.omzien.people.PersonFacts;
 import nl.omzien.people.UserAccount;
 import nl.omzien.people.UserDraft;
 import nl.omzien.security.Role;
@@ -17,10 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
@@ -55,6 +56,25 @@ public class JooqUserAccountRepository {
                 .from(APP_USER).where(APP_USER.ID.eq(userId))
                 .fetchOptional(r -> new MailRecipient(userId, r.value1(), r.value2(),
                         Translations.supported(Locale.of(r.value3())), r.value4()));
+    }
+
+    public Optional<PersonFacts> facts(long userId) {
+        return factsQuery().where(APP_USER.ID.eq(userId)).fetchOptional(this::toFacts);
+    }
+
+    public List<PersonFacts> enabledFacts(long organisationId) {
+        return factsQuery().where(APP_USER.ORGANISATION_ID.eq(organisationId)).and(APP_USER.ENABLED.isTrue())
+                .orderBy(APP_USER.FULL_NAME).fetch(this::toFacts);
+    }
+
+    private org.jooq.SelectOnConditionStep<org.jooq.Record7<Long, String, String, String, Long, Long, Boolean>> factsQuery() {
+        return db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE, APP_USER.ORGANISATION_ID,
+                        coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID), APP_USER.ENABLED)
+                .from(APP_USER).leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID));
+    }
+
+    private PersonFacts toFacts(org.jooq.Record7<Long, String, String, String, Long, Long, Boolean> r) {
+        return new PersonFacts(r.value1(), r.value2(), r.value3(), Locale.of(r.value4()), r.value5(), r.value6(), r.value7());
     }
 
     public boolean emailTaken(String email, Long exceptId) {

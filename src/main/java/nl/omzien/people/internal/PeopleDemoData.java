@@ -1,5 +1,6 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.people.Sector;
 import nl.omzien.security.Role;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -16,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 
 /**
  * Fills an empty database with two municipalities, their organisations and people, so a newcomer
@@ -98,7 +99,7 @@ class PeopleDemoData implements ApplicationRunner {
         for (Org org : ORGANISATIONS) {
             organisationIds.put(org.name(), db.insertInto(ORGANISATION)
                     .set(ORGANISATION.NAME, org.name())
-                    .set(ORGANISATION.SECTOR, org.sector())
+                    .set(ORGANISATION.SECTOR, Sector.valueOf(org.sector()))
                     .set(ORGANISATION.MUNICIPALITY_ID, municipalityIds.get(org.municipality()))
                     .set(ORGANISATION.VILLAGE, org.village())
                     .set(ORGANISATION.CONTACT_EMAIL, org.contactEmail())

@@ -10,11 +10,11 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.EMAIL_CHANGE;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.EMAIL_CHANGE;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 
 /**
  * The account itself. Erasing anonymises the row instead of deleting it: its id keeps completions,

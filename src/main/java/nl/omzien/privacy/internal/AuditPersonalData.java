@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.PERSONAL_DATA_AUDIT;
+import static nl.omzien.privacy.internal.db.Tables.PERSONAL_DATA_AUDIT;
 
 /**
  * The audit log in a person's own data: which staff looked at or changed their data (by account number),

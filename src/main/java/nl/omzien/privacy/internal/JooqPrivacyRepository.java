@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.EMAIL_CHANGE;
-import static nl.omzien.db.Tables.PERSONAL_DATA_AUDIT;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.EMAIL_CHANGE;
+import static nl.omzien.privacy.internal.db.Tables.PERSONAL_DATA_AUDIT;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.notExists;

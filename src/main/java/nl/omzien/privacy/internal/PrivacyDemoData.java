@@ -11,10 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.PERSONAL_DATA_AUDIT;
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SESSION_TRAINER;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.privacy.internal.db.Tables.PERSONAL_DATA_AUDIT;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
 
 /**
  * A few entries in the log of staff actions, so an admin trying the demo sees what the page is for: the

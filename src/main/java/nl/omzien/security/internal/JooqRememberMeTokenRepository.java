@@ -1,6 +1,7 @@
 package nl.omzien.security.internal;
 
 import nl.omzien.base.SecretTokens;
+import nl.omzien.security.Accounts;
 import org.jooq.DSLContext;
 import org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
@@ -10,9 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.ZoneOffset;
 import java.util.Date;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.REMEMBER_ME_TOKEN;
-import static org.jooq.impl.DSL.lower;
+import static nl.omzien.security.internal.db.Tables.REMEMBER_ME_TOKEN;
 
 /**
  * Spring Security's remember-me token store, in PostgreSQL with the token value hashed: a database
@@ -23,16 +22,17 @@ import static org.jooq.impl.DSL.lower;
 class JooqRememberMeTokenRepository implements PersistentTokenRepository {
 
     private final DSLContext db;
+    private final Accounts accounts;
 
-    JooqRememberMeTokenRepository(DSLContext db) {
+    JooqRememberMeTokenRepository(DSLContext db, Accounts accounts) {
         this.db = db;
+        this.accounts = accounts;
     }
 
     @Override
     @Transactional
     public void createNewToken(PersistentRememberMeToken token) {
-        Long userId = db.select(APP_USER.ID).from(APP_USER)
-                .where(lower(APP_USER.EMAIL).eq(token.getUsername().trim().toLowerCase())).fetchOne(APP_USER.ID);
+        Long userId = accounts.idByEmail(token.getUsername()).orElse(null);
         if (userId == null) {
             return;
         }
@@ -56,18 +56,18 @@ class JooqRememberMeTokenRepository implements PersistentTokenRepository {
     @Override
     @Transactional(readOnly = true)
     public PersistentRememberMeToken getTokenForSeries(String seriesId) {
-        return db.select(APP_USER.EMAIL, REMEMBER_ME_TOKEN.SERIES, REMEMBER_ME_TOKEN.TOKEN_HASH, REMEMBER_ME_TOKEN.LAST_USED)
-                .from(REMEMBER_ME_TOKEN).join(APP_USER).on(APP_USER.ID.eq(REMEMBER_ME_TOKEN.USER_ID))
-                .where(REMEMBER_ME_TOKEN.SERIES.eq(seriesId))
-                .fetchOne(r -> new PersistentRememberMeToken(r.value1(), r.value2(), r.value3(), Date.from(r.value4().toInstant())));
+        var token = db.selectFrom(REMEMBER_ME_TOKEN).where(REMEMBER_ME_TOKEN.SERIES.eq(seriesId)).fetchOne();
+        if (token == null) {
+            return null;
+        }
+        return accounts.email(token.getUserId()).map(email -> new PersistentRememberMeToken(email, token.getSeries(),
+                token.getTokenHash(), Date.from(token.getLastUsed().toInstant()))).orElse(null);
     }
 
     @Override
     @Transactional
     public void removeUserTokens(String username) {
-        db.deleteFrom(REMEMBER_ME_TOKEN).where(REMEMBER_ME_TOKEN.USER_ID.in(
-                db.select(APP_USER.ID).from(APP_USER).where(lower(APP_USER.EMAIL).eq(username.trim().toLowerCase()))))
-                .execute();
+        accounts.idByEmail(username).ifPresent(this::removeAll);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package nl.omzien.security.internal;
 
+import nl.omzien.security.Accounts;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -7,10 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.SIGNED_OUT_EVERYWHERE;
-import static nl.omzien.db.Tables.STAFF_RECOVERY_CODE;
-import static nl.omzien.db.Tables.STAFF_TOTP;
+import static nl.omzien.security.internal.db.Tables.SIGNED_OUT_EVERYWHERE;
+import static nl.omzien.security.internal.db.Tables.STAFF_RECOVERY_CODE;
+import static nl.omzien.security.internal.db.Tables.STAFF_TOTP;
 
 /** Authenticator secrets, recovery codes and the "signed out everywhere" moment of each account. */
 @Repository
@@ -20,9 +20,11 @@ class JooqSecondFactorRepository {
     }
 
     private final DSLContext db;
+    private final Accounts accounts;
 
-    JooqSecondFactorRepository(DSLContext db) {
+    JooqSecondFactorRepository(DSLContext db, Accounts accounts) {
         this.db = db;
+        this.accounts = accounts;
     }
 
     Optional<StoredTotp> find(long userId) {
@@ -79,7 +81,7 @@ class JooqSecondFactorRepository {
     }
 
     String locale(long userId) {
-        String locale = db.select(APP_USER.LOCALE).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.LOCALE);
+        String locale = accounts.locale(userId);
         return locale == null ? "nl" : locale;
     }
 

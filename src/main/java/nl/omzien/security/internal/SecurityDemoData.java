@@ -1,5 +1,6 @@
 package nl.omzien.security.internal;
 
+import nl.omzien.security.Accounts;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.STAFF_TOTP;
-import static org.jooq.impl.DSL.lower;
+import static nl.omzien.security.internal.db.Tables.STAFF_TOTP;
 
 /**
  * Admins must use an authenticator app, so the demo admin gets one with a fixed, published secret
@@ -32,11 +31,13 @@ class SecurityDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SecurityDemoData.class);
 
     private final DSLContext db;
+    private final Accounts accounts;
     private final TotpSecretCipher cipher;
     private final Clock clock;
 
-    SecurityDemoData(DSLContext db, TotpSecretCipher cipher, Clock clock) {
+    SecurityDemoData(DSLContext db, Accounts accounts, TotpSecretCipher cipher, Clock clock) {
         this.db = db;
+        this.accounts = accounts;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -44,7 +45,7 @@ class SecurityDemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        Long adminId = db.select(APP_USER.ID).from(APP_USER).where(lower(APP_USER.EMAIL).eq(DEMO_ADMIN)).fetchOne(APP_USER.ID);
+        Long adminId = accounts.idByEmail(DEMO_ADMIN).orElse(null);
         if (adminId == null || db.fetchExists(STAFF_TOTP, STAFF_TOTP.USER_ID.eq(adminId))) {
             return;
         }

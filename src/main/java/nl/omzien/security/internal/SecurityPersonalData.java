@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.THROTTLE_EVENT;
+import static nl.omzien.security.internal.db.Tables.THROTTLE_EVENT;
 import static org.jooq.impl.DSL.lower;
 
 /**

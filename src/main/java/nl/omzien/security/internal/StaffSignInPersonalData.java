@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.REMEMBER_ME_TOKEN;
-import static nl.omzien.db.Tables.SIGNED_OUT_EVERYWHERE;
-import static nl.omzien.db.Tables.STAFF_RECOVERY_CODE;
-import static nl.omzien.db.Tables.STAFF_TOTP;
+import static nl.omzien.security.internal.db.Tables.REMEMBER_ME_TOKEN;
+import static nl.omzien.security.internal.db.Tables.SIGNED_OUT_EVERYWHERE;
+import static nl.omzien.security.internal.db.Tables.STAFF_RECOVERY_CODE;
+import static nl.omzien.security.internal.db.Tables.STAFF_TOTP;
 
 /**
  * Second factor, recovery codes, remembered devices: the export says that they exist and when they were

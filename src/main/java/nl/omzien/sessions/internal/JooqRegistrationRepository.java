@@ -3,6 +3,7 @@ package nl.omzien.sessions.internal;
 import nl.omzien.sessions.Attendance;
 import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SessionParticipant;
+import nl.omzien.sessions.TrainingSession;
 import org.jooq.DSLContext;
 import nl.omzien.base.RenderedStatement;
 import nl.omzien.base.RenderedStatements;
@@ -21,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.REGISTRATION;
+import static nl.omzien.people.published.Tables.V_PERSON;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.arrayGet;
 import static org.jooq.impl.DSL.count;
@@ -31,9 +32,9 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.unnest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.param;
-import static nl.omzien.db.Tables.SESSION_AUDIT;
-import static nl.omzien.db.Tables.SESSION_EVALUATION;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_AUDIT;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_EVALUATION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 
 /**
  * Registrations and their audit trail. Callers lock the session first ({@link JooqSessionRepository#lock});
@@ -257,11 +258,11 @@ public class JooqRegistrationRepository {
 
     /** Everyone with a live place or an attendance record, for the trainer, in arrival order. */
     public List<SessionParticipant> participants(long sessionId) {
-        return db.select(REGISTRATION.ID, REGISTRATION.USER_ID, APP_USER.FULL_NAME, APP_USER.EMAIL, ORGANISATION.NAME,
+        return db.select(REGISTRATION.ID, REGISTRATION.USER_ID, V_PERSON.FULL_NAME, V_PERSON.EMAIL, V_ORGANISATION.NAME,
                         REGISTRATION.STATUS, REGISTRATION.ARRIVAL, REGISTRATION.OFFER_EXPIRES_AT, REGISTRATION.ATTENDANCE)
                 .from(REGISTRATION)
-                .join(APP_USER).on(APP_USER.ID.eq(REGISTRATION.USER_ID))
-                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
+                .join(V_PERSON).on(V_PERSON.ID.eq(REGISTRATION.USER_ID))
+                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
                 .where(REGISTRATION.SESSION_ID.eq(sessionId))
                 .and(REGISTRATION.STATUS.in("CONFIRMED", "WAITLISTED", "OFFERED").or(REGISTRATION.ATTENDANCE.isNotNull()))
                 .orderBy(REGISTRATION.ARRIVAL)
@@ -295,7 +296,7 @@ public class JooqRegistrationRepository {
         return db.select(REGISTRATION.ID).from(REGISTRATION)
                 .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
                 .where(REGISTRATION.CHECKED_IN_AT.isNotNull()).and(REGISTRATION.ATTENDANCE.isNull())
-                .and(REGISTRATION.STATUS.eq("CONFIRMED")).and(TRAINING_SESSION.STATUS.eq("PLANNED"))
+                .and(REGISTRATION.STATUS.eq("CONFIRMED")).and(TRAINING_SESSION.STATUS.eq(TrainingSession.Status.PLANNED))
                 .and(TRAINING_SESSION.STARTS_AT.le(now))
                 .fetch(REGISTRATION.ID);
     }
@@ -305,7 +306,7 @@ public class JooqRegistrationRepository {
         return db.select(REGISTRATION.ID).from(REGISTRATION)
                 .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
                 .where(REGISTRATION.STATUS.eq("CONFIRMED")).and(REGISTRATION.REMINDER_SENT_AT.isNull())
-                .and(TRAINING_SESSION.STATUS.eq("PLANNED"))
+                .and(TRAINING_SESSION.STATUS.eq(TrainingSession.Status.PLANNED))
                 .and(TRAINING_SESSION.STARTS_AT.gt(from)).and(TRAINING_SESSION.STARTS_AT.le(until))
                 .fetch(REGISTRATION.ID);
     }

@@ -25,13 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
-import static nl.omzien.db.Tables.SESSION_TRAINER;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.published.Tables.V_PERSON;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_SEAT_STATE;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -71,11 +71,11 @@ public class JooqSessionRepository {
                         TRAINING_SESSION.MODULE_IDS, TRAINING_SESSION.AUDIENCE, TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ENDS_AT,
                         TRAINING_SESSION.LOCATION, TRAINING_SESSION.ONLINE_URL, TRAINING_SESSION.CAPACITY,
                         TRAINING_SESSION.MIN_PARTICIPANTS, TRAINING_SESSION.GO_NO_GO_DAYS, TRAINING_SESSION.REGISTRATION_DEADLINE,
-                        TRAINING_SESSION.MUNICIPALITY_ID, MUNICIPALITY.NAME, TRAINING_SESSION.ORGANISATION_ID, ORGANISATION.NAME,
+                        TRAINING_SESSION.MUNICIPALITY_ID, V_MUNICIPALITY.NAME, TRAINING_SESSION.ORGANISATION_ID, V_ORGANISATION.NAME,
                         TRAINING_SESSION.NOTES, TRAINING_SESSION.STATUS, TRAINING_SESSION.ICS_SEQUENCE)
                 .from(TRAINING_SESSION)
-                .join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
-                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID))
+                .join(V_MUNICIPALITY).on(V_MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
+                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID))
                 .where(TRAINING_SESSION.ID.eq(id)), "id");
     }
 
@@ -170,7 +170,7 @@ public class JooqSessionRepository {
             open = open.or(TRAINING_SESSION.ORGANISATION_ID.eq(organisationId));
         }
         return fetch(TRAINING_SESSION.MUNICIPALITY_ID.eq(municipalityId).and(open)
-                .and(TRAINING_SESSION.STATUS.eq(Status.PLANNED.name())).and(TRAINING_SESSION.ENDS_AT.ge(from)));
+                .and(TRAINING_SESSION.STATUS.eq(Status.PLANNED)).and(TRAINING_SESSION.ENDS_AT.ge(from)));
     }
 
     public List<TrainingSession> inSeries(long seriesId) {
@@ -185,22 +185,22 @@ public class JooqSessionRepository {
         var confirmed = withCounts ? countOf("CONFIRMED") : org.jooq.impl.DSL.inline(0).as("confirmed");
         var offered = withCounts ? countOf("OFFERED") : org.jooq.impl.DSL.inline(0).as("offered");
         var waitlisted = withCounts ? countOf("WAITLISTED") : org.jooq.impl.DSL.inline(0).as("waitlisted");
-        Result<? extends Record> rows = db.select(TRAINING_SESSION.asterisk(), MUNICIPALITY.NAME, ORGANISATION.NAME,
+        Result<? extends Record> rows = db.select(TRAINING_SESSION.asterisk(), V_MUNICIPALITY.NAME, V_ORGANISATION.NAME,
                         confirmed, offered, waitlisted)
                 .from(TRAINING_SESSION)
-                .join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
-                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID))
+                .join(V_MUNICIPALITY).on(V_MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
+                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID))
                 .where(condition)
                 .orderBy(TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ID)
                 .fetch();
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Record2<Long, String>>> trainers = db.select(SESSION_TRAINER.SESSION_ID, APP_USER.ID, APP_USER.FULL_NAME)
-                .from(SESSION_TRAINER).join(APP_USER).on(APP_USER.ID.eq(SESSION_TRAINER.USER_ID))
+        Map<Long, List<Record2<Long, String>>> trainers = db.select(SESSION_TRAINER.SESSION_ID, V_PERSON.ID, V_PERSON.FULL_NAME)
+                .from(SESSION_TRAINER).join(V_PERSON).on(V_PERSON.ID.eq(SESSION_TRAINER.USER_ID))
                 .where(SESSION_TRAINER.SESSION_ID.in(rows.getValues(TRAINING_SESSION.ID)))
-                .orderBy(APP_USER.FULL_NAME)
-                .fetchGroups(r -> r.value1(), r -> r.into(APP_USER.ID, APP_USER.FULL_NAME));
+                .orderBy(V_PERSON.FULL_NAME)
+                .fetchGroups(r -> r.value1(), r -> r.into(V_PERSON.ID, V_PERSON.FULL_NAME));
         return rows.map(r -> {
             List<Record2<Long, String>> ts = trainers.getOrDefault(r.get(TRAINING_SESSION.ID), List.of());
             String audience = r.get(TRAINING_SESSION.AUDIENCE);
@@ -211,8 +211,8 @@ public class JooqSessionRepository {
                     r.get(TRAINING_SESSION.ONLINE_URL), r.get(TRAINING_SESSION.CAPACITY),
                     r.get(TRAINING_SESSION.MIN_PARTICIPANTS), r.get(TRAINING_SESSION.GO_NO_GO_DAYS),
                     r.get(TRAINING_SESSION.REGISTRATION_DEADLINE), r.get(TRAINING_SESSION.MUNICIPALITY_ID),
-                    r.get(MUNICIPALITY.NAME), r.get(TRAINING_SESSION.ORGANISATION_ID), r.get(ORGANISATION.NAME),
-                    r.get(TRAINING_SESSION.NOTES), Status.valueOf(r.get(TRAINING_SESSION.STATUS)),
+                    r.get(V_MUNICIPALITY.NAME), r.get(TRAINING_SESSION.ORGANISATION_ID), r.get(V_ORGANISATION.NAME),
+                    r.get(TRAINING_SESSION.NOTES), r.get(TRAINING_SESSION.STATUS),
                     r.get(TRAINING_SESSION.ICS_SEQUENCE), r.get(confirmed), r.get(offered), r.get(waitlisted),
                     ts.stream().map(Record2::value1).toList(), ts.stream().map(Record2::value2).toList());
         });
@@ -275,7 +275,7 @@ public class JooqSessionRepository {
     }
 
     public void markCancelled(long id, OffsetDateTime now) {
-        db.update(TRAINING_SESSION).set(TRAINING_SESSION.STATUS, Status.CANCELLED.name())
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.STATUS, Status.CANCELLED)
                 .set(TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.ICS_SEQUENCE.plus(1))
                 .set(TRAINING_SESSION.UPDATED_AT, now)
                 .set(TRAINING_SESSION.CANCEL_TOKEN_HASH, (String) null)
@@ -296,18 +296,17 @@ public class JooqSessionRepository {
 
     /** Trainers (and leads) who may run sessions in a municipality, by name: id to name. */
     public Map<Long, String> trainersIn(long municipalityId) {
-        return db.select(APP_USER.ID, APP_USER.FULL_NAME).from(APP_USER)
-                .where(APP_USER.MUNICIPALITY_ID.eq(municipalityId)).and(APP_USER.ENABLED.isTrue())
-                .and(APP_USER.ID.in(select(nl.omzien.db.Tables.USER_ROLE.USER_ID).from(nl.omzien.db.Tables.USER_ROLE)
-                        .where(nl.omzien.db.Tables.USER_ROLE.ROLE.eq("TRAINER"))))
-                .orderBy(APP_USER.FULL_NAME)
+        return db.select(V_PERSON.ID, V_PERSON.FULL_NAME).from(V_PERSON)
+                .where(V_PERSON.MUNICIPALITY_ID.eq(municipalityId)).and(V_PERSON.ENABLED.isTrue())
+                .and(V_PERSON.ROLES.contains(new String[]{"TRAINER"}))
+                .orderBy(V_PERSON.FULL_NAME)
                 .fetch().stream().collect(java.util.stream.Collectors.toMap(r -> r.value1(), r -> r.value2(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     /** Planned sessions whose go/no-go moment has come and which have a minimum, not yet mailed. */
     public List<Long> dueForGoNoGo(OffsetDateTime now) {
         return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
-                .where(TRAINING_SESSION.STATUS.eq(Status.PLANNED.name()))
+                .where(TRAINING_SESSION.STATUS.eq(Status.PLANNED))
                 .and(TRAINING_SESSION.MIN_PARTICIPANTS.isNotNull())
                 .and(TRAINING_SESSION.GO_NO_GO_MAILED_AT.isNull())
                 .and(TRAINING_SESSION.STARTS_AT.gt(now))
@@ -339,23 +338,9 @@ public class JooqSessionRepository {
                 .where(TRAINING_SESSION.CHECKIN_TOKEN_HASH.eq(tokenHash)).fetchOptional(TRAINING_SESSION.ID);
     }
 
-    /**
-     * Module ids with their title (latest version) in the given language, from the snapshot table the
-     * training feature keeps; sessions only need the names, not the content.
-     */
-    public Map<String, String> moduleTitles(java.util.Locale locale) {
-        var v = nl.omzien.db.Tables.MODULE_VERSION;
-        var title = "en".equals(locale.getLanguage()) ? v.TITLE_EN : v.TITLE_NL;
-        Map<String, String> titles = new LinkedHashMap<>();
-        // Newest version first per module: the first title seen wins.
-        db.select(v.MODULE_ID, title).from(v).orderBy(v.MODULE_ID, v.VERSION.desc())
-                .forEach(r -> titles.putIfAbsent(r.value1(), r.value2()));
-        return titles;
-    }
-
     public Map<Long, String> municipalityNames() {
-        return db.select(MUNICIPALITY.ID, MUNICIPALITY.NAME).from(MUNICIPALITY)
-                .fetchMap(MUNICIPALITY.ID, MUNICIPALITY.NAME);
+        return db.select(V_MUNICIPALITY.ID, V_MUNICIPALITY.NAME).from(V_MUNICIPALITY)
+                .fetchMap(V_MUNICIPALITY.ID, V_MUNICIPALITY.NAME);
     }
 
     private static String blankToNull(String value) {

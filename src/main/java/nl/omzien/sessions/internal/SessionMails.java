@@ -5,7 +5,7 @@ import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutgoingMail;
 import nl.omzien.sessions.SessionTimes;
 import nl.omzien.sessions.TrainingSession;
-import nl.omzien.sessions.internal.JooqPersonLookup.Person;
+import nl.omzien.sessions.internal.PersonLookup.Person;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -37,13 +37,13 @@ public class SessionMails {
     private final Translations translations;
     private final JooqSessionRepository sessions;
     private final JooqRegistrationRepository registrations;
-    private final JooqPersonLookup people;
+    private final PersonLookup people;
     private final SessionCalendar calendar;
     private final String baseUrl;
     private final java.time.Clock clock;
 
     SessionMails(MailOutbox outbox, Translations translations, JooqSessionRepository sessions,
-                 JooqRegistrationRepository registrations, JooqPersonLookup people, SessionCalendar calendar,
+                 JooqRegistrationRepository registrations, PersonLookup people, SessionCalendar calendar,
                  @Value("${omzien.base-url}") String baseUrl, java.time.Clock clock) {
         this.clock = clock;
         this.outbox = outbox;

@@ -24,10 +24,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.people.published.Tables.V_PERSON;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 
 /**
  * Sessions for the demo municipalities on an empty sessions table: a past one with attendance and
@@ -56,7 +56,7 @@ class SessionsDemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (db.fetchExists(TRAINING_SESSION) || !db.fetchExists(MUNICIPALITY)) {
+        if (db.fetchExists(TRAINING_SESSION) || !db.fetchExists(V_MUNICIPALITY)) {
             return;
         }
         log.info("Loading demo sessions");
@@ -66,11 +66,11 @@ class SessionsDemoData implements ApplicationRunner {
         if (coevorden == null || twenterand == null) {
             return;
         }
-        Long trainer = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq("trainer@omzien.example")).fetchOne(APP_USER.ID);
+        Long trainer = db.select(V_PERSON.ID).from(V_PERSON).where(V_PERSON.EMAIL.eq("trainer@omzien.example")).fetchOne(V_PERSON.ID);
         Set<Long> trainers = trainer == null ? Set.of() : Set.of(trainer);
         List<Long> coevordenPeople = people(coevorden);
         List<Long> twenterandPeople = people(twenterand);
-        Long sanne = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq("deelnemer@omzien.example")).fetchOne(APP_USER.ID);
+        Long sanne = db.select(V_PERSON.ID).from(V_PERSON).where(V_PERSON.EMAIL.eq("deelnemer@omzien.example")).fetchOne(V_PERSON.ID);
 
         long past = session(draft("Signalen herkennen", coevorden, trainers, 12).setDate(today.minusDays(21))
                 .setLocation("Dorpshuis De Kiel, Hoofdstraat 1, Dalen").setModuleIds(Set.of("herkennen")));
@@ -115,16 +115,16 @@ class SessionsDemoData implements ApplicationRunner {
     }
 
     private Long municipality(String name) {
-        return db.select(MUNICIPALITY.ID).from(MUNICIPALITY).where(MUNICIPALITY.NAME.eq(name)).fetchOne(MUNICIPALITY.ID);
+        return db.select(V_MUNICIPALITY.ID).from(V_MUNICIPALITY).where(V_MUNICIPALITY.NAME.eq(name)).fetchOne(V_MUNICIPALITY.ID);
     }
 
     private Long organisation(String name) {
-        return db.select(ORGANISATION.ID).from(ORGANISATION).where(ORGANISATION.NAME.eq(name)).fetchOne(ORGANISATION.ID);
+        return db.select(V_ORGANISATION.ID).from(V_ORGANISATION).where(V_ORGANISATION.NAME.eq(name)).fetchOne(V_ORGANISATION.ID);
     }
 
     private List<Long> people(long municipalityId) {
-        return db.select(APP_USER.ID).from(APP_USER).join(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
-                .where(ORGANISATION.MUNICIPALITY_ID.eq(municipalityId)).orderBy(APP_USER.ID).fetch(APP_USER.ID);
+        return db.select(V_PERSON.ID).from(V_PERSON).join(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
+                .where(V_ORGANISATION.MUNICIPALITY_ID.eq(municipalityId)).orderBy(V_PERSON.ID).fetch(V_PERSON.ID);
     }
 
     private static SessionDraft draft(String title, long municipality, Set<Long> trainers, int capacity) {

@@ -11,13 +11,13 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.CALENDAR_FEED;
-import static nl.omzien.db.Tables.REGISTRATION;
-import static nl.omzien.db.Tables.SESSION_AUDIT;
-import static nl.omzien.db.Tables.SESSION_EVALUATION;
-import static nl.omzien.db.Tables.SESSION_INTEREST;
-import static nl.omzien.db.Tables.SESSION_TRAINER;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.sessions.internal.db.Tables.CALENDAR_FEED;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_AUDIT;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_EVALUATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_INTEREST;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.jooq.impl.DSL.select;
 
 /**

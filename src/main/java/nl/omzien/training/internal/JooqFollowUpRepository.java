@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.db.Tables.FOLLOW_UP;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.FOLLOW_UP;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
 
 /** The three-month follow-up question: one row per completed attempt that asks it. */
 @Repository

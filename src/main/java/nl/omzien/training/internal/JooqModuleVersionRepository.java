@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static nl.omzien.db.Tables.MODULE_FILE;
-import static nl.omzien.db.Tables.MODULE_VERSION;
+import static nl.omzien.training.internal.db.Tables.MODULE_FILE;
+import static nl.omzien.training.internal.db.Tables.MODULE_VERSION;
 
 @Repository
 class JooqModuleVersionRepository {

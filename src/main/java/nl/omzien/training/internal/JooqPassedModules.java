@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.List;
 
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
 
 @Repository
 public class JooqPassedModules {

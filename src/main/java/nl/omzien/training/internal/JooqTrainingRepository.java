@@ -5,7 +5,7 @@ import nl.omzien.training.Attempt;
 import nl.omzien.training.SelfAssessment;
 import nl.omzien.training.ScenarioRun;
 import nl.omzien.training.content.ScenarioStep;
-import nl.omzien.db.tables.records.ModuleAttemptRecord;
+import nl.omzien.training.internal.db.tables.records.ModuleAttemptRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.QUIZ_SUBMISSION;
-import static nl.omzien.db.Tables.REFLECTION_ANSWER;
-import static nl.omzien.db.Tables.SCENARIO_CHOICE;
-import static nl.omzien.db.Tables.SELF_ASSESSMENT;
-import static nl.omzien.db.Tables.STEP_PROGRESS;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.QUIZ_SUBMISSION;
+import static nl.omzien.training.internal.db.Tables.REFLECTION_ANSWER;
+import static nl.omzien.training.internal.db.Tables.SCENARIO_CHOICE;
+import static nl.omzien.training.internal.db.Tables.SELF_ASSESSMENT;
+import static nl.omzien.training.internal.db.Tables.STEP_PROGRESS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.val;

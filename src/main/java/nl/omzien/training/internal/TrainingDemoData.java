@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.people.published.Tables.V_PERSON;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
 
 /**
  * Gives the demo people training history, so "Mijn training", reports and the follow-up answers show
@@ -134,10 +134,10 @@ class TrainingDemoData implements ApplicationRunner {
     private record Person(long id, Audience audience) { }
 
     private Map<String, Person> people() {
-        return db.select(APP_USER.EMAIL, APP_USER.ID, ORGANISATION.SECTOR).from(APP_USER)
-                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
+        return db.select(V_PERSON.EMAIL, V_PERSON.ID, V_ORGANISATION.SECTOR).from(V_PERSON)
+                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
                 .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> new Person(r.value2(),
-                        r.value3() == null ? Audience.PROFESSIONAL : Sector.valueOf(r.value3()).audience())));
+                        r.value3() == null ? Audience.PROFESSIONAL : r.value3().audience())));
     }
 
     private long complete(Person person, TrainingModule module, OffsetDateTime finishedAt, Random random) {

@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static nl.omzien.db.Tables.FOLLOW_UP;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.db.Tables.QUIZ_SUBMISSION;
-import static nl.omzien.db.Tables.REFLECTION_ANSWER;
-import static nl.omzien.db.Tables.SCENARIO_CHOICE;
-import static nl.omzien.db.Tables.SELF_ASSESSMENT;
-import static nl.omzien.db.Tables.STEP_PROGRESS;
+import static nl.omzien.training.internal.db.Tables.FOLLOW_UP;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.QUIZ_SUBMISSION;
+import static nl.omzien.training.internal.db.Tables.REFLECTION_ANSWER;
+import static nl.omzien.training.internal.db.Tables.SCENARIO_CHOICE;
+import static nl.omzien.training.internal.db.Tables.SELF_ASSESSMENT;
+import static nl.omzien.training.internal.db.Tables.STEP_PROGRESS;
 import static org.jooq.impl.DSL.select;
 
 /**

@@ -20,9 +20,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -17,7 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static nl.omzien.db.Tables.CERTIFICATE;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -24,9 +24,9 @@ import java.util.Arrays;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public verify page in every state, opened without signing in. */

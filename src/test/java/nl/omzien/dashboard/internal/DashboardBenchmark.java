@@ -2,7 +2,7 @@ package nl.omzien.dashboard.internal;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.omzien.dashboard.CommentFilter;
-import nl.omzien.db.Routines;
+import nl.omzien.dashboard.internal.db.Routines;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BiConsumer;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.CERTIFICATE;
-import static nl.omzien.db.Tables.MUNICIPALITY;
-import static nl.omzien.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 
 /**
  * Not a CI test: runs every dashboard query of {@link JooqDashboardQuery} (the ones DashboardService
@@ -46,7 +46,7 @@ public final class DashboardBenchmark {
             List<Long> municipalities = db.select(MUNICIPALITY.ID).from(MUNICIPALITY).fetch(MUNICIPALITY.ID);
             System.out.printf("Dataset: %,d municipalities, %,d organisations, %,d people, %,d certificates, %,d dashboard_month rows%n",
                     municipalities.size(), db.fetchCount(ORGANISATION), db.fetchCount(APP_USER), db.fetchCount(CERTIFICATE),
-                    db.fetchCount(DSL.table("dashboard_month")));
+                    db.fetchCount(DSL.table("dashboard.dashboard_month")));
 
             Map<String, BiConsumer<JooqDashboardQuery, Run>> queries = new LinkedHashMap<>();
             queries.put("headline figures", (q, r) -> {

@@ -35,6 +35,8 @@ public final class NationalScaleGenerator {
             DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
             // Bulk load: no triggers (the seat guard) and no foreign-key checks; the generator keeps the keys right.
             db.execute("set session_replication_role = replica");
+            // The bulk SQL below loads every feature's tables (it stands in for all of them), by unqualified name.
+            db.execute("set search_path = people, training, sessions, certificates, dashboard, public");
             step(db, "module versions", """
                     insert into module_version (module_id, version, content_hash, title_nl, title_en)
                     select m, 1, md5(m), initcap(m), initcap(m) from unnest(array['herkennen','gesprek','doorverwijzen']) m""");

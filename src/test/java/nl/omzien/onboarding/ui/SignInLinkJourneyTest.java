@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A participant on a phone signs in without a password: asks for a link, opens it from the mail, taps once. */
@@ -38,9 +38,9 @@ class SignInLinkJourneyTest extends BrowserTest {
         long session = fx.as(TRAINER, () -> sessions.create(nl.omzien.sessions.SessionFixtures.draft("Inchecken zonder wachtwoord", 5, 3)));
         fx.as(email, () -> registrations.signUp(session));
         var start = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10);
-        db.update(nl.omzien.db.Tables.TRAINING_SESSION).set(nl.omzien.db.Tables.TRAINING_SESSION.REGISTRATION_DEADLINE, start)
-                .set(nl.omzien.db.Tables.TRAINING_SESSION.STARTS_AT, start).set(nl.omzien.db.Tables.TRAINING_SESSION.ENDS_AT, start.plusMinutes(90))
-                .where(nl.omzien.db.Tables.TRAINING_SESSION.ID.eq(session)).execute();
+        db.update(nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION).set(nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION.REGISTRATION_DEADLINE, start)
+                .set(nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION.STARTS_AT, start).set(nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION.ENDS_AT, start.plusMinutes(90))
+                .where(nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION.ID.eq(session)).execute();
         String checkIn = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
         String path = checkIn.substring(checkIn.indexOf("/inchecken/"));
 

@@ -9,7 +9,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.time.OffsetDateTime;
 
-import static nl.omzien.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The profile page and the staff audit log in real Chromium, on a phone and a laptop, with axe checks. */

@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.EMAIL_CHANGE;
-import static nl.omzien.db.Tables.MAIL_OUTBOX;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.EMAIL_CHANGE;
+import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Mijn profiel": name, e-mail change through a mailed link, variant, language, and deleting the account. */

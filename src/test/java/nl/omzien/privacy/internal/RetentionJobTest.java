@@ -14,9 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.PERSONAL_DATA_AUDIT;
-import static nl.omzien.db.Tables.USER_ROLE;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.privacy.internal.db.Tables.PERSONAL_DATA_AUDIT;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

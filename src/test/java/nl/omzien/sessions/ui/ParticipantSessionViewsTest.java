@@ -27,7 +27,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ParticipantSessionViewsTest extends KaribuTest {

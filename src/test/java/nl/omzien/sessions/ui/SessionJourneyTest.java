@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static nl.omzien.db.Tables.TRAINING_SESSION;
+import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

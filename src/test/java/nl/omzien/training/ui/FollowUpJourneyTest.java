@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static nl.omzien.db.Tables.APP_USER;
-import static nl.omzien.db.Tables.FOLLOW_UP;
-import static nl.omzien.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.training.internal.db.Tables.FOLLOW_UP;
+import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A participant taps "Ja" in the follow-up mail on their phone, without signing in, and tells what happened. */

@@ -1,0 +1,53 @@
+package nl.omzien.sessions.internal;
+
+import nl.omzien.people.Organisation;
+import nl.omzien.people.OrganisationDirectory;
+import nl.omzien.people.PersonDirectory;
+import nl.omzien.people.PersonFacts;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The few facts about people and organisations that sessions need, from the people feature's API. */
+@Component
+public class PersonLookup {
+
+    private final PersonDirectory people;
+    private final OrganisationDirectory organisations;
+
+    PersonLookup(PersonDirectory people, OrganisationDirectory organisations) {
+        this.people = people;
+        this.organisations = organisations;
+    }
+
+    public record Person(long id, String fullName, String email, Locale locale, Long organisationId,
+                         Long municipalityId, boolean enabled) {
+        static Person of(PersonFacts p) {
+            return new Person(p.id(), p.fullName(), p.email(), p.locale(), p.organisationId(), p.municipalityId(), p.enabled());
+        }
+    }
+
+    public Optional<Person> find(long id) {
+        return people.find(id).map(Person::of);
+    }
+
+    /** Enabled people of an organisation, for a contact signing up colleagues. */
+    public List<Person> inOrganisation(long organisationId) {
+        return people.enabledIn(organisationId).stream().map(Person::of).toList();
+    }
+
+    public Optional<Long> organisationMunicipality(long organisationId) {
+        return organisations.find(organisationId).map(Organisation::municipalityId);
+    }
+
+    /** Organisations of a municipality (id to name, by name), for a closed session. */
+    public Map<Long, String> organisationsIn(long municipalityId) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        organisations.inMunicipality(municipalityId).forEach(o -> names.put(o.id(), o.name()));
+        return names;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Group sessions: planning, sign-up, waitlist and offers, attendance, evaluations and calendar files.
+ *
+ * <p>Owns, in PostgreSQL schema {@code sessions} (jOOQ classes in {@code nl.omzien.sessions.internal.db}):
+ * training_session, session_trainer, session_seat_state, registration, session_audit, session_interest,
+ * calendar_feed, session_evaluation; the trigger functions session_seat_state_copy and
+ * registration_count_seats.
+ */
+package nl.omzien.sessions;

@@ -26,7 +26,7 @@ import java.util.Optional;
 /**
  * The signed-in person's own profile: name, e-mail address (changed only after the new address confirms
  * through a mailed link), training variant. Every method works on the signed-in account only, so nobody
- * can change someone else's profile through it. The language is {@link nl.omzien.security.AccountPreferences}.
+ * can change someone else's profile through it. The language is {@link nl.omzien.security.AccountPreferenceService}.
  */
 @Service
 public class ProfileService {

@@ -68,8 +68,8 @@ class SecurityConfiguration {
         http.oneTimeTokenLogin(ott -> ott
                 .tokenService(signInLinks)
                 .showDefaultSubmitPage(false)
-                // The framework's POST /ott/generate would mail a link past SignInLinks' throttle: it answers
-                // nothing, so links are only ever requested through SignInLinks.request.
+                // The framework's POST /ott/generate would mail a link past SignInLinkService' throttle: it answers
+                // nothing, so links are only ever requested through SignInLinkService.request.
                 .generateRequestResolver(request -> null)
                 .loginPage("/login")
                 .loginProcessingUrl("/login/ott")

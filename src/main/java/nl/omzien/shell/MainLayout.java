@@ -27,7 +27,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import nl.omzien.base.ui.HasTitleKey;
 import nl.omzien.base.ui.LanguageSwitch;
-import nl.omzien.security.AccountPreferences;
+import nl.omzien.security.AccountPreferenceService;
 import nl.omzien.security.CurrentUser;
 
 /**
@@ -40,7 +40,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
 
-    public MainLayout(CurrentUser currentUser, AccountPreferences preferences, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, AccountPreferenceService preferences, AuthenticationContext authentication) {
         var locale = preferences.locale();
         VaadinSession.getCurrent().setLocale(locale);
         UI.getCurrent().setLocale(locale);

@@ -1,7 +1,7 @@
 package nl.omzien.onboarding;
 
 import nl.omzien.certificates.PdfReading;
-import nl.omzien.onboarding.InviteLinks.OrganisationInvite;
+import nl.omzien.onboarding.InviteLinkService.OrganisationInvite;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.IntegrationTest;
 import org.apache.pdfbox.Loader;
@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InviteLinksTest extends IntegrationTest {
 
     @Autowired
-    InviteLinks invites;
+    InviteLinkService invites;
     @Autowired
-    InviteRegistrations registrations;
+    InviteRegistrationService registrations;
     @Autowired
     DSLContext db;
     @Autowired

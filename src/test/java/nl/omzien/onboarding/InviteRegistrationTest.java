@@ -2,7 +2,7 @@ package nl.omzien.onboarding;
 
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.SecretTokens;
-import nl.omzien.onboarding.InviteRegistrations.Form;
+import nl.omzien.onboarding.InviteRegistrationService.Form;
 import nl.omzien.onboarding.internal.SignInLinkTokenService;
 import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SessionFixtures;
@@ -41,9 +41,9 @@ class InviteRegistrationTest extends IntegrationTest {
     private static final Locale DUTCH = Locale.of("nl");
 
     @Autowired
-    InviteLinks invites;
+    InviteLinkService invites;
     @Autowired
-    InviteRegistrations registrations;
+    InviteRegistrationService registrations;
     @Autowired
     SessionService sessions;
     @Autowired
@@ -100,7 +100,7 @@ class InviteRegistrationTest extends IntegrationTest {
                 .containsExactly("PARTICIPANT");
         assertThat(db.select(PRIVACY_CONSENT.STATEMENT_VERSION).from(PRIVACY_CONSENT)
                 .where(PRIVACY_CONSENT.USER_ID.eq(user.getId())).fetch(PRIVACY_CONSENT.STATEMENT_VERSION))
-                .containsExactly(InviteRegistrations.PRIVACY_STATEMENT_VERSION);
+                .containsExactly(InviteRegistrationService.PRIVACY_STATEMENT_VERSION);
         assertThat(subjectsTo(email)).containsExactly("Welkom bij Omzien: tik op de link om te beginnen");
 
         String token = welcomeToken(email);

@@ -25,7 +25,7 @@ class SignInLinkTest extends KaribuTest {
     private static final Pattern LINK = Pattern.compile("/inloggen/link\\?token=([A-Za-z0-9_-]{43})");
 
     @Autowired
-    SignInLinks signInLinks;
+    SignInLinkService signInLinks;
     @Autowired
     SignInLinkTokenService tokens;
     @Autowired
@@ -67,7 +67,7 @@ class SignInLinkTest extends KaribuTest {
 
     @Test
     void anAddressWithANulCharacterIsIgnoredLikeAnyMistypedAddressInsteadOfFailing() {
-        assertThat(SignInLinks.looksLikeEmail("jannie.schepers\u0000@demo.example")).isFalse();
+        assertThat(SignInLinkService.looksLikeEmail("jannie.schepers\u0000@demo.example")).isFalse();
         signInLinks.request("jannie.schepers\u0000@demo.example", "10.0.0.9");
         signInLinks.request("jannie.schepers@demo.example\u202E", "10.0.0.9");
     }

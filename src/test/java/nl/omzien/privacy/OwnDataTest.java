@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.time.YearMonth;
 import nl.omzien.dashboard.DashboardFilter;
 import nl.omzien.dashboard.DashboardService;
-import nl.omzien.onboarding.SignInLinks;
+import nl.omzien.onboarding.SignInLinkService;
 import nl.omzien.people.ProfileService;
 import nl.omzien.people.UserAccountService;
 import nl.omzien.privacy.PeopleWithData.Person;
@@ -70,7 +70,7 @@ class OwnDataTest extends IntegrationTest {
     @Autowired FollowUpService followUps;
     @Autowired SessionService sessions;
     @Autowired RegistrationService registrations;
-    @Autowired SignInLinks signInLinks;
+    @Autowired SignInLinkService signInLinks;
     @Autowired LoginThrottle loginThrottle;
     @Autowired ProfileService profiles;
     @Autowired OwnDataService ownData;

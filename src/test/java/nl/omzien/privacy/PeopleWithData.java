@@ -1,6 +1,6 @@
 package nl.omzien.privacy;
 
-import nl.omzien.onboarding.SignInLinks;
+import nl.omzien.onboarding.SignInLinkService;
 import nl.omzien.people.Audience;
 import nl.omzien.people.ProfileService;
 import nl.omzien.security.internal.LoginThrottle;
@@ -54,13 +54,13 @@ final class PeopleWithData {
     private final FollowUpService followUps;
     private final SessionService sessions;
     private final RegistrationService registrations;
-    private final SignInLinks signInLinks;
+    private final SignInLinkService signInLinks;
     private final LoginThrottle loginThrottle;
     private final ProfileService profiles;
 
     PeopleWithData(DSLContext db, UserDetailsService accounts, TrainingService training, ModuleCatalog catalog,
                    FollowUpMailer followUpMailer, FollowUpService followUps, SessionService sessions,
-                   RegistrationService registrations, SignInLinks signInLinks, LoginThrottle loginThrottle,
+                   RegistrationService registrations, SignInLinkService signInLinks, LoginThrottle loginThrottle,
                    ProfileService profiles) {
         this.db = db;
         this.fx = new SessionFixtures(db, accounts);

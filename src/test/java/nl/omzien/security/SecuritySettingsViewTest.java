@@ -32,7 +32,7 @@ class SecuritySettingsViewTest extends KaribuTest {
     @Autowired
     TotpCodes totp;
     @Autowired
-    StaffSecondFactor secondFactor;
+    StaffSecondFactorService secondFactor;
 
     @Test
     void aTrainerSetsUpTheAppWithTheQrCodeAndAFirstCodeAndSeesTenRecoveryCodesOnce() {

@@ -207,7 +207,7 @@ class StaffSignInTest extends IntegrationTest {
     }
 
     @Autowired
-    nl.omzien.onboarding.SignInLinks signInLinks;
+    nl.omzien.onboarding.SignInLinkService signInLinks;
 
     private String latestLinkToken(String email) {
         String text = db.select(nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX.BODY_TEXT).from(nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX)
@@ -231,7 +231,7 @@ class StaffSignInTest extends IntegrationTest {
     }
 
     @Autowired
-    SignOutEverywhere signOutEverywhere;
+    SignOutEverywhereService signOutEverywhere;
     @Autowired
     org.springframework.security.core.userdetails.UserDetailsService accounts;
 

@@ -18,9 +18,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
-import nl.omzien.onboarding.InviteLinks;
-import nl.omzien.onboarding.InviteLinks.OrganisationInvite;
-import nl.omzien.onboarding.InviteLinks.SessionInvite;
+import nl.omzien.onboarding.InviteLinkService;
+import nl.omzien.onboarding.InviteLinkService.OrganisationInvite;
+import nl.omzien.onboarding.InviteLinkService.SessionInvite;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -34,7 +34,7 @@ import java.util.Locale;
 /**
  * Invite links for staff: an organisation's link with its printable flyer (coalition lead, the
  * organisation's contact, admin) and the sign-up links of upcoming sessions (trainer, lead, admin).
- * What each person sees and may change is decided by {@link InviteLinks}; this only shows it.
+ * What each person sees and may change is decided by {@link InviteLinkService}; this only shows it.
  */
 @Route("uitnodigingen")
 @Menu(order = 45, title = "nav.invites", icon = "QRCODE")
@@ -43,11 +43,11 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
-    private final InviteLinks invites;
+    private final InviteLinkService invites;
     private final SignedInUser user;
     private final Locale locale;
 
-    public InvitesView(InviteLinks invites, CurrentUser currentUser) {
+    public InvitesView(InviteLinkService invites, CurrentUser currentUser) {
         this.invites = invites;
         this.user = currentUser.require();
         this.locale = getLocale();

@@ -9,7 +9,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.ui.LanguageSwitch;
-import nl.omzien.onboarding.InviteRegistrations;
+import nl.omzien.onboarding.InviteRegistrationService;
 
 import java.util.List;
 
@@ -37,7 +37,7 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
                 content.add(new Paragraph(paragraph));
             }
         }
-        content.add(new Paragraph(getTranslation("privacy.version", InviteRegistrations.PRIVACY_STATEMENT_VERSION)));
+        content.add(new Paragraph(getTranslation("privacy.version", InviteRegistrationService.PRIVACY_STATEMENT_VERSION)));
         Anchor signIn = new Anchor("inloggen", getTranslation("privacy.to-sign-in"));
         content.add(signIn, new LanguageSwitch());
         add(content);

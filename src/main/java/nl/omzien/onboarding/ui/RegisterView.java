@@ -24,8 +24,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.LanguageSwitch;
-import nl.omzien.onboarding.InviteRegistrations;
-import nl.omzien.onboarding.InviteRegistrations.Invite;
+import nl.omzien.onboarding.InviteRegistrationService;
+import nl.omzien.onboarding.InviteRegistrationService.Invite;
 import nl.omzien.people.Organisation;
 import nl.omzien.sessions.TrainingSession;
 
@@ -45,7 +45,7 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
-    private final InviteRegistrations registrations;
+    private final InviteRegistrationService registrations;
     private final boolean sessionLink;
     private final VerticalLayout content = new VerticalLayout();
     private final TextField fullName = new TextField();
@@ -57,11 +57,11 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
     private final Button send = new Button();
     private String token;
 
-    public RegisterView(InviteRegistrations registrations) {
+    public RegisterView(InviteRegistrationService registrations) {
         this(registrations, false);
     }
 
-    protected RegisterView(InviteRegistrations registrations, boolean sessionLink) {
+    protected RegisterView(InviteRegistrationService registrations, boolean sessionLink) {
         this.registrations = registrations;
         this.sessionLink = sessionLink;
         addClassName("register");
@@ -202,7 +202,7 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         problem.setText("");
         consentError.setText("");
         Organisation chosen = organisation.getValue();
-        var form = new InviteRegistrations.Form(fullName.getValue(), email.getValue(), chosen == null ? null : chosen.id(),
+        var form = new InviteRegistrationService.Form(fullName.getValue(), email.getValue(), chosen == null ? null : chosen.id(),
                 consent.getValue(), getLocale());
         try {
             registrations.register(token, sessionLink, form, VaadinRequest.getCurrent().getRemoteAddr());

@@ -2,7 +2,7 @@ package nl.omzien.onboarding.ui;
 
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import nl.omzien.onboarding.InviteRegistrations;
+import nl.omzien.onboarding.InviteRegistrationService;
 
 /**
  * The form a session's sign-up link opens: the same as an organisation's invite, but the person picks
@@ -13,7 +13,7 @@ import nl.omzien.onboarding.InviteRegistrations;
 @AnonymousAllowed
 public class SessionRegisterView extends RegisterView {
 
-    public SessionRegisterView(InviteRegistrations registrations) {
+    public SessionRegisterView(InviteRegistrationService registrations) {
         super(registrations, true);
     }
 }

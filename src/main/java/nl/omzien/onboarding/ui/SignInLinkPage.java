@@ -75,7 +75,7 @@ class SignInLinkPage {
                 htmlEscape(token, "UTF-8"), htmlEscape(csrf.getParameterName(), "UTF-8"), htmlEscape(csrf.getToken(), "UTF-8"),
                 // "Remember me", chosen when the link was asked for, reaches Spring Security's remember-me here.
                 links.rememberMeRequested(token) ? "\n  <input type=\"hidden\" name=\"remember-me\" value=\"true\">" : "",
-                LANDING.matcher(next).matches() || nl.omzien.onboarding.SignInLinks.LANDING.matcher(next).matches() ? "<input type=\"hidden\" name=\"continue\" value=\"" + next + "\">" : "",
+                LANDING.matcher(next).matches() || nl.omzien.onboarding.SignInLinkService.LANDING.matcher(next).matches() ? "<input type=\"hidden\" name=\"continue\" value=\"" + next + "\">" : "",
                 htmlEscape(t("signin.page.button", locale), "UTF-8"), htmlEscape(t("signin.page.not-you", locale), "UTF-8"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML).body(html);
     }

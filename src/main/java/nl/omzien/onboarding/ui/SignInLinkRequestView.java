@@ -16,14 +16,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.ui.LanguageSwitch;
-import nl.omzien.onboarding.SignInLinks;
+import nl.omzien.onboarding.SignInLinkService;
 
 /** Participants ask for a sign-in link here. The answer is the same whether or not the address is known. */
 @Route(value = "inloggen", autoLayout = false)
 @AnonymousAllowed
 public class SignInLinkRequestView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final SignInLinks signInLinks;
+    private final SignInLinkService signInLinks;
     private final EmailField email = new EmailField();
     private final Paragraph notice = new Paragraph();
     private final Checkbox rememberMe = new Checkbox();
@@ -31,7 +31,7 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
     /** A check-in address to return to after the link, when someone came here from a QR code. */
     private String next;
 
-    public SignInLinkRequestView(SignInLinks signInLinks) {
+    public SignInLinkRequestView(SignInLinkService signInLinks) {
         this.signInLinks = signInLinks;
         addClassName("sign-in-link");
         setAlignItems(Alignment.CENTER);
@@ -73,7 +73,7 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
 
     private void send() {
         String address = email.getValue();
-        if (!SignInLinks.looksLikeEmail(address)) {
+        if (!SignInLinkService.looksLikeEmail(address)) {
             email.setInvalid(true);
             email.focus();
             return;
@@ -91,7 +91,7 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
-        next = params.getOrDefault("next", java.util.List.of()).stream().filter(n -> SignInLinks.LANDING.matcher(n).matches())
+        next = params.getOrDefault("next", java.util.List.of()).stream().filter(n -> SignInLinkService.LANDING.matcher(n).matches())
                 .findFirst().orElse(null);
         if (next != null) {
             checkInNote.setText(getTranslation("signin.request.check-in"));

@@ -10,9 +10,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import nl.omzien.base.ui.HasTitleKey;
-import nl.omzien.onboarding.InviteRegistrations;
-import nl.omzien.onboarding.InviteRegistrations.SessionSignUp;
-import nl.omzien.onboarding.InviteRegistrations.Welcome;
+import nl.omzien.onboarding.InviteRegistrationService;
+import nl.omzien.onboarding.InviteRegistrationService.SessionSignUp;
+import nl.omzien.onboarding.InviteRegistrationService.Welcome;
 
 /**
  * Where the link in the welcome mail lands after sign-in: carries out a session sign-up asked for on
@@ -22,9 +22,9 @@ import nl.omzien.onboarding.InviteRegistrations.Welcome;
 @PermitAll
 public class WelcomeView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
-    private final InviteRegistrations registrations;
+    private final InviteRegistrationService registrations;
 
-    public WelcomeView(InviteRegistrations registrations) {
+    public WelcomeView(InviteRegistrationService registrations) {
         this.registrations = registrations;
     }
 

@@ -28,7 +28,7 @@ import nl.omzien.people.Profile;
 import nl.omzien.people.ProfileService;
 import nl.omzien.privacy.DataExport;
 import nl.omzien.privacy.OwnDataService;
-import nl.omzien.security.AccountPreferences;
+import nl.omzien.security.AccountPreferenceService;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -48,12 +48,12 @@ public class ProfileView extends VerticalLayout implements HasTitleKey {
     public static final String SECURITY_ROUTE = "profiel/beveiliging";
 
     private final ProfileService profiles;
-    private final AccountPreferences preferences;
+    private final AccountPreferenceService preferences;
     private final OwnDataService ownData;
     private final AuthenticationContext authentication;
     private final Paragraph emailStatus = new Paragraph();
 
-    public ProfileView(ProfileService profiles, AccountPreferences preferences, OwnDataService ownData,
+    public ProfileView(ProfileService profiles, AccountPreferenceService preferences, OwnDataService ownData,
                        AuthenticationContext authentication) {
         this.profiles = profiles;
         this.preferences = preferences;

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 /**
  * The second factor of staff accounts by account id: what a sign-in still needs, checking a code
  * (from the authenticator app or a recovery code), switching it on and off. Used by the sign-in
- * filter (no one is signed in yet) and by {@link nl.omzien.security.StaffSecondFactor} (the person
+ * filter (no one is signed in yet) and by {@link nl.omzien.security.StaffSecondFactorService} (the person
  * changes their own settings).
  */
 @Component

@@ -20,9 +20,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import nl.omzien.base.ui.HasTitleKey;
-import nl.omzien.security.SignOutEverywhere;
-import nl.omzien.security.StaffSecondFactor;
-import nl.omzien.security.StaffSecondFactor.Enrolment;
+import nl.omzien.security.SignOutEverywhereService;
+import nl.omzien.security.StaffSecondFactorService;
+import nl.omzien.security.StaffSecondFactorService.Enrolment;
 import nl.omzien.security.internal.SessionStamp;
 
 import java.time.format.DateTimeFormatter;
@@ -38,11 +38,11 @@ import java.util.List;
 @PermitAll
 public class SecuritySettingsView extends VerticalLayout implements HasTitleKey {
 
-    private final StaffSecondFactor secondFactor;
-    private final SignOutEverywhere signOutEverywhere;
+    private final StaffSecondFactorService secondFactor;
+    private final SignOutEverywhereService signOutEverywhere;
     private final Div totpSection = new Div();
 
-    public SecuritySettingsView(StaffSecondFactor secondFactor, SignOutEverywhere signOutEverywhere) {
+    public SecuritySettingsView(StaffSecondFactorService secondFactor, SignOutEverywhereService signOutEverywhere) {
         this.secondFactor = secondFactor;
         this.signOutEverywhere = signOutEverywhere;
         addClassName("security-settings");

@@ -3,7 +3,7 @@ package nl.omzien.onboarding.ui;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import nl.omzien.onboarding.InviteLinks;
+import nl.omzien.onboarding.InviteLinkService;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.BrowserTest;
 import org.jooq.DSLContext;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InviteJourneyTest extends BrowserTest {
 
     @Autowired
-    InviteLinks invites;
+    InviteLinkService invites;
     @Autowired
     DSLContext db;
     @Autowired

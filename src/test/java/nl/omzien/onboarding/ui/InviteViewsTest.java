@@ -12,7 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import nl.omzien.onboarding.InviteLinks;
+import nl.omzien.onboarding.InviteLinkService;
 import nl.omzien.people.Organisation;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.sessions.SessionService;
@@ -36,7 +36,7 @@ import static org.jooq.impl.DSL.lower;
 class InviteViewsTest extends KaribuTest {
 
     @Autowired
-    InviteLinks invites;
+    InviteLinkService invites;
     @Autowired
     SessionService sessions;
     @Autowired

@@ -18,7 +18,7 @@ import nl.omzien.base.SecretTokens;
 import nl.omzien.base.Translations;
 import nl.omzien.people.Audience;
 import nl.omzien.people.OrganisationService;
-import nl.omzien.security.AccountPreferences;
+import nl.omzien.security.AccountPreferenceService;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.KaribuTest;
@@ -49,7 +49,7 @@ class ProfileViewTest extends KaribuTest {
 
     @Autowired DSLContext db;
     @Autowired UserDetailsService accounts;
-    @Autowired AccountPreferences preferences;
+    @Autowired AccountPreferenceService preferences;
     @Autowired OrganisationService organisations;
     @Autowired CurrentUser currentUser;
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 @Service
 @PreAuthorize("isAuthenticated()")
-public class StaffSecondFactor {
+public class StaffSecondFactorService {
 
     private static final String STAFF = "hasAnyRole('TRAINER', 'COALITION_LEAD', 'ADMIN')";
 
@@ -40,7 +40,7 @@ public class StaffSecondFactor {
     private final TotpCodes totp;
     private final CurrentUser currentUser;
 
-    StaffSecondFactor(SecondFactors secondFactors, TotpCodes totp, CurrentUser currentUser) {
+    StaffSecondFactorService(SecondFactors secondFactors, TotpCodes totp, CurrentUser currentUser) {
         this.secondFactors = secondFactors;
         this.totp = totp;
         this.currentUser = currentUser;

@@ -31,7 +31,7 @@ import java.util.Objects;
  * and replace it. A session's sign-up link: the trainers and lead of the session's municipality (and admins).
  */
 @Service
-public class InviteLinks {
+public class InviteLinkService {
 
     public record OrganisationInvite(Organisation organisation, String link) {
     }
@@ -48,7 +48,7 @@ public class InviteLinks {
     private final Clock clock;
     private final String baseUrl;
 
-    InviteLinks(JooqInviteRepository invites, OrganisationDirectory directory, OrganisationService organisations,
+    InviteLinkService(JooqInviteRepository invites, OrganisationDirectory directory, OrganisationService organisations,
                 SessionService sessions, CurrentUser currentUser, Translations translations, Clock clock,
                 @Value("${omzien.base-url}") String baseUrl) {
         this.invites = invites;

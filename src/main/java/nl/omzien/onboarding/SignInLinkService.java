@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  * (unknown address, staff, too many requests) gets nothing, and the answer on screen is the same.
  */
 @Service
-public class SignInLinks {
+public class SignInLinkService {
 
-    private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
+    private static final Logger log = LoggerFactory.getLogger(SignInLinkService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final SignInLinkTokenService tokens;
     private final SignInLinkThrottle throttle;
 
-    SignInLinks(SignInLinkTokenService tokens, SignInLinkThrottle throttle) {
+    SignInLinkService(SignInLinkTokenService tokens, SignInLinkThrottle throttle) {
         this.tokens = tokens;
         this.throttle = throttle;
     }

@@ -38,14 +38,14 @@ import java.util.Optional;
  * address already had an account: that person simply gets a sign-in link instead of a welcome.
  */
 @Service
-public class InviteRegistrations {
+public class InviteRegistrationService {
 
     /** The privacy statement people agree to; raise it when the statement changes in substance. */
     public static final String PRIVACY_STATEMENT_VERSION = "2026-11";
     /** Where the mailed link lands after sign-in: the welcome page signs up for a session, then opens module 1. */
     public static final String LANDING = "/welkom";
 
-    private static final Logger log = LoggerFactory.getLogger(InviteRegistrations.class);
+    private static final Logger log = LoggerFactory.getLogger(InviteRegistrationService.class);
 
     /**
      * What an invite link points at. {@code organisation} is set when the link decides it (an
@@ -81,7 +81,7 @@ public class InviteRegistrations {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    InviteRegistrations(JooqInviteRepository invites, OrganisationDirectory directory, OrganisationService organisations,
+    InviteRegistrationService(JooqInviteRepository invites, OrganisationDirectory directory, OrganisationService organisations,
                         SelfRegistration selfRegistration, RegistrationService sessionRegistrations,
                         ModuleCatalog modules, SignInLinkTokenService signInLinks, SignInLinkThrottle throttle,
                         CurrentUser currentUser, Clock clock) {

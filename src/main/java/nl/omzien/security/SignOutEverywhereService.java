@@ -12,12 +12,12 @@ import java.time.Instant;
  */
 @Service
 @PreAuthorize("isAuthenticated()")
-public class SignOutEverywhere {
+public class SignOutEverywhereService {
 
     private final AccountSessions sessions;
     private final CurrentUser currentUser;
 
-    SignOutEverywhere(AccountSessions sessions, CurrentUser currentUser) {
+    SignOutEverywhereService(AccountSessions sessions, CurrentUser currentUser) {
         this.sessions = sessions;
         this.currentUser = currentUser;
     }

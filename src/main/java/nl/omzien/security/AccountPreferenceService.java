@@ -10,12 +10,12 @@ import java.util.Locale;
 /** The signed-in person's own settings: for now the interface language. */
 @Service
 @PreAuthorize("isAuthenticated()")
-public class AccountPreferences {
+public class AccountPreferenceService {
 
     private final Accounts accounts;
     private final CurrentUser currentUser;
 
-    AccountPreferences(Accounts accounts, CurrentUser currentUser) {
+    AccountPreferenceService(Accounts accounts, CurrentUser currentUser) {
         this.accounts = accounts;
         this.currentUser = currentUser;
     }

@@ -29,21 +29,31 @@ class ModuleDiagramTest {
     private static final Path DOC = Path.of("docs/architecture.md");
     private static final String BEGIN = "```mermaid";
     private static final String END = "```";
+    private static final String TABLES_BEGIN = "<!-- tables: generated -->";
+    private static final String TABLES_END = "<!-- /tables -->";
 
     @Test
     void theArchitectureDocumentShowsTheModulesAsTheCodeHasThem() throws IOException {
-        String diagram = diagram(ApplicationModules.of(Application.class));
+        ApplicationModules modules = ApplicationModules.of(Application.class);
+        String diagram = diagram(modules);
         String doc = Files.readString(DOC);
         int begin = doc.indexOf(BEGIN);
         int end = doc.indexOf(END, begin + BEGIN.length());
         assertThat(begin).as("docs/architecture.md has a mermaid block").isNotNegative();
         String current = doc.substring(begin + BEGIN.length(), end).strip();
+        String tables = tables(modules);
+        int tablesBegin = doc.indexOf(TABLES_BEGIN);
+        int tablesEnd = doc.indexOf(TABLES_END);
+        assertThat(tablesBegin).as("docs/architecture.md has the table list markers").isNotNegative();
         if (Boolean.getBoolean("omzien.update-docs")) {
-            Files.writeString(DOC, doc.substring(0, begin + BEGIN.length()) + "\n" + diagram + "\n" + doc.substring(end));
+            Files.writeString(DOC, doc.substring(0, begin + BEGIN.length()) + "\n" + diagram + "\n"
+                    + doc.substring(end, tablesBegin + TABLES_BEGIN.length()) + "\n" + tables + "\n" + doc.substring(tablesEnd));
             return;
         }
-        assertThat(current).as("docs/architecture.md is out of date; refresh it with "
-                + "mvn test -Dtest=ModuleDiagramTest -Domzien.update-docs=true").isEqualTo(diagram);
+        String refresh = "docs/architecture.md is out of date; refresh it with "
+                + "mvn test -Dtest=ModuleDiagramTest -Domzien.update-docs=true";
+        assertThat(current).as(refresh).isEqualTo(diagram);
+        assertThat(doc.substring(tablesBegin + TABLES_BEGIN.length(), tablesEnd).strip()).as(refresh).isEqualTo(tables);
     }
 
     /** A Mermaid flowchart: one box per feature, a solid arrow for a call into its API, a dotted one for events it listens to. */
@@ -63,6 +73,24 @@ class ModuleDiagramTest {
                     .append(types.equals(new TreeSet<>(List.of("event"))) ? " -.->|events| " : " --> ")
                     .append(target).append("\n"));
         }
+        return out.toString().strip();
+    }
+
+    /** Each feature's schema and its tables and views, read from the jOOQ classes generated for it. */
+    static String tables(ApplicationModules modules) {
+        StringBuilder out = new StringBuilder("| Feature (schema) | Tables and views |\n|---|---|\n");
+        modules.stream().map(ModuleDiagramTest::id).sorted().forEach(feature -> {
+            String schemaClass = "nl.omzien." + feature + ".internal.db." + Character.toUpperCase(feature.charAt(0)) + feature.substring(1);
+            try {
+                org.jooq.Schema schema = (org.jooq.Schema) Class.forName(schemaClass)
+                        .getField(feature.toUpperCase()).get(null);
+                String names = schema.getTables().stream().map(org.jooq.Table::getName).sorted()
+                        .collect(java.util.stream.Collectors.joining(", "));
+                out.append("| ").append(feature).append(" | ").append(names).append(" |\n");
+            } catch (ReflectiveOperationException noSchema) {
+                // A feature without tables (base, shell).
+            }
+        });
         return out.toString().strip();
     }
 

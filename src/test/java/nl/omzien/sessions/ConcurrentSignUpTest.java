@@ -215,6 +215,14 @@ class ConcurrentSignUpTest extends IntegrationTest {
         fixtures.assertCountersMatchTheRows(session, 0, 0);
     }
 
+    @Test
+    void theDatabaseAndJavaAgreeWhichStatusesHoldASeat() {
+        for (RegistrationStatus status : RegistrationStatus.values()) {
+            assertThat(db.fetchValue("select sessions.holds_seat(?)", Boolean.class, status.name()))
+                    .as(status.name()).isEqualTo(status.holdsSeat());
+        }
+    }
+
     private static List<Long> range(long from, long to) {
         List<Long> values = new ArrayList<>();
         for (long i = from; i <= to; i++) {

@@ -1,8 +1,8 @@
 package nl.omzien.sessions.internal;
 
-import nl.omzien.base.RenderedStatement;
-import nl.omzien.base.RenderedStatements;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
@@ -14,38 +14,40 @@ import static nl.omzien.db.Tables.ORGANISATION;
 import static nl.omzien.db.Tables.SESSION_INTEREST;
 import static nl.omzien.db.Tables.CALENDAR_FEED;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.param;
 
 /** The few facts about a person that sessions need: where they belong, how to mail them. */
 @Repository
 public class JooqPersonLookup {
 
     private final DSLContext db;
-    // Read on every sign-up and cancellation: rendered once (see RenderedStatement).
-    private final RenderedStatement findById;
 
-    JooqPersonLookup(DSLContext db, RenderedStatements statements) {
+    JooqPersonLookup(DSLContext db) {
         this.db = db;
-        findById = statements.of(db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE,
-                        APP_USER.ORGANISATION_ID, coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID), APP_USER.ENABLED)
-                .from(APP_USER).leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
-                .where(APP_USER.ID.eq(param("id", Long.class))), "id");
     }
 
     public record Person(long id, String fullName, String email, Locale locale, Long organisationId,
                          Long municipalityId, boolean enabled) {
     }
 
-    public Optional<Person> find(long id) {
-        return findById.fetchOptional(r -> new Person(r.getLong(1), r.getString(2), r.getString(3), Locale.of(r.getString(4)),
-                r.getObject(5, Long.class), r.getObject(6, Long.class), r.getBoolean(7)), id);
+    private static final Field<Long> MUNICIPALITY_ID = coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID)
+            .as("municipality_id");
+
+    private List<Person> people(Condition condition) {
+        return db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE, APP_USER.ORGANISATION_ID,
+                        MUNICIPALITY_ID, APP_USER.ENABLED)
+                .from(APP_USER).leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID))
+                .where(condition).orderBy(APP_USER.FULL_NAME, APP_USER.ID)
+                .fetch(r -> new Person(r.value1(), r.value2(), r.value3(), Locale.of(r.value4()), r.value5(), r.value6(),
+                        r.value7()));
     }
 
-    /** Enabled people of an organisation, for a contact signing up colleagues. */
+    public Optional<Person> find(long id) {
+        return people(APP_USER.ID.eq(id)).stream().findFirst();
+    }
+
+    /** Enabled people of an organisation, by name, for a contact signing up colleagues. */
     public List<Person> inOrganisation(long organisationId) {
-        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.ORGANISATION_ID.eq(organisationId))
-                .and(APP_USER.ENABLED.isTrue()).orderBy(APP_USER.FULL_NAME)
-                .fetch(APP_USER.ID).stream().map(id -> find(id).orElseThrow()).toList();
+        return people(APP_USER.ORGANISATION_ID.eq(organisationId).and(APP_USER.ENABLED.isTrue()));
     }
 
     public boolean addInterest(long userId, long municipalityId, java.time.OffsetDateTime now) {

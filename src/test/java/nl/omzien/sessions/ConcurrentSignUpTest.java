@@ -23,6 +23,9 @@ import static nl.omzien.db.Tables.REGISTRATION;
 import static nl.omzien.db.Tables.SESSION_SEAT_STATE;
 import static nl.omzien.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.function;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.val;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Many people at once on the real PostgreSQL: the seat count holds, and the waitlist is first come, first served. */
@@ -218,7 +221,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
     @Test
     void theDatabaseAndJavaAgreeWhichStatusesHoldASeat() {
         for (RegistrationStatus status : RegistrationStatus.values()) {
-            assertThat(db.fetchValue("select sessions.holds_seat(?)", Boolean.class, status.name()))
+            assertThat(db.fetchValue(function(name("sessions", "holds_seat"), Boolean.class, val(status.name()))))
                     .as(status.name()).isEqualTo(status.holdsSeat());
         }
     }

@@ -13,7 +13,6 @@ import nl.omzien.sessions.internal.JooqPersonLookup.Person;
 import nl.omzien.sessions.internal.JooqRegistrationRepository;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqSessionRepository;
-import nl.omzien.sessions.internal.JooqSessionRepository.LockedSession;
 import nl.omzien.sessions.internal.SeatAllocation;
 import nl.omzien.sessions.internal.SeatRequest;
 import nl.omzien.sessions.internal.SessionCalendar;
@@ -164,7 +163,7 @@ public class RegistrationService {
     }
 
     private void requireBookable(long sessionId, Long municipalityId, Long organisationId) {
-        LockedSession session = sessions.lock(sessionId).orElseThrow(() -> problem("session.unknown"));
+        TrainingSession session = sessions.find(sessionId).orElseThrow(() -> problem("session.unknown"));
         boolean visible = Objects.equals(session.municipalityId(), municipalityId)
                 && (session.organisationId() == null || Objects.equals(session.organisationId(), organisationId));
         if (!visible) {
@@ -192,13 +191,11 @@ public class RegistrationService {
         if (!row.status().isLive()) {
             return;
         }
-        LockedSession session = sessions.lock(row.sessionId()).orElseThrow();
-        // Read again under the lock: an offer may have been accepted or lapsed meanwhile.
-        Row current = registrations.find(registrationId).orElseThrow();
-        if (current.status() == RegistrationStatus.CONFIRMED && !now().isBefore(session.registrationDeadline())) {
+        TrainingSession session = sessions.find(row.sessionId()).orElseThrow();
+        if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(session.registrationDeadline())) {
             throw problem("registration.cancel-too-late");
         }
-        seats.decide(row.sessionId(), new SeatRequest.Cancel(current, current.userId(), now()));
+        seats.decide(row.sessionId(), new SeatRequest.Cancel(row, row.userId(), now()));
     }
 
     /** Accepts an open offer from within the app. */

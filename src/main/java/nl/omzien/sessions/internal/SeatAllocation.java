@@ -5,6 +5,7 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SignUpOutcome;
 import nl.omzien.sessions.TrainingSession.Status;
+import nl.omzien.sessions.internal.JooqPersonLookup.Person;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqSessionRepository.LockedForArrivals;
 import nl.omzien.sessions.TrainingSession;
@@ -31,12 +32,14 @@ public class SeatAllocation {
 
     private final JooqSessionRepository sessions;
     private final JooqRegistrationRepository registrations;
+    private final JooqPersonLookup people;
     private final SessionMails mails;
     private final Duration offerWindow;
 
-    SeatAllocation(JooqSessionRepository sessions, JooqRegistrationRepository registrations, SessionMails mails,
-                   @Value("${omzien.sessions.offer-window:PT24H}") Duration offerWindow) {
+    SeatAllocation(JooqSessionRepository sessions, JooqRegistrationRepository registrations, JooqPersonLookup people,
+                   SessionMails mails, @Value("${omzien.sessions.offer-window:PT24H}") Duration offerWindow) {
         this.sessions = sessions;
+        this.people = people;
         this.registrations = registrations;
         this.mails = mails;
         this.offerWindow = offerWindow;
@@ -82,7 +85,22 @@ public class SeatAllocation {
         };
     }
 
+    /**
+     * What the mails name (title, place, times; the person's name, address, language), read before the
+     * lock so that other callers' changes do not wait for these reads; read again under the lock when the
+     * trainer changed the session in between (every change raises its calendar sequence).
+     */
+    private TrainingSession details(long sessionId) {
+        return sessions.find(sessionId).orElseThrow(() -> problem("session.unknown"));
+    }
+
+    private TrainingSession current(TrainingSession details, LockedSession locked) {
+        return details.icsSequence() == locked.icsSequence() ? details : details(locked.id());
+    }
+
     private SignUpOutcome signUp(long sessionId, SeatRequest.SignUp request) {
+        TrainingSession details = details(sessionId);
+        Person person = people.find(request.userId()).orElseThrow();
         // The lock also takes the newcomer's arrival number (a repeat leaves a gap: numbers only order people).
         LockedForArrivals locked = sessions.lockForArrivals(sessionId, 1).orElseThrow(() -> problem("session.unknown"));
         LockedSession session = locked.session();
@@ -106,16 +124,17 @@ public class SeatAllocation {
         long id = registrations.insert(sessionId, userId, status, arrival, request.actorId(), request.now());
         registrations.audit(sessionId, id, userId, request.actorId(), "SIGNED_UP_" + status.name(), arrival, null,
                 request.now());
-        TrainingSession details = sessions.find(sessionId).orElseThrow();
         if (seat) {
-            mails.confirmed(details, userId);
+            mails.confirmed(current(details, session), person);
         } else {
-            mails.waitlisted(details, userId, locked.waiting() + 1);
+            mails.waitlisted(current(details, session), person, locked.waiting() + 1);
         }
         return new SignUpOutcome(id, userId, status, false);
     }
 
     private void cancel(long sessionId, SeatRequest.Cancel request) {
+        TrainingSession details = details(sessionId);
+        Person person = people.find(request.registration().userId()).orElseThrow();
         LockedSession session = lockOpenForChanges(sessionId);
         // Read again under the lock: an offer may have been accepted or have lapsed meanwhile.
         Row current = registrations.find(request.registration().id()).orElseThrow();
@@ -127,14 +146,16 @@ public class SeatAllocation {
         registrations.setStatus(current.id(), RegistrationStatus.CANCELLED, now);
         registrations.audit(sessionId, current.id(), current.userId(), request.actorId(), "CANCELLED", current.arrival(),
                 "was " + current.status(), now);
-        TrainingSession details = sessions.find(sessionId).orElseThrow();
-        mails.cancelledByParticipant(details, current.userId(), hadSeat);
+        details = current(details, session);
+        mails.cancelledByParticipant(details, person, hadSeat);
         if (hadSeat) {
             promote(session, now, details);
         }
     }
 
     private void accept(long sessionId, SeatRequest.Accept request) {
+        TrainingSession details = details(sessionId);
+        Person person = people.find(request.offer().userId()).orElseThrow();
         LockedSession session = lockOpenForChanges(sessionId);
         Row current = registrations.find(request.offer().id()).orElseThrow();
         OffsetDateTime now = request.now();
@@ -148,7 +169,7 @@ public class SeatAllocation {
         registrations.confirmOffer(current.id(), now);
         registrations.audit(sessionId, current.id(), current.userId(), request.actorId(), "OFFER_ACCEPTED",
                 current.arrival(), null, now);
-        mails.confirmed(sessions.find(sessionId).orElseThrow(), current.userId());
+        mails.confirmed(current(details, session), person);
     }
 
     /**
@@ -186,7 +207,7 @@ public class SeatAllocation {
         long id = registrations.insert(toSessionId, current.userId(), RegistrationStatus.CONFIRMED, arriving.lastArrival(),
                 actorId, now);
         registrations.audit(toSessionId, id, current.userId(), actorId, "MOVED_IN_CONFIRMED", arriving.lastArrival(), null, now);
-        mails.confirmed(sessions.find(toSessionId).orElseThrow(), current.userId());
+        mails.confirmed(details(toSessionId), people.find(current.userId()).orElseThrow());
         if (current.status().holdsSeat()) {
             promote(source, now);
         }

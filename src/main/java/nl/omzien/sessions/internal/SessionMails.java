@@ -63,20 +63,18 @@ public class SessionMails {
     }
 
     /** A seat: the confirmation with a calendar invitation. */
-    public void confirmed(TrainingSession session, long userId) {
-        Person person = people.find(userId).orElseThrow();
+    public void confirmed(TrainingSession session, Person person) {
         send(person, session, "confirmed", invite(session, false, session.icsSequence()), sessionsLink(person),
                 when(person.locale(), session.registrationDeadline()));
     }
 
     public void confirmed(long registrationId) {
         Context c = context(registrationId);
-        confirmed(c.session(), c.person().id());
+        confirmed(c.session(), c.person());
     }
 
     /** A place on the waitlist, naming the place in line (1 for the first). */
-    public void waitlisted(TrainingSession session, long userId, int placeInLine) {
-        Person person = people.find(userId).orElseThrow();
+    public void waitlisted(TrainingSession session, Person person, int placeInLine) {
         send(person, session, "waitlisted", null, sessionsLink(person),
                 NumberFormat.getIntegerInstance(person.locale()).format(placeInLine));
     }
@@ -98,15 +96,14 @@ public class SessionMails {
     }
 
     /** The person cancelled (or moved away); a held seat also gets a calendar cancellation. */
-    public void cancelledByParticipant(TrainingSession session, long userId, boolean hadSeat) {
-        Person person = people.find(userId).orElseThrow();
+    public void cancelledByParticipant(TrainingSession session, Person person, boolean hadSeat) {
         send(person, session, "cancelled", hadSeat ? invite(session, true, session.icsSequence() + 1) : null,
                 sessionsLink(person));
     }
 
     public void cancelledByParticipant(long registrationId, boolean hadSeat) {
         Context c = context(registrationId);
-        cancelledByParticipant(c.session(), c.person().id(), hadSeat);
+        cancelledByParticipant(c.session(), c.person(), hadSeat);
     }
 
     private Link sessionsLink(Person person) {

@@ -53,3 +53,7 @@ begin
     return null;
 end
 $$;
+
+-- Seat-holding rows by session (V13 dropped the index of V6 when the counters came): a session's page
+-- counts its open offers here instead of stepping over every registration a busy session ever had.
+create index registration_seat_idx on registration (session_id) where sessions.holds_seat(status);

@@ -136,15 +136,15 @@ public class JooqSessionRepository {
                 .fetch(JooqSessionRepository::toSession);
     }
 
-    private static Field<Integer> countOf(RegistrationStatus status) {
-        return field(select(count()).from(REGISTRATION)
-                .where(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID)).and(REGISTRATION.STATUS.eq(status.name())))
-                .as(status.name().toLowerCase());
-    }
-
-    private static final Field<Integer> CONFIRMED = countOf(RegistrationStatus.CONFIRMED);
-    private static final Field<Integer> OFFERED = countOf(RegistrationStatus.OFFERED);
-    private static final Field<Integer> WAITLISTED = countOf(RegistrationStatus.WAITLISTED);
+    // Seats held and people waiting come from the seat row's counters (kept by the registration trigger in
+    // the same transaction), not from counting a busy session's registrations; only open offers are
+    // counted (few, through the index on seat-holding rows, V21).
+    private static final Field<Integer> OFFERS = field(select(count()).from(REGISTRATION)
+            .where(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID))
+            .and(REGISTRATION.STATUS.eq(RegistrationStatus.OFFERED.name())));
+    private static final Field<Integer> OFFERED = OFFERS.as("offered");
+    private static final Field<Integer> CONFIRMED = SESSION_SEAT_STATE.SEATS_HELD.minus(OFFERS).as("confirmed");
+    private static final Field<Integer> WAITLISTED = SESSION_SEAT_STATE.WAITING.as("waitlisted");
     // Trainers by name, as arrays in the same row: one query for a list of sessions.
     private static final Field<Long[]> TRAINER_IDS = field(select(arrayAgg(APP_USER.ID).orderBy(APP_USER.FULL_NAME, APP_USER.ID))
             .from(SESSION_TRAINER).join(APP_USER).on(APP_USER.ID.eq(SESSION_TRAINER.USER_ID))
@@ -163,6 +163,7 @@ public class JooqSessionRepository {
     }
 
     static final Table<?> SESSION_TABLES = TRAINING_SESSION
+            .join(SESSION_SEAT_STATE).on(SESSION_SEAT_STATE.SESSION_ID.eq(TRAINING_SESSION.ID))
             .join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
             .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID));
 

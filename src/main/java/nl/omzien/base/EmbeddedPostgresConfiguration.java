@@ -124,14 +124,13 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
-    /** Bound to {@code spring.datasource.hikari.*} like Boot's own pool (connection timeout). */
+    /** Bound to {@code spring.datasource.hikari.*} like Boot's own pool (connection timeout, pool size). */
     @Bean(destroyMethod = "close")
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         // The library's data source carries the port, user and the folder's password.
         dataSource.setDataSource(postgres.getPostgresDatabase());
-        dataSource.setMaximumPoolSize(16);
         dataSource.setPoolName("omzien-embedded");
         return dataSource;
     }

@@ -51,18 +51,6 @@ public class MailOutbox {
         return outbox.insert(mail, OffsetDateTime.now(clock));
     }
 
-    /**
-     * The same without the id: when the caller collects its writes ({@code DeferredWrites}, as the seat
-     * change queue does), the row is sent with the others just before the commit. Joins the caller's
-     * transaction without a transactional proxy (there is nothing to commit on its own: one insert).
-     */
-    public void queue(OutgoingMail mail) {
-        if (mail == null) {
-            throw new IllegalArgumentException("No mail to queue");
-        }
-        outbox.insertLater(mail, OffsetDateTime.now(clock));
-    }
-
     /** The newest mails, newest first; without their text where admins may not read mail (production). */
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ADMIN_ROLE)

@@ -16,9 +16,7 @@ import nl.omzien.sessions.internal.JooqRegistrationRepository;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqSessionRepository;
 import nl.omzien.sessions.internal.SeatAllocation;
-import nl.omzien.sessions.internal.SeatChangeQueue;
 import nl.omzien.sessions.internal.SeatRequest;
-import nl.omzien.sessions.internal.SessionMails;
 import nl.omzien.sessions.internal.SessionCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,7 +28,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,8 +47,6 @@ public class RegistrationService {
     private final JooqSessionInterestRepository interests;
     private final JooqCalendarFeedRepository feeds;
     private final SeatAllocation seats;
-    private final SessionMails mails;
-    private final SeatChangeQueue queue;
     private final SessionCalendar calendar;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -60,8 +55,7 @@ public class RegistrationService {
 
     RegistrationService(JooqSessionRepository sessions, JooqRegistrationRepository registrations,
                         PersonLookup people, JooqSessionInterestRepository interests,
-                        JooqCalendarFeedRepository feeds, SeatAllocation seats, SessionMails mails, SeatChangeQueue queue,
-                        SessionCalendar calendar,
+                        JooqCalendarFeedRepository feeds, SeatAllocation seats, SessionCalendar calendar,
                         CurrentUser currentUser, Clock clock, @Value("${omzien.base-url}") String baseUrl,
                         ApplicationEventPublisher events) {
         this.events = events;
@@ -71,8 +65,6 @@ public class RegistrationService {
         this.interests = interests;
         this.feeds = feeds;
         this.seats = seats;
-        this.mails = mails;
-        this.queue = queue;
         this.calendar = calendar;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -118,48 +110,29 @@ public class RegistrationService {
      */
     @Transactional(readOnly = true)
     public Optional<TrainingSession> openForSignUpLink(long sessionId) {
-        return sessions.find(sessionId).filter(s -> !s.isCancelled() && now().isBefore(s.registrationDeadline()));
-    }
-
-    /** The signed-in person's registrations, newest session first, live ones and attended ones. */
-    @Transactional(readOnly = true)
-    @PermitAll
-    public List<MyRegistration> mine() {
-        long me = currentUser.require().accountId();
-        List<MyRegistration> result = new ArrayList<>();
-        for (Row row : registrations.forUser(me)) {
-            if (!row.status().isLive() && row.attendance() == null && row.status() != RegistrationStatus.SESSION_CANCELLED) {
-                continue;
-            }
-            TrainingSession session = sessions.find(row.sessionId()).orElseThrow();
-            int position = row.status() == RegistrationStatus.WAITLISTED
-                    ? registrations.waitlistPosition(row.sessionId(), row.arrival()) : 0;
-            result.add(new MyRegistration(row.id(), session, row.status(), row.offerExpiresAt(), row.attendance(),
-                    registrations.evaluated(row.id()), position, registrations.checkedIn(row.id())));
-        }
-        result.sort(Comparator.comparing((MyRegistration r) -> r.session().startsAt()));
-        return result;
+        return sessions.find(sessionId).filter(s -> s.openForSignUp(now()));
     }
 
     /**
-     * Signs the signed-in person up: a seat, or a place on the waitlist when full. Safe to repeat.
-     * Not transactional here: the checks read committed data, and the change itself is committed by
-     * the session's {@link SeatChangeQueue}, together with others arriving at the same moment.
+     * The signed-in person's registrations by session start: live places, attended ones and those the
+     * trainer cancelled. One query, however many there are.
      */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<MyRegistration> mine() {
+        return registrations.mine(currentUser.require().accountId());
+    }
+
+    /**
+     * Signs the signed-in person up: a seat, or a place on the waitlist when full. Safe to repeat (a double
+     * click answers with the place already held).
+     */
+    @Transactional
     @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
     public SignUpOutcome signUp(long sessionId) {
         SignedInUser user = currentUser.require();
-        // A repeat (double click, second tab) needs no lock and no other check: a committed place is a fact,
-        // and telling its holder about it reveals nothing.
-        Optional<Row> existing = registrations.findLive(sessionId, user.accountId());
-        if (existing.isPresent()) {
-            return new SignUpOutcome(existing.get().id(), user.accountId(), existing.get().status(), true);
-        }
-        TrainingSession session = requireBookable(sessionId, user.municipalityId(), user.organisationId());
-        long me = user.accountId();
-        OffsetDateTime now = now();
-        var prepared = mails.forSignUp(session, people.find(me).orElseThrow(), seats.seatLikelyFree(sessionId));
-        return queue.run(sessionId, new SeatRequest.SignUp(me, me, now, prepared));
+        requireBookable(sessionId, user.municipalityId(), user.organisationId());
+        return seats.decide(sessionId, new SeatRequest.SignUp(user.accountId(), user.accountId(), now()));
     }
 
     /** An organisation contact signs up colleagues of their own organisation in one go. */
@@ -171,16 +144,16 @@ public class RegistrationService {
             throw new AccessDeniedException("No organisation");
         }
         requireBookable(sessionId, user.municipalityId(), user.organisationId());
-        List<SeatRequest> requests = new ArrayList<>();
+        List<SignUpOutcome> outcomes = new ArrayList<>();
         for (Long id : colleagueIds.stream().distinct().sorted().toList()) {
             Person colleague = people.find(id).orElseThrow(() -> new AccessDeniedException("No such person"));
             if (!Objects.equals(colleague.organisationId(), user.organisationId()) || !colleague.enabled()) {
                 throw new AccessDeniedException("Not a colleague");
             }
-            requests.add(new SeatRequest.SignUp(id, user.accountId(), now(), null));
+            outcomes.add(seats.decide(sessionId, new SeatRequest.SignUp(id, user.accountId(), now())));
         }
-        // All in one decision and one transaction: the first refusal undoes the whole group.
-        return seats.decide(sessionId, requests).stream().map(decision -> decision.<SignUpOutcome>get()).toList();
+        // All in one transaction: the first refusal undoes the whole group.
+        return outcomes;
     }
 
     /** Colleagues the signed-in organisation contact may sign up (including themselves). */
@@ -196,15 +169,14 @@ public class RegistrationService {
         return result;
     }
 
-    private TrainingSession requireBookable(long sessionId, Long municipalityId, Long organisationId) {
-        TrainingSession session = sessions.findForMail(sessionId).orElseThrow(() -> problem("session.unknown"));
+    private void requireBookable(long sessionId, Long municipalityId, Long organisationId) {
+        TrainingSession session = sessions.find(sessionId).orElseThrow(() -> problem("session.unknown"));
         boolean visible = Objects.equals(session.municipalityId(), municipalityId)
                 && (session.organisationId() == null || Objects.equals(session.organisationId(), organisationId));
         if (!visible) {
             // Same answer as for a session that does not exist: a closed session's existence is not public.
             throw problem("session.unknown");
         }
-        return session;
     }
 
     private Row own(long registrationId) {
@@ -219,36 +191,26 @@ public class RegistrationService {
      * Cancels the signed-in person's place. A seat can be given back until the registration deadline
      * (later, the trainer has planned with you); leaving the waitlist or declining an offer is always possible.
      */
+    @Transactional
     @PermitAll
     public void cancel(long registrationId) {
         Row row = own(registrationId);
         if (!row.status().isLive()) {
             return;
         }
-        TrainingSession session = sessions.findForMail(row.sessionId()).orElseThrow();
+        TrainingSession session = sessions.find(row.sessionId()).orElseThrow();
         if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(session.registrationDeadline())) {
             throw problem("registration.cancel-too-late");
         }
-        OffsetDateTime now = now();
-        var prepared = mails.forCancellation(session, people.find(row.userId()).orElseThrow(), row.status().holdsSeat());
-        queue.run(row.sessionId(), new SeatRequest.Cancel(row, row.userId(), now, prepared));
+        seats.decide(row.sessionId(), new SeatRequest.Cancel(row, row.userId(), now()));
     }
 
     /** Accepts an open offer from within the app. */
+    @Transactional
     @PermitAll
     public void acceptOffer(long registrationId) {
         Row row = own(registrationId);
-        OffsetDateTime now = now();
-        var prepared = confirmationFor(row);
-        queue.run(row.sessionId(), new SeatRequest.Accept(row, row.userId(), now, prepared));
-    }
-
-    /** The confirmation an accepted offer sends, composed before the lock (only when it is still an offer). */
-    private SessionMails.SignUpMails confirmationFor(Row row) {
-        if (row.status() != RegistrationStatus.OFFERED) {
-            return null;
-        }
-        return mails.forSignUp(sessions.findForMail(row.sessionId()).orElseThrow(), people.find(row.userId()).orElseThrow(), true);
+        seats.decide(row.sessionId(), new SeatRequest.Accept(row, row.userId(), now()));
     }
 
     /** What an offer link shows before the person clicks "accept"; empty for an unknown or used link. */
@@ -271,14 +233,13 @@ public class RegistrationService {
      * Accepts the offer behind a mail link. The link page asks for one click first, so a mail scanner
      * that opens links does not accept on the person's behalf. Repeating it changes nothing.
      */
+    @Transactional
     public RegistrationStatus acceptOffer(String token) {
         if (!SecretTokens.looksValid(token)) {
             throw problem("offer.unknown");
         }
         Row row = registrations.findByOfferToken(SecretTokens.hash(token)).orElseThrow(() -> problem("offer.unknown"));
-        OffsetDateTime now = now();
-        var prepared = confirmationFor(row);
-        queue.run(row.sessionId(), new SeatRequest.Accept(row, null, now, prepared));
+        seats.decide(row.sessionId(), new SeatRequest.Accept(row, null, now()));
         return RegistrationStatus.CONFIRMED;
     }
 
@@ -287,6 +248,7 @@ public class RegistrationService {
      * line at once instead of waiting for the offer to lapse. The link is then used up: repeating it is
      * refused as an unknown offer and changes nothing.
      */
+    @Transactional
     public void declineOffer(String token) {
         if (!SecretTokens.looksValid(token)) {
             throw problem("offer.unknown");
@@ -295,9 +257,7 @@ public class RegistrationService {
         if (row.status() != RegistrationStatus.OFFERED) {
             return;
         }
-        TrainingSession session = sessions.findForMail(row.sessionId()).orElseThrow();
-        var prepared = mails.forCancellation(session, people.find(row.userId()).orElseThrow(), false);
-        queue.run(row.sessionId(), new SeatRequest.Cancel(row, null, now(), prepared));
+        seats.decide(row.sessionId(), new SeatRequest.Cancel(row, null, now()));
     }
 
     /** Other planned occurrences the person could move to: same series or same title, bookable, not full. */
@@ -322,7 +282,7 @@ public class RegistrationService {
         Row row = own(registrationId);
         SignedInUser user = currentUser.require();
         requireBookable(toSessionId, user.municipalityId(), user.organisationId());
-        TrainingSession current = sessions.findForMail(row.sessionId()).orElseThrow();
+        TrainingSession current = sessions.find(row.sessionId()).orElseThrow();
         if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(current.registrationDeadline())) {
             throw problem("registration.cancel-too-late");
         }

@@ -22,6 +22,6 @@ public class SessionFacts {
 
     @Transactional(readOnly = true)
     public Optional<TrainingSession> of(long sessionId) {
-        return sessions.findWithoutCounts(sessionId);
+        return sessions.find(sessionId);
     }
 }

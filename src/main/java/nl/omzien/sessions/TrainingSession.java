@@ -33,6 +33,28 @@ public record TrainingSession(long id, Long seriesId, String title, List<String>
         return Math.max(0, capacity - seatsTaken());
     }
 
+    /**
+     * First come, first served: a newcomer gets a seat only when one is free and nobody waits; otherwise
+     * the last place in line. The one spelling of "full", for the seat decision and for every page.
+     */
+    public static boolean seatForNewcomer(int capacity, int seatsHeld, int waiting) {
+        return seatsHeld < capacity && waiting == 0;
+    }
+
+    /** Whether someone signing up now gets a seat (rather than a place on the waitlist). */
+    public boolean seatForNewcomer() {
+        return seatForNewcomer(capacity, seatsTaken(), waitlisted);
+    }
+
+    /** Sign-up is open for a planned session until its registration deadline; the one spelling of "open". */
+    public static boolean openForSignUp(Status status, OffsetDateTime registrationDeadline, OffsetDateTime now) {
+        return status == Status.PLANNED && now.isBefore(registrationDeadline);
+    }
+
+    public boolean openForSignUp(OffsetDateTime now) {
+        return openForSignUp(status, registrationDeadline, now);
+    }
+
     public boolean isClosed() {
         return organisationId != null;
     }

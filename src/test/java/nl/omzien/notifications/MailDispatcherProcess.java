@@ -1,6 +1,5 @@
 package nl.omzien.notifications;
 
-import nl.omzien.base.RenderedStatements;
 import nl.omzien.notifications.internal.JooqMailOutboxRepository;
 import nl.omzien.notifications.internal.MailDispatcher;
 import org.springframework.boot.WebApplicationType;
@@ -29,7 +28,7 @@ import java.time.Clock;
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class, JooqAutoConfiguration.class,
         MailSenderAutoConfiguration.class})
-@Import({MailDispatcher.class, JooqMailOutboxRepository.class, RenderedStatements.class})
+@Import({MailDispatcher.class, JooqMailOutboxRepository.class})
 public class MailDispatcherProcess {
 
     @Bean

@@ -23,6 +23,9 @@ import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static nl.omzien.sessions.internal.db.Tables.SESSION_SEAT_STATE;
 import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.function;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.val;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Many people at once on the real PostgreSQL: the seat count holds, and the waitlist is first come, first served. */
@@ -213,6 +216,14 @@ class ConcurrentSignUpTest extends IntegrationTest {
         assertThat(db.select(SESSION_SEAT_STATE.STATUS).from(SESSION_SEAT_STATE)
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle().value1()).isEqualTo(TrainingSession.Status.CANCELLED);
         fixtures.assertCountersMatchTheRows(session, 0, 0);
+    }
+
+    @Test
+    void theDatabaseAndJavaAgreeWhichStatusesHoldASeat() {
+        for (RegistrationStatus status : RegistrationStatus.values()) {
+            assertThat(db.fetchValue(function(name("sessions", "holds_seat"), Boolean.class, val(status.name()))))
+                    .as(status.name()).isEqualTo(status.holdsSeat());
+        }
     }
 
     private static List<Long> range(long from, long to) {

@@ -25,7 +25,6 @@ public final class ClassIsolation implements BeforeAllCallback {
      */
     private static final Map<String, List<String>> MIRRORS = Map.of(
             "nl.omzien.certificates.internal.LogoCache", List.of("prepared"),
-            "nl.omzien.sessions.internal.SeatAllocation", List.of("seatFreeAfterLastSignUp"),
             "nl.omzien.training.internal.FileModuleCatalog", List.of("earlierVersions"));
 
     @Override

@@ -2,8 +2,6 @@ package nl.omzien.notifications.internal;
 
 import nl.omzien.notifications.OutboxMail;
 import nl.omzien.notifications.OutgoingMail;
-import nl.omzien.base.RenderedStatement;
-import nl.omzien.base.RenderedStatements;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
@@ -15,7 +13,6 @@ import java.util.Optional;
 
 import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static org.jooq.impl.DSL.lower;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
@@ -27,43 +24,25 @@ public class JooqMailOutboxRepository {
     static final String INTERRUPTED = "Interrupted while sending (the process stopped); it may have arrived already";
 
     private final DSLContext db;
-    // Every sign-up and cancellation writes one: rendered once (see RenderedStatement).
-    private final RenderedStatement insertMail;
-    private final RenderedStatement insertMailLater;
 
-    JooqMailOutboxRepository(DSLContext db, RenderedStatements statements) {
+    JooqMailOutboxRepository(DSLContext db) {
         this.db = db;
-        var insert = db.insertInto(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.RECIPIENT, param("recipient", String.class))
-                .set(MAIL_OUTBOX.SUBJECT, param("subject", String.class))
-                .set(MAIL_OUTBOX.BODY_TEXT, param("text", String.class))
-                .set(MAIL_OUTBOX.BODY_HTML, param("html", String.class))
-                .set(MAIL_OUTBOX.ATTACHMENT_NAME, param("attachmentName", String.class))
-                .set(MAIL_OUTBOX.ATTACHMENT_TYPE, param("attachmentType", String.class))
-                .set(MAIL_OUTBOX.ATTACHMENT, param("attachment", byte[].class))
-                .set(MAIL_OUTBOX.SENDER_NAME, param("senderName", String.class))
-                .set(MAIL_OUTBOX.CREATED_AT, param("createdAt", OffsetDateTime.class))
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, param("nextAttemptAt", OffsetDateTime.class));
-        String[] names = {"recipient", "subject", "text", "html", "attachmentName", "attachmentType", "attachment",
-                "senderName", "createdAt", "nextAttemptAt"};
-        // Rendered at once, so the plain insert is captured before returning() extends the same query.
-        insertMailLater = statements.of(insert, names);
-        insertMail = statements.of(insert.returning(MAIL_OUTBOX.ID), names);
-    }
-
-    /** The same insert without an id back, deferred when the caller collects writes ({@code DeferredWrites}). */
-    public void insertLater(OutgoingMail mail, OffsetDateTime now) {
-        var attachment = mail.attachment();
-        insertMailLater.executeDeferred(mail.to(), mail.subject(), mail.text(), mail.html(),
-                attachment == null ? null : attachment.fileName(), attachment == null ? null : attachment.contentType(),
-                attachment == null ? null : attachment.bytes(), mail.senderName(), now, now);
     }
 
     public long insert(OutgoingMail mail, OffsetDateTime now) {
         var attachment = mail.attachment();
-        return insertMail.fetchSingle(r -> r.getLong(1), mail.to(), mail.subject(), mail.text(), mail.html(),
-                attachment == null ? null : attachment.fileName(), attachment == null ? null : attachment.contentType(),
-                attachment == null ? null : attachment.bytes(), mail.senderName(), now, now);
+        return db.insertInto(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.RECIPIENT, mail.to())
+                .set(MAIL_OUTBOX.SUBJECT, mail.subject())
+                .set(MAIL_OUTBOX.BODY_TEXT, mail.text())
+                .set(MAIL_OUTBOX.BODY_HTML, mail.html())
+                .set(MAIL_OUTBOX.ATTACHMENT_NAME, attachment == null ? null : attachment.fileName())
+                .set(MAIL_OUTBOX.ATTACHMENT_TYPE, attachment == null ? null : attachment.contentType())
+                .set(MAIL_OUTBOX.ATTACHMENT, attachment == null ? null : attachment.bytes())
+                .set(MAIL_OUTBOX.SENDER_NAME, mail.senderName())
+                .set(MAIL_OUTBOX.CREATED_AT, now)
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .returning(MAIL_OUTBOX.ID).fetchSingle().getId();
     }
 
     public List<OutboxMail> latest(int limit) {

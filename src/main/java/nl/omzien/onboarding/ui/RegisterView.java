@@ -179,7 +179,7 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         summary.add(name, new Paragraph(session.startsAt().atZoneSameInstant(DUTCH_TIME).format(when)),
                 new Paragraph(session.place()));
         // Say before the form is filled in whether there is a seat or the person joins the waitlist.
-        Paragraph seats = new Paragraph(session.freeSeats() > 0 && session.waitlisted() == 0
+        Paragraph seats = new Paragraph(session.seatForNewcomer()
                 ? getTranslation("sessions.free-seats", session.freeSeats())
                 : getTranslation("register.session.full", session.waitlisted()));
         seats.setId("register-session-seats");

@@ -4,18 +4,15 @@ import nl.omzien.people.Audience;
 import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.TrainingSession;
 import nl.omzien.sessions.TrainingSession.Status;
-import nl.omzien.base.RenderedStatement;
-import nl.omzien.base.RenderedStatements;
+import nl.omzien.sessions.RegistrationStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record2;
-import org.jooq.Result;
 import org.jooq.SelectField;
+import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,10 +29,10 @@ import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static nl.omzien.sessions.internal.db.Tables.SESSION_SEAT_STATE;
 import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
 import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
+import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 
@@ -44,51 +41,28 @@ import static org.jooq.impl.DSL.select;
 public class JooqSessionRepository {
 
     private final DSLContext db;
-    // Run by every sign-up and cancellation: rendered once (see RenderedStatement).
-    private final RenderedStatement lockTakingArrivals;
-    private final RenderedStatement findOwnColumns;
-    private final RenderedStatement seatsHeldOfSession;
-    private final RenderedStatement lockForChanges;
 
-    JooqSessionRepository(DSLContext db, RenderedStatements statements) {
+    JooqSessionRepository(DSLContext db) {
         this.db = db;
-        var id = param("id", Long.class);
-        // Every seat change locks the session's narrow seat row (V13), never the wide session row.
-        var lockedColumns = List.<SelectField<?>>of(SESSION_SEAT_STATE.SESSION_ID, SESSION_SEAT_STATE.CAPACITY,
-                SESSION_SEAT_STATE.STATUS, SESSION_SEAT_STATE.STARTS_AT, SESSION_SEAT_STATE.REGISTRATION_DEADLINE,
-                SESSION_SEAT_STATE.MUNICIPALITY_ID, SESSION_SEAT_STATE.ORGANISATION_ID, SESSION_SEAT_STATE.ICS_SEQUENCE);
-        var forArrivals = new ArrayList<SelectField<?>>(lockedColumns);
-        forArrivals.addAll(List.of(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING));
-        lockTakingArrivals = statements.of(db.update(SESSION_SEAT_STATE)
-                .set(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.LAST_ARRIVAL.plus(param("count", Long.class)))
-                .where(SESSION_SEAT_STATE.SESSION_ID.eq(id))
-                .returningResult(forArrivals), "id", "count");
-        lockForChanges = statements.of(db.select(lockedColumns).from(SESSION_SEAT_STATE)
-                .where(SESSION_SEAT_STATE.SESSION_ID.eq(id)).forUpdate(), "id");
-        seatsHeldOfSession = statements.of(db.select(SESSION_SEAT_STATE.SEATS_HELD).from(SESSION_SEAT_STATE)
-                .where(SESSION_SEAT_STATE.SESSION_ID.eq(id)), "id");
-        findOwnColumns = statements.of(db.select(TRAINING_SESSION.ID, TRAINING_SESSION.SERIES_ID, TRAINING_SESSION.TITLE,
-                        TRAINING_SESSION.MODULE_IDS, TRAINING_SESSION.AUDIENCE, TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ENDS_AT,
-                        TRAINING_SESSION.LOCATION, TRAINING_SESSION.ONLINE_URL, TRAINING_SESSION.CAPACITY,
-                        TRAINING_SESSION.MIN_PARTICIPANTS, TRAINING_SESSION.GO_NO_GO_DAYS, TRAINING_SESSION.REGISTRATION_DEADLINE,
-                        TRAINING_SESSION.MUNICIPALITY_ID, V_MUNICIPALITY.NAME, TRAINING_SESSION.ORGANISATION_ID, V_ORGANISATION.NAME,
-                        TRAINING_SESSION.NOTES, TRAINING_SESSION.STATUS, TRAINING_SESSION.ICS_SEQUENCE)
-                .from(TRAINING_SESSION)
-                .join(V_MUNICIPALITY).on(V_MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
-                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID))
-                .where(TRAINING_SESSION.ID.eq(id)), "id");
     }
 
-    /** The lock every seat change takes first: concurrent sign-ups for one session queue here. */
+    /** Every seat change locks the session's narrow seat row (V13), never the wide session row. */
+    private static final List<SelectField<?>> LOCKED_COLUMNS = List.of(SESSION_SEAT_STATE.SESSION_ID,
+            SESSION_SEAT_STATE.CAPACITY, SESSION_SEAT_STATE.STATUS, SESSION_SEAT_STATE.STARTS_AT,
+            SESSION_SEAT_STATE.REGISTRATION_DEADLINE, SESSION_SEAT_STATE.MUNICIPALITY_ID,
+            SESSION_SEAT_STATE.ORGANISATION_ID, SESSION_SEAT_STATE.ICS_SEQUENCE);
+
+    /** The lock every seat change takes first: concurrent seat changes for one session queue here. */
     public Optional<LockedSession> lock(long sessionId) {
-        return lockForChanges.fetchOptional(JooqSessionRepository::readLockedSession, sessionId);
+        return db.select(LOCKED_COLUMNS).from(SESSION_SEAT_STATE).where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId))
+                .forUpdate().fetchOptional(JooqSessionRepository::toLockedSession);
     }
 
-    /** The seat row's session columns, which both locks return first. */
-    private static LockedSession readLockedSession(ResultSet r) throws SQLException {
-        return new LockedSession(r.getLong(1), r.getInt(2), Status.valueOf(r.getString(3)),
-                r.getObject(4, OffsetDateTime.class), r.getObject(5, OffsetDateTime.class), r.getLong(6),
-                r.getObject(7, Long.class), r.getInt(8));
+    private static LockedSession toLockedSession(Record r) {
+        return new LockedSession(r.get(SESSION_SEAT_STATE.SESSION_ID), r.get(SESSION_SEAT_STATE.CAPACITY),
+                r.get(SESSION_SEAT_STATE.STATUS), r.get(SESSION_SEAT_STATE.STARTS_AT),
+                r.get(SESSION_SEAT_STATE.REGISTRATION_DEADLINE), r.get(SESSION_SEAT_STATE.MUNICIPALITY_ID),
+                r.get(SESSION_SEAT_STATE.ORGANISATION_ID), r.get(SESSION_SEAT_STATE.ICS_SEQUENCE));
     }
 
     /** The session's own columns, as locked for a seat decision. */
@@ -110,13 +84,20 @@ public class JooqSessionRepository {
      * and need not be consecutive.
      */
     public Optional<LockedForArrivals> lockForArrivals(long sessionId, int count) {
-        return lockTakingArrivals.fetchOptional(r -> new LockedForArrivals(readLockedSession(r), r.getLong(9), r.getInt(10),
-                r.getInt(11)), sessionId, (long) count);
+        var columns = new ArrayList<SelectField<?>>(LOCKED_COLUMNS);
+        columns.addAll(List.of(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING));
+        return db.update(SESSION_SEAT_STATE)
+                .set(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.LAST_ARRIVAL.plus((long) count))
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId))
+                .returningResult(columns)
+                .fetchOptional(r -> new LockedForArrivals(toLockedSession(r), r.get(SESSION_SEAT_STATE.LAST_ARRIVAL),
+                        r.get(SESSION_SEAT_STATE.SEATS_HELD), r.get(SESSION_SEAT_STATE.WAITING)));
     }
 
     /** Seats held (confirmed or offered), from the session's counter; current once the session is locked. */
     public int seatsHeld(long sessionId) {
-        return seatsHeldOfSession.fetchSingle(r -> r.getInt(1), sessionId);
+        return db.select(SESSION_SEAT_STATE.SEATS_HELD).from(SESSION_SEAT_STATE)
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId)).fetchSingle().value1();
     }
 
     public long nextArrival(long sessionId) {
@@ -127,30 +108,6 @@ public class JooqSessionRepository {
 
     public Optional<TrainingSession> find(long id) {
         return fetch(TRAINING_SESSION.ID.eq(id)).stream().findFirst();
-    }
-
-    /**
-     * The session without its seat counts (all zero): for access checks and facts other features need,
-     * which run while sign-ups queue on the session's lock and should not count registrations.
-     */
-    public Optional<TrainingSession> findWithoutCounts(long id) {
-        return fetch(TRAINING_SESSION.ID.eq(id), false).stream().findFirst();
-    }
-
-    /**
-     * The session without seat counts (all zero) and trainers (none): what a sign-up's checks and mails
-     * read on every attempt, nothing more.
-     */
-    public Optional<TrainingSession> findForMail(long id) {
-        return findOwnColumns.fetchOptional(r -> {
-            String audience = r.getString(5);
-            return new TrainingSession(r.getLong(1), r.getObject(2, Long.class), r.getString(3),
-                    Arrays.asList((String[]) r.getArray(4).getArray()), audience == null ? null : Audience.valueOf(audience),
-                    r.getObject(6, OffsetDateTime.class), r.getObject(7, OffsetDateTime.class), r.getString(8), r.getString(9),
-                    r.getInt(10), r.getObject(11, Integer.class), r.getInt(12), r.getObject(13, OffsetDateTime.class),
-                    r.getLong(14), r.getString(15), r.getObject(16, Long.class), r.getString(17), r.getString(18),
-                    Status.valueOf(r.getString(19)), r.getInt(20), 0, 0, 0, List.of(), List.of());
-        }, id);
     }
 
     public List<TrainingSession> find(Condition condition) {
@@ -173,55 +130,60 @@ public class JooqSessionRepository {
                 .and(TRAINING_SESSION.STATUS.eq(Status.PLANNED)).and(TRAINING_SESSION.ENDS_AT.ge(from)));
     }
 
-    public List<TrainingSession> inSeries(long seriesId) {
-        return fetch(TRAINING_SESSION.SERIES_ID.eq(seriesId));
-    }
-
     private List<TrainingSession> fetch(Condition condition) {
-        return fetch(condition, true);
-    }
-
-    private List<TrainingSession> fetch(Condition condition, boolean withCounts) {
-        var confirmed = withCounts ? countOf("CONFIRMED") : org.jooq.impl.DSL.inline(0).as("confirmed");
-        var offered = withCounts ? countOf("OFFERED") : org.jooq.impl.DSL.inline(0).as("offered");
-        var waitlisted = withCounts ? countOf("WAITLISTED") : org.jooq.impl.DSL.inline(0).as("waitlisted");
-        Result<? extends Record> rows = db.select(TRAINING_SESSION.asterisk(), V_MUNICIPALITY.NAME, V_ORGANISATION.NAME,
-                        confirmed, offered, waitlisted)
-                .from(TRAINING_SESSION)
-                .join(V_MUNICIPALITY).on(V_MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
-                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID))
-                .where(condition)
+        return db.select(SESSION_COLUMNS).from(SESSION_TABLES).where(condition)
                 .orderBy(TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.ID)
-                .fetch();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<Record2<Long, String>>> trainers = db.select(SESSION_TRAINER.SESSION_ID, V_PERSON.ID, V_PERSON.FULL_NAME)
-                .from(SESSION_TRAINER).join(V_PERSON).on(V_PERSON.ID.eq(SESSION_TRAINER.USER_ID))
-                .where(SESSION_TRAINER.SESSION_ID.in(rows.getValues(TRAINING_SESSION.ID)))
-                .orderBy(V_PERSON.FULL_NAME)
-                .fetchGroups(r -> r.value1(), r -> r.into(V_PERSON.ID, V_PERSON.FULL_NAME));
-        return rows.map(r -> {
-            List<Record2<Long, String>> ts = trainers.getOrDefault(r.get(TRAINING_SESSION.ID), List.of());
-            String audience = r.get(TRAINING_SESSION.AUDIENCE);
-            return new TrainingSession(r.get(TRAINING_SESSION.ID), r.get(TRAINING_SESSION.SERIES_ID),
-                    r.get(TRAINING_SESSION.TITLE), Arrays.asList(r.get(TRAINING_SESSION.MODULE_IDS)),
-                    audience == null ? null : Audience.valueOf(audience),
-                    r.get(TRAINING_SESSION.STARTS_AT), r.get(TRAINING_SESSION.ENDS_AT), r.get(TRAINING_SESSION.LOCATION),
-                    r.get(TRAINING_SESSION.ONLINE_URL), r.get(TRAINING_SESSION.CAPACITY),
-                    r.get(TRAINING_SESSION.MIN_PARTICIPANTS), r.get(TRAINING_SESSION.GO_NO_GO_DAYS),
-                    r.get(TRAINING_SESSION.REGISTRATION_DEADLINE), r.get(TRAINING_SESSION.MUNICIPALITY_ID),
-                    r.get(V_MUNICIPALITY.NAME), r.get(TRAINING_SESSION.ORGANISATION_ID), r.get(V_ORGANISATION.NAME),
-                    r.get(TRAINING_SESSION.NOTES), r.get(TRAINING_SESSION.STATUS),
-                    r.get(TRAINING_SESSION.ICS_SEQUENCE), r.get(confirmed), r.get(offered), r.get(waitlisted),
-                    ts.stream().map(Record2::value1).toList(), ts.stream().map(Record2::value2).toList());
-        });
+                .fetch(JooqSessionRepository::toSession);
     }
 
-    private static org.jooq.Field<Integer> countOf(String status) {
-        return field(select(count()).from(REGISTRATION)
-                .where(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID)).and(REGISTRATION.STATUS.eq(status)))
-                .as(status.toLowerCase());
+    // Seats held and people waiting come from the seat row's counters (kept by the registration trigger in
+    // the same transaction), not from counting a busy session's registrations; only open offers are
+    // counted (few, through the index on seat-holding rows, V21).
+    private static final Field<Integer> OFFERS = field(select(count()).from(REGISTRATION)
+            .where(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID))
+            .and(REGISTRATION.STATUS.eq(RegistrationStatus.OFFERED.name())));
+    private static final Field<Integer> OFFERED = OFFERS.as("offered");
+    private static final Field<Integer> CONFIRMED = SESSION_SEAT_STATE.SEATS_HELD.minus(OFFERS).as("confirmed");
+    private static final Field<Integer> WAITLISTED = SESSION_SEAT_STATE.WAITING.as("waitlisted");
+    // Trainers by name, as arrays in the same row: one query for a list of sessions.
+    private static final Field<Long[]> TRAINER_IDS = field(select(arrayAgg(V_PERSON.ID).orderBy(V_PERSON.FULL_NAME, V_PERSON.ID))
+            .from(SESSION_TRAINER).join(V_PERSON).on(V_PERSON.ID.eq(SESSION_TRAINER.USER_ID))
+            .where(SESSION_TRAINER.SESSION_ID.eq(TRAINING_SESSION.ID))).as("trainer_ids");
+    private static final Field<String[]> TRAINER_NAMES = field(select(arrayAgg(V_PERSON.FULL_NAME).orderBy(V_PERSON.FULL_NAME, V_PERSON.ID))
+            .from(SESSION_TRAINER).join(V_PERSON).on(V_PERSON.ID.eq(SESSION_TRAINER.USER_ID))
+            .where(SESSION_TRAINER.SESSION_ID.eq(TRAINING_SESSION.ID))).as("trainer_names");
+
+    /** What {@link #toSession} reads, from {@link #SESSION_TABLES}; also read by the registrations' own queries. */
+    static final List<SelectField<?>> SESSION_COLUMNS;
+
+    static {
+        List<SelectField<?>> columns = new ArrayList<>(List.of(TRAINING_SESSION.fields()));
+        columns.addAll(List.of(V_MUNICIPALITY.NAME, V_ORGANISATION.NAME, CONFIRMED, OFFERED, WAITLISTED, TRAINER_IDS, TRAINER_NAMES));
+        SESSION_COLUMNS = List.copyOf(columns);
+    }
+
+    static final Table<?> SESSION_TABLES = TRAINING_SESSION
+            .join(SESSION_SEAT_STATE).on(SESSION_SEAT_STATE.SESSION_ID.eq(TRAINING_SESSION.ID))
+            .join(V_MUNICIPALITY).on(V_MUNICIPALITY.ID.eq(TRAINING_SESSION.MUNICIPALITY_ID))
+            .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(TRAINING_SESSION.ORGANISATION_ID));
+
+    /** The one mapping of a session row, with its seat counts and trainers. */
+    static TrainingSession toSession(Record r) {
+        String audience = r.get(TRAINING_SESSION.AUDIENCE);
+        Long[] trainerIds = r.get(TRAINER_IDS);
+        String[] trainerNames = r.get(TRAINER_NAMES);
+        return new TrainingSession(r.get(TRAINING_SESSION.ID), r.get(TRAINING_SESSION.SERIES_ID),
+                r.get(TRAINING_SESSION.TITLE), Arrays.asList(r.get(TRAINING_SESSION.MODULE_IDS)),
+                audience == null ? null : Audience.valueOf(audience),
+                r.get(TRAINING_SESSION.STARTS_AT), r.get(TRAINING_SESSION.ENDS_AT), r.get(TRAINING_SESSION.LOCATION),
+                r.get(TRAINING_SESSION.ONLINE_URL), r.get(TRAINING_SESSION.CAPACITY),
+                r.get(TRAINING_SESSION.MIN_PARTICIPANTS), r.get(TRAINING_SESSION.GO_NO_GO_DAYS),
+                r.get(TRAINING_SESSION.REGISTRATION_DEADLINE), r.get(TRAINING_SESSION.MUNICIPALITY_ID),
+                r.get(V_MUNICIPALITY.NAME), r.get(TRAINING_SESSION.ORGANISATION_ID), r.get(V_ORGANISATION.NAME),
+                r.get(TRAINING_SESSION.NOTES), r.get(TRAINING_SESSION.STATUS),
+                r.get(TRAINING_SESSION.ICS_SEQUENCE), r.get(CONFIRMED), r.get(OFFERED), r.get(WAITLISTED),
+                trainerIds == null ? List.of() : Arrays.asList(trainerIds),
+                trainerNames == null ? List.of() : Arrays.asList(trainerNames));
     }
 
     /** The columns a trainer edits, the same for a new and a changed session. */
@@ -338,10 +300,6 @@ public class JooqSessionRepository {
                 .where(TRAINING_SESSION.CHECKIN_TOKEN_HASH.eq(tokenHash)).fetchOptional(TRAINING_SESSION.ID);
     }
 
-    public Map<Long, String> municipalityNames() {
-        return db.select(V_MUNICIPALITY.ID, V_MUNICIPALITY.NAME).from(V_MUNICIPALITY)
-                .fetchMap(V_MUNICIPALITY.ID, V_MUNICIPALITY.NAME);
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

@@ -1,29 +1,23 @@
 package nl.omzien.sessions.internal;
 
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
-import nl.omzien.sessions.internal.SessionMails.CancellationMails;
-import nl.omzien.sessions.internal.SessionMails.SignUpMails;
 
 import java.time.OffsetDateTime;
 
-/**
- * A participant's seat change for one session, decided under the session's lock by
- * {@link SeatAllocation#decide}, alone or together with others that arrived at the same moment.
- * {@code mails}: composed by the caller before the lock, or {@code null} to compose them under it.
- */
+/** A participant's seat change for one session, decided under the session's lock by {@link SeatAllocation#decide}. */
 public sealed interface SeatRequest {
 
     OffsetDateTime now();
 
     /** Sign up {@code userId}, on behalf of {@code actorId} (themselves, or their organisation's contact). */
-    record SignUp(long userId, Long actorId, OffsetDateTime now, SignUpMails mails) implements SeatRequest {
+    record SignUp(long userId, Long actorId, OffsetDateTime now) implements SeatRequest {
     }
 
     /** Give back a place (seat, offer or waitlist place); a freed seat goes to the first in line. */
-    record Cancel(Row registration, Long actorId, OffsetDateTime now, CancellationMails mails) implements SeatRequest {
+    record Cancel(Row registration, Long actorId, OffsetDateTime now) implements SeatRequest {
     }
 
     /** Take an offered seat while the offer stands. */
-    record Accept(Row offer, Long actorId, OffsetDateTime now, SignUpMails mails) implements SeatRequest {
+    record Accept(Row offer, Long actorId, OffsetDateTime now) implements SeatRequest {
     }
 }

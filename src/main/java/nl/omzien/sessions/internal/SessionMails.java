@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
 
 /**
  * Every mail about sessions, in the recipient's language, as HTML and plain text, queued in the
@@ -60,102 +58,56 @@ public class SessionMails {
 
     private Context context(long registrationId) {
         Row registration = registrations.find(registrationId).orElseThrow();
-        return new Context(registration, sessions.findForMail(registration.sessionId()).orElseThrow(),
+        return new Context(registration, sessions.find(registration.sessionId()).orElseThrow(),
                 people.find(registration.userId()).orElseThrow());
+    }
+
+    /** A seat: the confirmation with a calendar invitation. */
+    public void confirmed(TrainingSession session, Person person) {
+        send(person, session, "confirmed", invite(session, false, session.icsSequence()), sessionsLink(person),
+                when(person.locale(), session.registrationDeadline()));
     }
 
     public void confirmed(long registrationId) {
         Context c = context(registrationId);
-        outbox.queue(forSignUp(c.session(), c.person(), true).confirmed().get());
+        confirmed(c.session(), c.person());
     }
 
-    /**
-     * The two mails a sign-up can lead to. The one the caller expects is composed before the session is
-     * locked, so the seat decision only queues it; the other is composed when it turns out to be needed
-     * (the waitlist mail always then, as it names the place in line).
-     */
-    public record SignUpMails(TrainingSession session, Supplier<OutgoingMail> confirmed, IntFunction<OutgoingMail> waitlisted) {
+    /** A place on the waitlist, naming the place in line (1 for the first). */
+    public void waitlisted(TrainingSession session, Person person, int placeInLine) {
+        send(person, session, "waitlisted", null, sessionsLink(person),
+                NumberFormat.getIntegerInstance(person.locale()).format(placeInLine));
     }
-
-    public SignUpMails forSignUp(long sessionId, long userId) {
-        return forSignUp(sessions.findForMail(sessionId).orElseThrow(), people.find(userId).orElseThrow(), true);
-    }
-
-    public void queue(OutgoingMail mail) {
-        outbox.queue(mail);
-    }
-
-    /** {@code seatExpected}: compose the confirmation (with its calendar invitation) now rather than under the lock. */
-    public SignUpMails forSignUp(TrainingSession session, Person person, boolean seatExpected) {
-        Link sessions = link(person, "mail.open-sessions", baseUrl + "/sessies");
-        Supplier<OutgoingMail> confirmed = composedNowIf(seatExpected, () -> compose(person, session, "confirmed",
-                invite(session, false, session.icsSequence()), sessions, deadline(person, session)));
-        // The waitlist mail names the place in line, known only under the lock: composed now with a marker
-        // that the decision replaces, so the serial part of a sign-up does not compose mail.
-        OutgoingMail waitlisted = compose(person, session, "waitlisted", null, sessions, PLACE_IN_LINE);
-        NumberFormat number = NumberFormat.getIntegerInstance(person.locale());
-        return new SignUpMails(session, confirmed, position -> {
-            String place = number.format(position);
-            return new OutgoingMail(waitlisted.to(), waitlisted.subject(), waitlisted.text().replace(PLACE_IN_LINE, place),
-                    waitlisted.html().replace(PLACE_IN_LINE, place), null, waitlisted.senderName());
-        });
-    }
-
-    /** Stands for the place in line until it is known; no text or HTML escaping changes it. */
-    private static final String PLACE_IN_LINE = "PLACEINLINE7f3a";
 
     public void offered(long registrationId, String token, OffsetDateTime expiresAt) {
         Context c = context(registrationId);
-        offered(c.session(), c.person(), token, expiresAt);
+        offered(c.session(), c.person().id(), token, expiresAt);
     }
 
-    /** For a caller that already has the session's details: reads only the person. */
     public void offered(TrainingSession session, long userId, String token, OffsetDateTime expiresAt) {
-        offered(session, people.find(userId).orElseThrow(), token, expiresAt);
-    }
-
-    private void offered(TrainingSession session, Person person, String token, OffsetDateTime expiresAt) {
+        Person person = people.find(userId).orElseThrow();
         send(person, session, "offered", null, link(person, "mail.accept-offer", baseUrl + "/aanbod/" + token),
                 when(person.locale(), expiresAt));
     }
 
     public void offerExpired(long registrationId) {
         Context c = context(registrationId);
-        send(c.person(), c.session(), "offer-expired", null, link(c.person(), "mail.open-sessions", baseUrl + "/sessies"));
+        send(c.person(), c.session(), "offer-expired", null, sessionsLink(c.person()));
     }
 
     /** The person cancelled (or moved away); a held seat also gets a calendar cancellation. */
+    public void cancelledByParticipant(TrainingSession session, Person person, boolean hadSeat) {
+        send(person, session, "cancelled", hadSeat ? invite(session, true, session.icsSequence() + 1) : null,
+                sessionsLink(person));
+    }
+
     public void cancelledByParticipant(long registrationId, boolean hadSeat) {
         Context c = context(registrationId);
-        outbox.queue(forCancellation(c.session(), c.person(), hadSeat).mail(hadSeat));
+        cancelledByParticipant(c.session(), c.person(), hadSeat);
     }
 
-    /**
-     * The cancellation mail in both forms, like {@link SignUpMails}: the expected one composed before the
-     * lock, the other only if the place changed in between (an offer accepted or lapsed meanwhile).
-     */
-    public record CancellationMails(TrainingSession session, Supplier<OutgoingMail> seatGivenBack, Supplier<OutgoingMail> leftWaitlist) {
-        public OutgoingMail mail(boolean hadSeat) {
-            return hadSeat ? seatGivenBack.get() : leftWaitlist.get();
-        }
-    }
-
-    /** {@code seatExpected}: whether the person holds a seat now (their cancellation then carries a calendar cancel). */
-    public CancellationMails forCancellation(TrainingSession session, Person person, boolean seatExpected) {
-        Link sessions = link(person, "mail.open-sessions", baseUrl + "/sessies");
-        return new CancellationMails(session,
-                composedNowIf(seatExpected, () -> compose(person, session, "cancelled",
-                        invite(session, true, session.icsSequence() + 1), sessions)),
-                composedNowIf(!seatExpected, () -> compose(person, session, "cancelled", null, sessions)));
-    }
-
-    /** The mail composed now (and kept) when it is the one expected; otherwise composed only if it is needed. */
-    private static Supplier<OutgoingMail> composedNowIf(boolean expected, Supplier<OutgoingMail> composition) {
-        if (!expected) {
-            return composition;
-        }
-        OutgoingMail composed = composition.get();
-        return () -> composed;
+    private Link sessionsLink(Person person) {
+        return link(person, "mail.open-sessions", baseUrl + "/sessies");
     }
 
     /** The trainer cancelled the session: everyone who had a place hears it, with the next occurrence if any. */
@@ -221,17 +173,13 @@ public class SessionMails {
                 calendar.invitation(session, cancel, sequence));
     }
 
-    private String deadline(Person person, TrainingSession session) {
-        return when(person.locale(), session.registrationDeadline());
-    }
-
     /**
      * Subject key {@code mail.<kind>.subject} gets {0} title, {1} date and time; body key
      * {@code mail.<kind>.body} gets {0} name, {1} title, {2} when, {3} where, then the extra arguments.
      */
     private void send(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,
                       Link action, Object... extra) {
-        outbox.queue(compose(person, session, kind, attachment, action, extra));
+        outbox.enqueue(compose(person, session, kind, attachment, action, extra));
     }
 
     private OutgoingMail compose(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,

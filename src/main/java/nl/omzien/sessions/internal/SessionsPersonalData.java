@@ -83,10 +83,9 @@ class SessionsPersonalData implements PersonalDataSection {
         long id = subject.userId();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (JooqRegistrationRepository.Row row : registrations.forUser(id)) {
-            boolean upcoming = sessions.findWithoutCounts(row.sessionId()).map(TrainingSession::startsAt)
-                    .filter(now::isBefore).isPresent();
-            if (row.status().isLive() && upcoming) {
-                seats.cancel(row, null, now);
+            if (row.status().isLive() && sessions.find(row.sessionId()).map(TrainingSession::startsAt)
+                    .filter(now::isBefore).isPresent()) {
+                seats.decide(row.sessionId(), new SeatRequest.Cancel(row, null, now));
             }
         }
         db.update(REGISTRATION).set(REGISTRATION.OFFER_TOKEN_HASH, (String) null).where(REGISTRATION.USER_ID.eq(id)).execute();

@@ -60,6 +60,8 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
     private final DatePicker until = new DatePicker();
     private final ComboBox<Audience> audience = new ComboBox<>();
     private final TextField place = new TextField();
+    // The person's own places, read once per refresh and shown in both lists.
+    private List<MyRegistration> own = List.of();
 
     public SessionsView(RegistrationService registrations, CurrentUser currentUser, java.time.Clock clock) {
         this.registrations = registrations;
@@ -100,13 +102,13 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
     }
 
     private void refresh() {
+        own = registrations.mine();
         showMine();
         showUpcoming();
     }
 
     private void showMine() {
         mine.removeAll();
-        List<MyRegistration> own = registrations.mine();
         if (own.isEmpty()) {
             mine.add(new Paragraph(getTranslation("sessions.mine-empty")));
         }
@@ -187,30 +189,34 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         return card;
     }
 
+    /** "3 seats free", or "full" with the waitlist, by the rule a sign-up is decided by. */
+    private String seatsText(TrainingSession session) {
+        return session.seatForNewcomer() ? getTranslation("sessions.free-seats", session.freeSeats())
+                : getTranslation("sessions.full", session.waitlisted());
+    }
+
     private void showUpcoming() {
         upcoming.removeAll();
         List<TrainingSession> sessions = registrations.upcoming(new RegistrationService.Filter(from.getValue(),
                 until.getValue(), audience.getValue(), place.getValue()));
         java.util.Map<Long, MyRegistration> mineBySession = new java.util.HashMap<>();
-        registrations.mine().stream().filter(r -> r.status().isLive()).forEach(r -> mineBySession.put(r.session().id(), r));
+        own.stream().filter(r -> r.status().isLive()).forEach(r -> mineBySession.put(r.session().id(), r));
         for (TrainingSession session : sessions) {
             Div card = card(session);
             card.getElement().setAttribute("data-session", String.valueOf(session.id()));
-            Span seats = new Span(session.freeSeats() > 0 ? getTranslation("sessions.free-seats", session.freeSeats())
-                    : getTranslation("sessions.full", session.waitlisted()));
+            Span seats = new Span(seatsText(session));
             seats.addClassName("free-seats");
             card.add(seats);
             HorizontalLayout actions = new HorizontalLayout();
             actions.setWrap(true);
-            boolean open = java.time.OffsetDateTime.now(clock).isBefore(session.registrationDeadline());
+            boolean open = session.openForSignUp(java.time.OffsetDateTime.now(clock));
             if (mineBySession.containsKey(session.id())) {
                 Span where = new Span(status(mineBySession.get(session.id())));
                 where.addClassName("registration-status");
                 where.setId("my-status-" + session.id());
                 actions.add(where);
             } else if (open) {
-                boolean full = session.freeSeats() == 0 || session.waitlisted() > 0;
-                Button signUp = new Button(getTranslation(full ? "sessions.join-waitlist" : "sessions.sign-up"),
+                Button signUp = new Button(getTranslation(session.seatForNewcomer() ? "sessions.sign-up" : "sessions.join-waitlist"),
                         click -> signUp(session));
                 signUp.setId("signup-" + session.id());
                 signUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -282,8 +288,7 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         }
         for (TrainingSession alternative : alternatives) {
             Div card = card(alternative);
-            card.add(new Span(alternative.freeSeats() > 0 ? getTranslation("sessions.free-seats", alternative.freeSeats())
-                    : getTranslation("sessions.full", alternative.waitlisted())));
+            card.add(new Span(seatsText(alternative)));
             Button move = new Button(getTranslation("sessions.move-here"), click -> {
                 try {
                     registrations.reschedule(registration.registrationId(), alternative.id());
@@ -295,7 +300,8 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
                 refresh();
             });
             move.setId("move-to-" + alternative.id());
-            move.setEnabled(alternative.freeSeats() > 0 && alternative.waitlisted() == 0);
+            // Moving only into a free seat, never onto a waitlist: the same rule the seat decision applies.
+            move.setEnabled(alternative.seatForNewcomer());
             card.add(move);
             dialog.add(card);
         }

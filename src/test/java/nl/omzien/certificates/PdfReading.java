@@ -28,7 +28,8 @@ public final class PdfReading {
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 150);
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
             var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-            return new QRCodeReader().decode(bitmap).getText();
+            // TRY_HARDER: the page also holds a logo and text, which can throw off the quick finder-pattern search.
+            return new QRCodeReader().decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
         }
     }
 }

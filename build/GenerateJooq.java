@@ -22,6 +22,7 @@ public class GenerateJooq {
     /** Status and enum columns read as the owning feature's Java enum instead of a string. */
     static final List<ForcedType> FORCED_TYPES = List.of(
             enumType("nl.omzien.sessions.TrainingSession.Status", "sessions\\.(training_session|session_seat_state)\\.status"),
+            enumType("nl.omzien.sessions.RegistrationStatus", "sessions\\.registration\\.status"),
             enumType("nl.omzien.contacts.ContactKind", "contacts\\.local_contact\\.kind"),
             enumType("nl.omzien.dashboard.TargetKind", "dashboard\\.coalition_target\\.kind"),
             enumType("nl.omzien.people.Sector", "people\\.(organisation|v_organisation)\\.sector"));

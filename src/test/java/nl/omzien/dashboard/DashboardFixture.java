@@ -226,7 +226,7 @@ public final class DashboardFixture {
     private long registration(long sessionId, String person, String status, String attendance) {
         OffsetDateTime now = OffsetDateTime.now();
         return db.insertInto(REGISTRATION).set(REGISTRATION.SESSION_ID, sessionId).set(REGISTRATION.USER_ID, people.get(person))
-                .set(REGISTRATION.STATUS, status).set(REGISTRATION.ARRIVAL, (long) ++arrival)
+                .set(REGISTRATION.STATUS, nl.omzien.sessions.RegistrationStatus.valueOf(status)).set(REGISTRATION.ARRIVAL, (long) ++arrival)
                 .set(REGISTRATION.ATTENDANCE, attendance).set(REGISTRATION.ATTENDANCE_AT, attendance == null ? null : now)
                 .set(REGISTRATION.CREATED_AT, now).set(REGISTRATION.UPDATED_AT, now)
                 .returning(REGISTRATION.ID).fetchOne().getId();

@@ -247,7 +247,7 @@ class OwnDataTest extends IntegrationTest {
                 .fetch(r -> r.value1() + "/" + r.value2())).isNotEmpty().containsOnly("REVOKED/ACCOUNT_DELETED");
         assertThat(db.select(REGISTRATION.STATUS).from(REGISTRATION)
                 .where(REGISTRATION.USER_ID.eq(anna.id()), REGISTRATION.SESSION_ID.eq(anna.futureSession())).fetchOne(REGISTRATION.STATUS))
-                .as("the seat at the coming session is given back").isEqualTo("CANCELLED");
+                .as("the seat at the coming session is given back").isEqualTo(nl.omzien.sessions.RegistrationStatus.CANCELLED);
         assertThat(db.fetchCount(PERSONAL_DATA_AUDIT, PERSONAL_DATA_AUDIT.SUBJECT_ID.eq(anna.id())))
                 .as("the log of staff looking at her data outlives the account").isPositive();
 

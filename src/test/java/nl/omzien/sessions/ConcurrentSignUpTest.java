@@ -189,7 +189,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
         // Bypassing the service, as a bug or a hand-written query would.
         assertThatThrownBy(() -> db.insertInto(REGISTRATION)
                 .set(REGISTRATION.SESSION_ID, session).set(REGISTRATION.USER_ID, second)
-                .set(REGISTRATION.STATUS, "CONFIRMED").set(REGISTRATION.ARRIVAL, 99L)
+                .set(REGISTRATION.STATUS, RegistrationStatus.CONFIRMED).set(REGISTRATION.ARRIVAL, 99L)
                 .set(REGISTRATION.CREATED_AT, java.time.OffsetDateTime.now())
                 .set(REGISTRATION.UPDATED_AT, java.time.OffsetDateTime.now()).execute())
                 .isInstanceOf(DataIntegrityViolationException.class)

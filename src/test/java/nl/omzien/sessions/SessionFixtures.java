@@ -49,9 +49,9 @@ public final class SessionFixtures {
         var counters = db.select(SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING).from(SESSION_SEAT_STATE)
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle();
         assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
-                .and(REGISTRATION.STATUS.in("CONFIRMED", "OFFERED")))).isEqualTo(held);
+                .and(REGISTRATION.STATUS.in(RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED)))).isEqualTo(held);
         assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)
-                .and(REGISTRATION.STATUS.eq("WAITLISTED")))).isEqualTo(waiting);
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED)))).isEqualTo(waiting);
         assertThat(List.of(counters.value1(), counters.value2())).as("seats held, waiting").containsExactly(held, waiting);
     }
 

@@ -51,19 +51,19 @@ public class JooqRegistrationRepository {
         this.db = db;
     }
 
-    private static List<String> statuses(Predicate<RegistrationStatus> which) {
-        return Arrays.stream(RegistrationStatus.values()).filter(which).map(Enum::name).toList();
+    private static List<RegistrationStatus> statuses(Predicate<RegistrationStatus> which) {
+        return Arrays.stream(RegistrationStatus.values()).filter(which).toList();
     }
 
     // The rules themselves are RegistrationStatus.holdsSeat() and isLive(); these are their SQL form.
-    private static final List<String> HOLDING_A_SEAT = statuses(RegistrationStatus::holdsSeat);
-    private static final List<String> LIVE = statuses(RegistrationStatus::isLive);
+    private static final List<RegistrationStatus> HOLDING_A_SEAT = statuses(RegistrationStatus::holdsSeat);
+    private static final List<RegistrationStatus> LIVE = statuses(RegistrationStatus::isLive);
 
-    static Condition holdsSeat(Field<String> status) {
+    static Condition holdsSeat(Field<RegistrationStatus> status) {
         return status.in(HOLDING_A_SEAT);
     }
 
-    static Condition isLive(Field<String> status) {
+    static Condition isLive(Field<RegistrationStatus> status) {
         return status.in(LIVE);
     }
 
@@ -80,7 +80,7 @@ public class JooqRegistrationRepository {
     private static Row toRow(Record r) {
         String attendance = r.get(REGISTRATION.ATTENDANCE);
         return new Row(r.get(REGISTRATION.ID), r.get(REGISTRATION.SESSION_ID), r.get(REGISTRATION.USER_ID),
-                RegistrationStatus.valueOf(r.get(REGISTRATION.STATUS)), r.get(REGISTRATION.ARRIVAL),
+                r.get(REGISTRATION.STATUS), r.get(REGISTRATION.ARRIVAL),
                 r.get(REGISTRATION.OFFER_EXPIRES_AT), attendance == null ? null : Attendance.valueOf(attendance));
     }
 
@@ -115,7 +115,7 @@ public class JooqRegistrationRepository {
 
     public Optional<Row> firstWaiting(long sessionId) {
         return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
-                .and(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED.name()))
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED))
                 .orderBy(REGISTRATION.ARRIVAL).limit(1).fetchOptional(JooqRegistrationRepository::toRow);
     }
 
@@ -124,7 +124,7 @@ public class JooqRegistrationRepository {
         return db.insertInto(REGISTRATION)
                 .set(REGISTRATION.SESSION_ID, sessionId)
                 .set(REGISTRATION.USER_ID, userId)
-                .set(REGISTRATION.STATUS, status.name())
+                .set(REGISTRATION.STATUS, status)
                 .set(REGISTRATION.ARRIVAL, arrival)
                 .set(REGISTRATION.REGISTERED_BY, registeredBy)
                 .set(REGISTRATION.CREATED_AT, now)
@@ -133,7 +133,7 @@ public class JooqRegistrationRepository {
     }
 
     public void setStatus(long id, RegistrationStatus status, OffsetDateTime now) {
-        db.update(REGISTRATION).set(REGISTRATION.STATUS, status.name())
+        db.update(REGISTRATION).set(REGISTRATION.STATUS, status)
                 .setNull(REGISTRATION.OFFER_EXPIRES_AT)
                 .setNull(REGISTRATION.OFFER_TOKEN_HASH)
                 .set(REGISTRATION.UPDATED_AT, now)
@@ -141,7 +141,7 @@ public class JooqRegistrationRepository {
     }
 
     public void offer(long id, OffsetDateTime expiresAt, String tokenHash, OffsetDateTime now) {
-        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.OFFERED.name())
+        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.OFFERED)
                 .set(REGISTRATION.OFFER_EXPIRES_AT, expiresAt)
                 .set(REGISTRATION.OFFER_TOKEN_HASH, tokenHash)
                 .set(REGISTRATION.UPDATED_AT, now)
@@ -150,7 +150,7 @@ public class JooqRegistrationRepository {
 
     /** An offer that became a seat; the link keeps working, so a second click shows "accepted" instead of an error. */
     public void confirmOffer(long id, OffsetDateTime now) {
-        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.CONFIRMED.name())
+        db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.CONFIRMED)
                 .setNull(REGISTRATION.OFFER_EXPIRES_AT)
                 .set(REGISTRATION.UPDATED_AT, now)
                 .where(REGISTRATION.ID.eq(id)).execute();
@@ -162,9 +162,9 @@ public class JooqRegistrationRepository {
      */
     public List<MyRegistration> mine(long userId) {
         var earlier = REGISTRATION.as("earlier");
-        Field<Integer> placeInLine = when(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED.name()),
+        Field<Integer> placeInLine = when(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED),
                 field(selectCount().from(earlier).where(earlier.SESSION_ID.eq(REGISTRATION.SESSION_ID))
-                        .and(earlier.STATUS.eq(RegistrationStatus.WAITLISTED.name()))
+                        .and(earlier.STATUS.eq(RegistrationStatus.WAITLISTED))
                         .and(earlier.ARRIVAL.le(REGISTRATION.ARRIVAL)))).else_(0).as("place_in_line");
         Field<Boolean> evaluated = field(exists(selectOne().from(SESSION_EVALUATION)
                 .where(SESSION_EVALUATION.REGISTRATION_ID.eq(REGISTRATION.ID)))).as("evaluated");
@@ -175,7 +175,7 @@ public class JooqRegistrationRepository {
                 .join(REGISTRATION).on(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID))
                 .where(REGISTRATION.USER_ID.eq(userId))
                 .and(isLive(REGISTRATION.STATUS).or(REGISTRATION.ATTENDANCE.isNotNull())
-                        .or(REGISTRATION.STATUS.eq(RegistrationStatus.SESSION_CANCELLED.name())))
+                        .or(REGISTRATION.STATUS.eq(RegistrationStatus.SESSION_CANCELLED)))
                 .orderBy(TRAINING_SESSION.STARTS_AT, REGISTRATION.ID)
                 .fetch(r -> {
                     Row row = toRow(r);
@@ -187,7 +187,7 @@ public class JooqRegistrationRepository {
 
     /** Offers whose time is up, oldest first. */
     public List<Row> expiredOffers(OffsetDateTime now, int limit) {
-        return db.selectFrom(REGISTRATION).where(REGISTRATION.STATUS.eq("OFFERED"))
+        return db.selectFrom(REGISTRATION).where(REGISTRATION.STATUS.eq(RegistrationStatus.OFFERED))
                 .and(REGISTRATION.OFFER_EXPIRES_AT.le(now)).orderBy(REGISTRATION.OFFER_EXPIRES_AT).limit(limit)
                 .fetch(JooqRegistrationRepository::toRow);
     }
@@ -213,7 +213,7 @@ public class JooqRegistrationRepository {
                 .and(isLive(REGISTRATION.STATUS).or(REGISTRATION.ATTENDANCE.isNotNull()))
                 .orderBy(REGISTRATION.ARRIVAL)
                 .fetch(r -> new SessionParticipant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        RegistrationStatus.valueOf(r.value6()), r.value7(), r.value8(),
+                        r.value6(), r.value7(), r.value8(),
                         r.value9() == null ? null : Attendance.valueOf(r.value9())));
     }
 
@@ -238,7 +238,7 @@ public class JooqRegistrationRepository {
         return db.select(REGISTRATION.ID).from(REGISTRATION)
                 .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
                 .where(REGISTRATION.CHECKED_IN_AT.isNotNull()).and(REGISTRATION.ATTENDANCE.isNull())
-                .and(REGISTRATION.STATUS.eq("CONFIRMED")).and(TRAINING_SESSION.STATUS.eq(TrainingSession.Status.PLANNED))
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED)).and(TRAINING_SESSION.STATUS.eq(TrainingSession.Status.PLANNED))
                 .and(TRAINING_SESSION.STARTS_AT.le(now))
                 .fetch(REGISTRATION.ID);
     }
@@ -247,7 +247,7 @@ public class JooqRegistrationRepository {
     public List<Long> dueForReminder(OffsetDateTime from, OffsetDateTime until) {
         return db.select(REGISTRATION.ID).from(REGISTRATION)
                 .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
-                .where(REGISTRATION.STATUS.eq("CONFIRMED")).and(REGISTRATION.REMINDER_SENT_AT.isNull())
+                .where(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED)).and(REGISTRATION.REMINDER_SENT_AT.isNull())
                 .and(TRAINING_SESSION.STATUS.eq(TrainingSession.Status.PLANNED))
                 .and(TRAINING_SESSION.STARTS_AT.gt(from)).and(TRAINING_SESSION.STARTS_AT.le(until))
                 .fetch(REGISTRATION.ID);
@@ -257,7 +257,7 @@ public class JooqRegistrationRepository {
     public boolean claimReminder(long id, OffsetDateTime now) {
         return db.update(REGISTRATION).set(REGISTRATION.REMINDER_SENT_AT, now)
                 .where(REGISTRATION.ID.eq(id)).and(REGISTRATION.REMINDER_SENT_AT.isNull())
-                .and(REGISTRATION.STATUS.eq("CONFIRMED")).execute() == 1;
+                .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED)).execute() == 1;
     }
 
     public void audit(long sessionId, Long registrationId, Long userId, Long actorId, String action, Long arrival,

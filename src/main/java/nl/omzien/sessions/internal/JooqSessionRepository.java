@@ -141,7 +141,7 @@ public class JooqSessionRepository {
     // counted (few, through the index on seat-holding rows, V21).
     private static final Field<Integer> OFFERS = field(select(count()).from(REGISTRATION)
             .where(REGISTRATION.SESSION_ID.eq(TRAINING_SESSION.ID))
-            .and(REGISTRATION.STATUS.eq(RegistrationStatus.OFFERED.name())));
+            .and(REGISTRATION.STATUS.eq(RegistrationStatus.OFFERED)));
     private static final Field<Integer> OFFERED = OFFERS.as("offered");
     private static final Field<Integer> CONFIRMED = SESSION_SEAT_STATE.SEATS_HELD.minus(OFFERS).as("confirmed");
     private static final Field<Integer> WAITLISTED = SESSION_SEAT_STATE.WAITING.as("waitlisted");

@@ -5,7 +5,9 @@ import nl.omzien.certificates.internal.CertificatePdfs;
 import nl.omzien.certificates.internal.LogoCache;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.SessionFixtures;
-import nl.omzien.test.IntegrationTest;
+import nl.omzien.test.KaribuTest;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import nl.omzien.training.ModuleCatalog;
 import nl.omzien.training.ModuleWalker;
 import nl.omzien.training.TrainingService;
@@ -26,6 +28,8 @@ import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
 import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static nl.omzien.certificates.internal.db.Tables.MUNICIPALITY_LOGO;
 import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not roll back the learner's completion; the certificate stands, and the PDF and its mail follow when
  * a retry succeeds.
  */
-class CertificatePdfAfterCommitTest extends IntegrationTest {
+class CertificatePdfAfterCommitTest extends KaribuTest {
 
     @Autowired
     DSLContext db;
@@ -83,7 +87,13 @@ class CertificatePdfAfterCommitTest extends IntegrationTest {
         assertThat(certificate.getPdfNextAttemptAt()).isAfter(OffsetDateTime.now());
         assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.eq(email))).as("no certificate mail without its PDF").isZero();
         assertThat(fx.as(email, () -> certificatesOf())).singleElement()
-                .satisfies(c -> assertThat(c.pdfReady()).as("the holder is told it is on its way").isFalse());
+                .satisfies(c -> assertThat(c.pdfReady()).isFalse());
+        // The holder's page says it is on its way instead of offering a download that would fail.
+        signInAs(email);
+        open("mijn-certificaten");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("certificate-pdf-pending")).getText())
+                .contains("wordt nog gemaakt");
+        assertThat(_find(Anchor.class, spec -> spec.withId("download-" + certificate.getCode()))).isEmpty();
 
         // Not yet due: the retry job leaves it alone.
         pdfs.renderDue();
@@ -105,6 +115,9 @@ class CertificatePdfAfterCommitTest extends IntegrationTest {
         var mail = db.selectFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email)).fetchSingle();
         assertThat(mail.getAttachment()).as("the mail carries the stored PDF").isEqualTo(done.getPdf());
         assertThat(fx.as(email, () -> certificatesOf())).singleElement().satisfies(c -> assertThat(c.pdfReady()).isTrue());
+        open("mijn-certificaten");
+        assertThat(_find(Anchor.class, spec -> spec.withId("download-" + certificate.getCode()))).hasSize(1);
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("certificate-pdf-pending"))).isEmpty();
 
         // Rendering once more (a second instance, a late retry) changes nothing and mails nothing.
         assertThat(pdfs.render(certificate.getId())).isFalse();

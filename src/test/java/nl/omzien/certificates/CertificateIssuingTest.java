@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.certificates.CertificateId;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.Attendance;
 import nl.omzien.security.CurrentUser;
@@ -136,11 +137,11 @@ class CertificateIssuingTest extends KaribuTest {
     @Test
     void nobodyElseCanDownloadMyCertificate() {
         completeSignaleerderModules("noor.dekker@demo.example");
-        long mine = certificates.mine().getFirst().id();
+        CertificateId mine = certificates.mine().getFirst().id();
 
         signInAs("joost.vos@demo.example");
         assertThatThrownBy(() -> certificates.download(mine)).isInstanceOf(NoSuchElementException.class);
-        assertThat(certificates.mine()).noneMatch(c -> c.id() == mine);
+        assertThat(certificates.mine()).noneMatch(c -> c.id().equals(mine));
     }
 
     @Test

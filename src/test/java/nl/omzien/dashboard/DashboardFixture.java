@@ -1,5 +1,6 @@
 package nl.omzien.dashboard;
 
+import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.people.OrganisationChanged;
 import nl.omzien.people.Sector;
@@ -53,7 +54,7 @@ public final class DashboardFixture {
     public final String leadEmail;
     public final Map<String, Long> organisations = new HashMap<>();
     public final Map<String, Long> people = new HashMap<>();
-    public final Map<String, Long> certificates = new HashMap<>();
+    public final Map<String, CertificateId> certificates = new HashMap<>();
     final String moduleId;
 
     private final DSLContext db;
@@ -179,9 +180,9 @@ public final class DashboardFixture {
     }
 
     /** A certificate as the issuer stores it (without a PDF), and its event. */
-    long certificate(String person, String path, LocalDate completedOn) {
+    CertificateId certificate(String person, String path, LocalDate completedOn) {
         String code = code();
-        long id = db.insertInto(CERTIFICATE).set(CERTIFICATE.CODE, code).set(CERTIFICATE.USER_ID, people.get(person))
+        CertificateId id = db.insertInto(CERTIFICATE).set(CERTIFICATE.CODE, code).set(CERTIFICATE.USER_ID, people.get(person))
                 .set(CERTIFICATE.PATH_ID, path).set(CERTIFICATE.CYCLE, 1).set(CERTIFICATE.HOLDER_NAME, "Persoon " + person)
                 .set(CERTIFICATE.MUNICIPALITY_ID, municipalityId).set(CERTIFICATE.MUNICIPALITY_NAME, municipalityName)
                 .set(CERTIFICATE.PATH_TITLE_NL, path).set(CERTIFICATE.PATH_TITLE_EN, path)

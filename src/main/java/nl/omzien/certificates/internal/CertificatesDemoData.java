@@ -44,11 +44,11 @@ class CertificatesDemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (db.fetchExists(CERTIFICATE, CERTIFICATE.STATUS.eq("REVOKED"))) {
+        if (db.fetchExists(CERTIFICATE, CERTIFICATE.STATUS.eq(StoredCertificateStatus.REVOKED))) {
             return;
         }
         var holder = db.select(CERTIFICATE.ID).from(CERTIFICATE).join(V_PERSON).on(V_PERSON.ID.eq(CERTIFICATE.USER_ID))
-                .where(V_PERSON.EMAIL.eq(REVOKED_HOLDER), CERTIFICATE.STATUS.eq("ISSUED")).limit(1).fetchOptional(CERTIFICATE.ID);
+                .where(V_PERSON.EMAIL.eq(REVOKED_HOLDER), CERTIFICATE.STATUS.eq(StoredCertificateStatus.ISSUED)).limit(1).fetchOptional(CERTIFICATE.ID);
         var lead = db.select(V_PERSON.ID, V_PERSON.FULL_NAME).from(V_PERSON).where(V_PERSON.EMAIL.eq(LEAD)).fetchOptional();
         if (holder.isEmpty() || lead.isEmpty()) {
             return;

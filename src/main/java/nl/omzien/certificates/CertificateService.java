@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.sessions.SessionId;
 import org.springframework.context.ApplicationEventPublisher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -175,7 +176,7 @@ public class CertificateService {
      */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
-    public boolean mayDownloadSession(long sessionId) {
+    public boolean mayDownloadSession(SessionId sessionId) {
         SignedInUser user = currentUser.require();
         return sessions.of(sessionId).map(session -> maySee(user, session)).orElse(false);
     }
@@ -186,7 +187,7 @@ public class CertificateService {
                 || (user.has(Role.COALITION_LEAD) && Objects.equals(user.municipalityId(), session.municipalityId()));
     }
 
-    private void requireSessionAccess(long sessionId) {
+    private void requireSessionAccess(SessionId sessionId) {
         SignedInUser user = currentUser.require();
         TrainingSession session = sessions.of(sessionId).orElseThrow(() -> new AccessDeniedException("No such session"));
         if (!maySee(user, session)) {
@@ -197,7 +198,7 @@ public class CertificateService {
     /** How many live certificates were earned at a session (what the ZIP would hold). */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
-    public int sessionCertificateCount(long sessionId) {
+    public int sessionCertificateCount(SessionId sessionId) {
         requireSessionAccess(sessionId);
         return certificates.countLiveOfSession(sessionId);
     }
@@ -208,7 +209,7 @@ public class CertificateService {
      */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
-    public CertificateDownload sessionCertificates(long sessionId) {
+    public CertificateDownload sessionCertificates(SessionId sessionId) {
         requireSessionAccess(sessionId);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

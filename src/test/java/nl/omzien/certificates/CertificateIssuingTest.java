@@ -1,5 +1,7 @@
 package nl.omzien.certificates;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
 import nl.omzien.certificates.CertificateId;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.Attendance;
@@ -180,9 +182,9 @@ class CertificateIssuingTest extends KaribuTest {
         long eva = userId(email);
         SessionFixtures fx = new SessionFixtures(db, accounts);
         long trainer = fx.userId(TRAINER);
-        List<Long> registrations = new java.util.ArrayList<>();
+        List<RegistrationId> registrations = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            long session = fx.as(TRAINER, () -> sessionService.create(SessionFixtures.draft("Samen oefenen", 8, 3)
+            SessionId session = fx.as(TRAINER, () -> sessionService.create(SessionFixtures.draft("Samen oefenen", 8, 3)
                     .setTrainerIds(java.util.Set.of(trainer))));
             fx.as(email, () -> registrationService.signUp(session));
             OffsetDateTime start = OffsetDateTime.now().minusMinutes(30);

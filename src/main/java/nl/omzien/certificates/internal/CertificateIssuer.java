@@ -1,5 +1,6 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.certificates.LearningPath;
@@ -90,7 +91,7 @@ public class CertificateIssuer {
             if (completedAt.isEmpty()) {
                 continue;
             }
-            Long sessionId = path.attendanceRequired() ? attendanceSince(attendances, since).map(Attendance::sessionId).orElse(null) : null;
+            SessionId sessionId = path.attendanceRequired() ? attendanceSince(attendances, since).map(Attendance::sessionId).orElse(null) : null;
             int cycle = latest.map(r -> r.getCycle() + 1).orElse(1);
             CertificateId id = issue(profile.get(), path.id(), path.title(), cycle, completedAt.get(),
                     path.validity().map(v -> completedAt.get().plus(v)).orElse(null), sessionId);
@@ -134,7 +135,7 @@ public class CertificateIssuer {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CertificateId issue(PersonProfile holder, String pathId, Text pathTitle, int cycle, OffsetDateTime completedAt,
-                      OffsetDateTime expiresAt, Long sessionId) {
+                      OffsetDateTime expiresAt, SessionId sessionId) {
         String code = VerificationCodes.newCode();
         while (certificates.codeExists(code)) {
             code = VerificationCodes.newCode();

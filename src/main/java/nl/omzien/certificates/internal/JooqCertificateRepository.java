@@ -1,5 +1,6 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateStatus;
@@ -27,7 +28,7 @@ public class JooqCertificateRepository {
     /** What to store for a new certificate; its PDF follows after the issuing transaction commits. */
     public record NewCertificate(String code, long userId, String pathId, int cycle, String holderName,
                                  String organisationName, Long municipalityId, String municipalityName, Text pathTitle,
-                                 LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt, Long sessionId) {
+                                 LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt, SessionId sessionId) {
     }
 
     private final DSLContext db;
@@ -172,7 +173,7 @@ public class JooqCertificateRepository {
         return revoked;
     }
 
-    public void recordAttendance(long userId, long sessionId, OffsetDateTime attendedAt) {
+    public void recordAttendance(long userId, SessionId sessionId, OffsetDateTime attendedAt) {
         db.insertInto(CERTIFICATE_ATTENDANCE)
                 .set(CERTIFICATE_ATTENDANCE.USER_ID, userId)
                 .set(CERTIFICATE_ATTENDANCE.SESSION_ID, sessionId)
@@ -187,7 +188,7 @@ public class JooqCertificateRepository {
                 .fetch(r -> new Attendance(r.value1(), r.value2()));
     }
 
-    public record Attendance(long sessionId, OffsetDateTime attendedAt) {
+    public record Attendance(SessionId sessionId, OffsetDateTime attendedAt) {
     }
 
     /** A certificate whose expiry reminder is due. */
@@ -220,14 +221,14 @@ public class JooqCertificateRepository {
     public record SessionCertificate(String code, String holderName, byte[] pdf) {
     }
 
-    public List<SessionCertificate> liveOfSession(long sessionId) {
+    public List<SessionCertificate> liveOfSession(SessionId sessionId) {
         return db.select(CERTIFICATE.CODE, CERTIFICATE.HOLDER_NAME, CERTIFICATE.PDF).from(CERTIFICATE)
                 .where(CERTIFICATE.SESSION_ID.eq(sessionId), CERTIFICATE.STATUS.eq(ISSUED), CERTIFICATE.PDF.isNotNull())
                 .orderBy(CERTIFICATE.HOLDER_NAME, CERTIFICATE.ID)
                 .fetch(r -> new SessionCertificate(r.value1(), r.value2(), r.value3()));
     }
 
-    public int countLiveOfSession(long sessionId) {
+    public int countLiveOfSession(SessionId sessionId) {
         return db.fetchCount(CERTIFICATE, CERTIFICATE.SESSION_ID.eq(sessionId), CERTIFICATE.STATUS.eq(ISSUED), CERTIFICATE.PDF.isNotNull());
     }
 

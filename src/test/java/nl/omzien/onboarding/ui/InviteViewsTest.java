@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -192,7 +193,7 @@ class InviteViewsTest extends KaribuTest {
 
     @Test
     void aSessionLinkShowsTheSessionAndAsksWhichOrganisationThePersonIsFrom() {
-        long sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Kennismaken in Dalen", 12, 10)));
+        SessionId sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Kennismaken in Dalen", 12, 10)));
         String link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
                 .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
         open(link.substring(link.indexOf("aanmelden/")));
@@ -223,7 +224,7 @@ class InviteViewsTest extends KaribuTest {
 
     @Test
     void aFullSessionsLinkSaysSoBeforeTheFormIsFilledIn() {
-        long sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Vol in Dalen", 1, 10)));
+        SessionId sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Vol in Dalen", 1, 10)));
         String taker = fx().participants(1, "Kapsalon Knip & Zo").getFirst();
         fx().as(taker, () -> registrations.signUp(sessionId));
         String link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()

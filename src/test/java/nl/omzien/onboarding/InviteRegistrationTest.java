@@ -244,7 +244,7 @@ class InviteRegistrationTest extends IntegrationTest {
     void aSessionLinkLetsThePersonPickTheirOrganisationAndBooksTheSessionOnlyAfterTheyFollowTheMailedLink() {
         SessionId sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Aanmelden via link", 1, 9)));
         var link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
-                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+                .filter(i -> i.session().id().equals(sessionId)).findFirst().orElseThrow().link();
         String token = link.substring(link.lastIndexOf('/') + 1);
         assertThat(link).contains("/aanmelden/sessie/");
 
@@ -289,7 +289,7 @@ class InviteRegistrationTest extends IntegrationTest {
         SessionId sessionId = fx().as(TRAINER, () -> sessions.create(
                 SessionFixtures.draft("Alleen voor de thuiszorg", 10, 8).setOrganisationId(homeCare)));
         var link = fx().as(LEAD_COEVORDEN, () -> invites.sessionInvites()).stream()
-                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+                .filter(i -> i.session().id().equals(sessionId)).findFirst().orElseThrow().link();
         var invite = registrations.sessionInvite(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
         assertThat(invite.organisation().id()).isEqualTo(homeCare);
         assertThat(invite.choices()).extracting(o -> o.id()).containsExactly(homeCare);

@@ -120,7 +120,7 @@ final class PeopleWithData {
             training.finish(attempt.id(), new SelfAssessment(4, 5, 4));
             walker.complete("gesprek", Audience.SHOP);
             walker.complete("doorverwijzen", Audience.SHOP);
-            RegistrationId registration = registrations.mine().stream().filter(r -> r.session().id() == person.pastSession())
+            RegistrationId registration = registrations.mine().stream().filter(r -> r.session().id().equals(person.pastSession()))
                     .map(MyRegistration::registrationId).findFirst().orElseThrow();
             registrations.evaluate(registration, 8, "Meer oefenen " + person.marker(), "Fijne avond " + person.marker());
             registrations.registerInterest();

@@ -195,7 +195,7 @@ class InviteViewsTest extends KaribuTest {
     void aSessionLinkShowsTheSessionAndAsksWhichOrganisationThePersonIsFrom() {
         SessionId sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Kennismaken in Dalen", 12, 10)));
         String link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
-                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+                .filter(i -> i.session().id().equals(sessionId)).findFirst().orElseThrow().link();
         open(link.substring(link.indexOf("aanmelden/")));
         assertThat(_get(Div.class, spec -> spec.withId("register-session")).getElement().getTextRecursively())
                 .contains("Kennismaken in Dalen", "Dorpshuis De Kiel, Dalen");
@@ -228,7 +228,7 @@ class InviteViewsTest extends KaribuTest {
         String taker = fx().participants(1, "Kapsalon Knip & Zo").getFirst();
         fx().as(taker, () -> registrations.signUp(sessionId));
         String link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
-                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+                .filter(i -> i.session().id().equals(sessionId)).findFirst().orElseThrow().link();
         open(link.substring(link.indexOf("aanmelden/")));
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("register-session-seats")).getText())
                 .startsWith("Deze bijeenkomst is vol.").contains("wachtlijst");

@@ -31,7 +31,7 @@ public class GenerateJooq {
             // id cannot be passed where a session's is meant. (dashboard owner_id is a person or an
             // organisation, told apart by owner_kind, so it stays a plain number.)
             idType("nl.omzien.sessions.SessionId", "sessions\\.training_session\\.id|.*\\.session_id"),
-            idType("nl.omzien.sessions.RegistrationId", "sessions\\.registration\\.id|.*\\.registration_id"),
+            idType("nl.omzien.sessions.RegistrationId", "sessions\\.(registration|v_registration)\\.id|.*\\.registration_id"),
             idType("nl.omzien.certificates.CertificateId",
                     "certificates\\.certificate\\.id|.*\\.(certificate_id|superseded_by)"));
 

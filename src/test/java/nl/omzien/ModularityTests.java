@@ -26,9 +26,7 @@ class ModularityTests {
      */
     static final Set<String> STILL_REACHING_INTO_OTHER_FEATURES_TABLES = Set.of(
             "nl.omzien.onboarding.internal.JooqInviteRepository",   // people: app_user, organisation (writes)
-            "nl.omzien.onboarding.internal.OnboardingDemoData",     // sessions: training_session
             "nl.omzien.privacy.internal.JooqPrivacyRepository",     // people: app_user, user_role, email_change (writes)
-            "nl.omzien.privacy.internal.PrivacyDemoData",           // people: app_user; sessions: registration, session_trainer
             "nl.omzien.dashboard.internal.DashboardPersonalData");  // sessions: registration
 
     @Test

@@ -76,22 +76,34 @@ class ModuleDiagramTest {
         return out.toString().strip();
     }
 
-    /** Each feature's schema and its tables and views, read from the jOOQ classes generated for it. */
+    /**
+     * Each feature's schema: its own tables and views, and the read-only views it publishes for the others,
+     * read from the jOOQ classes generated for it ({@code internal.db} and {@code published}).
+     */
     static String tables(ApplicationModules modules) {
-        StringBuilder out = new StringBuilder("| Feature (schema) | Tables and views |\n|---|---|\n");
+        StringBuilder out = new StringBuilder("| Feature (schema) | Own tables and views | Published views |\n|---|---|---|\n");
         modules.stream().map(ModuleDiagramTest::id).sorted().forEach(feature -> {
-            String schemaClass = "nl.omzien." + feature + ".internal.db." + Character.toUpperCase(feature.charAt(0)) + feature.substring(1);
-            try {
-                org.jooq.Schema schema = (org.jooq.Schema) Class.forName(schemaClass)
-                        .getField(feature.toUpperCase()).get(null);
-                String names = schema.getTables().stream().map(org.jooq.Table::getName).sorted()
-                        .collect(java.util.stream.Collectors.joining(", "));
-                out.append("| ").append(feature).append(" | ").append(names).append(" |\n");
-            } catch (ReflectiveOperationException noSchema) {
-                // A feature without tables (base, shell).
+            String own = names(feature, "internal.db");
+            if (own != null) {
+                String published = names(feature, "published");
+                out.append("| ").append(feature).append(" | ").append(own).append(" | ")
+                        .append(published == null ? "" : published).append(" |\n");
             }
         });
         return out.toString().strip();
+    }
+
+    /** The tables of the schema generated into {@code nl.omzien.<feature>.<subPackage>}; null when there is none. */
+    private static String names(String feature, String subPackage) {
+        String schemaClass = "nl.omzien." + feature + "." + subPackage + "." + Character.toUpperCase(feature.charAt(0)) + feature.substring(1);
+        try {
+            org.jooq.Schema schema = (org.jooq.Schema) Class.forName(schemaClass).getField(feature.toUpperCase()).get(null);
+            return schema.getTables().stream().map(org.jooq.Table::getName).sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+        } catch (ReflectiveOperationException noSchema) {
+            // A feature without tables (base, shell) or without published views.
+            return null;
+        }
     }
 
     private static String kind(ApplicationModuleDependency dependency) {

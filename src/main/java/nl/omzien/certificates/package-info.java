@@ -6,6 +6,8 @@
  * ({@code internal.CertificatePdfs}); anyone can check it at {@code /verify}.
  *
  * <p>Owns, in PostgreSQL schema {@code certificates} (jOOQ classes in {@code
- * nl.omzien.certificates.internal.db}): certificate, certificate_attendance, municipality_logo.
+ * nl.omzien.certificates.internal.db}): certificate, certificate_attendance, municipality_logo. Publishes the
+ * read-only view v_first_certificate_per_path (per person and path the first certificate that counts; the
+ * dashboard's SQL reads it), generated into {@code nl.omzien.certificates.published}.
  */
 package nl.omzien.certificates;

@@ -8,9 +8,11 @@
  *
  * <p>Owns, in PostgreSQL schema {@code dashboard} (jOOQ classes in {@code nl.omzien.dashboard.internal.db}):
  * dashboard_fact, dashboard_month, dashboard_organisation, dashboard_comment, dashboard_staff,
- * coalition_target, coalition_settings; the view dashboard_source (internal, not published) and the functions
- * dashboard_levels, dashboard_refresh, dashboard_refresh_organisations, dashboard_rebuild,
- * dashboard_people_changed and dashboard_organisation_changed. The source view and the two trigger functions
- * still read other features' tables (being replaced by events).
+ * dashboard_known_person, dashboard_known_organisation, coalition_target, coalition_settings; the view
+ * dashboard_contribution (internal, not published) and the functions dashboard_levels, dashboard_refresh,
+ * dashboard_refresh_organisations, dashboard_rebuild, dashboard_person_placed, dashboard_organisation_placed
+ * and dashboard_know_person. Of other features it reads only their published {@code v_*} views: people's
+ * v_person, v_organisation, v_municipality; training's v_attempt_outcome; certificates'
+ * v_first_certificate_per_path; sessions' v_session_figures, v_evaluation_comment and v_registration.
  */
 package nl.omzien.dashboard;

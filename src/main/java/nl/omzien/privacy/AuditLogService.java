@@ -6,7 +6,10 @@ import nl.omzien.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The log of staff actions on personal data, for admins only. */
 @Service
@@ -15,9 +18,11 @@ public class AuditLogService {
     public static final int LIMIT = 500;
 
     private final JooqPrivacyRepository repository;
+    private final PersonalDataSubjects subjects;
 
-    AuditLogService(JooqPrivacyRepository repository) {
+    AuditLogService(JooqPrivacyRepository repository, PersonalDataSubjects subjects) {
         this.repository = repository;
+        this.subjects = subjects;
     }
 
     /**
@@ -28,9 +33,25 @@ public class AuditLogService {
     @RolesAllowed(Role.ADMIN_ROLE)
     public List<AuditEntry> entries(String subject) {
         String text = subject == null ? "" : subject.trim();
+        List<JooqPrivacyRepository.AuditRow> rows;
         if (text.matches("#?\\d{1,18}")) {
-            return repository.entries(Long.parseLong(text.replace("#", "")), null, LIMIT);
+            rows = repository.entries(List.of(Long.parseLong(text.replace("#", ""))), LIMIT);
+        } else if (!text.isEmpty()) {
+            List<Long> matching = subjects.liveMatching(text);
+            rows = matching.isEmpty() ? List.of() : repository.entries(matching, LIMIT);
+        } else {
+            rows = repository.entries(null, LIMIT);
         }
-        return repository.entries(null, text, LIMIT);
+        Set<Long> people = new HashSet<>();
+        rows.forEach(row -> {
+            people.add(row.subjectId());
+            if (row.actorId() != null) {
+                people.add(row.actorId());
+            }
+        });
+        Map<Long, String> names = subjects.liveNames(people);
+        return rows.stream().map(row -> new AuditEntry(row.id(), row.at(), row.actorId(),
+                row.actorId() == null ? null : names.get(row.actorId()), row.subjectId(), names.get(row.subjectId()),
+                row.action(), row.detail(), row.ipAddress())).toList();
     }
 }

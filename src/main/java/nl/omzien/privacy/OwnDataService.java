@@ -3,7 +3,6 @@ package nl.omzien.privacy;
 import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
-import nl.omzien.privacy.internal.JooqPrivacyRepository;
 import nl.omzien.privacy.internal.PersonalDataEraser;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.SignedInUser;
@@ -38,16 +37,16 @@ public class OwnDataService {
     public static final String JSON_NAME = String.join(".", "gegevens", "json");
 
     private final PersonalDataEraser eraser;
-    private final JooqPrivacyRepository repository;
+    private final PersonalDataSubjects subjects;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    OwnDataService(PersonalDataEraser eraser, JooqPrivacyRepository repository, CurrentUser currentUser,
+    OwnDataService(PersonalDataEraser eraser, PersonalDataSubjects subjects, CurrentUser currentUser,
                    ApplicationEventPublisher events, Clock clock) {
         this.eraser = eraser;
-        this.repository = repository;
+        this.subjects = subjects;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -64,7 +63,7 @@ public class OwnDataService {
     @PreAuthorize("isAuthenticated()")
     public DataExport export(long userId) {
         authorise(userId);
-        PersonalDataSubject subject = repository.subject(userId).orElseThrow(() -> new NoSuchElementException("No account " + userId));
+        PersonalDataSubject subject = subjects.any(userId).orElseThrow(() -> new NoSuchElementException("No account " + userId));
         events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.EXPORTED, userId, "data-export"));
         Map<String, Object> sections = new LinkedHashMap<>();
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -4,6 +4,8 @@
  * <p>Owns, in PostgreSQL schema {@code sessions} (jOOQ classes in {@code nl.omzien.sessions.internal.db}):
  * training_session, session_trainer, session_seat_state, registration, session_audit, session_interest,
  * calendar_feed, session_evaluation; the trigger functions session_seat_state_copy and
- * registration_count_seats.
+ * registration_count_seats. Publishes the read-only views v_registration (which account registered for
+ * which session), v_session_figures and v_evaluation_comment (the dashboard's SQL reads those two), generated
+ * into {@code nl.omzien.sessions.published}.
  */
 package nl.omzien.sessions;

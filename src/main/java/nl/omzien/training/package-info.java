@@ -4,6 +4,8 @@
  * <p>Owns, in PostgreSQL schema {@code training} (jOOQ classes in {@code nl.omzien.training.internal.db}):
  * module_version, module_file, module_attempt, step_progress, scenario_choice, quiz_submission,
  * reflection_answer, self_assessment, follow_up. Other features get module titles from {@link
- * nl.omzien.training.ModuleTitles}.
+ * nl.omzien.training.ModuleTitles}. Publishes the read-only view v_attempt_outcome (attempts, outcome and
+ * self-assessment sums, no answers; the dashboard's SQL reads it), generated into {@code
+ * nl.omzien.training.published}.
  */
 package nl.omzien.training;

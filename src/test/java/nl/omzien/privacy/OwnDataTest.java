@@ -154,6 +154,8 @@ class OwnDataTest extends IntegrationTest {
         assertThat(rows(root, "sessions", "registration")).anySatisfy(r -> assertThat(r.path("attendance").asString()).isEqualTo("PRESENT"));
         assertThat(rows(root, "sessions", "session_evaluation")).singleElement()
                 .satisfies(e -> assertThat(e.path("comment").asString()).isEqualTo("Fijne avond " + anna.marker()));
+        assertThat(rows(root, "dashboard", "dashboard_comment")).as("the dashboard's copy, found through sessions' v_registration")
+                .singleElement().satisfies(c -> assertThat(c.path("comment").asString()).isEqualTo("Fijne avond " + anna.marker()));
         assertThat(rows(root, "sessions", "session_interest")).isNotEmpty();
         assertThat(rows(root, "sessions", "calendar_feed")).hasSize(1);
         assertThat(rows(root, "sessions", "session_audit")).isNotEmpty();

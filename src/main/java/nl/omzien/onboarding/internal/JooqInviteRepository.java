@@ -9,13 +9,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static nl.omzien.onboarding.internal.db.Tables.ORGANISATION_INVITE;
 import static nl.omzien.onboarding.internal.db.Tables.PENDING_ORGANISATION;
 import static nl.omzien.onboarding.internal.db.Tables.PENDING_SESSION_SIGNUP;
 import static nl.omzien.onboarding.internal.db.Tables.PRIVACY_CONSENT;
 import static nl.omzien.onboarding.internal.db.Tables.SESSION_INVITE;
-import static org.jooq.impl.DSL.lower;
 
 /** Invite tokens of organisations and sessions, consent records and session sign-ups waiting for a confirmed address. */
 @Repository
@@ -117,10 +115,9 @@ public class JooqInviteRepository {
     }
 
     /** Removes and returns the organisation waiting for this participant's confirmation, if any. */
-    public Optional<PendingOrganisation> takePendingOrganisation(String email) {
+    public Optional<PendingOrganisation> takePendingOrganisation(long userId) {
         return db.deleteFrom(PENDING_ORGANISATION)
-                .where(PENDING_ORGANISATION.USER_ID.eq(db.select(APP_USER.ID).from(APP_USER)
-                        .where(lower(APP_USER.EMAIL).eq(email.trim().toLowerCase())).asField()))
+                .where(PENDING_ORGANISATION.USER_ID.eq(userId))
                 .returningResult(PENDING_ORGANISATION.USER_ID, PENDING_ORGANISATION.ORGANISATION_ID)
                 .fetchOptional(r -> new PendingOrganisation(r.value1(), r.value2()));
     }

@@ -25,6 +25,10 @@ public class JooqSignInLinkRepository {
     public record LinkAccount(long userId, String email, String fullName, String locale) {
     }
 
+    /** Whose link was used: the account and its e-mail address. */
+    public record UsedLink(long userId, String email) {
+    }
+
     /** An enabled participant without a staff role: only they may sign in by link (staff keep their password). */
     public Optional<LinkAccount> linkAccount(String email) {
         return db.select(V_PERSON.ID, V_PERSON.EMAIL, V_PERSON.FULL_NAME, V_PERSON.LOCALE).from(V_PERSON)
@@ -65,14 +69,14 @@ public class JooqSignInLinkRepository {
      * Uses a link: one UPDATE that only succeeds for an open, unexpired link of an enabled account, so
      * two clicks at once cannot both sign in.
      *
-     * @return the e-mail address of the account
+     * @return the account and its e-mail address
      */
-    public Optional<String> use(String tokenHash, OffsetDateTime now) {
+    public Optional<UsedLink> use(String tokenHash, OffsetDateTime now) {
         return db.update(SIGN_IN_LINK).set(SIGN_IN_LINK.USED_AT, now)
                 .from(V_PERSON)
                 .where(SIGN_IN_LINK.TOKEN_HASH.eq(tokenHash), SIGN_IN_LINK.USED_AT.isNull(), SIGN_IN_LINK.EXPIRES_AT.gt(now),
                         V_PERSON.ID.eq(SIGN_IN_LINK.USER_ID), V_PERSON.ENABLED.isTrue())
-                .returningResult(V_PERSON.EMAIL)
-                .fetchOptional(V_PERSON.EMAIL);
+                .returningResult(V_PERSON.ID, V_PERSON.EMAIL)
+                .fetchOptional(r -> new UsedLink(r.value1(), r.value2()));
     }
 }

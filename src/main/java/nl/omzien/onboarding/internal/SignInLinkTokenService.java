@@ -8,6 +8,7 @@ import nl.omzien.notifications.MailOutbox;
 import nl.omzien.people.SelfRegistration;
 import nl.omzien.notifications.OutgoingMail;
 import nl.omzien.onboarding.internal.JooqSignInLinkRepository.LinkAccount;
+import nl.omzien.onboarding.internal.JooqSignInLinkRepository.UsedLink;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.ott.DefaultOneTimeToken;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
@@ -106,11 +107,12 @@ public class SignInLinkTokenService implements OneTimeTokenService {
             return null;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<String> email = links.use(SecretTokens.hash(token), now);
-        // Following a link proves the address: someone who registered through an invite joins their organisation now.
-        email.flatMap(invites::takePendingOrganisation)
+        Optional<UsedLink> used = links.use(SecretTokens.hash(token), now);
+        // Following a link proves the address: someone who registered through an invite joins their organisation
+        // now, in this transaction (people's SelfRegistration joins it).
+        used.flatMap(link -> invites.takePendingOrganisation(link.userId()))
                 .ifPresent(pending -> selfRegistration.confirmed(pending.userId(), pending.organisationId()));
-        return email.map(address -> new DefaultOneTimeToken(token, address, now.toInstant())).orElse(null);
+        return used.map(link -> new DefaultOneTimeToken(token, link.email(), now.toInstant())).orElse(null);
     }
 
     /** Whether the link was asked for with "remember me"; reading does not use the link up. */

@@ -2,6 +2,7 @@ package nl.omzien.privacy.internal;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import nl.omzien.privacy.PersonalDataSubjects;
 import nl.omzien.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,13 +17,13 @@ import java.time.OffsetDateTime;
 @Component
 class ActivityTracker implements VaadinServiceInitListener {
 
-    private final JooqPrivacyRepository repository;
+    private final PersonalDataSubjects subjects;
     private final CurrentUser currentUser;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ActivityTracker(JooqPrivacyRepository repository, CurrentUser currentUser, TransactionTemplate transactions, Clock clock) {
-        this.repository = repository;
+    ActivityTracker(PersonalDataSubjects subjects, CurrentUser currentUser, TransactionTemplate transactions, Clock clock) {
+        this.subjects = subjects;
         this.currentUser = currentUser;
         this.transactions = transactions;
         this.clock = clock;
@@ -31,6 +32,6 @@ class ActivityTracker implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(ui -> currentUser.find().ifPresent(user ->
-                transactions.executeWithoutResult(status -> repository.touch(user.accountId(), OffsetDateTime.now(clock)))));
+                transactions.executeWithoutResult(status -> subjects.seen(user.accountId(), OffsetDateTime.now(clock)))));
     }
 }

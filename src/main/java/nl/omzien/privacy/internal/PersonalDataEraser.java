@@ -3,6 +3,7 @@ package nl.omzien.privacy.internal;
 import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
+import nl.omzien.privacy.PersonalDataSubjects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -18,18 +19,18 @@ import java.util.Optional;
 public class PersonalDataEraser {
 
     private final List<PersonalDataSection> sections;
-    private final JooqPrivacyRepository repository;
+    private final PersonalDataSubjects subjects;
     private final ApplicationEventPublisher events;
 
-    PersonalDataEraser(List<PersonalDataSection> sections, JooqPrivacyRepository repository, ApplicationEventPublisher events) {
+    PersonalDataEraser(List<PersonalDataSection> sections, PersonalDataSubjects subjects, ApplicationEventPublisher events) {
         this.sections = sections.stream().sorted(Comparator.comparingInt(PersonalDataSection::erasureOrder)).toList();
-        this.repository = repository;
+        this.subjects = subjects;
         this.events = events;
     }
 
     /** @return false when there was nothing left to erase (unknown or already anonymised account) */
     public boolean erase(long userId, String why) {
-        Optional<PersonalDataSubject> subject = repository.liveSubject(userId);
+        Optional<PersonalDataSubject> subject = subjects.live(userId);
         if (subject.isEmpty()) {
             return false;
         }

@@ -1,5 +1,6 @@
 package nl.omzien.privacy.internal;
 
+import nl.omzien.privacy.PersonalDataSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,18 +21,18 @@ public class RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
-    private final JooqPrivacyRepository repository;
+    private final PersonalDataSubjects subjects;
     private final PersonalDataEraser eraser;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int inactiveYears;
 
-    RetentionJob(JooqPrivacyRepository repository, PersonalDataEraser eraser, TransactionTemplate transactions, Clock clock,
+    RetentionJob(PersonalDataSubjects subjects, PersonalDataEraser eraser, TransactionTemplate transactions, Clock clock,
                  @Value("${omzien.retention.inactive-years:5}") int inactiveYears) {
         if (inactiveYears < 1) {
             throw new IllegalArgumentException("omzien.retention.inactive-years must be at least 1");
         }
-        this.repository = repository;
+        this.subjects = subjects;
         this.eraser = eraser;
         this.transactions = transactions;
         this.clock = clock;
@@ -43,7 +44,7 @@ public class RetentionJob {
     public int anonymiseInactiveAccounts() {
         OffsetDateTime before = OffsetDateTime.now(clock).minusYears(inactiveYears);
         int done = 0;
-        for (long userId : repository.inactiveSince(before)) {
+        for (long userId : subjects.inactiveSince(before)) {
             try {
                 Boolean erased = transactions.execute(status ->
                         eraser.erase(userId, "retention:" + inactiveYears));

@@ -37,6 +37,8 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.when;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.val;
 
 /**
  * Registrations and their audit trail. Callers lock the session first ({@link JooqSessionRepository#lock});
@@ -130,6 +132,34 @@ public class JooqRegistrationRepository {
                 .set(REGISTRATION.CREATED_AT, now)
                 .set(REGISTRATION.UPDATED_AT, now)
                 .returning(REGISTRATION.ID).fetchSingle().getId();
+    }
+
+    /**
+     * A newcomer's registration and its audit entry in one statement (one round trip while the session is
+     * locked). Empty, writing nothing, when the person already has a live place (the partial unique index):
+     * a repeat that reached the lock at the same moment as the first.
+     */
+    public Optional<Long> insertUnlessLive(long sessionId, long userId, RegistrationStatus status, long arrival,
+                                           Long registeredBy, String action, OffsetDateTime now) {
+        var inserted = name("inserted").as(db.insertInto(REGISTRATION)
+                .set(REGISTRATION.SESSION_ID, sessionId)
+                .set(REGISTRATION.USER_ID, userId)
+                .set(REGISTRATION.STATUS, status)
+                .set(REGISTRATION.ARRIVAL, arrival)
+                .set(REGISTRATION.REGISTERED_BY, registeredBy)
+                .set(REGISTRATION.CREATED_AT, now)
+                .set(REGISTRATION.UPDATED_AT, now)
+                .onConflict(REGISTRATION.SESSION_ID, REGISTRATION.USER_ID).where(isLive(REGISTRATION.STATUS))
+                .doNothing()
+                .returningResult(REGISTRATION.ID));
+        Field<Long> id = inserted.field(REGISTRATION.ID);
+        return db.with(inserted)
+                .insertInto(SESSION_AUDIT, SESSION_AUDIT.SESSION_ID, SESSION_AUDIT.REGISTRATION_ID, SESSION_AUDIT.USER_ID,
+                        SESSION_AUDIT.ACTOR_ID, SESSION_AUDIT.ACTION, SESSION_AUDIT.ARRIVAL, SESSION_AUDIT.AT)
+                .select(select(val(sessionId), id, val(userId), val(registeredBy), val(action), val(arrival), val(now))
+                        .from(inserted))
+                .returningResult(SESSION_AUDIT.REGISTRATION_ID)
+                .fetchOptional(r -> r.value1());
     }
 
     public void setStatus(long id, RegistrationStatus status, OffsetDateTime now) {

@@ -114,12 +114,12 @@ public class SeatAllocation {
             throw problem("session.is-cancelled");
         }
         long userId = request.userId();
-        Optional<Row> place = registrations.findLive(sessionId, userId);
-        if (place.isPresent()) {
-            // Taken while this caller waited for the lock (a double click that arrived at the same moment).
-            return new SignUpOutcome(place.get().id(), userId, place.get().status(), true);
-        }
         if (!TrainingSession.openForSignUp(session.status(), session.registrationDeadline(), request.now())) {
+            // A place taken by a repeat that arrived at the same moment is still a fact after the deadline.
+            Optional<Row> place = registrations.findLive(sessionId, userId);
+            if (place.isPresent()) {
+                return new SignUpOutcome(place.get().id(), userId, place.get().status(), true);
+            }
             throw problem("session.sign-up-closed");
         }
         // Everyone waiting arrived earlier (arrival numbers rise under the lock): a newcomer gets a seat only
@@ -127,9 +127,14 @@ public class SeatAllocation {
         boolean seat = TrainingSession.seatForNewcomer(session.capacity(), locked.seatsHeld(), locked.waiting());
         RegistrationStatus status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
         long arrival = locked.lastArrival();
-        long id = registrations.insert(sessionId, userId, status, arrival, request.actorId(), request.now());
-        registrations.audit(sessionId, id, userId, request.actorId(), "SIGNED_UP_" + status.name(), arrival, null,
-                request.now());
+        Optional<Long> inserted = registrations.insertUnlessLive(sessionId, userId, status, arrival, request.actorId(),
+                "SIGNED_UP_" + status.name(), request.now());
+        if (inserted.isEmpty()) {
+            // Taken while this caller waited for the lock (a double click that arrived at the same moment).
+            Row place = registrations.findLive(sessionId, userId).orElseThrow();
+            return new SignUpOutcome(place.id(), userId, place.status(), true);
+        }
+        long id = inserted.get();
         if (seat) {
             mails.confirmed(current(details, session), person);
         } else {

@@ -1,5 +1,6 @@
 package nl.omzien.privacy.internal;
 
+import nl.omzien.privacy.PersonalDataSubjects;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.IntegrationTest;
 import org.jooq.DSLContext;
@@ -25,14 +26,14 @@ class RetentionJobTest extends IntegrationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T03:30:00Z");
 
-    @Autowired JooqPrivacyRepository repository;
+    @Autowired PersonalDataSubjects subjects;
     @Autowired PersonalDataEraser eraser;
     @Autowired TransactionTemplate transactions;
     @Autowired DSLContext db;
     @Autowired UserDetailsService accounts;
 
     private RetentionJob job(int years) {
-        return new RetentionJob(repository, eraser, transactions, Clock.fixed(NOW, ZoneOffset.UTC), years);
+        return new RetentionJob(subjects, eraser, transactions, Clock.fixed(NOW, ZoneOffset.UTC), years);
     }
 
     private OffsetDateTime ago(int years, int plusDays) {

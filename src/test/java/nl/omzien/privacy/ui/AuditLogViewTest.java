@@ -5,6 +5,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.QueryParameters;
 import nl.omzien.privacy.AuditEntry;
+import nl.omzien.privacy.AuditLogService;
+import nl.omzien.privacy.OwnDataService;
 import nl.omzien.sessions.RegistrationService;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.sessions.SessionService;
@@ -28,6 +30,8 @@ class AuditLogViewTest extends KaribuTest {
     @Autowired UserDetailsService accounts;
     @Autowired SessionService sessions;
     @Autowired RegistrationService registrations;
+    @Autowired AuditLogService auditLog;
+    @Autowired OwnDataService ownData;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -48,6 +52,31 @@ class AuditLogViewTest extends KaribuTest {
         assertThat(rows.getFirst()).contains("Bekeken", "Deelnemerslijst van bijeenkomst " + session)
                 .anySatisfy(cell -> assertThat(cell).startsWith("Peter Bakker").contains("(#" + fx.userId(TRAINER) + ")"))
                 .anySatisfy(cell -> assertThat(cell).contains("(#" + id + ")"));
+    }
+
+    /** The names come from the people feature (privacy keeps only ids), looked up as the log is read. */
+    @Test
+    void theLogFindsAPersonByPartOfTheirAddressWithNamesAndADeletedPersonOnlyByNumberWithout() {
+        SessionFixtures fx = new SessionFixtures(db, accounts);
+        String person = fx.participants(1, "Supermarkt De Brink").getFirst();
+        long id = fx.userId(person);
+        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 4)));
+        fx.as(person, () -> registrations.signUp(session));
+        fx.as(TRAINER, () -> sessions.participants(session));
+        String part = person.substring(0, person.indexOf('@')).toUpperCase();
+
+        List<AuditEntry> found = fx.as(ADMIN, () -> auditLog.entries(part));
+        assertThat(found).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.subjectId()).isEqualTo(id);
+            assertThat(entry.subjectName()).isNotBlank().isNotEqualTo("Verwijderd account");
+        }).anySatisfy(entry -> assertThat(entry.actorName()).isEqualTo("Peter Bakker"));
+        assertThat(fx.as(ADMIN, () -> auditLog.entries("no such person anywhere"))).isEmpty();
+
+        fx.as(ADMIN, () -> ownData.delete(id));
+        assertThat(fx.as(ADMIN, () -> auditLog.entries(part))).as("a deleted person is not found by address").isEmpty();
+        assertThat(fx.as(ADMIN, () -> auditLog.entries("#" + id))).as("but by number, without a name")
+                .allSatisfy(entry -> assertThat(entry.subjectName()).isNull())
+                .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("DELETED"));
     }
 
     @Test

@@ -112,7 +112,8 @@ class CoreModulesTest {
 
     @Test
     void theFeedbackInEveryConversationScenarioNamesTheTechniquesItTeaches() {
-        List<String> techniques = List.of("OEN", "LSD", "OMA", "NIVEA", "reparatiereflex");
+        // Issue 18: the module teaches two memory aids (LSD, OMA) and the repair reflex; feedback names them by name.
+        List<String> techniques = List.of("LSD", "OMA", "reparatiereflex");
         for (Step step : module("gesprek").steps()) {
             if (step instanceof ScenarioStep scenario) {
                 String feedback = scenario.nodes().values().stream().flatMap(n -> n.replies().stream())
@@ -120,7 +121,7 @@ class CoreModulesTest {
                 List<String> named = techniques.stream()
                         .filter(t -> java.util.regex.Pattern.compile("\\b" + t + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(feedback).find())
                         .toList();
-                assertThat(named).as(scenario.id() + " names the techniques in its feedback").hasSizeGreaterThanOrEqualTo(4);
+                assertThat(named).as(scenario.id() + " names the techniques in its feedback").hasSizeGreaterThanOrEqualTo(2);
             }
         }
     }

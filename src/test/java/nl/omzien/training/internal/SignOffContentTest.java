@@ -51,7 +51,7 @@ class SignOffContentTest {
 
     @Test
     void omaStandsForOordelenMeningenAdviezen() {
-        assertThat(lesson("gesprek", "oma-en-nivea")).contains("**Oordelen**").doesNotContain("**Oplossingen**");
+        assertThat(lesson("gesprek", "oma-en-reparatiereflex")).contains("**Oordelen**").doesNotContain("**Oplossingen**");
         assertThat(where(Pattern.compile("(?i)oplossingen, meningen"), false)).isEmpty();
         assertThat(where(Pattern.compile("(?i)solutions, opinions"), true)).isEmpty();
     }
@@ -109,6 +109,17 @@ class SignOffContentTest {
     @Test
     void englishUsesOneTermForEachDutchConcept() {
         assertThat(where(Pattern.compile("(?i)day care|helpdesk|Welfare on Prescription|ask more\\b|ask further"), true)).isEmpty();
+    }
+
+    @Test
+    void theModulesTeachAtMostTwoMemoryAidsAndUseNoOthers() {
+        // Issue 18: LSD and OMA stay; "open, eerlijk, nieuwsgierig" and "niet invullen voor een ander" are plain sentences.
+        Pattern dropped = Pattern.compile("\\b(OEN|NIVEA)\\b");
+        assertThat(where(dropped, false)).isEmpty();
+        assertThat(where(dropped, true)).isEmpty();
+        List<String> taught = module("gesprek").steps().stream().filter(LessonStep.class::isInstance)
+                .map(s -> ((LessonStep) s).markdown().nl()).filter(t -> t.contains("ezelsbruggetje")).toList();
+        assertThat(taught).hasSize(2).anyMatch(t -> t.contains("**LSD**")).anyMatch(t -> t.contains("**OMA**"));
     }
 
     @Test
@@ -170,11 +181,21 @@ class SignOffContentTest {
 
     @Test
     void theFullRouteHasNoDoubleTeachingOfSelfCareOrTheSafetySteps() {
-        // gesprek 140 teaches the safety steps; doorverwijzen 052 points to it instead of repeating 113's numbers.
-        String urgent = lesson("doorverwijzen", "als-het-niet-kan-wachten");
-        assertThat(urgent).contains("Als iemand niet meer wil leven").doesNotContain("0800-0113");
-        assertThat(lesson("gesprek", "grenzen-en-verwachtingen")).doesNotContain("Raakt een gesprek je?");
+        // gesprek 140 teaches the safety steps once; doorverwijzen points to it instead of repeating them.
+        for (Audience fuller : List.of(Audience.PROFESSIONAL, Audience.CHURCH)) {
+            List<String> safetySteps = CORE.stream().flatMap(l -> l.module().stepsFor(fuller).stream())
+                    .filter(LessonStep.class::isInstance).map(LessonStep.class::cast)
+                    .filter(l -> l.markdown().nl().contains("Is het voor nu?")).map(Step::id).toList();
+            assertThat(safetySteps).as(fuller + ": the safety steps are taught once").containsExactly("veiligheid-113");
+            // Self-care (manager, De Luisterlijn) lives in doorverwijzen/057, not also in the conversation module.
+            assertThat(module("gesprek").stepsFor(fuller)).filteredOn(LessonStep.class::isInstance)
+                    .noneMatch(l -> ((LessonStep) l).markdown().nl().contains("088 0767 000"));
+        }
+        assertThat(lesson("doorverwijzen", "eerst-vragen")).contains("Als iemand niet meer wil leven").doesNotContain("0800-0113");
+        assertThat(lesson("doorverwijzen", "wat-kun-je-zelf")).contains("Als iemand niet meer wil leven");
         assertThat(lesson("doorverwijzen", "wat-kun-je-zelf").toLowerCase(Locale.ROOT)).doesNotContain("reparatiereflex");
+        // Consent and a "no" to help are taught in doorverwijzen; the conversation module refers to it.
+        assertThat(lesson("gesprek", "tijd-en-wens")).doesNotContain("toestemming", "112").contains("Doorverwijzen");
     }
 
 }

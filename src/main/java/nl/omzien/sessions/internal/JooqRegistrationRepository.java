@@ -10,6 +10,8 @@ import nl.omzien.sessions.TrainingSession;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import nl.omzien.sessions.internal.db.tables.records.RegistrationRecord;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
@@ -125,6 +127,12 @@ public class JooqRegistrationRepository {
 
     public RegistrationId insert(SessionId sessionId, long userId, RegistrationStatus status, long arrival, Long registeredBy,
                        OffsetDateTime now) {
+        return newRegistration(sessionId, userId, status, arrival, registeredBy, now)
+                .returning(REGISTRATION.ID).fetchSingle().getId();
+    }
+
+    private InsertSetMoreStep<RegistrationRecord> newRegistration(SessionId sessionId, long userId,
+            RegistrationStatus status, long arrival, Long registeredBy, OffsetDateTime now) {
         return db.insertInto(REGISTRATION)
                 .set(REGISTRATION.SESSION_ID, sessionId)
                 .set(REGISTRATION.USER_ID, userId)
@@ -132,8 +140,7 @@ public class JooqRegistrationRepository {
                 .set(REGISTRATION.ARRIVAL, arrival)
                 .set(REGISTRATION.REGISTERED_BY, registeredBy)
                 .set(REGISTRATION.CREATED_AT, now)
-                .set(REGISTRATION.UPDATED_AT, now)
-                .returning(REGISTRATION.ID).fetchSingle().getId();
+                .set(REGISTRATION.UPDATED_AT, now);
     }
 
     /**
@@ -143,14 +150,7 @@ public class JooqRegistrationRepository {
      */
     public Optional<RegistrationId> insertUnlessLive(SessionId sessionId, long userId, RegistrationStatus status, long arrival,
                                            Long registeredBy, String action, OffsetDateTime now) {
-        var inserted = name("inserted").as(db.insertInto(REGISTRATION)
-                .set(REGISTRATION.SESSION_ID, sessionId)
-                .set(REGISTRATION.USER_ID, userId)
-                .set(REGISTRATION.STATUS, status)
-                .set(REGISTRATION.ARRIVAL, arrival)
-                .set(REGISTRATION.REGISTERED_BY, registeredBy)
-                .set(REGISTRATION.CREATED_AT, now)
-                .set(REGISTRATION.UPDATED_AT, now)
+        var inserted = name("inserted").as(newRegistration(sessionId, userId, status, arrival, registeredBy, now)
                 .onConflict(REGISTRATION.SESSION_ID, REGISTRATION.USER_ID).where(isLive(REGISTRATION.STATUS))
                 .doNothing()
                 .returningResult(REGISTRATION.ID));

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -101,7 +102,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
     }
 
     private void open(TrainingSession session) {
-        getUI().ifPresent(ui -> ui.navigate(SessionDetailView.class, session.id()));
+        getUI().ifPresent(ui -> ui.navigate(SessionDetailView.class, session.id().value()));
     }
 
     private void refresh() {
@@ -110,7 +111,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
         // On a phone: one column, the whole item is the link to the session.
         list.removeAll();
         for (TrainingSession s : visible) {
-            RouterLink link = new RouterLink(SessionDetailView.class, s.id());
+            RouterLink link = new RouterLink(SessionDetailView.class, s.id().value());
             link.addClassName("tap-item");
             link.setId("session-item-" + s.id());
             Span title = new Span(s.title());
@@ -177,7 +178,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
             try {
                 SeriesRule rule = rule(ordinal, day, every, from, until)
                         .orElseThrow(() -> new InvalidInputException(Map.of("until", "series.preview-invalid")));
-                List<Long> ids = sessions.createSeries(form.writeTo(template), rule);
+                List<SessionId> ids = sessions.createSeries(form.writeTo(template), rule);
                 dialog.close();
                 FormErrors.saved(getTranslation("series.created", ids.size()));
                 refresh();

@@ -88,7 +88,7 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
 
         // Session mails: a session for one, a seat for one person of each language and a waitlist place for the other.
         for (List<String> people : List.of(dutch, english)) {
-            long id = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Tijden in mails", 1, 3).setMinParticipants(1)));
+            var id = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Tijden in mails", 1, 3).setMinParticipants(1)));
             fx.as(people.get(0), () -> registrations.signUp(id));
             fx.as(people.get(1), () -> registrations.signUp(id));
             TrainingSession session = fx.as(TRAINER, () -> sessions.get(id));

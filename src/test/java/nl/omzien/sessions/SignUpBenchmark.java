@@ -83,7 +83,7 @@ public final class SignUpBenchmark {
             // The seat row's counters (kept by the database trigger) must equal the rows they count.
             var seatRow = db.fetchSingle(
                     "select seats_held, waiting, (select count(*) from sessions.registration where session_id = ? and status = 'WAITLISTED') "
-                            + "from sessions.session_seat_state where session_id = ?", session, session);
+                            + "from sessions.session_seat_state where session_id = ?", session.value(), session.value());
             if (seatRow.get(0, Integer.class) != held || !seatRow.get(1, Integer.class).equals(seatRow.get(2, Integer.class))) {
                 throw new AssertionError("seat counters " + seatRow + " differ from the registrations (held " + held + ")");
             }

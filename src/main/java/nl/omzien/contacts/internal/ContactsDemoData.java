@@ -1,15 +1,12 @@
 package nl.omzien.contacts.internal;
 
 import nl.omzien.contacts.ContactKind;
+import nl.omzien.contacts.ContactsDemo;
 import nl.omzien.contacts.LocalContactDraft;
 import nl.omzien.contacts.LocalFigureDraft;
-import org.jooq.DSLContext;
+import nl.omzien.people.DemoPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,17 +16,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
-
 /**
  * Example contacts for the two demo municipalities, so the "doorverwijzen" module and the card show
  * something real-looking. They are marked as examples (a "Voorbeeld" label in the app and on the card)
  * and use .example addresses and made-up numbers: they are not the municipalities' real services.
  */
 @Component
-@Order(10)
-@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
-class ContactsDemoData implements ApplicationRunner {
+class ContactsDemoData implements ContactsDemo {
 
     private static final Logger log = LoggerFactory.getLogger(ContactsDemoData.class);
 
@@ -92,13 +85,11 @@ class ContactsDemoData implements ApplicationRunner {
                     new LocalFigureDraft("inwoners van 19 jaar en ouder", new BigDecimal("36.0"), 2016,
                             "RIVM 2016, in actieplan Samen ben je niet alleen 2.0 Twenterand")));
 
-    private final DSLContext db;
     private final JooqLocalContactRepository contacts;
     private final JooqLocalFigureRepository figures;
     private final Clock clock;
 
-    ContactsDemoData(DSLContext db, JooqLocalContactRepository contacts, JooqLocalFigureRepository figures, Clock clock) {
-        this.db = db;
+    ContactsDemoData(JooqLocalContactRepository contacts, JooqLocalFigureRepository figures, Clock clock) {
         this.contacts = contacts;
         this.figures = figures;
         this.clock = clock;
@@ -106,18 +97,16 @@ class ContactsDemoData implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void localContactsAndFigures(DemoPeople people) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (figures.isEmpty()) {
-            FIGURES.forEach((municipality, drafts) -> db.select(V_MUNICIPALITY.ID).from(V_MUNICIPALITY)
-                    .where(V_MUNICIPALITY.NAME.eq(municipality)).fetchOptional(V_MUNICIPALITY.ID)
+            FIGURES.forEach((municipality, drafts) -> people.municipality(municipality)
                     .ifPresent(id -> drafts.forEach(draft -> figures.insert(id, draft, null, now))));
         }
         if (!contacts.isEmpty()) {
             return;
         }
-        EXAMPLES.forEach((municipality, drafts) -> db.select(V_MUNICIPALITY.ID).from(V_MUNICIPALITY)
-                .where(V_MUNICIPALITY.NAME.eq(municipality)).fetchOptional(V_MUNICIPALITY.ID)
+        EXAMPLES.forEach((municipality, drafts) -> people.municipality(municipality)
                 .ifPresent(id -> {
                     log.info("Loading example contacts for {}", municipality);
                     drafts.forEach(draft -> contacts.insert(id, ContactValidation.checked(draft), true, null, now));

@@ -1,18 +1,18 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.people.Audience;
+import nl.omzien.people.DemoPeople;
+import nl.omzien.people.PeopleDemo;
 import nl.omzien.people.Sector;
 import nl.omzien.security.Role;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,15 +21,16 @@ import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static nl.omzien.people.internal.db.Tables.USER_ROLE;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
+import static nl.omzien.people.published.Tables.V_PERSON;
 
 /**
  * Fills an empty database with two municipalities, their organisations and people, so a newcomer
  * sees a living app. All demo accounts share the password in {@link #DEMO_PASSWORD} (see README).
  */
 @Component
-@Order(0)
-@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
-class PeopleDemoData implements ApplicationRunner {
+class PeopleDemoData implements PeopleDemo {
 
     static final String DEMO_PASSWORD = "omzien-demo";
     private static final Logger log = LoggerFactory.getLogger(PeopleDemoData.class);
@@ -87,10 +88,14 @@ class PeopleDemoData implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
-        if (db.fetchExists(MUNICIPALITY)) {
-            return;
+    public DemoPeople municipalitiesOrganisationsAndPeople() {
+        if (!db.fetchExists(MUNICIPALITY)) {
+            load();
         }
+        return asFound();
+    }
+
+    private void load() {
         log.info("Empty database: loading demo municipalities, organisations and people");
         Map<String, Long> municipalityIds = Map.of(
                 "Coevorden", insertMunicipality("Coevorden"),
@@ -113,6 +118,23 @@ class PeopleDemoData implements ApplicationRunner {
         }
         PARTICIPANTS.forEach((organisation, names) -> names.forEach(name ->
                 insertPerson(name, emailFor(name), hash, organisationIds.get(organisation), null, Set.of(Role.PARTICIPANT))));
+    }
+
+    /** What other features would read through the published views; on a database with other data, that too. */
+    private DemoPeople asFound() {
+        Map<String, Long> municipalities = new LinkedHashMap<>();
+        db.select(V_MUNICIPALITY.NAME, V_MUNICIPALITY.ID).from(V_MUNICIPALITY).orderBy(V_MUNICIPALITY.ID)
+                .forEach(r -> municipalities.put(r.value1(), r.value2()));
+        List<DemoPeople.Organisation> organisations = db.select(V_ORGANISATION.ID, V_ORGANISATION.NAME, V_ORGANISATION.MUNICIPALITY_ID)
+                .from(V_ORGANISATION).orderBy(V_ORGANISATION.ID)
+                .fetch(r -> new DemoPeople.Organisation(r.value1(), r.value2(), r.value3()));
+        Map<String, DemoPeople.Person> people = new LinkedHashMap<>();
+        db.select(V_PERSON.ID, V_PERSON.EMAIL, V_PERSON.FULL_NAME, V_PERSON.ORGANISATION_ID, V_ORGANISATION.SECTOR)
+                .from(V_PERSON).leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
+                .orderBy(V_PERSON.ID)
+                .forEach(r -> people.put(r.value2(), new DemoPeople.Person(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5() == null ? Audience.PROFESSIONAL : r.value5().audience())));
+        return new DemoPeople(municipalities, organisations, people);
     }
 
     /** Map.of rejects null keys; staff without an organisation or municipality have one. */

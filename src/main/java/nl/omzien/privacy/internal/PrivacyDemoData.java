@@ -1,34 +1,19 @@
 package nl.omzien.privacy.internal;
 
+import nl.omzien.privacy.PrivacyDemo;
 import org.jooq.DSLContext;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
-import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static nl.omzien.privacy.internal.db.Tables.PERSONAL_DATA_AUDIT;
-import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
-import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
 
-/**
- * A few entries in the log of staff actions, so an admin trying the demo sees what the page is for: the
- * demo trainer opened the participant list of their sessions, the Coevorden lead opened a person's account.
- * Runs after the other demo data, once (while the log is empty).
- */
+/** Example entries in the log of staff actions on personal data. */
 @Component
-@Order(40)
-@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
-class PrivacyDemoData implements ApplicationRunner {
-
-    private static final String TRAINER = "trainer@omzien.example";
-    private static final String LEAD = "coalitie@coevorden.example";
-    private static final String VIEWED_BY_LEAD = "deelnemer@omzien.example";
+class PrivacyDemoData implements PrivacyDemo {
 
     private final DSLContext db;
     private final JooqPrivacyRepository repository;
@@ -40,29 +25,16 @@ class PrivacyDemoData implements ApplicationRunner {
         this.clock = clock;
     }
 
-    private Long idOf(String email) {
-        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne(APP_USER.ID);
-    }
-
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void staffActionsLog(List<OnParticipantList> onTheTrainersLists, List<AccountOpened> accountsOpened) {
         if (db.fetchExists(PERSONAL_DATA_AUDIT)) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Long trainer = idOf(TRAINER);
-        Long lead = idOf(LEAD);
-        Long participant = idOf(VIEWED_BY_LEAD);
-        if (trainer != null) {
-            db.select(REGISTRATION.SESSION_ID, REGISTRATION.USER_ID).from(REGISTRATION)
-                    .join(SESSION_TRAINER).on(SESSION_TRAINER.SESSION_ID.eq(REGISTRATION.SESSION_ID))
-                    .where(SESSION_TRAINER.USER_ID.eq(trainer)).orderBy(REGISTRATION.ID).limit(6)
-                    .forEach(r -> repository.audit(now.minusDays(2), trainer, r.value2(), "VIEWED",
-                            "session-participants:" + r.value1(), "192.0.2.10"));
-        }
-        if (lead != null && participant != null) {
-            repository.audit(now.minusDays(1), lead, participant, "VIEWED", "user-administration", "192.0.2.20");
-        }
+        onTheTrainersLists.stream().limit(6).forEach(on -> repository.audit(now.minusDays(2), on.trainerId(), on.personId(),
+                "VIEWED", "session-participants:" + on.sessionId(), "192.0.2.10"));
+        accountsOpened.forEach(opened -> repository.audit(now.minusDays(1), opened.staffId(), opened.personId(),
+                "VIEWED", "user-administration", "192.0.2.20"));
     }
 }

@@ -1,13 +1,10 @@
 package nl.omzien.security.internal;
 
 import nl.omzien.security.Accounts;
+import nl.omzien.security.SecurityDemo;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +19,7 @@ import static nl.omzien.security.internal.db.Tables.STAFF_TOTP;
  * Only demo data: a real admin sets up their own secret at first sign-in.
  */
 @Component
-@Order(5)
-@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
-class SecurityDemoData implements ApplicationRunner {
+class SecurityDemoData implements SecurityDemo {
 
     static final String DEMO_ADMIN = "admin@omzien.example";
     static final String DEMO_ADMIN_TOTP_SECRET = "OMZIENDEMOBEHEERDERTOTPGEHEIM234";
@@ -44,7 +39,7 @@ class SecurityDemoData implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void authenticatorForTheDemoAdmin() {
         Long adminId = accounts.idByEmail(DEMO_ADMIN).orElse(null);
         if (adminId == null || db.fetchExists(STAFF_TOTP, STAFF_TOTP.USER_ID.eq(adminId))) {
             return;

@@ -1,18 +1,17 @@
 package nl.omzien.sessions.internal;
 
 import nl.omzien.people.Audience;
+import nl.omzien.people.DemoPeople;
 import nl.omzien.sessions.Attendance;
+import nl.omzien.sessions.DemoSessions;
 import nl.omzien.sessions.RegistrationStatus;
 import nl.omzien.sessions.SessionDraft;
+import nl.omzien.sessions.SessionsDemo;
 import nl.omzien.sessions.SessionTimes;
 import nl.omzien.sessions.internal.JooqSessionRepository.Times;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +20,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import static nl.omzien.people.published.Tables.V_PERSON;
-import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
-import static nl.omzien.people.published.Tables.V_ORGANISATION;
+import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
+import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
 import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
 
 /**
@@ -35,9 +36,7 @@ import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
  * Written straight to the tables (no mails): the demo should not start with a flooded dev mailbox.
  */
 @Component
-@Order(20)
-@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
-class SessionsDemoData implements ApplicationRunner {
+class SessionsDemoData implements SessionsDemo {
 
     private static final Logger log = LoggerFactory.getLogger(SessionsDemoData.class);
 
@@ -55,22 +54,23 @@ class SessionsDemoData implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
-        if (db.fetchExists(TRAINING_SESSION) || !db.fetchExists(V_MUNICIPALITY)) {
-            return;
+    public DemoSessions sessionsWithSignUpsAndAWaitingList(DemoPeople people) {
+        Long coevorden = people.municipality("Coevorden").orElse(null);
+        Long twenterand = people.municipality("Twenterand").orElse(null);
+        if (!db.fetchExists(TRAINING_SESSION) && coevorden != null && twenterand != null) {
+            load(people, coevorden, twenterand);
         }
+        return asFound();
+    }
+
+    private void load(DemoPeople people, long coevorden, long twenterand) {
         log.info("Loading demo sessions");
         LocalDate today = LocalDate.now(clock.withZone(SessionTimes.ZONE));
-        Long coevorden = municipality("Coevorden");
-        Long twenterand = municipality("Twenterand");
-        if (coevorden == null || twenterand == null) {
-            return;
-        }
-        Long trainer = db.select(V_PERSON.ID).from(V_PERSON).where(V_PERSON.EMAIL.eq("trainer@omzien.example")).fetchOne(V_PERSON.ID);
+        Long trainer = people.person("trainer@omzien.example").map(DemoPeople.Person::id).orElse(null);
         Set<Long> trainers = trainer == null ? Set.of() : Set.of(trainer);
-        List<Long> coevordenPeople = people(coevorden);
-        List<Long> twenterandPeople = people(twenterand);
-        Long sanne = db.select(V_PERSON.ID).from(V_PERSON).where(V_PERSON.EMAIL.eq("deelnemer@omzien.example")).fetchOne(V_PERSON.ID);
+        List<Long> coevordenPeople = people.peopleIn(coevorden);
+        List<Long> twenterandPeople = people.peopleIn(twenterand);
+        Long sanne = people.person("deelnemer@omzien.example").map(DemoPeople.Person::id).orElse(null);
 
         long past = session(draft("Signalen herkennen", coevorden, trainers, 12).setDate(today.minusDays(21))
                 .setLocation("Dorpshuis De Kiel, Hoofdstraat 1, Dalen").setModuleIds(Set.of("herkennen")));
@@ -96,7 +96,7 @@ class SessionsDemoData implements ApplicationRunner {
         session(draft("Doorverwijzen: wie helpt waar?", coevorden, trainers, 15).setDate(today.plusDays(24))
                 .setStartTime(LocalTime.of(14, 0)).setEndTime(LocalTime.of(15, 30)).setMinParticipants(6)
                 .setLocation("Kulturhus Sleen, Brink 2").setModuleIds(Set.of("doorverwijzen")).setAudience(Audience.SHOP));
-        Long homeCare = organisation("Thuiszorg Zuidoost-Drenthe");
+        Long homeCare = people.organisation("Thuiszorg Zuidoost-Drenthe").orElse(null);
         session(draft("Signalen herkennen voor het thuiszorgteam", coevorden, trainers, 10).setDate(today.plusDays(17))
                 .setStartTime(LocalTime.of(13, 0)).setEndTime(LocalTime.of(14, 30)).setOrganisationId(homeCare)
                 .setLocation("Thuiszorg Zuidoost-Drenthe, teamruimte").setAudience(Audience.PROFESSIONAL));
@@ -114,17 +114,15 @@ class SessionsDemoData implements ApplicationRunner {
         return OffsetDateTime.now(clock);
     }
 
-    private Long municipality(String name) {
-        return db.select(V_MUNICIPALITY.ID).from(V_MUNICIPALITY).where(V_MUNICIPALITY.NAME.eq(name)).fetchOne(V_MUNICIPALITY.ID);
-    }
-
-    private Long organisation(String name) {
-        return db.select(V_ORGANISATION.ID).from(V_ORGANISATION).where(V_ORGANISATION.NAME.eq(name)).fetchOne(V_ORGANISATION.ID);
-    }
-
-    private List<Long> people(long municipalityId) {
-        return db.select(V_PERSON.ID).from(V_PERSON).join(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
-                .where(V_ORGANISATION.MUNICIPALITY_ID.eq(municipalityId)).orderBy(V_PERSON.ID).fetch(V_PERSON.ID);
+    private DemoSessions asFound() {
+        Map<Long, Set<Long>> trainers = new HashMap<>();
+        db.select(SESSION_TRAINER.SESSION_ID, SESSION_TRAINER.USER_ID).from(SESSION_TRAINER)
+                .forEach(r -> trainers.computeIfAbsent(r.value1(), id -> new HashSet<>()).add(r.value2()));
+        List<DemoSessions.SignUp> signUps = db.select(REGISTRATION.SESSION_ID, REGISTRATION.USER_ID).from(REGISTRATION)
+                .orderBy(REGISTRATION.ID)
+                .fetch(r -> new DemoSessions.SignUp(r.value1(), r.value2(), trainers.getOrDefault(r.value1(), Set.of())));
+        return new DemoSessions(db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION).orderBy(TRAINING_SESSION.ID)
+                .fetch(TRAINING_SESSION.ID), signUps);
     }
 
     private static SessionDraft draft(String title, long municipality, Set<Long> trainers, int capacity) {

@@ -1,11 +1,12 @@
 package nl.omzien.training.internal;
 
 import nl.omzien.base.SecretTokens;
-import nl.omzien.people.Audience;
-import nl.omzien.people.Sector;
+import nl.omzien.people.DemoPeople;
+import nl.omzien.people.DemoPeople.Person;
 import nl.omzien.training.ModuleCatalog;
 import nl.omzien.training.ModuleCompleted;
 import nl.omzien.training.SelfAssessment;
+import nl.omzien.training.TrainingDemo;
 import nl.omzien.training.TrainingService;
 import nl.omzien.training.content.QuizStep;
 import nl.omzien.training.content.Step;
@@ -13,35 +14,20 @@ import nl.omzien.training.content.TrainingModule;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 
-import static nl.omzien.people.published.Tables.V_PERSON;
 import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
-import static nl.omzien.people.published.Tables.V_ORGANISATION;
 
-/**
- * Gives the demo people training history, so "Mijn training", reports and the follow-up answers show
- * something on a first start: the demo participant has one module done and one half-way; others
- * completed modules over the past eight months, with rising self-assessments and follow-up answers.
- * Runs after the people demo data, only while no one has started a module.
- */
+/** Gives the demo people training history, so "Mijn training", reports and the follow-up answers show something on a first start. */
 @Component
-@Order(10)
-@ConditionalOnBooleanProperty(name = "omzien.demo-data", matchIfMissing = true)
-class TrainingDemoData implements ApplicationRunner {
+class TrainingDemoData implements TrainingDemo {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingDemoData.class);
 
@@ -94,12 +80,11 @@ class TrainingDemoData implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void trainingHistory(DemoPeople people) {
         if (db.fetchExists(MODULE_ATTEMPT)) {
             return;
         }
-        Map<String, Person> people = people();
-        if (!people.containsKey("deelnemer@omzien.example")) {
+        if (people.person("deelnemer@omzien.example").isEmpty()) {
             return;
         }
         log.info("Loading demo training progress");
@@ -107,7 +92,7 @@ class TrainingDemoData implements ApplicationRunner {
         Random random = new Random(42);
         int storyIndex = 0;
         for (Completion completion : COMPLETIONS) {
-            Person person = people.get(completion.email());
+            Person person = people.person(completion.email()).orElse(null);
             TrainingModule module = catalog.current(completion.moduleId()).orElse(null);
             if (person == null || module == null) {
                 continue;
@@ -128,16 +113,7 @@ class TrainingDemoData implements ApplicationRunner {
                 }
             }
         }
-        halfway(people.get("deelnemer@omzien.example"), "gesprek", now.minusDays(2));
-    }
-
-    private record Person(long id, Audience audience) { }
-
-    private Map<String, Person> people() {
-        return db.select(V_PERSON.EMAIL, V_PERSON.ID, V_ORGANISATION.SECTOR).from(V_PERSON)
-                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
-                .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> new Person(r.value2(),
-                        r.value3() == null ? Audience.PROFESSIONAL : r.value3().audience())));
+        halfway(people.person("deelnemer@omzien.example").orElseThrow(), "gesprek", now.minusDays(2));
     }
 
     private long complete(Person person, TrainingModule module, OffsetDateTime finishedAt, Random random) {

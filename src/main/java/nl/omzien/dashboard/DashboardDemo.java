@@ -1,0 +1,14 @@
+package nl.omzien.dashboard;
+
+import nl.omzien.people.DemoPeople;
+
+/** This feature's part of the demo story ({@code nl.omzien.demo.DemoData}); writes only this feature's tables. */
+public interface DashboardDemo {
+
+    /**
+     * After the rest of the story (some of it written straight to the tables, without events): rebuilds the
+     * read model and gives the demo coalitions yearly targets and a partner rule, so a coalition lead sees a
+     * living dashboard. Once (while there are no targets).
+     */
+    void targetsAndReadModel(DemoPeople people);
+}

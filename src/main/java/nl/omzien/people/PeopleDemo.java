@@ -1,0 +1,11 @@
+package nl.omzien.people;
+
+/** This feature's part of the demo story ({@code nl.omzien.demo.DemoData}); writes only this feature's tables. */
+public interface PeopleDemo {
+
+    /**
+     * Two municipalities, their organisations and people (all with the demo password, see README), unless
+     * the database already has a municipality; either way returns what is there.
+     */
+    DemoPeople municipalitiesOrganisationsAndPeople();
+}

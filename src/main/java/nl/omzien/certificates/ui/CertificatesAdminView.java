@@ -98,7 +98,11 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
                 getTranslation("certificates.status." + certificate.status().name()), certificate.code(), issued(certificate)));
         HorizontalLayout actions = actions(certificate);
         actions.setWrap(true);
-        actions.getChildren().forEach(action -> action.getElement().addEventListener("click", click -> dialog.close()));
+        actions.getChildren().forEach(action -> {
+            // The grid's buttons carry the plain ids; ids stay unique on the page.
+            action.getId().ifPresent(id -> action.setId("details-" + id));
+            action.getElement().addEventListener("click", click -> dialog.close());
+        });
         dialog.add(facts, meta, actions);
         dialog.getFooter().add(new Button(getTranslation("action.close"), click -> dialog.close()));
         dialog.setWidth("min(30rem, 100vw)");

@@ -25,10 +25,25 @@ public class GenerateJooq {
             enumType("nl.omzien.sessions.RegistrationStatus", "sessions\\.registration\\.status"),
             enumType("nl.omzien.contacts.ContactKind", "contacts\\.local_contact\\.kind"),
             enumType("nl.omzien.dashboard.TargetKind", "dashboard\\.coalition_target\\.kind"),
-            enumType("nl.omzien.people.Sector", "people\\.(organisation|v_organisation)\\.sector"));
+            enumType("nl.omzien.people.Sector", "people\\.(organisation|v_organisation)\\.sector"),
+            enumType("nl.omzien.certificates.internal.StoredCertificateStatus", "certificates\\.certificate\\.status"),
+            // Typed ids: a table's primary key and every column in any schema that refers to it, so a person's
+            // id cannot be passed where a session's is meant. (dashboard owner_id is a person or an
+            // organisation, told apart by owner_kind, so it stays a plain number.)
+            idType("nl.omzien.sessions.SessionId", "sessions\\.training_session\\.id|.*\\.session_id"),
+            idType("nl.omzien.sessions.RegistrationId", "sessions\\.(registration|v_registration)\\.id|.*\\.registration_id"),
+            idType("nl.omzien.certificates.CertificateId",
+                    "certificates\\.certificate\\.id|.*\\.(certificate_id|superseded_by)"));
 
     private static ForcedType enumType(String enumClass, String columns) {
         return new ForcedType().withUserType(enumClass).withEnumConverter(true).withIncludeExpression(columns);
+    }
+
+    /** A bigint id column read as a record such as {@code PersonId(long value)}; null stays null. */
+    private static ForcedType idType(String idClass, String columns) {
+        return new ForcedType().withUserType(idClass)
+                .withLambdaConverter(new LambdaConverter().withFrom(idClass + "::new").withTo(idClass + "::value"))
+                .withIncludeTypes("bigint|int8").withIncludeExpression(columns);
     }
 
     public static void main(String[] args) throws Exception {

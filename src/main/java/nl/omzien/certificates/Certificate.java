@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
  * @param holderName null after the holder's account was deleted
  * @param pdfReady false for the moment between issuing and the PDF being rendered (or while it is retried)
  */
-public record Certificate(long id, String code, String pathId, Text pathTitle, String holderName, String organisationName,
+public record Certificate(CertificateId id, String code, String pathId, Text pathTitle, String holderName, String organisationName,
                           String municipalityName, LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt,
                           CertificateStatus status, Revocation revocation, boolean pdfReady) {
 

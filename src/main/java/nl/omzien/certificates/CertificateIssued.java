@@ -1,5 +1,5 @@
 package nl.omzien.certificates;
 
 /** Published in the transaction that issues a certificate (e.g. for reports). */
-public record CertificateIssued(long certificateId, long userId, String pathId, String code) {
+public record CertificateIssued(CertificateId certificateId, long userId, String pathId, String code) {
 }

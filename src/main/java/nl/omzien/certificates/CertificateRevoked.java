@@ -5,5 +5,5 @@ package nl.omzien.certificates;
  * account is deleted), so reports stop counting them at once. {@code certificateId} is null when all the
  * person's live certificates were revoked together.
  */
-public record CertificateRevoked(Long certificateId, long userId) {
+public record CertificateRevoked(CertificateId certificateId, long userId) {
 }

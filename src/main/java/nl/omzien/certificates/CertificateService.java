@@ -1,11 +1,13 @@
 package nl.omzien.certificates;
 
+import nl.omzien.sessions.SessionId;
 import org.springframework.context.ApplicationEventPublisher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.certificates.internal.CertificateIssuer;
 import nl.omzien.certificates.internal.JooqCertificateRepository;
+import nl.omzien.certificates.internal.StoredCertificateStatus;
 import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.people.PersonProfile;
 import nl.omzien.people.PersonProfiles;
@@ -81,7 +83,7 @@ public class CertificateService {
      */
     @Transactional(readOnly = true)
     @PermitAll
-    public CertificateDownload download(long certificateId) {
+    public CertificateDownload download(CertificateId certificateId) {
         long me = currentUser.require().accountId();
         CertificateRecord record = certificates.find(certificateId)
                 .filter(r -> Objects.equals(r.getUserId(), me))
@@ -104,11 +106,11 @@ public class CertificateService {
     /** Revokes a certificate with a reason; the record, reason and who did it stay. Repeating changes nothing. */
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public Certificate revoke(long certificateId, String reason) {
+    public Certificate revoke(CertificateId certificateId, String reason) {
         SignedInUser user = currentUser.require();
         String cleaned = checkedReason(reason);
         CertificateRecord record = managedLocked(user, certificateId);
-        if (!"REVOKED".equals(record.getStatus())) {
+        if (record.getStatus() != StoredCertificateStatus.REVOKED) {
             certificates.revoke(certificateId, "BY_STAFF", cleaned, user.accountId(), user.fullName(), now());
             if (record.getUserId() != null) {
                 events.publishEvent(new CertificateRevoked(certificateId, record.getUserId()));
@@ -126,20 +128,20 @@ public class CertificateService {
      */
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public Certificate reissue(long certificateId, String reason) {
+    public Certificate reissue(CertificateId certificateId, String reason) {
         SignedInUser user = currentUser.require();
         String cleaned = checkedReason(reason);
         CertificateRecord old = managedLocked(user, certificateId);
         // A revoked one may already have been re-issued (two leads, a stale list): a second re-issue
         // would leave two live certificates for one completion.
-        if (old.getUserId() == null || "SUPERSEDED".equals(old.getStatus()) || "REVOKED".equals(old.getStatus())) {
+        if (old.getUserId() == null || old.getStatus() != StoredCertificateStatus.ISSUED) {
             throw new InvalidInputException(Map.of("reason", "admin-certificates.not-current"));
         }
         certificates.lockPerson(old.getUserId());
         PersonProfile holder = profiles.of(old.getUserId()).orElseThrow();
         certificates.revoke(certificateId, "BY_STAFF", cleaned, user.accountId(), user.fullName(), now());
         events.publishEvent(new CertificateRevoked(certificateId, old.getUserId()));
-        long id = issuer.issue(holder, old.getPathId(), new Text(old.getPathTitleNl(), old.getPathTitleEn()), old.getCycle(),
+        CertificateId id = issuer.issue(holder, old.getPathId(), new Text(old.getPathTitleNl(), old.getPathTitleEn()), old.getCycle(),
                 old.getCompletedOn().atStartOfDay(clock.getZone()).toOffsetDateTime(), old.getExpiresAt(), old.getSessionId());
         return reload(id);
     }
@@ -154,7 +156,7 @@ public class CertificateService {
         return cleaned;
     }
 
-    private CertificateRecord managedLocked(SignedInUser user, long certificateId) {
+    private CertificateRecord managedLocked(SignedInUser user, CertificateId certificateId) {
         CertificateRecord record = certificates.findLocked(certificateId)
                 .orElseThrow(() -> new NoSuchElementException("No such certificate"));
         if (!user.isAdmin() && (user.municipalityId() == null || !user.municipalityId().equals(record.getMunicipalityId()))) {
@@ -163,7 +165,7 @@ public class CertificateService {
         return record;
     }
 
-    private Certificate reload(long id) {
+    private Certificate reload(CertificateId id) {
         return JooqCertificateRepository.toCertificate(certificates.find(id).orElseThrow(), now());
     }
 
@@ -174,7 +176,7 @@ public class CertificateService {
      */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
-    public boolean mayDownloadSession(long sessionId) {
+    public boolean mayDownloadSession(SessionId sessionId) {
         SignedInUser user = currentUser.require();
         return sessions.of(sessionId).map(session -> maySee(user, session)).orElse(false);
     }
@@ -185,7 +187,7 @@ public class CertificateService {
                 || (user.has(Role.COALITION_LEAD) && Objects.equals(user.municipalityId(), session.municipalityId()));
     }
 
-    private void requireSessionAccess(long sessionId) {
+    private void requireSessionAccess(SessionId sessionId) {
         SignedInUser user = currentUser.require();
         TrainingSession session = sessions.of(sessionId).orElseThrow(() -> new AccessDeniedException("No such session"));
         if (!maySee(user, session)) {
@@ -196,7 +198,7 @@ public class CertificateService {
     /** How many live certificates were earned at a session (what the ZIP would hold). */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
-    public int sessionCertificateCount(long sessionId) {
+    public int sessionCertificateCount(SessionId sessionId) {
         requireSessionAccess(sessionId);
         return certificates.countLiveOfSession(sessionId);
     }
@@ -207,7 +209,7 @@ public class CertificateService {
      */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
-    public CertificateDownload sessionCertificates(long sessionId) {
+    public CertificateDownload sessionCertificates(SessionId sessionId) {
         requireSessionAccess(sessionId);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -82,7 +82,7 @@ class DemoData implements ApplicationRunner {
 
     private static List<OnParticipantList> onTheTrainersLists(DemoPeople cast, DemoSessions planned) {
         return cast.person(TRAINER).stream().flatMap(trainer -> planned.signUpsFor(trainer.id()).stream()
-                .map(signUp -> new OnParticipantList(trainer.id(), signUp.sessionId(), signUp.personId()))).toList();
+                .map(signUp -> new OnParticipantList(trainer.id(), signUp.sessionId().value(), signUp.personId()))).toList();
     }
 
     private static List<AccountOpened> theLeadOpenedTheParticipantsAccount(DemoPeople cast) {

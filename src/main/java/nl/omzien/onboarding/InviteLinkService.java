@@ -1,5 +1,6 @@
 package nl.omzien.onboarding;
 
+import nl.omzien.sessions.SessionId;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.base.Translations;
@@ -119,7 +120,7 @@ public class InviteLinkService {
     /** A new sign-up link for the session; the old one stops working. */
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public SessionInvite rotateSessionInvite(long sessionId) {
+    public SessionInvite rotateSessionInvite(SessionId sessionId) {
         SignedInUser user = currentUser.require();
         TrainingSession session = sessions.get(sessionId); // refuses a session outside the user's municipality
         String token = SecretTokens.newToken();
@@ -132,7 +133,7 @@ public class InviteLinkService {
                 + invites.organisationToken(organisationId, SecretTokens.newToken(), OffsetDateTime.now(clock), user.accountId());
     }
 
-    private String sessionLink(long sessionId, SignedInUser user) {
+    private String sessionLink(SessionId sessionId, SignedInUser user) {
         return baseUrl + "/aanmelden/sessie/"
                 + invites.sessionToken(sessionId, SecretTokens.newToken(), OffsetDateTime.now(clock), user.accountId());
     }

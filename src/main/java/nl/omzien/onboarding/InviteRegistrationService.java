@@ -1,5 +1,6 @@
 package nl.omzien.onboarding;
 
+import nl.omzien.sessions.SessionId;
 import jakarta.annotation.security.PermitAll;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.SecretTokens;
@@ -172,7 +173,7 @@ public class InviteRegistrationService {
     public Welcome afterSignIn() {
         long me = currentUser.require().accountId();
         List<SessionSignUp> results = new ArrayList<>();
-        for (long sessionId : invites.pendingSessions(me)) {
+        for (SessionId sessionId : invites.pendingSessions(me)) {
             if (!invites.removePending(me, sessionId)) {
                 continue;
             }

@@ -10,9 +10,9 @@ import java.util.Set;
  * @param ids     every session, in the order they were planned
  * @param signUps every sign-up, in the order they came in
  */
-public record DemoSessions(List<Long> ids, List<SignUp> signUps) {
+public record DemoSessions(List<SessionId> ids, List<SignUp> signUps) {
 
-    public record SignUp(long sessionId, long personId, Set<Long> trainerIds) { }
+    public record SignUp(SessionId sessionId, long personId, Set<Long> trainerIds) { }
 
     /** Sign-ups for sessions the trainer gives, in the order they came in. */
     public List<SignUp> signUpsFor(long trainerId) {

@@ -109,7 +109,7 @@ public class RegistrationService {
      * link's secret as the proof, and a person is only booked later through {@link #signUp(long)}.
      */
     @Transactional(readOnly = true)
-    public Optional<TrainingSession> openForSignUpLink(long sessionId) {
+    public Optional<TrainingSession> openForSignUpLink(SessionId sessionId) {
         return sessions.find(sessionId).filter(s -> s.openForSignUp(now()));
     }
 
@@ -129,7 +129,7 @@ public class RegistrationService {
      */
     @Transactional
     @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
-    public SignUpOutcome signUp(long sessionId) {
+    public SignUpOutcome signUp(SessionId sessionId) {
         SignedInUser user = currentUser.require();
         requireBookable(sessionId, user.municipalityId(), user.organisationId());
         return seats.decide(sessionId, new SeatRequest.SignUp(user.accountId(), user.accountId(), now()));
@@ -138,7 +138,7 @@ public class RegistrationService {
     /** An organisation contact signs up colleagues of their own organisation in one go. */
     @Transactional
     @RolesAllowed(Role.ORG_CONTACT_ROLE)
-    public List<SignUpOutcome> signUpColleagues(long sessionId, Collection<Long> colleagueIds) {
+    public List<SignUpOutcome> signUpColleagues(SessionId sessionId, Collection<Long> colleagueIds) {
         SignedInUser user = currentUser.require();
         if (user.organisationId() == null) {
             throw new AccessDeniedException("No organisation");
@@ -169,7 +169,7 @@ public class RegistrationService {
         return result;
     }
 
-    private void requireBookable(long sessionId, Long municipalityId, Long organisationId) {
+    private void requireBookable(SessionId sessionId, Long municipalityId, Long organisationId) {
         TrainingSession session = sessions.find(sessionId).orElseThrow(() -> problem("session.unknown"));
         boolean visible = Objects.equals(session.municipalityId(), municipalityId)
                 && (session.organisationId() == null || Objects.equals(session.organisationId(), organisationId));
@@ -179,7 +179,7 @@ public class RegistrationService {
         }
     }
 
-    private Row own(long registrationId) {
+    private Row own(RegistrationId registrationId) {
         Row row = registrations.find(registrationId).orElseThrow(() -> new AccessDeniedException("No such registration"));
         if (row.userId() != currentUser.require().accountId()) {
             throw new AccessDeniedException("Not your registration");
@@ -193,7 +193,7 @@ public class RegistrationService {
      */
     @Transactional
     @PermitAll
-    public void cancel(long registrationId) {
+    public void cancel(RegistrationId registrationId) {
         Row row = own(registrationId);
         if (!row.status().isLive()) {
             return;
@@ -208,13 +208,13 @@ public class RegistrationService {
     /** Accepts an open offer from within the app. */
     @Transactional
     @PermitAll
-    public void acceptOffer(long registrationId) {
+    public void acceptOffer(RegistrationId registrationId) {
         Row row = own(registrationId);
         seats.decide(row.sessionId(), new SeatRequest.Accept(row, row.userId(), now()));
     }
 
     /** What an offer link shows before the person clicks "accept"; empty for an unknown or used link. */
-    public record OfferDetails(long registrationId, TrainingSession session, String personName,
+    public record OfferDetails(RegistrationId registrationId, TrainingSession session, String personName,
                                RegistrationStatus status, OffsetDateTime expiresAt) {
     }
 
@@ -263,12 +263,12 @@ public class RegistrationService {
     /** Other planned occurrences the person could move to: same series or same title, bookable, not full. */
     @Transactional(readOnly = true)
     @PermitAll
-    public List<TrainingSession> alternatives(long registrationId) {
+    public List<TrainingSession> alternatives(RegistrationId registrationId) {
         Row row = own(registrationId);
         SignedInUser user = currentUser.require();
         TrainingSession current = sessions.find(row.sessionId()).orElseThrow();
         return sessions.bookable(current.municipalityId(), user.organisationId(), now()).stream()
-                .filter(s -> s.id() != current.id())
+                .filter(s -> !s.id().equals(current.id()))
                 .filter(s -> (current.seriesId() != null && Objects.equals(s.seriesId(), current.seriesId()))
                         || s.title().equalsIgnoreCase(current.title()))
                 .filter(s -> now().isBefore(s.registrationDeadline()))
@@ -278,7 +278,7 @@ public class RegistrationService {
     /** Moves the person's place to another occurrence in one step; refused (nothing changes) when it is full. */
     @Transactional
     @PermitAll
-    public SignUpOutcome reschedule(long registrationId, long toSessionId) {
+    public SignUpOutcome reschedule(RegistrationId registrationId, SessionId toSessionId) {
         Row row = own(registrationId);
         SignedInUser user = currentUser.require();
         requireBookable(toSessionId, user.municipalityId(), user.organisationId());
@@ -337,7 +337,7 @@ public class RegistrationService {
     /** The evaluation after attending: once per registration, only by someone who was present. */
     @Transactional
     @PermitAll
-    public void evaluate(long registrationId, Integer score, String doDifferently, String comment) {
+    public void evaluate(RegistrationId registrationId, Integer score, String doDifferently, String comment) {
         Row row = own(registrationId);
         new InvalidInputException.Checks()
                 .require("score", score)

@@ -1,5 +1,5 @@
 package nl.omzien.sessions;
 
 /** Published in the transaction that cancels a whole session; for reports. */
-public record SessionCancelled(long sessionId) {
+public record SessionCancelled(SessionId sessionId) {
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * service turns them into instants, so a session at 19:30 stays at 19:30 across a clock change.
  */
 public class SessionDraft {
-    private Long id;
+    private SessionId id;
     private String title = "";
     private Set<String> moduleIds = new LinkedHashSet<>();
     private Audience audience;
@@ -87,7 +87,7 @@ public class SessionDraft {
         return copy;
     }
 
-    public Long getId() { return id; }
+    public SessionId getId() { return id; }
     public String getTitle() { return title; }
     public SessionDraft setTitle(String title) { this.title = title; return this; }
     public Set<String> getModuleIds() { return moduleIds; }

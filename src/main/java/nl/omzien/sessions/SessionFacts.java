@@ -21,7 +21,7 @@ public class SessionFacts {
     }
 
     @Transactional(readOnly = true)
-    public Optional<TrainingSession> of(long sessionId) {
+    public Optional<TrainingSession> of(SessionId sessionId) {
         return sessions.find(sessionId);
     }
 }

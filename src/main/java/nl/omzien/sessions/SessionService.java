@@ -105,7 +105,7 @@ public class SessionService {
     /** One session the trainer may manage. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public TrainingSession get(long sessionId) {
+    public TrainingSession get(SessionId sessionId) {
         TrainingSession session = sessions.find(sessionId).orElseThrow(() -> new AccessDeniedException("No such session"));
         requireScope(session.municipalityId());
         return session;
@@ -125,7 +125,7 @@ public class SessionService {
      */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public boolean mayChange(long sessionId) {
+    public boolean mayChange(SessionId sessionId) {
         try {
             requireChangeable(sessionId);
             return true;
@@ -134,7 +134,7 @@ public class SessionService {
         }
     }
 
-    private TrainingSession requireChangeable(long sessionId) {
+    private TrainingSession requireChangeable(SessionId sessionId) {
         TrainingSession session = get(sessionId);
         SignedInUser user = currentUser.require();
         if (!user.isAdmin() && !user.has(Role.COALITION_LEAD) && !session.trainerIds().contains(user.accountId())
@@ -242,11 +242,11 @@ public class SessionService {
     /** Plans one session; people on the municipality's interest list get a mail. */
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public long create(SessionDraft draft) {
+    public SessionId create(SessionDraft draft) {
         defaultMunicipality(draft);
         Times times = validate(draft, true);
         checkRelations(draft);
-        long id = sessions.insert(draft, times, null, currentUser.require().accountId(), now());
+        SessionId id = sessions.insert(draft, times, null, currentUser.require().accountId(), now());
         tellInterested(id);
         return id;
     }
@@ -257,7 +257,7 @@ public class SessionService {
      */
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public List<Long> createSeries(SessionDraft template, SeriesRule rule) {
+    public List<SessionId> createSeries(SessionDraft template, SeriesRule rule) {
         defaultMunicipality(template);
         List<LocalDate> dates = rule.dates().stream()
                 .filter(d -> template.getStartTime() == null
@@ -268,14 +268,14 @@ public class SessionService {
         }
         validate(template.onDate(dates.getFirst()), true);
         checkRelations(template);
-        List<Long> ids = new ArrayList<>();
+        List<SessionId> ids = new ArrayList<>();
         Long seriesId = null;
         for (LocalDate date : dates) {
             SessionDraft occurrence = template.onDate(date);
-            long id = sessions.insert(occurrence, validate(occurrence, true), seriesId, currentUser.require().accountId(), now());
+            SessionId id = sessions.insert(occurrence, validate(occurrence, true), seriesId, currentUser.require().accountId(), now());
             if (seriesId == null) {
-                seriesId = id;
-                sessions.setSeries(id, id);
+                seriesId = id.value();
+                sessions.setSeries(id, seriesId);
             }
             ids.add(id);
         }
@@ -290,7 +290,7 @@ public class SessionService {
         }
     }
 
-    private void tellInterested(long sessionId) {
+    private void tellInterested(SessionId sessionId) {
         TrainingSession session = sessions.find(sessionId).orElseThrow();
         for (Long userId : interests.takeAll(session.municipalityId())) {
             Optional<PersonLookup.Person> person = people.find(userId);
@@ -339,12 +339,12 @@ public class SessionService {
     /** Cancels a session: every place ends, everyone is told, with the next occurrence if there is one. */
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public void cancel(long sessionId) {
+    public void cancel(SessionId sessionId) {
         requireChangeable(sessionId);
         cancelSession(sessionId, currentUser.require().accountId());
     }
 
-    private void cancelSession(long sessionId, Long actorId) {
+    private void cancelSession(SessionId sessionId, Long actorId) {
         LockedSession locked = sessions.lock(sessionId).orElseThrow();
         if (locked.status() == TrainingSession.Status.CANCELLED) {
             return;
@@ -358,7 +358,7 @@ public class SessionService {
         registrations.audit(sessionId, null, null, actorId, "SESSION_CANCELLED", null, affected.size() + " places", now());
         TrainingSession session = sessions.find(sessionId).orElseThrow();
         TrainingSession next = sessions.inMunicipality(session.municipalityId(), now()).stream()
-                .filter(s -> s.id() != sessionId && !s.isCancelled() && s.startsAt().isAfter(now())
+                .filter(s -> !s.id().equals(sessionId) && !s.isCancelled() && s.startsAt().isAfter(now())
                         && Objects.equals(s.organisationId(), session.organisationId())
                         && (Objects.equals(s.seriesId(), session.seriesId()) && s.seriesId() != null
                             || s.title().equalsIgnoreCase(session.title())))
@@ -384,7 +384,7 @@ public class SessionService {
     /** Everyone with a place (and anyone with recorded attendance), in arrival order. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public List<SessionParticipant> participants(long sessionId) {
+    public List<SessionParticipant> participants(SessionId sessionId) {
         get(sessionId);
         List<SessionParticipant> participants = registrations.participants(sessionId);
         events.publishEvent(new PersonalDataAccessed(PersonalDataAccessed.Action.VIEWED,
@@ -398,7 +398,7 @@ public class SessionService {
      */
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public void markAttendance(long registrationId, Attendance attendance) {
+    public void markAttendance(RegistrationId registrationId, Attendance attendance) {
         Row row = registrations.find(registrationId).orElseThrow(() -> new AccessDeniedException("No such registration"));
         TrainingSession session = get(row.sessionId());
         if (attendance == null) {
@@ -433,7 +433,7 @@ public class SessionService {
     /** A fresh check-in code for the session; earlier codes stop working. */
     @Transactional
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public CheckInCode newCheckInCode(long sessionId) {
+    public CheckInCode newCheckInCode(SessionId sessionId) {
         get(sessionId);
         String token = SecretTokens.newToken();
         sessions.setCheckinToken(sessionId, SecretTokens.hash(token));
@@ -494,7 +494,7 @@ public class SessionService {
     @Transactional
     public int confirmEarlyArrivals() {
         int confirmed = 0;
-        for (long id : registrations.earlyArrivalsDue(now())) {
+        for (RegistrationId id : registrations.earlyArrivalsDue(now())) {
             Row row = registrations.find(id).orElseThrow();
             TrainingSession session = sessions.find(row.sessionId()).orElseThrow();
             if (row.attendance() == null && !now().isBefore(session.startsAt())) {
@@ -508,7 +508,7 @@ public class SessionService {
     /** The presence list to print: confirmed participants with organisation and an empty signature column. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public byte[] presenceListPdf(long sessionId, Locale locale) {
+    public byte[] presenceListPdf(SessionId sessionId, Locale locale) {
         TrainingSession session = get(sessionId);
         List<SessionParticipant> confirmed = registrations.participants(sessionId).stream()
                 .filter(p -> p.status() == RegistrationStatus.CONFIRMED).toList();
@@ -519,7 +519,7 @@ public class SessionService {
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public EvaluationSummary evaluations(long sessionId) {
+    public EvaluationSummary evaluations(SessionId sessionId) {
         get(sessionId);
         List<EvaluationRow> rows = registrations.evaluations(sessionId);
         Double average = rows.isEmpty() ? null : rows.stream().mapToInt(EvaluationRow::score).average().orElseThrow();

@@ -4,5 +4,5 @@ package nl.omzien.sessions;
  * What a sign-up led to. {@code alreadyRegistered} is true when the person had a live place already
  * (double click, second tab): nothing changed.
  */
-public record SignUpOutcome(long registrationId, long userId, RegistrationStatus status, boolean alreadyRegistered) {
+public record SignUpOutcome(RegistrationId registrationId, long userId, RegistrationStatus status, boolean alreadyRegistered) {
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * One planned group session with its current numbers. {@code organisationId} set means closed: only
  * people of that organisation see and book it. Times are instants; show them with {@link SessionTimes}.
  */
-public record TrainingSession(long id, Long seriesId, String title, List<String> moduleIds, Audience audience,
+public record TrainingSession(SessionId id, Long seriesId, String title, List<String> moduleIds, Audience audience,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, String location, String onlineUrl,
                               int capacity, Integer minParticipants, int goNoGoDays,
                               OffsetDateTime registrationDeadline, long municipalityId, String municipalityName,

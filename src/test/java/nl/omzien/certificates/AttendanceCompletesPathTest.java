@@ -1,5 +1,7 @@
 package nl.omzien.certificates;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.Attendance;
 import nl.omzien.sessions.RegistrationService;
@@ -48,8 +50,8 @@ class AttendanceCompletesPathTest extends IntegrationTest {
     }
 
     /** A session that started 30 minutes ago, with the given people signed up. */
-    private long runningSessionWith(SessionFixtures fx, List<String> people) {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 3)));
+    private SessionId runningSessionWith(SessionFixtures fx, List<String> people) {
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 3)));
         people.forEach(person -> fx.as(person, () -> registrations.signUp(session)));
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30);
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, start).set(TRAINING_SESSION.STARTS_AT, start)
@@ -75,8 +77,8 @@ class AttendanceCompletesPathTest extends IntegrationTest {
         assertThat(certificates(me, "signaleerder")).isEqualTo(1);
         assertThat(certificates(me, WITH_TRAINING)).as("needs attendance").isZero();
 
-        long session = runningSessionWith(fx, List.of(person));
-        long registration = fx.as(TRAINER, () -> sessions.participants(session)).getFirst().registrationId();
+        SessionId session = runningSessionWith(fx, List.of(person));
+        RegistrationId registration = fx.as(TRAINER, () -> sessions.participants(session)).getFirst().registrationId();
         fx.as(TRAINER, () -> sessions.markAttendance(registration, Attendance.PRESENT));
         fx.as(TRAINER, () -> sessions.markAttendance(registration, Attendance.PRESENT));
 
@@ -88,7 +90,7 @@ class AttendanceCompletesPathTest extends IntegrationTest {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         List<String> people = fx.participants(2, "Supermarkt De Brink");
         completeBothModules(fx, people.get(0));
-        long session = runningSessionWith(fx, people);
+        SessionId session = runningSessionWith(fx, people);
         String link = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
         String token = link.substring(link.lastIndexOf('/') + 1);
 

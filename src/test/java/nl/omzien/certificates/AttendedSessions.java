@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.Attendance;
 import nl.omzien.sessions.RegistrationService;
@@ -25,9 +26,9 @@ import static nl.omzien.test.IntegrationTest.TRAINER;
 public record AttendedSessions(SessionFixtures fx, DSLContext db, TrainingService training, ModuleCatalog catalog,
                                SessionService sessions, RegistrationService registrations) {
 
-    public long run(List<String> people) {
+    public SessionId run(List<String> people) {
         long trainer = fx.userId(TRAINER);
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 8, 3)
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 8, 3)
                 .setTrainerIds(Set.of(trainer))));
         ModuleWalker walker = new ModuleWalker(training, catalog);
         for (String person : people) {

@@ -1,5 +1,8 @@
 package nl.omzien.certificates;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
+import nl.omzien.certificates.CertificateId;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.Attendance;
 import nl.omzien.security.CurrentUser;
@@ -136,11 +139,11 @@ class CertificateIssuingTest extends KaribuTest {
     @Test
     void nobodyElseCanDownloadMyCertificate() {
         completeSignaleerderModules("noor.dekker@demo.example");
-        long mine = certificates.mine().getFirst().id();
+        CertificateId mine = certificates.mine().getFirst().id();
 
         signInAs("joost.vos@demo.example");
         assertThatThrownBy(() -> certificates.download(mine)).isInstanceOf(NoSuchElementException.class);
-        assertThat(certificates.mine()).noneMatch(c -> c.id() == mine);
+        assertThat(certificates.mine()).noneMatch(c -> c.id().equals(mine));
     }
 
     @Test
@@ -179,9 +182,9 @@ class CertificateIssuingTest extends KaribuTest {
         long eva = userId(email);
         SessionFixtures fx = new SessionFixtures(db, accounts);
         long trainer = fx.userId(TRAINER);
-        List<Long> registrations = new java.util.ArrayList<>();
+        List<RegistrationId> registrations = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            long session = fx.as(TRAINER, () -> sessionService.create(SessionFixtures.draft("Samen oefenen", 8, 3)
+            SessionId session = fx.as(TRAINER, () -> sessionService.create(SessionFixtures.draft("Samen oefenen", 8, 3)
                     .setTrainerIds(java.util.Set.of(trainer))));
             fx.as(email, () -> registrationService.signUp(session));
             OffsetDateTime start = OffsetDateTime.now().minusMinutes(30);

@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.certificates.internal.StoredCertificateStatus;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.certificates.internal.CertificatePdfs;
 import nl.omzien.certificates.internal.LogoCache;
@@ -79,7 +80,7 @@ class CertificatePdfAfterCommitTest extends KaribuTest {
         var certificate = db.selectFrom(CERTIFICATE).where(CERTIFICATE.USER_ID.eq(person)).fetchSingle();
         assertThat(db.fetchCount(MODULE_ATTEMPT, MODULE_ATTEMPT.USER_ID.eq(person), MODULE_ATTEMPT.COMPLETED_AT.isNotNull()))
                 .as("the completions committed although the PDF failed").isEqualTo(3);
-        assertThat(certificate.getStatus()).isEqualTo("ISSUED");
+        assertThat(certificate.getStatus()).isEqualTo(StoredCertificateStatus.ISSUED);
         assertThat(certificate.getPdf()).as("no PDF yet").isNull();
         assertThat(certificate.getPdfSha256()).isNull();
         assertThat(certificate.getPdfAttempts()).isEqualTo(1);

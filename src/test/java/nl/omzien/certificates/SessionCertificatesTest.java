@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.sessions.RegistrationService;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.sessions.SessionService;
@@ -50,7 +51,7 @@ class SessionCertificatesTest extends IntegrationTest {
     @Autowired
     DSLContext db;
 
-    private long attendedSession(SessionFixtures fx, List<String> people) {
+    private SessionId attendedSession(SessionFixtures fx, List<String> people) {
         return new AttendedSessions(fx, db, training, catalog, sessions, registrations).run(people);
     }
 
@@ -63,7 +64,7 @@ class SessionCertificatesTest extends IntegrationTest {
     void theTrainingPathCertificateNamesTheSessionDatePlaceAndTrainer() throws Exception {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String person = fx.participants(1, "Supermarkt De Brink").getFirst();
-        long session = attendedSession(fx, List.of(person));
+        SessionId session = attendedSession(fx, List.of(person));
         LocalDate day = db.select(TRAINING_SESSION.STARTS_AT).from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(session))
                 .fetchOne(TRAINING_SESSION.STARTS_AT).atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
         String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.of("nl")).format(day);
@@ -77,7 +78,7 @@ class SessionCertificatesTest extends IntegrationTest {
     void theSessionsTrainerDownloadsEveryCertificateEarnedThereAsOneZipOfReadablePdfs() throws Exception {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         List<String> people = fx.participants(3, "Supermarkt De Brink");
-        long session = attendedSession(fx, people);
+        SessionId session = attendedSession(fx, people);
 
         assertThat(fx.as(TRAINER, () -> certificates.sessionCertificateCount(session))).isEqualTo(3);
         CertificateDownload zip = fx.as(TRAINER, () -> certificates.sessionCertificates(session));
@@ -103,7 +104,7 @@ class SessionCertificatesTest extends IntegrationTest {
     void anotherTrainerOfTheMunicipalityOrAParticipantCannotDownloadTheSessionsCertificates() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         List<String> people = fx.participants(2, "Supermarkt De Brink");
-        long session = attendedSession(fx, people.subList(0, 1));
+        SessionId session = attendedSession(fx, people.subList(0, 1));
         String otherTrainer = people.get(1);
         long otherId = fx.userId(otherTrainer);
         db.update(APP_USER).set(APP_USER.MUNICIPALITY_ID, fx.municipality("Coevorden")).where(APP_USER.ID.eq(otherId)).execute();

@@ -1,5 +1,8 @@
 package nl.omzien.dashboard;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
+import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.people.OrganisationChanged;
 import nl.omzien.people.Sector;
@@ -53,7 +56,7 @@ public final class DashboardFixture {
     public final String leadEmail;
     public final Map<String, Long> organisations = new HashMap<>();
     public final Map<String, Long> people = new HashMap<>();
-    public final Map<String, Long> certificates = new HashMap<>();
+    public final Map<String, CertificateId> certificates = new HashMap<>();
     final String moduleId;
 
     private final DSLContext db;
@@ -69,7 +72,7 @@ public final class DashboardFixture {
         municipalityId = db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, municipalityName).returning(MUNICIPALITY.ID).fetchOne().getId();
         leadEmail = "lead-" + tag + "@fixture.example";
         String hash = db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.EMAIL.eq("deelnemer@omzien.example")).fetchOne().value1();
-        long lead = db.insertInto(APP_USER).set(APP_USER.EMAIL, leadEmail).set(APP_USER.FULL_NAME, "Lead " + tag)
+        var lead = db.insertInto(APP_USER).set(APP_USER.EMAIL, leadEmail).set(APP_USER.FULL_NAME, "Lead " + tag)
                 .set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUNICIPALITY_ID, municipalityId).returning(APP_USER.ID).fetchOne().getId();
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, lead).set(USER_ROLE.ROLE, "COALITION_LEAD").execute();
         events.publishEvent(new PersonPlacementChanged(lead, null, municipalityId));
@@ -114,31 +117,31 @@ public final class DashboardFixture {
         attempt("p5", at(2025, 12, 31, 23, 30), null, new int[]{2, 3, 4}, null);
         attempt("p6", at(2026, 1, 1, 0, 30), null, new int[]{2, 3, 4}, null);
 
-        long s1 = session("Training Fixture mei", at(2025, 5, 10, 19, 30), false);
-        long r1 = registration(s1, "p1", "CONFIRMED", "PRESENT");
-        long r2 = registration(s1, "p2", "CONFIRMED", "PRESENT");
+        var s1 = session("Training Fixture mei", at(2025, 5, 10, 19, 30), false);
+        var r1 = registration(s1, "p1", "CONFIRMED", "PRESENT");
+        var r2 = registration(s1, "p2", "CONFIRMED", "PRESENT");
         registration(s1, "p3", "CONFIRMED", "ABSENT");
         registration(s1, "p4", "CANCELLED", null);
         evaluation(s1, r1, 8, "Meer oefenen met gesprekken", "Heel leerzaam", at(2025, 5, 11, 9, 0));
         evaluation(s1, r2, 6, "Kortere pauze", null, at(2025, 5, 12, 9, 0));
         attended(s1, "p1");
 
-        long s2 = session("Training Fixture september", at(2025, 9, 1, 19, 30), false);
-        long r5 = registration(s2, "p5", "CONFIRMED", "PRESENT");
+        var s2 = session("Training Fixture september", at(2025, 9, 1, 19, 30), false);
+        var r5 = registration(s2, "p5", "CONFIRMED", "PRESENT");
         registration(s2, "p6", "CONFIRMED", null);
         evaluation(s2, r5, 10, "Niets", "Top avond", at(2025, 9, 2, 9, 0));
         attended(s2, "p5");
 
-        long s3 = session("Training Fixture oktober", at(2025, 10, 1, 19, 30), false);
+        var s3 = session("Training Fixture oktober", at(2025, 10, 1, 19, 30), false);
         registration(s3, "p7", "CONFIRMED", null);
         attended(s3, "p7");
 
-        long s4 = session("Training Fixture januari", at(2026, 1, 2, 19, 30), false);
-        long r9 = registration(s4, "p1", "CONFIRMED", "PRESENT");
+        var s4 = session("Training Fixture januari", at(2026, 1, 2, 19, 30), false);
+        var r9 = registration(s4, "p1", "CONFIRMED", "PRESENT");
         evaluation(s4, r9, 2, "Buiten de periode", "Buiten de periode", at(2026, 1, 3, 9, 0));
         attended(s4, "p1");
 
-        long s5 = session("Training Fixture afgelast", at(2025, 11, 1, 19, 30), true);
+        var s5 = session("Training Fixture afgelast", at(2025, 11, 1, 19, 30), true);
         registration(s5, "p7", "SESSION_CANCELLED", null);
         attended(s5, "p7");
     }
@@ -157,7 +160,7 @@ public final class DashboardFixture {
     }
 
     private void organisation(String key, String name, String sector, String village) {
-        long id = db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipalityId)
+        var id = db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipalityId)
                 .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, Sector.valueOf(sector)).set(ORGANISATION.VILLAGE, village)
                 .returning(ORGANISATION.ID).fetchOne().getId();
         organisations.put(key, id);
@@ -165,7 +168,7 @@ public final class DashboardFixture {
     }
 
     private void person(String key, String organisation, String tag) {
-        long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, key + "-" + tag + "@fixture.example")
+        var id = db.insertInto(APP_USER).set(APP_USER.EMAIL, key + "-" + tag + "@fixture.example")
                 .set(APP_USER.FULL_NAME, "Persoon " + key + " " + tag)
                 .set(APP_USER.ORGANISATION_ID, organisations.get(organisation)).returning(APP_USER.ID).fetchOne().getId();
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "PARTICIPANT").execute();
@@ -188,9 +191,9 @@ public final class DashboardFixture {
     }
 
     /** A certificate as the issuer stores it (without a PDF), and its event. */
-    long certificate(String person, String path, LocalDate completedOn) {
+    CertificateId certificate(String person, String path, LocalDate completedOn) {
         String code = code();
-        long id = db.insertInto(CERTIFICATE).set(CERTIFICATE.CODE, code).set(CERTIFICATE.USER_ID, people.get(person))
+        CertificateId id = db.insertInto(CERTIFICATE).set(CERTIFICATE.CODE, code).set(CERTIFICATE.USER_ID, people.get(person))
                 .set(CERTIFICATE.PATH_ID, path).set(CERTIFICATE.CYCLE, 1).set(CERTIFICATE.HOLDER_NAME, "Persoon " + person)
                 .set(CERTIFICATE.MUNICIPALITY_ID, municipalityId).set(CERTIFICATE.MUNICIPALITY_NAME, municipalityName)
                 .set(CERTIFICATE.PATH_TITLE_NL, path).set(CERTIFICATE.PATH_TITLE_EN, path)
@@ -223,7 +226,7 @@ public final class DashboardFixture {
                 .set(SELF_ASSESSMENT.REFER, (short) scores[2]).set(SELF_ASSESSMENT.ANSWERED_AT, at).execute();
     }
 
-    private long session(String title, OffsetDateTime startsAt, boolean cancelled) {
+    private SessionId session(String title, OffsetDateTime startsAt, boolean cancelled) {
         return db.insertInto(TRAINING_SESSION).set(TRAINING_SESSION.TITLE, title).set(TRAINING_SESSION.STARTS_AT, startsAt)
                 .set(TRAINING_SESSION.ENDS_AT, startsAt.plusHours(2)).set(TRAINING_SESSION.REGISTRATION_DEADLINE, startsAt)
                 .set(TRAINING_SESSION.LOCATION, "Dorpshuis").set(TRAINING_SESSION.CAPACITY, 10)
@@ -232,7 +235,7 @@ public final class DashboardFixture {
                 .returning(TRAINING_SESSION.ID).fetchOne().getId();
     }
 
-    private long registration(long sessionId, String person, String status, String attendance) {
+    private RegistrationId registration(SessionId sessionId, String person, String status, String attendance) {
         OffsetDateTime now = OffsetDateTime.now();
         return db.insertInto(REGISTRATION).set(REGISTRATION.SESSION_ID, sessionId).set(REGISTRATION.USER_ID, people.get(person))
                 .set(REGISTRATION.STATUS, nl.omzien.sessions.RegistrationStatus.valueOf(status)).set(REGISTRATION.ARRIVAL, (long) ++arrival)
@@ -241,14 +244,14 @@ public final class DashboardFixture {
                 .returning(REGISTRATION.ID).fetchOne().getId();
     }
 
-    private void evaluation(long sessionId, long registrationId, int score, String doDifferently, String comment, OffsetDateTime at) {
+    private void evaluation(SessionId sessionId, RegistrationId registrationId, int score, String doDifferently, String comment, OffsetDateTime at) {
         db.insertInto(SESSION_EVALUATION).set(SESSION_EVALUATION.REGISTRATION_ID, registrationId).set(SESSION_EVALUATION.SCORE, (short) score)
                 .set(SESSION_EVALUATION.DO_DIFFERENTLY, doDifferently).set(SESSION_EVALUATION.COMMENT, comment)
                 .set(SESSION_EVALUATION.ANSWERED_AT, at).execute();
         events.publishEvent(new SessionEvaluated(sessionId, registrationId));
     }
 
-    private void attended(long sessionId, String person) {
+    private void attended(SessionId sessionId, String person) {
         events.publishEvent(new SessionAttended(people.get(person), sessionId, List.of(moduleId), OffsetDateTime.now(), OffsetDateTime.now()));
     }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.demo;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.test.IntegrationTest;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -38,7 +39,7 @@ class DemoDataTest extends IntegrationTest {
         long trainer = idOf(TRAINER);
         var onLists = db.selectFrom(PERSONAL_DATA_AUDIT).where(PERSONAL_DATA_AUDIT.ACTOR_ID.eq(trainer)).fetch();
         assertThat(onLists).hasSize(6).allSatisfy(entry -> {
-            long session = Long.parseLong(entry.getDetail().substring("session-participants:".length()));
+            SessionId session = SessionId.of(Long.parseLong(entry.getDetail().substring("session-participants:".length())));
             assertThat(db.fetchExists(SESSION_TRAINER, SESSION_TRAINER.SESSION_ID.eq(session), SESSION_TRAINER.USER_ID.eq(trainer))).isTrue();
             assertThat(db.fetchExists(REGISTRATION, REGISTRATION.SESSION_ID.eq(session), REGISTRATION.USER_ID.eq(entry.getSubjectId()))).isTrue();
         });

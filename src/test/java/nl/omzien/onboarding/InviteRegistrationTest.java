@@ -1,5 +1,6 @@
 package nl.omzien.onboarding;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.onboarding.InviteRegistrationService.Form;
@@ -241,9 +242,9 @@ class InviteRegistrationTest extends IntegrationTest {
 
     @Test
     void aSessionLinkLetsThePersonPickTheirOrganisationAndBooksTheSessionOnlyAfterTheyFollowTheMailedLink() {
-        long sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Aanmelden via link", 1, 9)));
+        SessionId sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Aanmelden via link", 1, 9)));
         var link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
-                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+                .filter(i -> i.session().id().equals(sessionId)).findFirst().orElseThrow().link();
         String token = link.substring(link.lastIndexOf('/') + 1);
         assertThat(link).contains("/aanmelden/sessie/");
 
@@ -285,10 +286,10 @@ class InviteRegistrationTest extends IntegrationTest {
     @Test
     void aClosedSessionsLinkFixesTheOrganisation() {
         long homeCare = fx().organisation("Thuiszorg Zuidoost-Drenthe");
-        long sessionId = fx().as(TRAINER, () -> sessions.create(
+        SessionId sessionId = fx().as(TRAINER, () -> sessions.create(
                 SessionFixtures.draft("Alleen voor de thuiszorg", 10, 8).setOrganisationId(homeCare)));
         var link = fx().as(LEAD_COEVORDEN, () -> invites.sessionInvites()).stream()
-                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+                .filter(i -> i.session().id().equals(sessionId)).findFirst().orElseThrow().link();
         var invite = registrations.sessionInvite(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
         assertThat(invite.organisation().id()).isEqualTo(homeCare);
         assertThat(invite.choices()).extracting(o -> o.id()).containsExactly(homeCare);

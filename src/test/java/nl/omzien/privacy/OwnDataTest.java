@@ -150,7 +150,7 @@ class OwnDataTest extends IntegrationTest {
         assertThat(rows(root, "training", "follow_up")).extracting(r -> r.path("story").asString())
                 .contains("Ik zag mevrouw Jansen " + anna.marker());
         assertThat(rows(root, "sessions", "registration")).extracting(r -> r.path("session_id").asLong())
-                .contains(anna.pastSession(), anna.futureSession());
+                .contains(anna.pastSession().value(), anna.futureSession().value());
         assertThat(rows(root, "sessions", "registration")).anySatisfy(r -> assertThat(r.path("attendance").asString()).isEqualTo("PRESENT"));
         assertThat(rows(root, "sessions", "session_evaluation")).singleElement()
                 .satisfies(e -> assertThat(e.path("comment").asString()).isEqualTo("Fijne avond " + anna.marker()));

@@ -1,5 +1,7 @@
 package nl.omzien.privacy;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
 import nl.omzien.onboarding.SignInLinkService;
 import nl.omzien.people.Audience;
 import nl.omzien.people.ProfileService;
@@ -40,8 +42,8 @@ import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
  */
 final class PeopleWithData {
 
-    record Person(long id, String email, String fullName, String marker, String newEmail, long pastSession,
-                  long futureSession) {
+    record Person(long id, String email, String fullName, String marker, String newEmail, SessionId pastSession,
+                  SessionId futureSession) {
     }
 
     private static final Pattern YES_LINK = Pattern.compile("/terugblik/([A-Za-z0-9_-]{43})\\?answer=yes");
@@ -83,8 +85,8 @@ final class PeopleWithData {
     List<Person> twoPeople(String namePrefix) {
         String batch = UUID.randomUUID().toString().substring(0, 8);
         List<String> emails = fx.participants(2, "Supermarkt De Brink");
-        long past = fx.as(PrivacyTestSupport.TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 10, 3)));
-        long future = fx.as(PrivacyTestSupport.TRAINER, () -> sessions.create(SessionFixtures.draft("Terugkomavond", 10, 20)));
+        var past = fx.as(PrivacyTestSupport.TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 10, 3)));
+        var future = fx.as(PrivacyTestSupport.TRAINER, () -> sessions.create(SessionFixtures.draft("Terugkomavond", 10, 20)));
         List<Person> people = new java.util.ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
             String email = emails.get(i);
@@ -118,7 +120,7 @@ final class PeopleWithData {
             training.finish(attempt.id(), new SelfAssessment(4, 5, 4));
             walker.complete("gesprek", Audience.SHOP);
             walker.complete("doorverwijzen", Audience.SHOP);
-            long registration = registrations.mine().stream().filter(r -> r.session().id() == person.pastSession())
+            RegistrationId registration = registrations.mine().stream().filter(r -> r.session().id().equals(person.pastSession()))
                     .map(MyRegistration::registrationId).findFirst().orElseThrow();
             registrations.evaluate(registration, 8, "Meer oefenen " + person.marker(), "Fijne avond " + person.marker());
             registrations.registerInterest();

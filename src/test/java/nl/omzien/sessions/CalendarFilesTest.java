@@ -47,7 +47,7 @@ class CalendarFilesTest extends IntegrationTest {
         fx = new SessionFixtures(db, accounts);
     }
 
-    private long plan(String title, int capacity, int daysAhead) {
+    private SessionId plan(String title, int capacity, int daysAhead) {
         return fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft(title, capacity, daysAhead)));
     }
 
@@ -67,15 +67,15 @@ class CalendarFilesTest extends IntegrationTest {
 
     @Test
     void aParticipantWhoGivesBackTheirSeatGetsACancellationThatRemovesTheSameCalendarEntry() {
-        long session = plan("Gesprek aangaan", 2, 12);
+        SessionId session = plan("Gesprek aangaan", 2, 12);
         String person = fx.participants(1, "Bibliotheek Coevorden").getFirst();
         fx.as(person, () -> registrations.signUp(session));
         Record2<String, byte[]> invitation = latestAttachment(person);
         assertThat(invitation.value1()).isEqualTo("uitnodiging.ics");
         VEvent invited = Biweekly.parse(new String(invitation.value2())).first().getEvents().getFirst();
 
-        long registration = fx.as(person, () -> registrations.mine()).stream()
-                .filter(r -> r.session().id() == session).findFirst().orElseThrow().registrationId();
+        RegistrationId registration = fx.as(person, () -> registrations.mine()).stream()
+                .filter(r -> r.session().id().equals(session)).findFirst().orElseThrow().registrationId();
         fx.as(person, () -> registrations.cancel(registration));
 
         Record2<String, byte[]> cancellation = latestAttachment(person);
@@ -93,19 +93,19 @@ class CalendarFilesTest extends IntegrationTest {
 
     @Test
     void leavingTheWaitlistSendsNoCalendarFileBecauseNothingWasInTheCalendar() {
-        long session = plan("Doorverwijzen", 1, 12);
+        SessionId session = plan("Doorverwijzen", 1, 12);
         List<String> people = fx.participants(2, "Bibliotheek Coevorden");
         people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));
-        long waiting = fx.as(people.get(1), () -> registrations.mine()).stream()
-                .filter(r -> r.session().id() == session).findFirst().orElseThrow().registrationId();
+        var waiting = fx.as(people.get(1), () -> registrations.mine()).stream()
+                .filter(r -> r.session().id().equals(session)).findFirst().orElseThrow().registrationId();
         fx.as(people.get(1), () -> registrations.cancel(waiting));
         assertThat(latestAttachment(people.get(1)).value1()).isNull();
     }
 
     @Test
     void thePersonalFeedServesTheSessionsWithASeatFollowsChangesAndDiesWhenReplaced() throws Exception {
-        long seat = plan("Signalen herkennen", 1, 14);
-        long waitlisted = plan("Signalen herkennen", 1, 21);
+        var seat = plan("Signalen herkennen", 1, 14);
+        var waitlisted = plan("Signalen herkennen", 1, 21);
         List<String> people = fx.participants(2, "Supermarkt De Brink");
         String me = people.get(0);
         String other = people.get(1);

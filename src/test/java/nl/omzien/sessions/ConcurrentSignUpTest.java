@@ -48,7 +48,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
         fixtures = new SessionFixtures(db, accounts);
     }
 
-    private long newSession(int capacity) {
+    private SessionId newSession(int capacity) {
         return fixtures.as(TRAINER, () -> sessionService.create(SessionFixtures.draft("Signalen herkennen", capacity, 10)));
     }
 
@@ -77,7 +77,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
 
     @Test
     void fiftyConcurrentSignUpsForTenSeatsGiveTenSeatsAndFortyWaitingInArrivalOrder() throws Exception {
-        long session = newSession(10);
+        SessionId session = newSession(10);
         List<String> people = fixtures.participants(50, "Thuiszorg Zuidoost-Drenthe");
         List<Callable<SignUpOutcome>> tasks = new ArrayList<>();
         for (String person : people) {
@@ -108,7 +108,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
 
     @Test
     void aDoubleClickNeverGivesSomeoneTwoPlaces() throws Exception {
-        long session = newSession(3);
+        SessionId session = newSession(3);
         String person = fixtures.participants(1, "Kapsalon Knip & Zo").getFirst();
         List<Callable<SignUpOutcome>> tasks = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -122,7 +122,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
 
     @Test
     void concurrentCancellationsOfferTheFreedSeatsToTheFirstInLineOnly() throws Exception {
-        long session = newSession(10);
+        SessionId session = newSession(10);
         List<String> people = fixtures.participants(30, "Thuiszorg Zuidoost-Drenthe");
         for (String person : people) {
             fixtures.as(person, () -> registrationService.signUp(session));
@@ -182,7 +182,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
 
     @Test
     void theDatabaseItselfRefusesASeatBeyondCapacity() {
-        long session = newSession(1);
+        SessionId session = newSession(1);
         List<String> people = fixtures.participants(2, "Kapsalon Knip & Zo");
         fixtures.as(people.get(0), () -> registrationService.signUp(session));
         long second = fixtures.userId(people.get(1));
@@ -198,7 +198,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
 
     @Test
     void theSeatRowFollowsTheTrainersChangesAndTheGuardUsesTheNewCapacity() {
-        long session = newSession(1);
+        SessionId session = newSession(1);
         List<String> people = fixtures.participants(2, "Kapsalon Knip & Zo");
         fixtures.as(people.get(0), () -> registrationService.signUp(session));
         // A trainer raises the capacity (any write to the session row is copied to its seat row).

@@ -23,16 +23,16 @@ public final class FifoReplay {
     }
 
     public static Result check(List<AuditEntry> trail, int capacity) {
-        Set<Long> holding = new HashSet<>();
-        TreeMap<Long, Long> waiting = new TreeMap<>(); // arrival -> registration
-        Map<Long, Long> arrivalOf = new HashMap<>();
+        Set<RegistrationId> holding = new HashSet<>();
+        TreeMap<Long, RegistrationId> waiting = new TreeMap<>(); // arrival -> registration
+        Map<RegistrationId, Long> arrivalOf = new HashMap<>();
         int max = 0;
         int offers = 0;
         int direct = 0;
         int step = 0;
         for (AuditEntry entry : trail) {
             step++;
-            Long registration = entry.registrationId();
+            RegistrationId registration = entry.registrationId();
             switch (entry.action()) {
                 case "SIGNED_UP_CONFIRMED", "MOVED_IN_CONFIRMED" -> {
                     require(waiting.isEmpty(), step, "seat given to arrival " + entry.arrival() + " while "

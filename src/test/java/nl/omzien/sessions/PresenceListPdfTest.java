@@ -34,7 +34,7 @@ class PresenceListPdfTest extends IntegrationTest {
     @Test
     void thePresenceListNamesEveryoneWithASeatWithTheirOrganisationAndPrintsNamesWithAccents() throws Exception {
         SessionFixtures fx = new SessionFixtures(db, accounts);
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signalen herkennen", 40, 5)
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signalen herkennen", 40, 5)
                 .setTrainerIds(Set.of(fx.userId(TRAINER)))));
         List<String> people = fx.participants(35, "Thuiszorg Zuidoost-Drenthe");
         db.update(APP_USER).set(APP_USER.FULL_NAME, "Mehmet Yılmaz-Łukaszewicz Ayşe").where(APP_USER.EMAIL.eq(people.getFirst())).execute();

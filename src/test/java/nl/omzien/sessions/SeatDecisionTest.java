@@ -62,17 +62,17 @@ class SeatDecisionTest extends IntegrationTest {
         fixtures = new SessionFixtures(db, accounts);
     }
 
-    private long newSession(int capacity) {
+    private SessionId newSession(int capacity) {
         return fixtures.as(TRAINER, () -> sessionService.create(SessionFixtures.draft("Samen", capacity, 10)));
     }
 
-    private Row place(long session, String email) {
+    private Row place(SessionId session, String email) {
         return registrations.findLive(session, fixtures.userId(email)).orElseThrow();
     }
 
     @Test
     void aFreedSeatGoesToTheFirstInLineAndNewcomersQueueBehindEveryoneWaiting() {
-        long session = newSession(2);
+        SessionId session = newSession(2);
         List<String> people = fixtures.participants(6, "Kapsalon Knip & Zo");
         for (String person : people.subList(0, 4)) {
             fixtures.as(person, () -> registrationService.signUp(session));
@@ -102,7 +102,7 @@ class SeatDecisionTest extends IntegrationTest {
 
     @Test
     void anOfferAcceptedThenGivenBackPassesToTheNextAndADeclinedOfferCannotBeAccepted() {
-        long session = newSession(1);
+        SessionId session = newSession(1);
         List<String> people = fixtures.participants(4, "Kapsalon Knip & Zo");
         for (String person : people) {
             fixtures.as(person, () -> registrationService.signUp(session));
@@ -131,7 +131,7 @@ class SeatDecisionTest extends IntegrationTest {
 
     @Test
     void aRefusedChangeChangesNothingAndACancelledSessionRefusesEveryone() {
-        long session = newSession(1);
+        SessionId session = newSession(1);
         List<String> people = fixtures.participants(4, "Kapsalon Knip & Zo");
         fixtures.as(people.get(0), () -> registrationService.signUp(session));
         fixtures.as(people.get(1), () -> registrationService.signUp(session));
@@ -167,7 +167,7 @@ class SeatDecisionTest extends IntegrationTest {
     @Test
     void twentyConcurrentCallersOnOneSessionNeverOverbookAndServeTheWaitlistInArrivalOrder() throws Exception {
         int capacity = 5;
-        long session = newSession(capacity);
+        SessionId session = newSession(capacity);
         List<String> people = fixtures.participants(30, "Thuiszorg Zuidoost-Drenthe");
         Map<Long, String> emailOf = new ConcurrentHashMap<>();
         people.forEach(email -> emailOf.put(fixtures.userId(email), email));

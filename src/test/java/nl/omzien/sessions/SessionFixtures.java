@@ -45,7 +45,7 @@ public final class SessionFixtures {
     }
 
     /** The session's seat counters (kept by the trigger) against the registrations themselves. */
-    public void assertCountersMatchTheRows(long session, int held, int waiting) {
+    public void assertCountersMatchTheRows(SessionId session, int held, int waiting) {
         var counters = db.select(SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING).from(SESSION_SEAT_STATE)
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(session)).fetchSingle();
         assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session)

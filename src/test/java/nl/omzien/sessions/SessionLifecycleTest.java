@@ -57,7 +57,7 @@ class SessionLifecycleTest extends IntegrationTest {
         fx = new SessionFixtures(db, accounts);
     }
 
-    private long plan(String title, int capacity, int daysAhead) {
+    private SessionId plan(String title, int capacity, int daysAhead) {
         return fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft(title, capacity, daysAhead)));
     }
 
@@ -65,12 +65,12 @@ class SessionLifecycleTest extends IntegrationTest {
         return fx.as(ADMIN, () -> outbox.latestTo(email));
     }
 
-    private RegistrationStatus statusOf(String email, long session) {
+    private RegistrationStatus statusOf(String email, SessionId session) {
         return repository.findLatest(session, fx.userId(email)).orElseThrow().status();
     }
 
     /** Moves a session in time by editing the database, as if the clock had moved on. */
-    private void startsIn(long session, Duration fromNow) {
+    private void startsIn(SessionId session, Duration fromNow) {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plus(fromNow);
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, start)
                 .set(TRAINING_SESSION.STARTS_AT, start).set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90))
@@ -80,7 +80,7 @@ class SessionLifecycleTest extends IntegrationTest {
     /** Issue 17: any trainer of the municipality could move or cancel a colleague's session. */
     @Test
     void onlyTheSessionsOwnTrainersTheLeadAndAdminsMayChangeOrCancelIt() {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Van een collega", 12, 9)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Van een collega", 12, 9)));
         String colleague = fx.participants(1, "Supermarkt De Brink").getFirst();
         long colleagueId = fx.userId(colleague);
         db.update(nl.omzien.people.internal.db.Tables.APP_USER).set(nl.omzien.people.internal.db.Tables.APP_USER.MUNICIPALITY_ID, fx.municipality("Coevorden"))
@@ -113,12 +113,12 @@ class SessionLifecycleTest extends IntegrationTest {
             assertThat(date.getDayOfMonth()).isLessThanOrEqualTo(7);
             assertThat(date.getMonthValue()).isIn(1, 4, 7, 10);
         });
-        List<Long> ids = fx.as(TRAINER, () -> sessions.createSeries(SessionFixtures.draft("Reeks Herkennen", 12, 1), rule));
+        List<SessionId> ids = fx.as(TRAINER, () -> sessions.createSeries(SessionFixtures.draft("Reeks Herkennen", 12, 1), rule));
         assertThat(ids).hasSize(4);
         List<TrainingSession> planned = fx.as(TRAINER, () -> ids.stream().map(sessions::get).toList());
         assertThat(planned).allSatisfy(s -> {
             assertThat(SessionTimes.local(s.startsAt()).toLocalTime()).hasToString("19:30");
-            assertThat(s.seriesId()).isEqualTo(ids.getFirst());
+            assertThat(s.seriesId()).isEqualTo(ids.getFirst().value());
         });
         // April is summer time, January winter time: the same local time, a different UTC offset.
         assertThat(planned.get(0).startsAt().withOffsetSameInstant(ZoneOffset.UTC).getHour()).isEqualTo(18);
@@ -147,12 +147,12 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void anUnansweredOfferPassesToTheNextInLineAndAcceptingByLinkConfirms() {
-        long session = plan("Wachtlijst", 1, 5);
+        SessionId session = plan("Wachtlijst", 1, 5);
         List<String> people = fx.participants(3, "Kapsalon Knip & Zo");
         people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));
         assertThat(statusOf(people.get(1), session)).isEqualTo(RegistrationStatus.WAITLISTED);
 
-        long first = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
+        var first = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
         fx.as(people.get(0), () -> registrations.cancel(first));
         assertThat(statusOf(people.get(1), session)).isEqualTo(RegistrationStatus.OFFERED);
         var offer = repository.findLive(session, fx.userId(people.get(1))).orElseThrow();
@@ -182,11 +182,11 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void offersAreShorterCloseToTheStartAndNobodyIsPromotedAfterTheStart() {
-        long soon = plan("Bijna", 1, 5);
+        var soon = plan("Bijna", 1, 5);
         List<String> people = fx.participants(3, "Kapsalon Knip & Zo");
         people.forEach(p -> fx.as(p, () -> registrations.signUp(soon)));
         startsIn(soon, Duration.ofHours(6));
-        long first = repository.findLive(soon, fx.userId(people.get(0))).orElseThrow().id();
+        var first = repository.findLive(soon, fx.userId(people.get(0))).orElseThrow().id();
         fx.as(people.get(0), () -> registrations.cancel(first));
         var offer = repository.findLive(soon, fx.userId(people.get(1))).orElseThrow();
         assertThat(Duration.between(OffsetDateTime.now(), offer.offerExpiresAt())).isBetween(Duration.ofMinutes(170), Duration.ofHours(3));
@@ -200,13 +200,13 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void reschedulingMovesToAFreeSeatInOneStepAndKeepsThePlaceWhenTheOtherIsFull() {
-        long a = plan("Gesprek aangaan", 2, 6);
-        long b = plan("Gesprek aangaan", 1, 8);
-        long c = plan("Gesprek aangaan", 1, 9);
+        var a = plan("Gesprek aangaan", 2, 6);
+        var b = plan("Gesprek aangaan", 1, 8);
+        var c = plan("Gesprek aangaan", 1, 9);
         List<String> people = fx.participants(2, "Huisartsenpraktijk Dalen");
         String me = people.get(0);
         fx.as(people.get(1), () -> registrations.signUp(c));
-        long mine = fx.as(me, () -> registrations.signUp(a)).registrationId();
+        var mine = fx.as(me, () -> registrations.signUp(a)).registrationId();
         assertThat(fx.as(me, () -> registrations.alternatives(mine))).extracting(TrainingSession::id).contains(b, c);
 
         assertThatThrownBy(() -> fx.as(me, () -> registrations.reschedule(mine, c)))
@@ -224,7 +224,7 @@ class SessionLifecycleTest extends IntegrationTest {
     @Test
     void aClosedSessionExistsOnlyForItsOrganisation() {
         SessionDraft draft = SessionFixtures.draft("Alleen thuiszorg", 10, 7).setOrganisationId(fx.organisation("Thuiszorg Zuidoost-Drenthe"));
-        long closed = fx.as(TRAINER, () -> sessions.create(draft));
+        var closed = fx.as(TRAINER, () -> sessions.create(draft));
         assertThat(fx.as(ORG_CONTACT, () -> registrations.upcoming(RegistrationService.Filter.NONE)))
                 .extracting(TrainingSession::id).contains(closed);
         assertThat(fx.as(PARTICIPANT, () -> registrations.upcoming(RegistrationService.Filter.NONE)))
@@ -237,7 +237,7 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void anOrganisationContactSignsUpSeveralColleaguesAtOnceButNoOutsiders() {
-        long session = plan("Voor collega's", 2, 7);
+        SessionId session = plan("Voor collega's", 2, 7);
         var colleagues = fx.as(ORG_CONTACT, () -> registrations.colleagues());
         List<Long> three = colleagues.keySet().stream().limit(3).toList();
         List<SignUpOutcome> outcomes = fx.as(ORG_CONTACT, () -> registrations.signUpColleagues(session, three));
@@ -252,8 +252,8 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void cancellingASessionTellsEveryoneAndOffersTheNextOccurrence() {
-        long session = plan("Doorverwijzen", 1, 10);
-        long next = plan("Doorverwijzen", 10, 20);
+        SessionId session = plan("Doorverwijzen", 1, 10);
+        var next = plan("Doorverwijzen", 10, 20);
         List<String> people = fx.participants(2, "Bibliotheek Coevorden");
         people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));
         fx.as(TRAINER, () -> sessions.cancel(session));
@@ -272,17 +272,17 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void attendanceIsSavedOnceAndPublishesSessionAttendedOnlyTheFirstTime() {
-        long session = plan("Aanwezigheid", 5, 3);
+        SessionId session = plan("Aanwezigheid", 5, 3);
         List<String> people = fx.participants(2, "Supermarkt De Brink");
-        long reg = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
-        long other = fx.as(people.get(1), () -> registrations.signUp(session)).registrationId();
+        var reg = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
+        var other = fx.as(people.get(1), () -> registrations.signUp(session)).registrationId();
         assertThatThrownBy(() -> fx.as(TRAINER, () -> sessions.markAttendance(reg, Attendance.PRESENT)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsValue("attendance.too-early"));
         startsIn(session, Duration.ofMinutes(-30));
         fx.as(TRAINER, () -> sessions.markAttendance(reg, Attendance.PRESENT));
         fx.as(TRAINER, () -> sessions.markAttendance(reg, Attendance.PRESENT));
         fx.as(TRAINER, () -> sessions.markAttendance(other, Attendance.EXCUSED));
-        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId() == session))
+        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId().equals(session)))
                 .singleElement().satisfies(e -> assertThat(e.personId()).isEqualTo(fx.userId(people.get(0))));
         assertThat(fx.as(TRAINER, () -> sessions.participants(session))).extracting(SessionParticipant::attendance)
                 .containsExactly(Attendance.PRESENT, Attendance.EXCUSED);
@@ -310,7 +310,7 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void qrCheckInMarksPresentOnlyDuringTheSessionAndOnlyWithASeat() {
-        long session = plan("Inchecken", 5, 3);
+        SessionId session = plan("Inchecken", 5, 3);
         List<String> people = fx.participants(2, "Supermarkt De Brink");
         fx.as(people.get(0), () -> registrations.signUp(session));
         String link = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
@@ -321,16 +321,16 @@ class SessionLifecycleTest extends IntegrationTest {
         assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.ARRIVED_EARLY);
         assertThat(repository.find(fx.as(people.get(0), () -> registrations.mine()).getFirst().registrationId()).orElseThrow().attendance())
                 .isNull();
-        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId() == session)).isEmpty();
+        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId().equals(session))).isEmpty();
         assertThat(fx.as(people.get(0), () -> registrations.mine()).getFirst().checkedIn()).isTrue();
         jobs.confirmEarlyArrivals();
-        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId() == session)).as("not started yet").isEmpty();
+        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId().equals(session))).as("not started yet").isEmpty();
         startsIn(session, Duration.ofMinutes(-1));
         assertThat(jobs.confirmEarlyArrivals()).isGreaterThanOrEqualTo(1);
         assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.ALREADY_CHECKED_IN);
         assertThat(fx.as(people.get(1), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.NOT_REGISTERED);
         assertThat(fx.as(people.get(0), () -> sessions.checkIn("a".repeat(43)))).isEqualTo(SessionService.CheckInResult.UNKNOWN_CODE);
-        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId() == session)).hasSize(1);
+        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId().equals(session))).hasSize(1);
         String newer = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
         assertThat(newer).isNotEqualTo(link);
         assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).as("old code stops working")
@@ -339,10 +339,10 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void anOfferPassedOnFromItsMailLinkGoesToTheNextInLineAtOnce() {
-        long session = plan("Doorgeven", 1, 5);
+        SessionId session = plan("Doorgeven", 1, 5);
         List<String> people = fx.participants(3, "Bakkerij Van der Veen");
         people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));
-        long first = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
+        var first = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
         fx.as(people.get(0), () -> registrations.cancel(first));
         assertThat(repository.findLive(session, fx.userId(people.get(1))).orElseThrow().status()).isEqualTo(RegistrationStatus.OFFERED);
         String text = mailsTo(people.get(1)).stream().filter(m -> m.text().contains("/aanbod/")).findFirst().orElseThrow().text();
@@ -361,10 +361,10 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void aSelfCheckInNeverOverridesWhatTheTrainerRecorded() {
-        long session = plan("Trainer beslist", 5, 3);
+        SessionId session = plan("Trainer beslist", 5, 3);
         List<String> people = fx.participants(2, "Supermarkt De Brink");
-        long excused = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
-        long early = fx.as(people.get(1), () -> registrations.signUp(session)).registrationId();
+        var excused = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
+        var early = fx.as(people.get(1), () -> registrations.signUp(session)).registrationId();
         String link = fx.as(TRAINER, () -> sessions.newCheckInCode(session)).link();
         String token = link.substring(link.lastIndexOf('/') + 1);
         startsIn(session, Duration.ofMinutes(17));
@@ -378,14 +378,14 @@ class SessionLifecycleTest extends IntegrationTest {
         assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.RECORDED_BY_TRAINER);
         assertThat(repository.find(excused).orElseThrow().attendance()).isEqualTo(Attendance.EXCUSED);
         assertThat(repository.find(early).orElseThrow().attendance()).isEqualTo(Attendance.ABSENT);
-        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId() == session)).isEmpty();
+        assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId().equals(session))).isEmpty();
     }
 
     @Test
     void remindersAndGoNoGoMailsGoOutOnceAndTheTrainerCancelsInOneClick() {
         SessionDraft draft = SessionFixtures.draft("Minimum", 10, 2).setMinParticipants(4).setGoNoGoDays(3)
                 .setTrainerIds(Set.of(fx.userId(TRAINER)));
-        long session = fx.as(TRAINER, () -> sessions.create(draft));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(draft));
         List<String> people = fx.participants(2, "Bakkerij Van der Veen");
         people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));
         assertThat(jobs.sendGoNoGo()).isGreaterThanOrEqualTo(1);
@@ -423,9 +423,9 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void nobodySeesOrChangesAnotherPersonsRegistration() {
-        long session = plan("Privé", 5, 4);
+        SessionId session = plan("Privé", 5, 4);
         List<String> people = fx.participants(2, "Kapsalon Knip & Zo");
-        long theirs = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
+        var theirs = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
         assertThatThrownBy(() -> fx.as(people.get(1), () -> registrations.cancel(theirs))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fx.as(people.get(1), () -> registrations.acceptOffer(theirs))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fx.as(people.get(1), () -> sessions.participants(session))).isInstanceOf(AccessDeniedException.class);
@@ -435,10 +435,10 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void cancellingIsRefusedAfterTheDeadlineButLeavingTheWaitlistIsNot() {
-        long session = plan("Deadline", 1, 4);
+        SessionId session = plan("Deadline", 1, 4);
         List<String> people = fx.participants(2, "Kapsalon Knip & Zo");
-        long seat = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
-        long waiting = fx.as(people.get(1), () -> registrations.signUp(session)).registrationId();
+        var seat = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
+        var waiting = fx.as(people.get(1), () -> registrations.signUp(session)).registrationId();
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, OffsetDateTime.now().minusMinutes(1))
                 .where(TRAINING_SESSION.ID.eq(session)).execute();
         assertThatThrownBy(() -> fx.as(people.get(0), () -> registrations.cancel(seat)))

@@ -143,7 +143,7 @@ class SessionMailSmtpTest extends IntegrationTest {
         LocalDate after = lastSunday.plusDays(4);
         SessionDraft draft = SessionFixtures.draft("Signalen herkennen", 10, 1).setDate(before)
                 .setNotes("Koffie staat klaar.");
-        long session = fx.as(TRAINER, () -> sessions.create(draft));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(draft));
         String person = fx.participants(1, "Kapsalon Knip & Zo").getFirst();
         fx.as(person, () -> registrations.signUp(session));
 
@@ -193,7 +193,7 @@ class SessionMailSmtpTest extends IntegrationTest {
     @Test
     void anEnglishSpeakingParticipantGetsEnglishMailAndAWaitlistNotice() throws Exception {
         SessionFixtures fx = new SessionFixtures(db, accounts);
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Raising it", 1, 9)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Raising it", 1, 9)));
         List<String> people = fx.participants(2, "Supermarkt De Brink");
         db.update(APP_USER).set(APP_USER.LOCALE, "en").where(APP_USER.EMAIL.eq(people.get(1))).execute();
         people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));

@@ -57,7 +57,7 @@ public final class SignUpBenchmark {
             SessionService sessions = app.getBean(SessionService.class);
             RegistrationService service = app.getBean(RegistrationService.class);
             JooqRegistrationRepository registrations = app.getBean(JooqRegistrationRepository.class);
-            long session = fixtures.as("trainer@omzien.example",
+            SessionId session = fixtures.as("trainer@omzien.example",
                     () -> sessions.create(SessionFixtures.draft("Benchmark", seats, 10)));
             List<String> people = fixtures.participants(peopleCount, "Thuiszorg Zuidoost-Drenthe");
             List<Long> ids = people.stream().map(fixtures::userId).toList();
@@ -136,7 +136,7 @@ public final class SignUpBenchmark {
      * double click, which must change nothing).
      */
     private static void run(int threads, int attempts, RegistrationService service, JooqRegistrationRepository registrations,
-                            long session, List<Long> ids, List<Authentication> signedIn, Counters counters)
+                            SessionId session, List<Long> ids, List<Authentication> signedIn, Counters counters)
             throws InterruptedException {
         AtomicInteger remaining = new AtomicInteger(attempts);
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -1,5 +1,7 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.sessions.SessionId;
+import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPath.RequiredModule;
@@ -60,7 +62,7 @@ public class CertificateIssuer {
 
     /** Issues every certificate the person has earned and not yet received; returns the new ids. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Long> evaluate(long userId) {
+    public List<CertificateId> evaluate(long userId) {
         certificates.lockPerson(userId);
         Optional<PersonProfile> profile = profiles.of(userId);
         if (profile.isEmpty()) {
@@ -68,7 +70,7 @@ public class CertificateIssuer {
         }
         List<ModulePass> passes = passedModules.of(userId);
         List<Attendance> attendances = certificates.attendances(userId);
-        List<Long> issued = new ArrayList<>();
+        List<CertificateId> issued = new ArrayList<>();
         for (LearningPath path : paths.all()) {
             Optional<CertificateRecord> latest = certificates.latest(userId, path.id());
             OffsetDateTime since = OffsetDateTime.MIN;
@@ -76,7 +78,7 @@ public class CertificateIssuer {
             if (latest.isPresent()) {
                 CertificateRecord previous = latest.get();
                 // Revoked: only staff re-issue. No expiry: one certificate for life.
-                if ("REVOKED".equals(previous.getStatus()) || previous.getExpiresAt() == null) {
+                if (previous.getStatus() == StoredCertificateStatus.REVOKED || previous.getExpiresAt() == null) {
                     continue;
                 }
                 since = previous.getExpiresAt().minus(RENEWAL_WINDOW);
@@ -89,9 +91,9 @@ public class CertificateIssuer {
             if (completedAt.isEmpty()) {
                 continue;
             }
-            Long sessionId = path.attendanceRequired() ? attendanceSince(attendances, since).map(Attendance::sessionId).orElse(null) : null;
+            SessionId sessionId = path.attendanceRequired() ? attendanceSince(attendances, since).map(Attendance::sessionId).orElse(null) : null;
             int cycle = latest.map(r -> r.getCycle() + 1).orElse(1);
-            long id = issue(profile.get(), path.id(), path.title(), cycle, completedAt.get(),
+            CertificateId id = issue(profile.get(), path.id(), path.title(), cycle, completedAt.get(),
                     path.validity().map(v -> completedAt.get().plus(v)).orElse(null), sessionId);
             latest.ifPresent(previous -> certificates.supersede(previous.getId(), id));
             issued.add(id);
@@ -132,8 +134,8 @@ public class CertificateIssuer {
      * transaction commits ({@link CertificatePdfs}), so a failing rendering never undoes the completion.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long issue(PersonProfile holder, String pathId, Text pathTitle, int cycle, OffsetDateTime completedAt,
-                      OffsetDateTime expiresAt, Long sessionId) {
+    public CertificateId issue(PersonProfile holder, String pathId, Text pathTitle, int cycle, OffsetDateTime completedAt,
+                      OffsetDateTime expiresAt, SessionId sessionId) {
         String code = VerificationCodes.newCode();
         while (certificates.codeExists(code)) {
             code = VerificationCodes.newCode();
@@ -143,7 +145,7 @@ public class CertificateIssuer {
         NewCertificate certificate = new NewCertificate(code, holder.userId(), pathId, cycle, holder.fullName(),
                 holder.organisationName(), holder.municipalityId(), municipality, pathTitle,
                 completedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), now, expiresAt, sessionId);
-        long id = certificates.insert(certificate, now.plus(CertificatePdfs.FIRST_RETRY_AFTER));
+        CertificateId id = certificates.insert(certificate, now.plus(CertificatePdfs.FIRST_RETRY_AFTER));
         events.publishEvent(new CertificateIssued(id, holder.userId(), pathId, code));
         return id;
     }

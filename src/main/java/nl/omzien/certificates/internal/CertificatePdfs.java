@@ -3,6 +3,7 @@ package nl.omzien.certificates.internal;
 import com.ibm.icu.text.ListFormatter;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.base.Translations;
+import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateIssued;
 import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.people.PersonProfile;
@@ -82,13 +83,13 @@ public class CertificatePdfs {
     /** Retries every PDF that is due; also run by tests after moving the clock. */
     @Scheduled(fixedDelayString = "${omzien.certificates.pdf-retry-every:PT1M}")
     public void renderDue() {
-        for (long id : certificates.pdfDue(OffsetDateTime.now(clock), 50)) {
+        for (CertificateId id : certificates.pdfDue(OffsetDateTime.now(clock), 50)) {
             render(id);
         }
     }
 
     /** Renders, stores and mails one PDF; on failure records it and when to try again. Never throws. */
-    public boolean render(long certificateId) {
+    public boolean render(CertificateId certificateId) {
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> renderLocked(certificateId)));
         } catch (RuntimeException e) {
@@ -114,7 +115,7 @@ public class CertificatePdfs {
         return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
     }
 
-    private boolean renderLocked(long certificateId) {
+    private boolean renderLocked(CertificateId certificateId) {
         Optional<CertificateRecord> pending = certificates.lockPendingPdf(certificateId);
         if (pending.isEmpty()) {
             return false;

@@ -73,11 +73,11 @@ class CertificatesDemoData implements CertificatesDemo {
     @Override
     @Transactional
     public void oneRevokedCertificate(DemoPeople people) {
-        if (db.fetchExists(CERTIFICATE, CERTIFICATE.STATUS.eq("REVOKED"))) {
+        if (db.fetchExists(CERTIFICATE, CERTIFICATE.STATUS.eq(StoredCertificateStatus.REVOKED))) {
             return;
         }
         var holder = people.person(REVOKED_HOLDER).flatMap(person -> db.select(CERTIFICATE.ID).from(CERTIFICATE)
-                .where(CERTIFICATE.USER_ID.eq(person.id()), CERTIFICATE.STATUS.eq("ISSUED")).limit(1).fetchOptional(CERTIFICATE.ID));
+                .where(CERTIFICATE.USER_ID.eq(person.id()), CERTIFICATE.STATUS.eq(StoredCertificateStatus.ISSUED)).limit(1).fetchOptional(CERTIFICATE.ID));
         var lead = people.person(LEAD);
         if (holder.isEmpty() || lead.isEmpty()) {
             return;

@@ -1,6 +1,8 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.certificates.Certificate;
+import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateStatus;
 import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
 import nl.omzien.training.content.Text;
@@ -14,6 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.certificates.internal.StoredCertificateStatus.ISSUED;
+import static nl.omzien.certificates.internal.StoredCertificateStatus.REVOKED;
+import static nl.omzien.certificates.internal.StoredCertificateStatus.SUPERSEDED;
 import static org.jooq.impl.DSL.val;
 import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE_ATTENDANCE;
 
@@ -23,7 +28,7 @@ public class JooqCertificateRepository {
     /** What to store for a new certificate; its PDF follows after the issuing transaction commits. */
     public record NewCertificate(String code, long userId, String pathId, int cycle, String holderName,
                                  String organisationName, Long municipalityId, String municipalityName, Text pathTitle,
-                                 LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt, Long sessionId) {
+                                 LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt, SessionId sessionId) {
     }
 
     private final DSLContext db;
@@ -49,7 +54,7 @@ public class JooqCertificateRepository {
     }
 
     /** Stores a certificate without its PDF; {@link #pdfDue} offers it to the renderer from {@code firstAttemptAt}. */
-    public long insert(NewCertificate c, OffsetDateTime firstAttemptAt) {
+    public CertificateId insert(NewCertificate c, OffsetDateTime firstAttemptAt) {
         return db.insertInto(CERTIFICATE)
                 .set(CERTIFICATE.CODE, c.code())
                 .set(CERTIFICATE.USER_ID, c.userId())
@@ -73,33 +78,33 @@ public class JooqCertificateRepository {
      * The certificate if its PDF is still to be made, locked; empty when it is done, revoked, or being
      * rendered by another thread or instance right now (SKIP LOCKED: each PDF is rendered once).
      */
-    public Optional<CertificateRecord> lockPendingPdf(long id) {
+    public Optional<CertificateRecord> lockPendingPdf(CertificateId id) {
         return db.selectFrom(CERTIFICATE)
-                .where(CERTIFICATE.ID.eq(id), CERTIFICATE.PDF_SHA256.isNull(), CERTIFICATE.STATUS.ne("REVOKED"))
+                .where(CERTIFICATE.ID.eq(id), CERTIFICATE.PDF_SHA256.isNull(), CERTIFICATE.STATUS.ne(REVOKED))
                 .forUpdate().skipLocked().fetchOptional();
     }
 
-    public void storePdf(long id, byte[] pdf, String sha256) {
+    public void storePdf(CertificateId id, byte[] pdf, String sha256) {
         db.update(CERTIFICATE).set(CERTIFICATE.PDF, pdf).set(CERTIFICATE.PDF_SHA256, sha256)
                 .setNull(CERTIFICATE.PDF_NEXT_ATTEMPT_AT).setNull(CERTIFICATE.PDF_LAST_ERROR)
                 .where(CERTIFICATE.ID.eq(id)).execute();
     }
 
     /** Records a failed rendering and when to try again. */
-    public void pdfFailed(long id, OffsetDateTime nextAttemptAt, String error) {
+    public void pdfFailed(CertificateId id, OffsetDateTime nextAttemptAt, String error) {
         db.update(CERTIFICATE).set(CERTIFICATE.PDF_ATTEMPTS, CERTIFICATE.PDF_ATTEMPTS.plus(1))
                 .set(CERTIFICATE.PDF_NEXT_ATTEMPT_AT, nextAttemptAt).set(CERTIFICATE.PDF_LAST_ERROR, error)
                 .where(CERTIFICATE.ID.eq(id)).execute();
     }
 
-    public int pdfAttempts(long id) {
+    public int pdfAttempts(CertificateId id) {
         return db.select(CERTIFICATE.PDF_ATTEMPTS).from(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOne(CERTIFICATE.PDF_ATTEMPTS);
     }
 
     /** Certificates whose PDF is due to be (re)tried, oldest first. */
-    public List<Long> pdfDue(OffsetDateTime now, int limit) {
+    public List<CertificateId> pdfDue(OffsetDateTime now, int limit) {
         return db.select(CERTIFICATE.ID).from(CERTIFICATE)
-                .where(CERTIFICATE.PDF_SHA256.isNull(), CERTIFICATE.STATUS.ne("REVOKED"), CERTIFICATE.PDF_NEXT_ATTEMPT_AT.le(now))
+                .where(CERTIFICATE.PDF_SHA256.isNull(), CERTIFICATE.STATUS.ne(REVOKED), CERTIFICATE.PDF_NEXT_ATTEMPT_AT.le(now))
                 .orderBy(CERTIFICATE.PDF_NEXT_ATTEMPT_AT).limit(limit).fetch(CERTIFICATE.ID);
     }
 
@@ -109,11 +114,11 @@ public class JooqCertificateRepository {
                 .orderBy(CERTIFICATE.CYCLE.desc(), CERTIFICATE.ID.desc()).limit(1).fetchOptional();
     }
 
-    public Optional<CertificateRecord> find(long id) {
+    public Optional<CertificateRecord> find(CertificateId id) {
         return db.selectFrom(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOptional();
     }
 
-    public Optional<CertificateRecord> findLocked(long id) {
+    public Optional<CertificateRecord> findLocked(CertificateId id) {
         return db.selectFrom(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).forUpdate().fetchOptional();
     }
 
@@ -138,17 +143,17 @@ public class JooqCertificateRepository {
                 .fetch(r -> toCertificate(r.into(CERTIFICATE), now));
     }
 
-    public Optional<byte[]> pdf(long id) {
+    public Optional<byte[]> pdf(CertificateId id) {
         return db.select(CERTIFICATE.PDF).from(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOptional(r -> r.value1());
     }
 
-    public void supersede(long id, long byId) {
-        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, "SUPERSEDED").set(CERTIFICATE.SUPERSEDED_BY, byId)
-                .where(CERTIFICATE.ID.eq(id), CERTIFICATE.STATUS.eq("ISSUED")).execute();
+    public void supersede(CertificateId id, CertificateId byId) {
+        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, SUPERSEDED).set(CERTIFICATE.SUPERSEDED_BY, byId)
+                .where(CERTIFICATE.ID.eq(id), CERTIFICATE.STATUS.eq(ISSUED)).execute();
     }
 
-    public void revoke(long id, String kind, String reason, Long byUserId, String byName, OffsetDateTime at) {
-        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, "REVOKED")
+    public void revoke(CertificateId id, String kind, String reason, Long byUserId, String byName, OffsetDateTime at) {
+        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, REVOKED)
                 .set(CERTIFICATE.REVOKED_KIND, kind)
                 .set(CERTIFICATE.REVOKED_REASON, reason)
                 .set(CERTIFICATE.REVOKED_BY, byUserId)
@@ -159,16 +164,16 @@ public class JooqCertificateRepository {
 
     /** Account deletion: revoke what is live, and forget the name and the PDF (which carries the name). */
     public int revokeAndForget(long userId, OffsetDateTime at) {
-        int revoked = db.update(CERTIFICATE).set(CERTIFICATE.STATUS, "REVOKED")
+        int revoked = db.update(CERTIFICATE).set(CERTIFICATE.STATUS, REVOKED)
                 .set(CERTIFICATE.REVOKED_KIND, "ACCOUNT_DELETED")
                 .set(CERTIFICATE.REVOKED_AT, at)
-                .where(CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.STATUS.ne("REVOKED")).execute();
+                .where(CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.STATUS.ne(REVOKED)).execute();
         db.update(CERTIFICATE).set(CERTIFICATE.HOLDER_NAME, (String) null).set(CERTIFICATE.PDF, (byte[]) null)
                 .where(CERTIFICATE.USER_ID.eq(userId)).execute();
         return revoked;
     }
 
-    public void recordAttendance(long userId, long sessionId, OffsetDateTime attendedAt) {
+    public void recordAttendance(long userId, SessionId sessionId, OffsetDateTime attendedAt) {
         db.insertInto(CERTIFICATE_ATTENDANCE)
                 .set(CERTIFICATE_ATTENDANCE.USER_ID, userId)
                 .set(CERTIFICATE_ATTENDANCE.SESSION_ID, sessionId)
@@ -183,11 +188,11 @@ public class JooqCertificateRepository {
                 .fetch(r -> new Attendance(r.value1(), r.value2()));
     }
 
-    public record Attendance(long sessionId, OffsetDateTime attendedAt) {
+    public record Attendance(SessionId sessionId, OffsetDateTime attendedAt) {
     }
 
     /** A certificate whose expiry reminder is due. */
-    public record ReminderDue(long id, long userId, String pathId, String pathTitleNl, String pathTitleEn, String code,
+    public record ReminderDue(CertificateId id, long userId, String pathId, String pathTitleNl, String pathTitleEn, String code,
                               OffsetDateTime expiresAt) {
     }
 
@@ -200,7 +205,7 @@ public class JooqCertificateRepository {
         return db.select(CERTIFICATE.ID, CERTIFICATE.USER_ID, CERTIFICATE.PATH_ID, CERTIFICATE.PATH_TITLE_NL,
                         CERTIFICATE.PATH_TITLE_EN, CERTIFICATE.CODE, CERTIFICATE.EXPIRES_AT)
                 .from(CERTIFICATE)
-                .where(CERTIFICATE.STATUS.eq("ISSUED"), CERTIFICATE.EXPIRY_REMINDED_AT.isNull(),
+                .where(CERTIFICATE.STATUS.eq(ISSUED), CERTIFICATE.EXPIRY_REMINDED_AT.isNull(),
                         CERTIFICATE.EXPIRES_AT.gt(now), CERTIFICATE.EXPIRES_AT.le(before), CERTIFICATE.USER_ID.isNotNull())
                 .orderBy(CERTIFICATE.EXPIRES_AT)
                 .limit(limit)
@@ -208,7 +213,7 @@ public class JooqCertificateRepository {
                 .fetch(r -> new ReminderDue(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
     }
 
-    public void markReminded(long id, OffsetDateTime at) {
+    public void markReminded(CertificateId id, OffsetDateTime at) {
         db.update(CERTIFICATE).set(CERTIFICATE.EXPIRY_REMINDED_AT, at).where(CERTIFICATE.ID.eq(id)).execute();
     }
 
@@ -216,22 +221,22 @@ public class JooqCertificateRepository {
     public record SessionCertificate(String code, String holderName, byte[] pdf) {
     }
 
-    public List<SessionCertificate> liveOfSession(long sessionId) {
+    public List<SessionCertificate> liveOfSession(SessionId sessionId) {
         return db.select(CERTIFICATE.CODE, CERTIFICATE.HOLDER_NAME, CERTIFICATE.PDF).from(CERTIFICATE)
-                .where(CERTIFICATE.SESSION_ID.eq(sessionId), CERTIFICATE.STATUS.eq("ISSUED"), CERTIFICATE.PDF.isNotNull())
+                .where(CERTIFICATE.SESSION_ID.eq(sessionId), CERTIFICATE.STATUS.eq(ISSUED), CERTIFICATE.PDF.isNotNull())
                 .orderBy(CERTIFICATE.HOLDER_NAME, CERTIFICATE.ID)
                 .fetch(r -> new SessionCertificate(r.value1(), r.value2(), r.value3()));
     }
 
-    public int countLiveOfSession(long sessionId) {
-        return db.fetchCount(CERTIFICATE, CERTIFICATE.SESSION_ID.eq(sessionId), CERTIFICATE.STATUS.eq("ISSUED"), CERTIFICATE.PDF.isNotNull());
+    public int countLiveOfSession(SessionId sessionId) {
+        return db.fetchCount(CERTIFICATE, CERTIFICATE.SESSION_ID.eq(sessionId), CERTIFICATE.STATUS.eq(ISSUED), CERTIFICATE.PDF.isNotNull());
     }
 
     static CertificateStatus status(CertificateRecord r, OffsetDateTime now) {
         return switch (r.getStatus()) {
-            case "REVOKED" -> CertificateStatus.REVOKED;
-            case "SUPERSEDED" -> CertificateStatus.SUPERSEDED;
-            default -> r.getExpiresAt() != null && !now.isBefore(r.getExpiresAt()) ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
+            case REVOKED -> CertificateStatus.REVOKED;
+            case SUPERSEDED -> CertificateStatus.SUPERSEDED;
+            case ISSUED -> r.getExpiresAt() != null && !now.isBefore(r.getExpiresAt()) ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
         };
     }
 

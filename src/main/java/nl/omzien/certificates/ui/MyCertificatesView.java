@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.ui.HasTitleKey;
 import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateDownload;
+import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.certificates.CertificateStatus;
 import nl.omzien.certificates.LearningPath;
@@ -70,7 +71,7 @@ public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
                 pending.addClassName("certificate-pdf-pending");
                 card.add(pending);
             } else if (current) {
-                long id = certificate.id();
+                CertificateId id = certificate.id();
                 Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
                     try {
                         CertificateDownload pdf = certificates.download(id);

@@ -1,5 +1,6 @@
 package nl.omzien.certificates.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
@@ -39,7 +40,7 @@ class SessionCertificatesAction implements SessionPageExtension {
             none.addClassName("session-certificates-none");
             return Optional.of(none);
         }
-        long sessionId = session.id();
+        SessionId sessionId = session.id();
         Anchor zip = new Anchor(DownloadHandler.fromInputStream(download -> {
             CertificateDownload file = certificates.sessionCertificates(sessionId);
             return new DownloadResponse(new ByteArrayInputStream(file.pdf()), file.fileName(), "application/zip", file.pdf().length);

@@ -1,5 +1,6 @@
 package nl.omzien.dashboard.internal;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.dashboard.internal.db.Routines;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,8 @@ public class DashboardRefresh {
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public void session(long sessionId) {
-        Routines.dashboardRefresh(db.configuration(), "SESSION", sessionId);
+    public void session(SessionId sessionId) {
+        Routines.dashboardRefresh(db.configuration(), "SESSION", sessionId.value());
     }
 
     /** A person was created or moved: the dashboard's copy, the staff counts and their figures follow. */

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.internal;
 
+import nl.omzien.sessions.SessionId;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -26,13 +27,13 @@ public class JooqInviteRepository {
     }
 
     /** The two invite tables have the same shape: the key (organisation or session), the token and who made it when. */
-    private record InviteTable(Table<?> table, TableField<?, Long> key, TableField<?, String> token,
+    private record InviteTable<K>(Table<?> table, TableField<?, K> key, TableField<?, String> token,
                                TableField<?, OffsetDateTime> createdAt, TableField<?, Long> createdBy) {
     }
 
-    private static final InviteTable ORGANISATIONS = new InviteTable(ORGANISATION_INVITE, ORGANISATION_INVITE.ORGANISATION_ID,
+    private static final InviteTable<Long> ORGANISATIONS = new InviteTable<>(ORGANISATION_INVITE, ORGANISATION_INVITE.ORGANISATION_ID,
             ORGANISATION_INVITE.TOKEN, ORGANISATION_INVITE.CREATED_AT, ORGANISATION_INVITE.CREATED_BY);
-    private static final InviteTable SESSIONS = new InviteTable(SESSION_INVITE, SESSION_INVITE.SESSION_ID,
+    private static final InviteTable<SessionId> SESSIONS = new InviteTable<>(SESSION_INVITE, SESSION_INVITE.SESSION_ID,
             SESSION_INVITE.TOKEN, SESSION_INVITE.CREATED_AT, SESSION_INVITE.CREATED_BY);
 
     /** The organisation's token, made now if it has none yet (two callers at once end up with the same one). */
@@ -49,32 +50,32 @@ public class JooqInviteRepository {
         return keyOf(ORGANISATIONS, token);
     }
 
-    public String sessionToken(long sessionId, String candidate, OffsetDateTime now, Long actorId) {
+    public String sessionToken(SessionId sessionId, String candidate, OffsetDateTime now, Long actorId) {
         return tokenOf(SESSIONS, sessionId, candidate, now, actorId);
     }
 
-    public void replaceSessionToken(long sessionId, String token, OffsetDateTime now, Long actorId) {
+    public void replaceSessionToken(SessionId sessionId, String token, OffsetDateTime now, Long actorId) {
         replace(SESSIONS, sessionId, token, now, actorId);
     }
 
-    public Optional<Long> sessionByToken(String token) {
+    public Optional<SessionId> sessionByToken(String token) {
         return keyOf(SESSIONS, token);
     }
 
-    private String tokenOf(InviteTable t, long key, String candidate, OffsetDateTime now, Long actorId) {
+    private <K> String tokenOf(InviteTable<K> t, K key, String candidate, OffsetDateTime now, Long actorId) {
         db.insertInto(t.table()).set(t.key(), key).set(t.token(), candidate).set(t.createdAt(), now).set(t.createdBy(), actorId)
                 .onConflictDoNothing().execute();
         return db.select(t.token()).from(t.table()).where(t.key().eq(key)).fetchOne(t.token());
     }
 
-    private void replace(InviteTable t, long key, String token, OffsetDateTime now, Long actorId) {
+    private <K> void replace(InviteTable<K> t, K key, String token, OffsetDateTime now, Long actorId) {
         db.insertInto(t.table()).set(t.key(), key).set(t.token(), token).set(t.createdAt(), now).set(t.createdBy(), actorId)
                 .onConflict(t.key()).doUpdate()
                 .set(t.token(), token).set(t.createdAt(), now).set(t.createdBy(), actorId)
                 .execute();
     }
 
-    private Optional<Long> keyOf(InviteTable t, String token) {
+    private <K> Optional<K> keyOf(InviteTable<K> t, String token) {
         return db.select(t.key()).from(t.table()).where(t.token().eq(token)).fetchOptional(t.key());
     }
 
@@ -86,7 +87,7 @@ public class JooqInviteRepository {
                 .onConflictDoNothing().execute();
     }
 
-    public void addPendingSession(long userId, long sessionId, OffsetDateTime now) {
+    public void addPendingSession(long userId, SessionId sessionId, OffsetDateTime now) {
         db.insertInto(PENDING_SESSION_SIGNUP)
                 .set(PENDING_SESSION_SIGNUP.USER_ID, userId)
                 .set(PENDING_SESSION_SIGNUP.SESSION_ID, sessionId)
@@ -94,14 +95,14 @@ public class JooqInviteRepository {
                 .onConflictDoNothing().execute();
     }
 
-    public List<Long> pendingSessions(long userId) {
+    public List<SessionId> pendingSessions(long userId) {
         return db.select(PENDING_SESSION_SIGNUP.SESSION_ID).from(PENDING_SESSION_SIGNUP)
                 .where(PENDING_SESSION_SIGNUP.USER_ID.eq(userId))
                 .orderBy(PENDING_SESSION_SIGNUP.REQUESTED_AT).fetch(PENDING_SESSION_SIGNUP.SESSION_ID);
     }
 
     /** @return whether this call removed it, so a second tab does not sign up twice */
-    public boolean removePending(long userId, long sessionId) {
+    public boolean removePending(long userId, SessionId sessionId) {
         return db.deleteFrom(PENDING_SESSION_SIGNUP)
                 .where(PENDING_SESSION_SIGNUP.USER_ID.eq(userId), PENDING_SESSION_SIGNUP.SESSION_ID.eq(sessionId))
                 .execute() == 1;

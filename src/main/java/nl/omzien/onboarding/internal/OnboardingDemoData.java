@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.internal;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.onboarding.OnboardingDemo;
 import nl.omzien.people.DemoPeople;
@@ -37,7 +38,7 @@ class OnboardingDemoData implements OnboardingDemo {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         people.organisations().forEach(organisation -> invites.organisationToken(organisation.id(), SecretTokens.newToken(), now, null));
-        Set<Long> invited = db.select(SESSION_INVITE.SESSION_ID).from(SESSION_INVITE).fetchSet(SESSION_INVITE.SESSION_ID);
+        Set<SessionId> invited = db.select(SESSION_INVITE.SESSION_ID).from(SESSION_INVITE).fetchSet(SESSION_INVITE.SESSION_ID);
         sessions.ids().stream().filter(id -> !invited.contains(id))
                 .forEach(id -> invites.sessionToken(id, SecretTokens.newToken(), now, null));
     }

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -93,7 +94,7 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
     }
 
     private Div sessionCard(SessionInvite invite) {
-        long id = invite.session().id();
+        SessionId id = invite.session().id();
         String when = invite.session().startsAt().atZoneSameInstant(DUTCH_TIME)
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
         String title = invite.session().title();

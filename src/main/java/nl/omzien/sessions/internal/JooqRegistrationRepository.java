@@ -1,5 +1,7 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
 import nl.omzien.sessions.Attendance;
 import nl.omzien.sessions.MyRegistration;
 import nl.omzien.sessions.RegistrationStatus;
@@ -8,6 +10,8 @@ import nl.omzien.sessions.TrainingSession;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import nl.omzien.sessions.internal.db.tables.records.RegistrationRecord;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
@@ -70,7 +74,7 @@ public class JooqRegistrationRepository {
     }
 
     /** A registration's own columns. */
-    public record Row(long id, long sessionId, long userId, RegistrationStatus status, long arrival,
+    public record Row(RegistrationId id, SessionId sessionId, long userId, RegistrationStatus status, long arrival,
                       OffsetDateTime offerExpiresAt, Attendance attendance) {
         /** The same registration after a status change (as the update statements write it: no offer left). */
         public Row withStatus(RegistrationStatus newStatus) {
@@ -90,17 +94,17 @@ public class JooqRegistrationRepository {
         return db.selectFrom(REGISTRATION).where(condition).orderBy(REGISTRATION.ID).fetch(JooqRegistrationRepository::toRow);
     }
 
-    public Optional<Row> find(long id) {
+    public Optional<Row> find(RegistrationId id) {
         return rows(REGISTRATION.ID.eq(id)).stream().findFirst();
     }
 
-    public Optional<Row> findLive(long sessionId, long userId) {
+    public Optional<Row> findLive(SessionId sessionId, long userId) {
         return rows(REGISTRATION.SESSION_ID.eq(sessionId).and(REGISTRATION.USER_ID.eq(userId))
                 .and(isLive(REGISTRATION.STATUS))).stream().findFirst();
     }
 
     /** The latest registration of a person for a session, live or not. */
-    public Optional<Row> findLatest(long sessionId, long userId) {
+    public Optional<Row> findLatest(SessionId sessionId, long userId) {
         return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
                 .and(REGISTRATION.USER_ID.eq(userId)).orderBy(REGISTRATION.ID.desc()).limit(1)
                 .fetchOptional(JooqRegistrationRepository::toRow);
@@ -111,18 +115,24 @@ public class JooqRegistrationRepository {
     }
 
     /** Counts the rows; the seat row's counter says the same (checked by the tests and the benchmark). */
-    public int seatsTaken(long sessionId) {
+    public int seatsTaken(SessionId sessionId) {
         return db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(sessionId).and(holdsSeat(REGISTRATION.STATUS)));
     }
 
-    public Optional<Row> firstWaiting(long sessionId) {
+    public Optional<Row> firstWaiting(SessionId sessionId) {
         return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
                 .and(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED))
                 .orderBy(REGISTRATION.ARRIVAL).limit(1).fetchOptional(JooqRegistrationRepository::toRow);
     }
 
-    public long insert(long sessionId, long userId, RegistrationStatus status, long arrival, Long registeredBy,
+    public RegistrationId insert(SessionId sessionId, long userId, RegistrationStatus status, long arrival, Long registeredBy,
                        OffsetDateTime now) {
+        return newRegistration(sessionId, userId, status, arrival, registeredBy, now)
+                .returning(REGISTRATION.ID).fetchSingle().getId();
+    }
+
+    private InsertSetMoreStep<RegistrationRecord> newRegistration(SessionId sessionId, long userId,
+            RegistrationStatus status, long arrival, Long registeredBy, OffsetDateTime now) {
         return db.insertInto(REGISTRATION)
                 .set(REGISTRATION.SESSION_ID, sessionId)
                 .set(REGISTRATION.USER_ID, userId)
@@ -130,8 +140,7 @@ public class JooqRegistrationRepository {
                 .set(REGISTRATION.ARRIVAL, arrival)
                 .set(REGISTRATION.REGISTERED_BY, registeredBy)
                 .set(REGISTRATION.CREATED_AT, now)
-                .set(REGISTRATION.UPDATED_AT, now)
-                .returning(REGISTRATION.ID).fetchSingle().getId();
+                .set(REGISTRATION.UPDATED_AT, now);
     }
 
     /**
@@ -139,20 +148,13 @@ public class JooqRegistrationRepository {
      * locked). Empty, writing nothing, when the person already has a live place (the partial unique index):
      * a repeat that reached the lock at the same moment as the first.
      */
-    public Optional<Long> insertUnlessLive(long sessionId, long userId, RegistrationStatus status, long arrival,
+    public Optional<RegistrationId> insertUnlessLive(SessionId sessionId, long userId, RegistrationStatus status, long arrival,
                                            Long registeredBy, String action, OffsetDateTime now) {
-        var inserted = name("inserted").as(db.insertInto(REGISTRATION)
-                .set(REGISTRATION.SESSION_ID, sessionId)
-                .set(REGISTRATION.USER_ID, userId)
-                .set(REGISTRATION.STATUS, status)
-                .set(REGISTRATION.ARRIVAL, arrival)
-                .set(REGISTRATION.REGISTERED_BY, registeredBy)
-                .set(REGISTRATION.CREATED_AT, now)
-                .set(REGISTRATION.UPDATED_AT, now)
+        var inserted = name("inserted").as(newRegistration(sessionId, userId, status, arrival, registeredBy, now)
                 .onConflict(REGISTRATION.SESSION_ID, REGISTRATION.USER_ID).where(isLive(REGISTRATION.STATUS))
                 .doNothing()
                 .returningResult(REGISTRATION.ID));
-        Field<Long> id = inserted.field(REGISTRATION.ID);
+        Field<RegistrationId> id = inserted.field(REGISTRATION.ID);
         return db.with(inserted)
                 .insertInto(SESSION_AUDIT, SESSION_AUDIT.SESSION_ID, SESSION_AUDIT.REGISTRATION_ID, SESSION_AUDIT.USER_ID,
                         SESSION_AUDIT.ACTOR_ID, SESSION_AUDIT.ACTION, SESSION_AUDIT.ARRIVAL, SESSION_AUDIT.AT)
@@ -162,7 +164,7 @@ public class JooqRegistrationRepository {
                 .fetchOptional(r -> r.value1());
     }
 
-    public void setStatus(long id, RegistrationStatus status, OffsetDateTime now) {
+    public void setStatus(RegistrationId id, RegistrationStatus status, OffsetDateTime now) {
         db.update(REGISTRATION).set(REGISTRATION.STATUS, status)
                 .setNull(REGISTRATION.OFFER_EXPIRES_AT)
                 .setNull(REGISTRATION.OFFER_TOKEN_HASH)
@@ -170,7 +172,7 @@ public class JooqRegistrationRepository {
                 .where(REGISTRATION.ID.eq(id)).execute();
     }
 
-    public void offer(long id, OffsetDateTime expiresAt, String tokenHash, OffsetDateTime now) {
+    public void offer(RegistrationId id, OffsetDateTime expiresAt, String tokenHash, OffsetDateTime now) {
         db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.OFFERED)
                 .set(REGISTRATION.OFFER_EXPIRES_AT, expiresAt)
                 .set(REGISTRATION.OFFER_TOKEN_HASH, tokenHash)
@@ -179,7 +181,7 @@ public class JooqRegistrationRepository {
     }
 
     /** An offer that became a seat; the link keeps working, so a second click shows "accepted" instead of an error. */
-    public void confirmOffer(long id, OffsetDateTime now) {
+    public void confirmOffer(RegistrationId id, OffsetDateTime now) {
         db.update(REGISTRATION).set(REGISTRATION.STATUS, RegistrationStatus.CONFIRMED)
                 .setNull(REGISTRATION.OFFER_EXPIRES_AT)
                 .set(REGISTRATION.UPDATED_AT, now)
@@ -222,7 +224,7 @@ public class JooqRegistrationRepository {
                 .fetch(JooqRegistrationRepository::toRow);
     }
 
-    public List<Row> liveForSession(long sessionId) {
+    public List<Row> liveForSession(SessionId sessionId) {
         return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
                 .and(isLive(REGISTRATION.STATUS)).orderBy(REGISTRATION.ARRIVAL)
                 .fetch(JooqRegistrationRepository::toRow);
@@ -233,7 +235,7 @@ public class JooqRegistrationRepository {
     }
 
     /** Everyone with a live place or an attendance record, for the trainer, in arrival order. */
-    public List<SessionParticipant> participants(long sessionId) {
+    public List<SessionParticipant> participants(SessionId sessionId) {
         return db.select(REGISTRATION.ID, REGISTRATION.USER_ID, V_PERSON.FULL_NAME, V_PERSON.EMAIL, V_ORGANISATION.NAME,
                         REGISTRATION.STATUS, REGISTRATION.ARRIVAL, REGISTRATION.OFFER_EXPIRES_AT, REGISTRATION.ATTENDANCE)
                 .from(REGISTRATION)
@@ -248,7 +250,7 @@ public class JooqRegistrationRepository {
     }
 
     /** Sets attendance; returns the previous value so a caller publishes "attended" only once. */
-    public Optional<Attendance> setAttendance(long id, Attendance attendance, OffsetDateTime now) {
+    public Optional<Attendance> setAttendance(RegistrationId id, Attendance attendance, OffsetDateTime now) {
         Optional<Attendance> before = db.select(REGISTRATION.ATTENDANCE).from(REGISTRATION).where(REGISTRATION.ID.eq(id))
                 .forUpdate().fetchOptional(r -> r.value1() == null ? null : Attendance.valueOf(r.value1()));
         db.update(REGISTRATION).set(REGISTRATION.ATTENDANCE, attendance.name())
@@ -258,13 +260,13 @@ public class JooqRegistrationRepository {
     }
 
     /** Notes the first QR check-in (arrival); attendance is a separate decision. */
-    public void markCheckedIn(long id, OffsetDateTime now) {
+    public void markCheckedIn(RegistrationId id, OffsetDateTime now) {
         db.update(REGISTRATION).set(REGISTRATION.CHECKED_IN_AT, now).set(REGISTRATION.UPDATED_AT, now)
                 .where(REGISTRATION.ID.eq(id)).and(REGISTRATION.CHECKED_IN_AT.isNull()).execute();
     }
 
     /** Confirmed people who checked in before the start of a session that has begun, with no attendance recorded yet. */
-    public List<Long> earlyArrivalsDue(OffsetDateTime now) {
+    public List<RegistrationId> earlyArrivalsDue(OffsetDateTime now) {
         return db.select(REGISTRATION.ID).from(REGISTRATION)
                 .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
                 .where(REGISTRATION.CHECKED_IN_AT.isNotNull()).and(REGISTRATION.ATTENDANCE.isNull())
@@ -274,7 +276,7 @@ public class JooqRegistrationRepository {
     }
 
     /** Confirmed registrations of sessions starting within the window that got no reminder yet. */
-    public List<Long> dueForReminder(OffsetDateTime from, OffsetDateTime until) {
+    public List<RegistrationId> dueForReminder(OffsetDateTime from, OffsetDateTime until) {
         return db.select(REGISTRATION.ID).from(REGISTRATION)
                 .join(TRAINING_SESSION).on(TRAINING_SESSION.ID.eq(REGISTRATION.SESSION_ID))
                 .where(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED)).and(REGISTRATION.REMINDER_SENT_AT.isNull())
@@ -284,13 +286,13 @@ public class JooqRegistrationRepository {
     }
 
     /** Claims the reminder; false when it was already sent (a second run or a restart sends nothing). */
-    public boolean claimReminder(long id, OffsetDateTime now) {
+    public boolean claimReminder(RegistrationId id, OffsetDateTime now) {
         return db.update(REGISTRATION).set(REGISTRATION.REMINDER_SENT_AT, now)
                 .where(REGISTRATION.ID.eq(id)).and(REGISTRATION.REMINDER_SENT_AT.isNull())
                 .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED)).execute() == 1;
     }
 
-    public void audit(long sessionId, Long registrationId, Long userId, Long actorId, String action, Long arrival,
+    public void audit(SessionId sessionId, RegistrationId registrationId, Long userId, Long actorId, String action, Long arrival,
                       String detail, OffsetDateTime now) {
         db.insertInto(SESSION_AUDIT)
                 .set(SESSION_AUDIT.SESSION_ID, sessionId)
@@ -305,17 +307,17 @@ public class JooqRegistrationRepository {
     }
 
     /** An audit entry, for tests, the benchmark and the trainer's history. */
-    public record AuditEntry(long id, Long registrationId, Long userId, String action, Long arrival, OffsetDateTime at) {
+    public record AuditEntry(long id, RegistrationId registrationId, Long userId, String action, Long arrival, OffsetDateTime at) {
     }
 
-    public List<AuditEntry> auditTrail(long sessionId) {
+    public List<AuditEntry> auditTrail(SessionId sessionId) {
         return db.select(SESSION_AUDIT.ID, SESSION_AUDIT.REGISTRATION_ID, SESSION_AUDIT.USER_ID, SESSION_AUDIT.ACTION,
                         SESSION_AUDIT.ARRIVAL, SESSION_AUDIT.AT)
                 .from(SESSION_AUDIT).where(SESSION_AUDIT.SESSION_ID.eq(sessionId)).orderBy(SESSION_AUDIT.ID)
                 .fetch(r -> new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
-    public boolean saveEvaluation(long registrationId, int score, String doDifferently, String comment, OffsetDateTime now) {
+    public boolean saveEvaluation(RegistrationId registrationId, int score, String doDifferently, String comment, OffsetDateTime now) {
         return db.insertInto(SESSION_EVALUATION)
                 .set(SESSION_EVALUATION.REGISTRATION_ID, registrationId)
                 .set(SESSION_EVALUATION.SCORE, (short) score)
@@ -326,7 +328,7 @@ public class JooqRegistrationRepository {
     }
 
     /** Evaluations of a session, without names: trainers see what was said, not by whom. */
-    public List<EvaluationRow> evaluations(long sessionId) {
+    public List<EvaluationRow> evaluations(SessionId sessionId) {
         return db.select(SESSION_EVALUATION.SCORE, SESSION_EVALUATION.DO_DIFFERENTLY, SESSION_EVALUATION.COMMENT)
                 .from(SESSION_EVALUATION).join(REGISTRATION).on(REGISTRATION.ID.eq(SESSION_EVALUATION.REGISTRATION_ID))
                 .where(REGISTRATION.SESSION_ID.eq(sessionId)).orderBy(SESSION_EVALUATION.ANSWERED_AT)

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.TrainingSession;
@@ -53,7 +54,7 @@ public class JooqSessionRepository {
             SESSION_SEAT_STATE.ORGANISATION_ID, SESSION_SEAT_STATE.ICS_SEQUENCE);
 
     /** The lock every seat change takes first: concurrent seat changes for one session queue here. */
-    public Optional<LockedSession> lock(long sessionId) {
+    public Optional<LockedSession> lock(SessionId sessionId) {
         return db.select(LOCKED_COLUMNS).from(SESSION_SEAT_STATE).where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId))
                 .forUpdate().fetchOptional(JooqSessionRepository::toLockedSession);
     }
@@ -66,7 +67,7 @@ public class JooqSessionRepository {
     }
 
     /** The session's own columns, as locked for a seat decision. */
-    public record LockedSession(long id, int capacity, Status status, OffsetDateTime startsAt,
+    public record LockedSession(SessionId id, int capacity, Status status, OffsetDateTime startsAt,
                                 OffsetDateTime registrationDeadline, long municipalityId, Long organisationId,
                                 int icsSequence) {
     }
@@ -83,7 +84,7 @@ public class JooqSessionRepository {
      * in one statement. Numbers that end up unused (a repeated sign-up) leave a gap: they only order people
      * and need not be consecutive.
      */
-    public Optional<LockedForArrivals> lockForArrivals(long sessionId, int count) {
+    public Optional<LockedForArrivals> lockForArrivals(SessionId sessionId, int count) {
         var columns = new ArrayList<SelectField<?>>(LOCKED_COLUMNS);
         columns.addAll(List.of(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING));
         return db.update(SESSION_SEAT_STATE)
@@ -95,18 +96,18 @@ public class JooqSessionRepository {
     }
 
     /** Seats held (confirmed or offered), from the session's counter; current once the session is locked. */
-    public int seatsHeld(long sessionId) {
+    public int seatsHeld(SessionId sessionId) {
         return db.select(SESSION_SEAT_STATE.SEATS_HELD).from(SESSION_SEAT_STATE)
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId)).fetchSingle().value1();
     }
 
-    public long nextArrival(long sessionId) {
+    public long nextArrival(SessionId sessionId) {
         return db.update(SESSION_SEAT_STATE).set(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.LAST_ARRIVAL.plus(1))
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId)).returning(SESSION_SEAT_STATE.LAST_ARRIVAL).fetchOne()
                 .getLastArrival();
     }
 
-    public Optional<TrainingSession> find(long id) {
+    public Optional<TrainingSession> find(SessionId id) {
         return fetch(TRAINING_SESSION.ID.eq(id)).stream().findFirst();
     }
 
@@ -206,12 +207,12 @@ public class JooqSessionRepository {
     }
 
     /** Whether this person planned the session (its creator). */
-    public boolean plannedBy(long sessionId, long userId) {
+    public boolean plannedBy(SessionId sessionId, long userId) {
         return db.fetchExists(TRAINING_SESSION, TRAINING_SESSION.ID.eq(sessionId), TRAINING_SESSION.CREATED_BY.eq(userId));
     }
 
-    public long insert(SessionDraft draft, Times times, Long seriesId, Long createdBy, OffsetDateTime now) {
-        long id = db.insertInto(TRAINING_SESSION)
+    public SessionId insert(SessionDraft draft, Times times, Long seriesId, Long createdBy, OffsetDateTime now) {
+        SessionId id = db.insertInto(TRAINING_SESSION)
                 .set(editable(draft, times))
                 .set(TRAINING_SESSION.SERIES_ID, seriesId)
                 .set(TRAINING_SESSION.MUNICIPALITY_ID, draft.getMunicipalityId())
@@ -236,7 +237,7 @@ public class JooqSessionRepository {
         replaceTrainers(draft.getId(), draft.getTrainerIds());
     }
 
-    public void markCancelled(long id, OffsetDateTime now) {
+    public void markCancelled(SessionId id, OffsetDateTime now) {
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.STATUS, Status.CANCELLED)
                 .set(TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.ICS_SEQUENCE.plus(1))
                 .set(TRAINING_SESSION.UPDATED_AT, now)
@@ -244,11 +245,11 @@ public class JooqSessionRepository {
                 .where(TRAINING_SESSION.ID.eq(id)).execute();
     }
 
-    public void setSeries(long id, long seriesId) {
+    public void setSeries(SessionId id, long seriesId) {
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.SERIES_ID, seriesId).where(TRAINING_SESSION.ID.eq(id)).execute();
     }
 
-    private void replaceTrainers(long sessionId, Collection<Long> trainerIds) {
+    private void replaceTrainers(SessionId sessionId, Collection<Long> trainerIds) {
         db.deleteFrom(SESSION_TRAINER).where(SESSION_TRAINER.SESSION_ID.eq(sessionId)).execute();
         for (Long trainer : trainerIds) {
             db.insertInto(SESSION_TRAINER).set(SESSION_TRAINER.SESSION_ID, sessionId)
@@ -266,7 +267,7 @@ public class JooqSessionRepository {
     }
 
     /** Planned sessions whose go/no-go moment has come and which have a minimum, not yet mailed. */
-    public List<Long> dueForGoNoGo(OffsetDateTime now) {
+    public List<SessionId> dueForGoNoGo(OffsetDateTime now) {
         return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
                 .where(TRAINING_SESSION.STATUS.eq(Status.PLANNED))
                 .and(TRAINING_SESSION.MIN_PARTICIPANTS.isNotNull())
@@ -278,24 +279,24 @@ public class JooqSessionRepository {
     }
 
     /** Claims the go/no-go mail for a session; false when another run already did (idempotent). */
-    public boolean claimGoNoGo(long id, String cancelTokenHash, OffsetDateTime now) {
+    public boolean claimGoNoGo(SessionId id, String cancelTokenHash, OffsetDateTime now) {
         return db.update(TRAINING_SESSION).set(TRAINING_SESSION.GO_NO_GO_MAILED_AT, now)
                 .set(TRAINING_SESSION.CANCEL_TOKEN_HASH, cancelTokenHash)
                 .where(TRAINING_SESSION.ID.eq(id)).and(TRAINING_SESSION.GO_NO_GO_MAILED_AT.isNull())
                 .execute() == 1;
     }
 
-    public Optional<Long> findByCancelToken(String tokenHash) {
+    public Optional<SessionId> findByCancelToken(String tokenHash) {
         return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
                 .where(TRAINING_SESSION.CANCEL_TOKEN_HASH.eq(tokenHash)).fetchOptional(TRAINING_SESSION.ID);
     }
 
-    public void setCheckinToken(long id, String tokenHash) {
+    public void setCheckinToken(SessionId id, String tokenHash) {
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.CHECKIN_TOKEN_HASH, tokenHash)
                 .where(TRAINING_SESSION.ID.eq(id)).execute();
     }
 
-    public Optional<Long> findByCheckinToken(String tokenHash) {
+    public Optional<SessionId> findByCheckinToken(String tokenHash) {
         return db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION)
                 .where(TRAINING_SESSION.CHECKIN_TOKEN_HASH.eq(tokenHash)).fetchOptional(TRAINING_SESSION.ID);
     }

@@ -1,5 +1,7 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.RegistrationStatus;
@@ -56,7 +58,7 @@ public class SeatAllocation {
         return new InvalidInputException(Map.of("session", key));
     }
 
-    public LockedSession lockOpenForChanges(long sessionId) {
+    public LockedSession lockOpenForChanges(SessionId sessionId) {
         LockedSession session = sessions.lock(sessionId).orElseThrow(() -> problem("session.unknown"));
         if (session.status() == Status.CANCELLED) {
             throw problem("session.is-cancelled");
@@ -70,7 +72,7 @@ public class SeatAllocation {
      * why it is refused. Concurrent changes for one session wait for the lock and see each other's result.
      */
     @SuppressWarnings("unchecked")
-    public <T> T decide(long sessionId, SeatRequest request) {
+    public <T> T decide(SessionId sessionId, SeatRequest request) {
         requireTransaction();
         return (T) switch (request) {
             case SeatRequest.SignUp signUp -> signUp(sessionId, signUp);
@@ -90,7 +92,7 @@ public class SeatAllocation {
      * lock so that other callers' changes do not wait for these reads; read again under the lock when the
      * trainer changed the session in between (every change raises its calendar sequence).
      */
-    private TrainingSession details(long sessionId) {
+    private TrainingSession details(SessionId sessionId) {
         return sessions.find(sessionId).orElseThrow(() -> problem("session.unknown"));
     }
 
@@ -98,7 +100,7 @@ public class SeatAllocation {
         return details.icsSequence() == locked.icsSequence() ? details : details(locked.id());
     }
 
-    private SignUpOutcome signUp(long sessionId, SeatRequest.SignUp request) {
+    private SignUpOutcome signUp(SessionId sessionId, SeatRequest.SignUp request) {
         // A repeat (double click, second tab) is answered from committed data, without the lock: a committed
         // place is a fact, and a repeat then costs other callers no wait and no commit to disk.
         Optional<Row> committed = registrations.findLive(sessionId, request.userId());
@@ -127,14 +129,14 @@ public class SeatAllocation {
         boolean seat = TrainingSession.seatForNewcomer(session.capacity(), locked.seatsHeld(), locked.waiting());
         RegistrationStatus status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
         long arrival = locked.lastArrival();
-        Optional<Long> inserted = registrations.insertUnlessLive(sessionId, userId, status, arrival, request.actorId(),
+        Optional<RegistrationId> inserted = registrations.insertUnlessLive(sessionId, userId, status, arrival, request.actorId(),
                 "SIGNED_UP_" + status.name(), request.now());
         if (inserted.isEmpty()) {
             // Taken while this caller waited for the lock (a double click that arrived at the same moment).
             Row place = registrations.findLive(sessionId, userId).orElseThrow();
             return new SignUpOutcome(place.id(), userId, place.status(), true);
         }
-        long id = inserted.get();
+        RegistrationId id = inserted.get();
         if (seat) {
             mails.confirmed(current(details, session), person);
         } else {
@@ -143,7 +145,7 @@ public class SeatAllocation {
         return new SignUpOutcome(id, userId, status, false);
     }
 
-    private void cancel(long sessionId, SeatRequest.Cancel request) {
+    private void cancel(SessionId sessionId, SeatRequest.Cancel request) {
         TrainingSession details = details(sessionId);
         Person person = people.find(request.registration().userId()).orElseThrow();
         LockedSession session = lockOpenForChanges(sessionId);
@@ -164,7 +166,7 @@ public class SeatAllocation {
         }
     }
 
-    private void accept(long sessionId, SeatRequest.Accept request) {
+    private void accept(SessionId sessionId, SeatRequest.Accept request) {
         TrainingSession details = details(sessionId);
         Person person = people.find(request.offer().userId()).orElseThrow();
         LockedSession session = lockOpenForChanges(sessionId);
@@ -187,15 +189,15 @@ public class SeatAllocation {
      * Moves a person from one occurrence to another in one step. With a free seat in the target they
      * get it and their old place is released; without one nothing changes (they keep the place they have).
      */
-    public SignUpOutcome move(Row from, long toSessionId, Long actorId, OffsetDateTime now) {
+    public SignUpOutcome move(Row from, SessionId toSessionId, Long actorId, OffsetDateTime now) {
         requireTransaction();
         // Both rows are locked in id order, so two people swapping between the same sessions cannot deadlock.
-        long first = Math.min(from.sessionId(), toSessionId);
-        long second = Math.max(from.sessionId(), toSessionId);
+        SessionId first = from.sessionId().value() < toSessionId.value() ? from.sessionId() : toSessionId;
+        SessionId second = first.equals(toSessionId) ? from.sessionId() : toSessionId;
         LockedSession a = lockOpenForChanges(first);
         LockedSession b = lockOpenForChanges(second);
-        LockedSession source = a.id() == from.sessionId() ? a : b;
-        LockedSession target = a.id() == toSessionId ? a : b;
+        LockedSession source = a.id().equals(from.sessionId()) ? a : b;
+        LockedSession target = a.id().equals(toSessionId) ? a : b;
         if (!TrainingSession.openForSignUp(target.status(), target.registrationDeadline(), now)) {
             throw problem("session.sign-up-closed");
         }
@@ -215,7 +217,7 @@ public class SeatAllocation {
         registrations.audit(source.id(), current.id(), current.userId(), actorId, "MOVED_AWAY", current.arrival(),
                 "to session " + toSessionId, now);
         mails.cancelledByParticipant(current.id(), false);
-        long id = registrations.insert(toSessionId, current.userId(), RegistrationStatus.CONFIRMED, arriving.lastArrival(),
+        RegistrationId id = registrations.insert(toSessionId, current.userId(), RegistrationStatus.CONFIRMED, arriving.lastArrival(),
                 actorId, now);
         registrations.audit(toSessionId, id, current.userId(), actorId, "MOVED_IN_CONFIRMED", arriving.lastArrival(), null, now);
         mails.confirmed(details(toSessionId), people.find(current.userId()).orElseThrow());

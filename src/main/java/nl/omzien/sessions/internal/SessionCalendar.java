@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.sessions.SessionId;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.DaylightSavingsTime;
@@ -53,7 +54,7 @@ public class SessionCalendar {
         this.clock = clock;
     }
 
-    public static String uid(long sessionId) {
+    public static String uid(SessionId sessionId) {
         return "session-" + sessionId + "@omzien";
     }
 
@@ -71,7 +72,7 @@ public class SessionCalendar {
     }
 
     /** Everything an invitation is written from. */
-    private record InvitationKey(long sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
+    private record InvitationKey(SessionId sessionId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
                                  String notes, String onlineUrl, String municipalityName, boolean cancel, int sequence,
                                  Instant minute) {
     }

@@ -1,5 +1,7 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.sessions.TrainingSession;
 import org.slf4j.Logger;
@@ -61,7 +63,7 @@ public class SessionJobs {
     public int sendReminders() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int sent = 0;
-        for (Long id : registrations.dueForReminder(now, now.plus(Duration.ofHours(24)))) {
+        for (RegistrationId id : registrations.dueForReminder(now, now.plus(Duration.ofHours(24)))) {
             Boolean claimed = transactions.execute(status -> {
                 if (!registrations.claimReminder(id, OffsetDateTime.now(clock))) {
                     return false;
@@ -85,7 +87,7 @@ public class SessionJobs {
     public int sendGoNoGo() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int sent = 0;
-        for (Long id : sessions.dueForGoNoGo(now)) {
+        for (SessionId id : sessions.dueForGoNoGo(now)) {
             Boolean claimed = transactions.execute(status -> {
                 String token = SecretTokens.newToken();
                 if (!sessions.claimGoNoGo(id, SecretTokens.hash(token), OffsetDateTime.now(clock))) {

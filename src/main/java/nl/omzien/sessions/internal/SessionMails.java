@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.sessions.RegistrationId;
 import nl.omzien.base.Translations;
 import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutgoingMail;
@@ -56,7 +57,7 @@ public class SessionMails {
     private record Context(Row registration, TrainingSession session, Person person) {
     }
 
-    private Context context(long registrationId) {
+    private Context context(RegistrationId registrationId) {
         Row registration = registrations.find(registrationId).orElseThrow();
         return new Context(registration, sessions.find(registration.sessionId()).orElseThrow(),
                 people.find(registration.userId()).orElseThrow());
@@ -68,7 +69,7 @@ public class SessionMails {
                 when(person.locale(), session.registrationDeadline()));
     }
 
-    public void confirmed(long registrationId) {
+    public void confirmed(RegistrationId registrationId) {
         Context c = context(registrationId);
         confirmed(c.session(), c.person());
     }
@@ -79,7 +80,7 @@ public class SessionMails {
                 NumberFormat.getIntegerInstance(person.locale()).format(placeInLine));
     }
 
-    public void offered(long registrationId, String token, OffsetDateTime expiresAt) {
+    public void offered(RegistrationId registrationId, String token, OffsetDateTime expiresAt) {
         Context c = context(registrationId);
         offered(c.session(), c.person().id(), token, expiresAt);
     }
@@ -90,7 +91,7 @@ public class SessionMails {
                 when(person.locale(), expiresAt));
     }
 
-    public void offerExpired(long registrationId) {
+    public void offerExpired(RegistrationId registrationId) {
         Context c = context(registrationId);
         send(c.person(), c.session(), "offer-expired", null, sessionsLink(c.person()));
     }
@@ -101,7 +102,7 @@ public class SessionMails {
                 sessionsLink(person));
     }
 
-    public void cancelledByParticipant(long registrationId, boolean hadSeat) {
+    public void cancelledByParticipant(RegistrationId registrationId, boolean hadSeat) {
         Context c = context(registrationId);
         cancelledByParticipant(c.session(), c.person(), hadSeat);
     }
@@ -133,7 +134,7 @@ public class SessionMails {
         }
     }
 
-    public void reminder(long registrationId) {
+    public void reminder(RegistrationId registrationId) {
         Context c = context(registrationId);
         send(c.person(), c.session(), reminderKind(SessionTimes.local(c.session().startsAt()).toLocalDate(),
                 java.time.LocalDate.now(clock.withZone(SessionTimes.ZONE))), null, link(c.person(), "mail.open-sessions", baseUrl + "/sessies"));

@@ -1,5 +1,7 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
 import nl.omzien.people.Audience;
 import nl.omzien.people.DemoPeople;
 import nl.omzien.sessions.Attendance;
@@ -72,9 +74,9 @@ class SessionsDemoData implements SessionsDemo {
         List<Long> twenterandPeople = people.peopleIn(twenterand);
         Long sanne = people.person("deelnemer@omzien.example").map(DemoPeople.Person::id).orElse(null);
 
-        long past = session(draft("Signalen herkennen", coevorden, trainers, 12).setDate(today.minusDays(21))
+        SessionId past = session(draft("Signalen herkennen", coevorden, trainers, 12).setDate(today.minusDays(21))
                 .setLocation("Dorpshuis De Kiel, Hoofdstraat 1, Dalen").setModuleIds(Set.of("herkennen")));
-        List<Long> pastIds = place(past, coevordenPeople.subList(0, 8), today.minusDays(30));
+        List<RegistrationId> pastIds = place(past, coevordenPeople.subList(0, 8), today.minusDays(30));
         for (int i = 0; i < pastIds.size(); i++) {
             Attendance attendance = i < 6 ? Attendance.PRESENT : i == 6 ? Attendance.ABSENT : Attendance.EXCUSED;
             registrations.setAttendance(pastIds.get(i), attendance, now());
@@ -83,7 +85,7 @@ class SessionsDemoData implements SessionsDemo {
         registrations.saveEvaluation(pastIds.get(1), 8, "Ik let op mensen die ineens niet meer komen.", null, now());
         registrations.saveEvaluation(pastIds.get(2), 7, "De sociale kaart van Coevorden bij de kassa leggen.", "Graag meer oefenen.", now());
 
-        long full = session(draft("Het gesprek aangaan", coevorden, trainers, 6).setDate(today.plusDays(10))
+        SessionId full = session(draft("Het gesprek aangaan", coevorden, trainers, 6).setDate(today.plusDays(10))
                 .setLocation("Bibliotheek Coevorden, Kasteel 5, leeszaal").setModuleIds(Set.of("gesprek"))
                 .setNotes("Koffie en thee staan klaar vanaf 19:15."));
         List<Long> fullPeople = new java.util.ArrayList<>(coevordenPeople.subList(8, 17));
@@ -101,11 +103,11 @@ class SessionsDemoData implements SessionsDemo {
                 .setStartTime(LocalTime.of(13, 0)).setEndTime(LocalTime.of(14, 30)).setOrganisationId(homeCare)
                 .setLocation("Thuiszorg Zuidoost-Drenthe, teamruimte").setAudience(Audience.PROFESSIONAL));
 
-        long twPast = session(draft("Signalen herkennen", twenterand, Set.of(), 10).setDate(today.minusDays(14))
+        SessionId twPast = session(draft("Signalen herkennen", twenterand, Set.of(), 10).setDate(today.minusDays(14))
                 .setLocation("Het Kulturhus, Vriezenveen"));
-        List<Long> twIds = place(twPast, twenterandPeople.subList(0, 5), today.minusDays(20));
+        List<RegistrationId> twIds = place(twPast, twenterandPeople.subList(0, 5), today.minusDays(20));
         twIds.forEach(id -> registrations.setAttendance(id, Attendance.PRESENT, now()));
-        long twNext = session(draft("Het gesprek aangaan", twenterand, Set.of(), 12).setDate(today.plusDays(12))
+        SessionId twNext = session(draft("Het gesprek aangaan", twenterand, Set.of(), 12).setDate(today.plusDays(12))
                 .setLocation("Eetcafé De Linde, Vriezenveen").setOnlineUrl("https://meet.example/omzien-twenterand"));
         place(twNext, twenterandPeople.subList(5, 9), today.minusDays(2));
     }
@@ -115,7 +117,7 @@ class SessionsDemoData implements SessionsDemo {
     }
 
     private DemoSessions asFound() {
-        Map<Long, Set<Long>> trainers = new HashMap<>();
+        Map<SessionId, Set<Long>> trainers = new HashMap<>();
         db.select(SESSION_TRAINER.SESSION_ID, SESSION_TRAINER.USER_ID).from(SESSION_TRAINER)
                 .forEach(r -> trainers.computeIfAbsent(r.value1(), id -> new HashSet<>()).add(r.value2()));
         List<DemoSessions.SignUp> signUps = db.select(REGISTRATION.SESSION_ID, REGISTRATION.USER_ID).from(REGISTRATION)
@@ -130,7 +132,7 @@ class SessionsDemoData implements SessionsDemo {
                 .setCapacity(capacity).setStartTime(LocalTime.of(19, 30)).setEndTime(LocalTime.of(21, 0));
     }
 
-    private long session(SessionDraft draft) {
+    private SessionId session(SessionDraft draft) {
         ZonedDateTime start = draft.getDate().atTime(draft.getStartTime()).atZone(SessionTimes.ZONE);
         ZonedDateTime end = draft.getDate().atTime(draft.getEndTime()).atZone(SessionTimes.ZONE);
         return sessions.insert(draft, new Times(start.toOffsetDateTime(), end.toOffsetDateTime(),
@@ -138,15 +140,15 @@ class SessionsDemoData implements SessionsDemo {
     }
 
     /** Signs people up in order: seats first, then the waitlist. Returns their registration ids. */
-    private List<Long> place(long sessionId, List<Long> userIds, LocalDate when) {
+    private List<RegistrationId> place(SessionId sessionId, List<Long> userIds, LocalDate when) {
         int capacity = db.select(TRAINING_SESSION.CAPACITY).from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(sessionId))
                 .fetchOne(TRAINING_SESSION.CAPACITY);
         OffsetDateTime at = when.atTime(10, 0).atZone(SessionTimes.ZONE).toOffsetDateTime();
-        List<Long> ids = new java.util.ArrayList<>();
+        List<RegistrationId> ids = new java.util.ArrayList<>();
         for (Long user : userIds) {
             RegistrationStatus status = ids.size() < capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
             long arrival = sessions.nextArrival(sessionId);
-            long id = registrations.insert(sessionId, user, status, arrival, user, at);
+            RegistrationId id = registrations.insert(sessionId, user, status, arrival, user, at);
             registrations.audit(sessionId, id, user, user, "SIGNED_UP_" + status.name(), arrival, "demo", at);
             ids.add(id);
             at = at.plusMinutes(37);

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -51,7 +52,7 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
 
     private final SessionService sessions;
     private final List<SessionPageExtension> extensions;
-    private long sessionId;
+    private SessionId sessionId;
 
     public SessionDetailView(SessionService sessions, List<SessionPageExtension> extensions) {
         this.sessions = sessions;
@@ -61,7 +62,10 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
-        sessionId = id;
+        if (id == null || id <= 0) {
+            throw new com.vaadin.flow.router.NotFoundException();
+        }
+        sessionId = SessionId.of(id);
         render();
     }
 

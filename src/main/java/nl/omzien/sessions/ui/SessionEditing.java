@@ -1,5 +1,6 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,7 +11,7 @@ import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
 
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /** The dialog to plan a session or change one occurrence. */
 final class SessionEditing {
@@ -18,7 +19,7 @@ final class SessionEditing {
     private SessionEditing() {
     }
 
-    static void open(SessionService sessions, TrainingSession session, LongConsumer onSaved) {
+    static void open(SessionService sessions, TrainingSession session, Consumer<SessionId> onSaved) {
         UI ui = UI.getCurrent();
         SessionDraft draft = session == null ? sessions.newDraft() : SessionDraft.of(session);
         long municipality = draft.getMunicipalityId();
@@ -32,7 +33,7 @@ final class SessionEditing {
         save.addClickListener(click -> {
             try {
                 form.writeTo(draft);
-                long id;
+                SessionId id;
                 if (draft.getId() == null) {
                     id = sessions.create(draft);
                 } else {

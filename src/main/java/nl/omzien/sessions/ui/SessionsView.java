@@ -1,5 +1,7 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.sessions.RegistrationId;
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -134,7 +136,7 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
         HorizontalLayout actions = new HorizontalLayout();
         actions.setWrap(true);
-        long id = registration.registrationId();
+        RegistrationId id = registration.registrationId();
         if (registration.status() == RegistrationStatus.OFFERED) {
             Button accept = new Button(getTranslation("sessions.accept"), click -> act(() -> registrations.acceptOffer(id),
                     "sessions.accepted"));
@@ -199,7 +201,7 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         upcoming.removeAll();
         List<TrainingSession> sessions = registrations.upcoming(new RegistrationService.Filter(from.getValue(),
                 until.getValue(), audience.getValue(), place.getValue()));
-        java.util.Map<Long, MyRegistration> mineBySession = new java.util.HashMap<>();
+        java.util.Map<SessionId, MyRegistration> mineBySession = new java.util.HashMap<>();
         own.stream().filter(r -> r.status().isLive()).forEach(r -> mineBySession.put(r.session().id(), r));
         for (TrainingSession session : sessions) {
             Div card = card(session);

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -97,13 +98,13 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
                 s -> List.of(SessionFormat.shortWhen(s.startsAt(), getLocale()) + " · " + s.place(),
                         getTranslation("session.list.numbers", s.seatsTaken(), s.capacity(), s.waitlisted(),
                                 getTranslation(s.isCancelled() ? "session.status.cancelled" : s.isClosed() ? "session.status.closed" : "session.status.open"))))
-                .linkTo(s -> new RouterLink(SessionDetailView.class, s.id())).itemIds(s -> "session-item-" + s.id());
+                .linkTo(s -> new RouterLink(SessionDetailView.class, s.id().value())).itemIds(s -> "session-item-" + s.id());
         add(toolbar, grid, list);
         refresh();
     }
 
     private void open(TrainingSession session) {
-        getUI().ifPresent(ui -> ui.navigate(SessionDetailView.class, session.id()));
+        getUI().ifPresent(ui -> ui.navigate(SessionDetailView.class, session.id().value()));
     }
 
     private void refresh() {
@@ -164,7 +165,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
             try {
                 SeriesRule rule = rule(ordinal, day, every, from, until)
                         .orElseThrow(() -> new InvalidInputException(Map.of("until", "series.preview-invalid")));
-                List<Long> ids = sessions.createSeries(form.writeTo(template), rule);
+                List<SessionId> ids = sessions.createSeries(form.writeTo(template), rule);
                 dialog.close();
                 FormErrors.saved(getTranslation("series.created", ids.size()));
                 refresh();

@@ -108,10 +108,10 @@ class ExpiryRemindersTest extends IntegrationTest {
         OffsetDateTime now = NOW.plus(Duration.ofDays(100)).atZone(AMSTERDAM).toOffsetDateTime();
         String revoked = holderExpiringAt(fx, now.plusDays(10), "nl");
         String renewed = holderExpiringAt(fx, now.plusDays(10), "nl");
-        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, "REVOKED").set(CERTIFICATE.REVOKED_KIND, "BY_STAFF")
+        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, StoredCertificateStatus.REVOKED).set(CERTIFICATE.REVOKED_KIND, "BY_STAFF")
                 .set(CERTIFICATE.REVOKED_REASON, "Test").set(CERTIFICATE.REVOKED_AT, now)
                 .where(CERTIFICATE.USER_ID.eq(fx.userId(revoked))).execute();
-        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, "SUPERSEDED").where(CERTIFICATE.USER_ID.eq(fx.userId(renewed))).execute();
+        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, StoredCertificateStatus.SUPERSEDED).where(CERTIFICATE.USER_ID.eq(fx.userId(renewed))).execute();
 
         assertThat(remindAt(now.toInstant())).isZero();
         assertThat(mailsTo(revoked).stream().filter(ExpiryRemindersTest::isReminder)).isEmpty();

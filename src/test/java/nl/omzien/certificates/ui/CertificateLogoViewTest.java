@@ -1,5 +1,6 @@
 package nl.omzien.certificates.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
@@ -166,7 +167,7 @@ class CertificateLogoViewTest extends KaribuTest {
     void theSessionsTrainerFindsTheZipDownloadOnTheSessionPageAndAnotherTrainerDoesNot() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         List<String> people = fx.participants(2, "Supermarkt De Brink");
-        long session = new AttendedSessions(fx, db, training, catalog, sessions, registrations).run(people);
+        SessionId session = new AttendedSessions(fx, db, training, catalog, sessions, registrations).run(people);
 
         signInAs(TRAINER);
         open("sessies/beheer/" + session);
@@ -174,7 +175,7 @@ class CertificateLogoViewTest extends KaribuTest {
         assertThat(zip.getText()).isEqualTo("Alle certificaten downloaden (ZIP, 2)");
         assertThat(zip.getElement().getAttribute("download")).isNotNull();
 
-        long empty = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Nog niemand geweest", 5, 10)
+        var empty = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Nog niemand geweest", 5, 10)
                 .setTrainerIds(java.util.Set.of(fx.userId(TRAINER)))));
         open("sessies/beheer/" + empty);
         assertThat(_get(Span.class, spec -> spec.withId("session-certificates-none")).getText())

@@ -1,5 +1,6 @@
 package nl.omzien.certificates.ui;
 
+import nl.omzien.certificates.internal.StoredCertificateStatus;
 import nl.omzien.test.BrowserTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class OversizedUploadTest extends BrowserTest {
 
     @Test
     void anOversizedRawPdfUploadIsRefusedWithoutFillingTheHeap() throws Exception {
-        String code = db.select(CERTIFICATE.CODE).from(CERTIFICATE).where(CERTIFICATE.STATUS.ne("REVOKED"))
+        String code = db.select(CERTIFICATE.CODE).from(CERTIFICATE).where(CERTIFICATE.STATUS.ne(StoredCertificateStatus.REVOKED))
                 .limit(1).fetchOne(CERTIFICATE.CODE);
         go("verify/" + code);
         String target = page.locator("vaadin-upload#verify-pdf").getAttribute("target");

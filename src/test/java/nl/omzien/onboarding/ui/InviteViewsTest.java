@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -192,9 +193,9 @@ class InviteViewsTest extends KaribuTest {
 
     @Test
     void aSessionLinkShowsTheSessionAndAsksWhichOrganisationThePersonIsFrom() {
-        long sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Kennismaken in Dalen", 12, 10)));
+        SessionId sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Kennismaken in Dalen", 12, 10)));
         String link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
-                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+                .filter(i -> i.session().id().equals(sessionId)).findFirst().orElseThrow().link();
         open(link.substring(link.indexOf("aanmelden/")));
         assertThat(_get(Div.class, spec -> spec.withId("register-session")).getElement().getTextRecursively())
                 .contains("Kennismaken in Dalen", "Dorpshuis De Kiel, Dalen");
@@ -223,11 +224,11 @@ class InviteViewsTest extends KaribuTest {
 
     @Test
     void aFullSessionsLinkSaysSoBeforeTheFormIsFilledIn() {
-        long sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Vol in Dalen", 1, 10)));
+        SessionId sessionId = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Vol in Dalen", 1, 10)));
         String taker = fx().participants(1, "Kapsalon Knip & Zo").getFirst();
         fx().as(taker, () -> registrations.signUp(sessionId));
         String link = fx().as(TRAINER, () -> invites.sessionInvites()).stream()
-                .filter(i -> i.session().id() == sessionId).findFirst().orElseThrow().link();
+                .filter(i -> i.session().id().equals(sessionId)).findFirst().orElseThrow().link();
         open(link.substring(link.indexOf("aanmelden/")));
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("register-session-seats")).getText())
                 .startsWith("Deze bijeenkomst is vol.").contains("wachtlijst");

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.test.BrowserTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SignInLinkJourneyTest extends BrowserTest {
     void aParticipantWhoIsNotSignedInChecksInWithOneScanAndTheMailLink() {
         var fx = new nl.omzien.sessions.SessionFixtures(db, accounts);
         String email = fx.participants(1, "Kapsalon Knip & Zo").getFirst();
-        long session = fx.as(TRAINER, () -> sessions.create(nl.omzien.sessions.SessionFixtures.draft("Inchecken zonder wachtwoord", 5, 3)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(nl.omzien.sessions.SessionFixtures.draft("Inchecken zonder wachtwoord", 5, 3)));
         fx.as(email, () -> registrations.signUp(session));
         var start = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10);
         db.update(nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION).set(nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION.REGISTRATION_DEADLINE, start)

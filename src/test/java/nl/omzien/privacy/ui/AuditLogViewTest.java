@@ -1,5 +1,6 @@
 package nl.omzien.privacy.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
@@ -39,7 +40,7 @@ class AuditLogViewTest extends KaribuTest {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String person = fx.participants(1, "Supermarkt De Brink").getFirst();
         long id = fx.userId(person);
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 4)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 4)));
         fx.as(person, () -> registrations.signUp(session));
         fx.as(TRAINER, () -> sessions.participants(session));
         fx.as(TRAINER, () -> sessions.participants(session));
@@ -60,7 +61,7 @@ class AuditLogViewTest extends KaribuTest {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String person = fx.participants(1, "Supermarkt De Brink").getFirst();
         long id = fx.userId(person);
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 4)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 4)));
         fx.as(person, () -> registrations.signUp(session));
         fx.as(TRAINER, () -> sessions.participants(session));
         String part = person.substring(0, person.indexOf('@')).toUpperCase();

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.sessions.RegistrationService;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.sessions.SessionService;
@@ -34,12 +35,12 @@ class SessionMailTimesTest extends IntegrationTest {
     @Test
     void everySessionMailShowsHoursAndMinutesOnly() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Tijden in mails", 1, 3)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Tijden in mails", 1, 3)));
         List<String> people = fx.participants(2, "Kapsalon Knip & Zo");
         fx.as(people.get(0), () -> registrations.signUp(session));
         fx.as(people.get(1), () -> registrations.signUp(session));
-        long first = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
-        long second = repository.findLive(session, fx.userId(people.get(1))).orElseThrow().id();
+        var first = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
+        var second = repository.findLive(session, fx.userId(people.get(1))).orElseThrow().id();
         // An offer held until a moment with seconds and nanoseconds, as the clock gives it.
         var until = LocalDateTime.of(2026, 12, 5, 14, 26, 35, 990_823_023).atZone(SessionTimes.ZONE).toOffsetDateTime();
         mails.offered(second, "a".repeat(43), until);

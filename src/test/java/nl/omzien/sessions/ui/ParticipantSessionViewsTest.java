@@ -1,5 +1,6 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Paragraph;
@@ -49,7 +50,7 @@ class ParticipantSessionViewsTest extends KaribuTest {
         fx = new SessionFixtures(db, accounts);
     }
 
-    private String textOfCard(String attribute, long id) {
+    private String textOfCard(String attribute, Object id) {
         return _find(com.vaadin.flow.component.html.Div.class).stream()
                 .filter(d -> String.valueOf(id).equals(d.getElement().getAttribute(attribute)))
                 .findFirst().orElseThrow().getElement().getTextRecursively();
@@ -57,7 +58,7 @@ class ParticipantSessionViewsTest extends KaribuTest {
 
     @Test
     void participantSignsUpJoinsTheWaitlistWhenFullAndCancels() {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Samen koffie, samen praten", 1, 6)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Samen koffie, samen praten", 1, 6)));
         List<String> people = fx.participants(2, "Kapsalon Knip & Zo");
 
         signInAs(people.get(0));
@@ -83,14 +84,14 @@ class ParticipantSessionViewsTest extends KaribuTest {
 
         signInAs(people.get(0));
         open("sessies");
-        long mine = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
+        var mine = repository.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
         _click(_get(Button.class, spec -> spec.withId("cancel-" + mine)));
         assertThat(repository.findLatest(session, fx.userId(people.get(0))).orElseThrow().status())
                 .isEqualTo(RegistrationStatus.CANCELLED);
 
         signInAs(people.get(1));
         open("sessies");
-        long offered = repository.findLive(session, fx.userId(people.get(1))).orElseThrow().id();
+        var offered = repository.findLive(session, fx.userId(people.get(1))).orElseThrow().id();
         assertThat(textOfCard("data-registration", offered)).contains("Plek voor jou vastgehouden tot");
         _click(_get(Button.class, spec -> spec.withId("accept-" + offered)));
         assertThat(repository.find(offered).orElseThrow().status()).isEqualTo(RegistrationStatus.CONFIRMED);
@@ -98,7 +99,7 @@ class ParticipantSessionViewsTest extends KaribuTest {
 
     @Test
     void organisationContactSignsUpColleaguesInOneDialog() {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Voor het team", 10, 9)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Voor het team", 10, 9)));
         signInAs(ORG_CONTACT);
         open("sessies");
         _click(_get(Button.class, spec -> spec.withId("colleagues-" + session)));
@@ -130,9 +131,9 @@ class ParticipantSessionViewsTest extends KaribuTest {
 
     @Test
     void whoAttendedFillsInTheEvaluationAndTheTrainerSeesTheAverage() {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Evalueren", 5, 2)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Evalueren", 5, 2)));
         String person = fx.participants(1, "Bibliotheek Coevorden").getFirst();
-        long reg = fx.as(person, () -> registrations.signUp(session)).registrationId();
+        var reg = fx.as(person, () -> registrations.signUp(session)).registrationId();
         OffsetDateTime start = OffsetDateTime.now().minusHours(3);
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, start).set(TRAINING_SESSION.STARTS_AT, start)
                 .set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90)).where(TRAINING_SESSION.ID.eq(session)).execute();
@@ -160,9 +161,9 @@ class ParticipantSessionViewsTest extends KaribuTest {
 
     @Test
     void theOfferLinkPageAcceptsOnlyAfterTheClick() {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Via de link", 1, 6)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Via de link", 1, 6)));
         List<String> people = fx.participants(2, "Kapsalon Knip & Zo");
-        long first = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
+        var first = fx.as(people.get(0), () -> registrations.signUp(session)).registrationId();
         fx.as(people.get(1), () -> registrations.signUp(session));
         // Capture the token from the mail the person gets.
         fx.as(people.get(0), () -> registrations.cancel(first));

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.sessions.SessionId;
 import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutboxMail;
 import nl.omzien.sessions.Attendance;
@@ -49,7 +50,7 @@ class SessionJourneyTest extends BrowserTest {
         input.press("Tab");
     }
 
-    private void signUpAs(String email, long session) {
+    private void signUpAs(String email, SessionId session) {
         newDevice();
         signIn(email, DEMO_PASSWORD);
         go("sessies");
@@ -78,7 +79,7 @@ class SessionJourneyTest extends BrowserTest {
         page.getByText(title).first().waitFor();
         checkAccessibility("trainer list");
         screenshot("sessions-trainer-list", LAPTOP_WIDTH);
-        long session = db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION).where(TRAINING_SESSION.TITLE.eq(title))
+        SessionId session = db.select(TRAINING_SESSION.ID).from(TRAINING_SESSION).where(TRAINING_SESSION.TITLE.eq(title))
                 .fetchOne().value1();
 
         List<String> people = fx.participants(3, "Kapsalon Knip & Zo");
@@ -94,7 +95,7 @@ class SessionJourneyTest extends BrowserTest {
         newDevice();
         signIn(people.get(0), DEMO_PASSWORD);
         go("sessies");
-        long first = registrations.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
+        var first = registrations.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
         page.locator("#cancel-" + first).click();
         waitForVaadin();
         page.getByText("Je bent afgemeld.").first().waitFor();
@@ -130,8 +131,8 @@ class SessionJourneyTest extends BrowserTest {
         page.setViewportSize(PHONE_WIDTH, 780);
         signIn(TRAINER, DEMO_PASSWORD);
         go("sessies/beheer/" + session);
-        long third = registrations.findLive(session, fx.userId(people.get(2))).orElseThrow().id();
-        long second = registrations.findLive(session, fx.userId(people.get(1))).orElseThrow().id();
+        var third = registrations.findLive(session, fx.userId(people.get(2))).orElseThrow().id();
+        var second = registrations.findLive(session, fx.userId(people.get(1))).orElseThrow().id();
         page.locator("#attendance-" + third + " vaadin-radio-button").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Aanwezig")).first().click();
         waitForVaadin();

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -136,7 +137,7 @@ class TrainerSessionViewsTest extends KaribuTest {
 
     @Test
     void trainerMarksAttendanceInTheParticipantListAndSavingTwiceIsHarmless() {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Aanwezig?", 2, 3)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Aanwezig?", 2, 3)));
         List<String> people = fx.participants(3, "Supermarkt De Brink");
         people.forEach(p -> fx.as(p, () -> registrations.signUp(session)));
         OffsetDateTime start = OffsetDateTime.now().minusMinutes(20);
@@ -148,7 +149,7 @@ class TrainerSessionViewsTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("session-numbers")).getText())
                 .isEqualTo("2 van 2 plaatsen bezet, 0 aangeboden, 1 op de wachtlijst");
         List<SessionParticipant> participants = fx.as(TRAINER, () -> sessions.participants(session));
-        long first = participants.getFirst().registrationId();
+        var first = participants.getFirst().registrationId();
         @SuppressWarnings("unchecked")
         RadioButtonGroup<Attendance> attendance = _get(RadioButtonGroup.class, spec -> spec.withId("attendance-" + first));
         attendance.setValue(Attendance.PRESENT);
@@ -163,7 +164,7 @@ class TrainerSessionViewsTest extends KaribuTest {
 
     @Test
     void aParticipantCannotOpenTheTrainerPages() {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Niet voor jou", 2, 3)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Niet voor jou", 2, 3)));
         signInAs(PARTICIPANT);
         // Karibu reports the server's refusal as an exception; in a browser it is the not-found page.
         assertThatThrownBy(() -> open("sessies/beheer")).hasMessageContaining("Access is denied");
@@ -174,7 +175,7 @@ class TrainerSessionViewsTest extends KaribuTest {
     /** Issue 17: the error page printed "Session outside the trainer's municipality" for an id that exists. */
     @Test
     void aSessionOfAnotherMunicipalityAndAMissingOneShowTheSamePlainPage() {
-        long session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Alleen Coevorden", 4, 3)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Alleen Coevorden", 4, 3)));
         signInAs(LEAD_TWENTERAND);
         String existing = pageTextAfterOpening("sessies/beheer/" + session);
         String missing = pageTextAfterOpening("sessies/beheer/987654321");

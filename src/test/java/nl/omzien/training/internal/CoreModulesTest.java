@@ -212,6 +212,27 @@ class CoreModulesTest {
         return false;
     }
 
+    /** A reply in which the learner calls an ambulance or 112 (not one that decides not to). */
+    private static final java.util.regex.Pattern CALLS_EMERGENCY =
+            java.util.regex.Pattern.compile("(?i)\\bbel\\b(?![^.!?]*\\b(niet|geen)\\b)[^.!?]*\\b(ambulance|112)\\b");
+
+    @Test
+    void callingAnAmbulanceOr112IsNeverRatedAsAPoorChoice() {
+        // Issue 18: the shop scenario rated "Ik bel meteen een ambulance" poor, which teaches hesitating about 112.
+        // The lesson is "ask first whether there is acute danger", so such a reply may be mixed, never poor.
+        List<String> problems = new ArrayList<>();
+        for (ScenarioStep scenario : suicideScenarios()) {
+            for (Node node : scenario.nodes().values()) {
+                for (Reply reply : node.replies()) {
+                    if (CALLS_EMERGENCY.matcher(reply.text().nl()).find() && reply.quality() == Quality.POOR) {
+                        problems.add(scenario.id() + " " + node.id() + ": " + reply.text().nl());
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everySuicideRiskScenarioStartsWithAContentWarningThatNames113() {
         for (ScenarioStep scenario : suicideScenarios()) {

@@ -1,0 +1,32 @@
+package nl.omzien.base;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The id of a person (an account, {@code people.app_user}), so it cannot be mixed up with
+ * another kind of id. {@code toString} is the bare number, as in URLs and logs,
+ * and the bare number in JSON (the own-data export).
+ */
+public record PersonId(long value) {
+
+    public PersonId {
+        if (value <= 0) {
+            throw new IllegalArgumentException("PersonId must be positive: " + value);
+        }
+    }
+
+    @JsonValue
+    @Override
+    public long value() {
+        return value;
+    }
+
+    public static PersonId of(long value) {
+        return new PersonId(value);
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}

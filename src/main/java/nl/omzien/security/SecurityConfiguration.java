@@ -59,7 +59,11 @@ class SecurityConfiguration {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
                 .enableCsrfConfiguration(false));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        http.formLogin(form -> form.failureHandler(staffSignIn.passwordFailureHandler(failureHandler)));
+        // A failed sign-in keeps the typed address for the login page (in the session, never in the URL).
+        http.formLogin(form -> form.failureHandler(staffSignIn.passwordFailureHandler((request, response, exception) -> {
+            LoginView.keepTypedEmail(request);
+            failureHandler.onAuthenticationFailure(request, response, exception);
+        })));
         // Staff: a code after the password when they use an authenticator app; everyone: remember me, sign out everywhere.
         http.rememberMe(remember -> remember.rememberMeServices(staffSignIn.rememberMeServices()));
         http.with(staffSignIn.configurer(), staff -> { });

@@ -39,12 +39,29 @@ class SignInJourneyTest extends BrowserTest {
     void wrongPasswordShowsDutchMessageAndLocksNothing() {
         signIn(LEAD_TWENTERAND, "fout-wachtwoord");
         assertThat(page.getByText("Inloggen lukt niet")).isVisible();
+        // The address stays; only the password has to be typed again.
+        assertThat(page.locator("vaadin-text-field[name='username'] input")).hasValue(LEAD_TWENTERAND);
+        assertThat(page.locator("vaadin-password-field[name='password'] input")).hasValue("");
         screenshot("login-error", LAPTOP_WIDTH);
         assertThat(page.getByText("Het e-mailadres of het wachtwoord klopt niet.")).isVisible();
         screenshot("login-error", PHONE_WIDTH);
 
         signIn(LEAD_TWENTERAND, DEMO_PASSWORD);
         assertThat(page.locator("vaadin-side-nav-item[path='gebruikers']")).isVisible();
+    }
+
+    @Test
+    void aTypedAddressComesBackAsTextNeverAsMarkup() {
+        String typed = "<img src=x onerror=\"window.injected=1\">@example.nl";
+        signIn(typed, "fout-wachtwoord");
+        assertThat(page.getByText("Inloggen lukt niet")).isVisible();
+        assertThat(page.locator("vaadin-text-field[name='username'] input")).hasValue(typed);
+        assertThat(page.locator("img[src='x']")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.injected === undefined")).isEqualTo(true);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("[^<>]*/login\\?error$"));
+        // Shown once: the next visit to the login page starts empty.
+        go("login");
+        assertThat(page.locator("vaadin-text-field[name='username'] input")).hasValue("");
     }
 
     @Test

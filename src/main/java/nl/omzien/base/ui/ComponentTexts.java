@@ -2,7 +2,11 @@ package nl.omzien.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -17,10 +21,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The texts Vaadin's components bring along (calendar, upload, connection indicator) in the person's
- * language instead of Vaadin's English: date pickers in Dutch with Monday first, the upload's buttons
- * and messages, "Verbinding verbroken…". Views get them after every navigation; a component made
- * later (in a dialog) calls {@link #datePicker} or {@link #upload} itself.
+ * The texts Vaadin's components bring along (calendar, upload, connection indicator, screen-reader texts)
+ * in the person's language instead of Vaadin's English: date pickers in Dutch with Monday first, the
+ * upload's buttons and messages, "Verbinding verbroken…", the multi-select's and menu's announcements,
+ * the password field's "Wachtwoord tonen" and the grid's sort buttons. Views get them after every
+ * navigation; a component made later (in a dialog) calls {@link #datePicker} or {@link #upload} itself.
  */
 @org.springframework.stereotype.Component
 public class ComponentTexts implements VaadinServiceInitListener {
@@ -31,6 +36,7 @@ public class ComponentTexts implements VaadinServiceInitListener {
             UI ui = init.getUI();
             ui.addAfterNavigationListener(after -> {
                 connectionIndicator(ui);
+                browserTexts(ui);
                 ui.getChildren().forEach(ComponentTexts::applyAll);
             });
         });
@@ -42,6 +48,12 @@ public class ComponentTexts implements VaadinServiceInitListener {
             datePicker(picker);
         } else if (root instanceof Upload upload) {
             upload(upload);
+        } else if (root instanceof MultiSelectComboBox<?> comboBox) {
+            multiSelect(comboBox);
+        } else if (root instanceof SideNav nav) {
+            nav.setI18n(new SideNav.SideNavI18n().setToggle(t("component.nav.toggle-children")));
+        } else if (root instanceof AppLayout layout) {
+            layout.setI18n(new AppLayout.AppLayoutI18n().setDrawer(t("component.app-layout.drawer")));
         }
         root.getChildren().forEach(ComponentTexts::applyAll);
     }
@@ -97,8 +109,45 @@ public class ComponentTexts implements VaadinServiceInitListener {
         upload.setI18n(i18n);
     }
 
+    /** What a screen reader hears while choosing several items ("Selection cleared", "added to selection"). */
+    public static void multiSelect(MultiSelectComboBox<?> comboBox) {
+        comboBox.setI18n(new MultiSelectComboBoxI18n().setCleared(t("component.multi-select.cleared"))
+                .setFocused(t("component.multi-select.focused")).setSelected(t("component.multi-select.selected"))
+                .setDeselected(t("component.multi-select.deselected")).setTotal(t("component.multi-select.total")));
+    }
+
+    /**
+     * Texts the browser side sets without a server API in Vaadin 25.2: the password field's reveal button
+     * ("Show password") and the grid's sort buttons, which Vaadin's grid connector names "Sort by Naam" in
+     * English and, worse for voice control, with a name that does not start with the visible header. A
+     * watcher on the page renames them as they appear; the texts follow the person's language.
+     */
+    private static void browserTexts(UI ui) {
+        ui.getPage().executeJs("""
+                window.omzienTexts = { reveal: $0, sort: $1 };
+                const fix = () => {
+                  const t = window.omzienTexts;
+                  document.querySelectorAll('vaadin-password-field').forEach(f => {
+                    if (!f.i18n || f.i18n.reveal !== t.reveal) { f.i18n = { ...(f.i18n || {}), reveal: t.reveal }; }
+                  });
+                  document.querySelectorAll('vaadin-grid-sorter').forEach(s => {
+                    const label = s.textContent.trim();
+                    const name = label ? t.sort.replace('{0}', label) : null;
+                    if (name && s.getAttribute('aria-label') !== name) { s.setAttribute('aria-label', name); }
+                  });
+                };
+                if (!window.omzienTextsObserver) {
+                  window.omzienTextsObserver = new MutationObserver(fix);
+                  window.omzienTextsObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
+                }
+                fix();""", t("component.password.reveal"), t("component.grid.sort"));
+    }
+
     /** Vaadin's connection indicator ("Connection lost", "Reconnecting…") in the person's language. */
     private static void connectionIndicator(UI ui) {
+        // The client reads these two from the UI's configuration and hands them to the indicator.
+        ui.getReconnectDialogConfiguration().setDialogText(t("component.connection.reconnecting"));
+        ui.getReconnectDialogConfiguration().setDialogTextGaveUp(t("component.connection.offline"));
         ui.getPage().executeJs("""
                 const c = window.Vaadin && window.Vaadin.connectionIndicator;
                 if (c) { c.reconnectingText = $0; c.offlineText = $1; c.onlineText = $2; }""",

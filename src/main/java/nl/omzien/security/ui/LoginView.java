@@ -11,13 +11,18 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import nl.omzien.base.ui.LanguageSwitch;
 
 /** Password sign-in for everyone until participants get e-mail links. */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** Session attribute with the address typed at a failed sign-in, shown once on the next login page. */
+    static final String TYPED_EMAIL = LoginView.class.getName() + ".typedEmail";
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
@@ -87,9 +92,43 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         } else if (params.containsKey("error")) {
             form.setError(true);
         }
+        restoreTypedEmail();
         if (params.containsKey("logout")) {
             notice.setText(getTranslation("login.logged-out"));
             notice.setVisible(true);
+        }
+    }
+
+    /**
+     * Called by the sign-in's failure handler: keeps what was typed as the address in the session, so a
+     * wrong password does not also cost the e-mail address. Only something that could be an address is kept.
+     */
+    public static void keepTypedEmail(HttpServletRequest request) {
+        String typed = request.getParameter("username");
+        if (typed != null && !typed.isBlank() && typed.length() <= 254 && typed.chars().noneMatch(Character::isISOControl)) {
+            request.getSession().setAttribute(TYPED_EMAIL, typed.trim());
+        }
+    }
+
+    private void restoreTypedEmail() {
+        VaadinSession vaadinSession = VaadinSession.getCurrent();
+        if (vaadinSession == null || vaadinSession.getSession() == null) {
+            return;
+        }
+        Object typed = vaadinSession.getSession().getAttribute(TYPED_EMAIL);
+        vaadinSession.getSession().removeAttribute(TYPED_EMAIL);
+        if (typed instanceof String email) {
+            // Passed as a value, never as markup; the cursor goes to the password, which is what was wrong.
+            form.getElement().executeJs("""
+                    let tries = 0;
+                    const fill = () => {
+                      const user = this.querySelector('[name=username]');
+                      if (!user) { if (tries++ < 100) { requestAnimationFrame(fill); } return; }
+                      user.value = $0;
+                      const password = this.querySelector('[name=password]');
+                      if (password) { password.focus(); }
+                    };
+                    fill();""", email);
         }
     }
 

@@ -58,6 +58,8 @@ class SessionForm extends FormLayout {
         date.setLabel(getTranslation(series ? "series.field.first-month" : "session.field.date"));
         date.setId("session-date");
         nl.omzien.base.ui.ComponentTexts.datePicker(date);
+        nl.omzien.base.ui.ComponentTexts.multiSelect(modules);
+        nl.omzien.base.ui.ComponentTexts.multiSelect(trainers);
         date.setRequiredIndicatorVisible(true);
         date.setValue(draft.getDate());
         date.setVisible(!series);

@@ -5,6 +5,7 @@ import nl.omzien.test.KaribuTest;
 import org.junit.jupiter.api.Test;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Vaadin's own texts follow the person's language: a Dutch calendar starts on Monday and says "Vandaag". */
@@ -36,5 +37,22 @@ class ComponentTextsTest extends KaribuTest {
         assertThat(picker.getI18n().getMonthNames().getFirst()).isEqualTo("January");
         assertThat(picker.getI18n().getToday()).isEqualTo("Today");
         assertThat(picker.getI18n().getFirstDayOfWeek()).isEqualTo(1);
+    }
+
+    @Test
+    void theMenuTheMultiSelectAndTheConnectionIndicatorAreDutch() {
+        signInAs(PARTICIPANT);
+        open("sessies");
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        assertThat(ui.getReconnectDialogConfiguration().getDialogText()).isEqualTo("Verbinding verbroken. Opnieuw verbinden…");
+        assertThat(ui.getReconnectDialogConfiguration().getDialogTextGaveUp()).isEqualTo("Geen verbinding. Controleer je internet.");
+        var layout = _get(com.vaadin.flow.component.applayout.AppLayout.class);
+        assertThat(layout.getI18n().getDrawer()).isEqualTo("Menu");
+        assertThat(_get(com.vaadin.flow.component.sidenav.SideNav.class).getI18n().getToggle())
+                .isEqualTo("Onderliggende pagina's tonen of verbergen");
+        var choose = new com.vaadin.flow.component.combobox.MultiSelectComboBox<String>();
+        ComponentTexts.multiSelect(choose);
+        assertThat(choose.getI18n().getCleared()).isEqualTo("Selectie gewist");
+        assertThat(choose.getI18n().getTotal()).isEqualTo("{count} gekozen");
     }
 }

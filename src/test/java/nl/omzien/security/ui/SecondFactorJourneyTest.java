@@ -53,8 +53,12 @@ class SecondFactorJourneyTest extends BrowserTest {
         page.locator("#remember-me").click();
         checkAccessibility("login with remember me");
         screenshot("login-remember-me", PHONE_WIDTH);
+        String loginFont = (String) page.evaluate("() => getComputedStyle(document.querySelector('vaadin-login-form')).fontFamily");
         page.locator("vaadin-password-field[name='password'] input").press("Enter");
         page.waitForURL(u -> u.contains("/login/code"));
+        // The code step is a plain page, in the same font as the login page before it.
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => getComputedStyle(document.body).fontFamily"))
+                .isEqualTo(loginFont);
         checkAccessibility("code step");
         screenshot("sign-in-code", PHONE_WIDTH);
         screenshot("sign-in-code", LAPTOP_WIDTH);

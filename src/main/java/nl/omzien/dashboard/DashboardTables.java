@@ -97,8 +97,9 @@ class DashboardTables {
                     row.add(masked(o.trainedTotal(), mask.total().contains(i)));
                     row.add(masked(o.registeredStaff(), mask.staff().contains(i)));
                     row.add(masked(percent(o.shareTrained()), mask.share().contains(i)));
-                    row.add(o.lastTrainedOn() == null ? "" : o.lastTrainedOn());
-                    row.add(o.partner() ? t("dashboard.yes") : t("dashboard.no"));
+                    boolean small = mask.small().contains(i);
+                    row.add(o.lastTrainedOn() == null || small ? "" : o.lastTrainedOn());
+                    row.add(masked(o.partner() ? t("dashboard.yes") : t("dashboard.no"), small));
                     return row;
                 }).toList(), columns(3, 4, 5));
     }

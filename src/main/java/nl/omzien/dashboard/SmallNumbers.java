@@ -48,10 +48,15 @@ public final class SmallNumbers {
      * other part — otherwise the total (shown elsewhere) minus the shown parts gives the hidden one.
      */
     public Set<Integer> hiddenParts(List<Long> parts) {
+        return hiddenParts(parts, Set.of());
+    }
+
+    /** As {@link #hiddenParts(List)}, with parts that must be hidden whatever their value (a small organisation's zero). */
+    Set<Integer> hiddenParts(List<Long> parts, Set<Integer> alsoHidden) {
         if (!publication) {
             return Set.of();
         }
-        Set<Integer> hidden = new HashSet<>();
+        Set<Integer> hidden = new HashSet<>(alsoHidden);
         IntStream.range(0, parts.size()).filter(i -> hidden(parts.get(i))).forEach(hidden::add);
         if (hidden.size() == 1 && parts.size() > 1) {
             IntStream.range(0, parts.size()).filter(i -> !hidden.contains(i)).boxed()
@@ -110,24 +115,31 @@ public final class SmallNumbers {
         return p.target().kind() == TargetKind.TRAINED && hidden(p.reached());
     }
 
-    /** The organisation rows whose trained-in-period or trained-in-total are hidden, and whose share. */
-    public record OrganisationMask(Set<Integer> inPeriod, Set<Integer> total, Set<Integer> staff, Set<Integer> share) {
+    /**
+     * The organisation rows whose trained-in-period, trained-in-total, staff or share are hidden, and the
+     * small organisations (fewer than five staff) whose whole row is: every count, even a zero, the last
+     * training date and the partner yes/no, which the partner rule would turn back into a count.
+     */
+    public record OrganisationMask(Set<Integer> inPeriod, Set<Integer> total, Set<Integer> staff, Set<Integer> share,
+                                   Set<Integer> small) {
     }
 
     public OrganisationMask organisations(List<OrganisationFigures> rows) {
-        Set<Integer> inPeriod = hiddenParts(rows.stream().map(OrganisationFigures::trainedInPeriod).toList());
-        Set<Integer> total = hiddenParts(rows.stream().map(OrganisationFigures::trainedTotal).toList());
-        Set<Integer> staff = new HashSet<>();
-        Set<Integer> share = new HashSet<>();
+        Set<Integer> small = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (hidden(rows.get(i).registeredStaff())) {
+                small.add(i);
+            }
+        }
+        Set<Integer> inPeriod = hiddenParts(rows.stream().map(OrganisationFigures::trainedInPeriod).toList(), small);
+        Set<Integer> total = hiddenParts(rows.stream().map(OrganisationFigures::trainedTotal).toList(), small);
+        Set<Integer> share = new HashSet<>(small);
         for (int i = 0; i < rows.size(); i++) {
             OrganisationFigures o = rows.get(i);
-            if (hidden(o.registeredStaff())) {
-                staff.add(i);
-            }
-            if (total.contains(i) || staff.contains(i) || shareHidden(o.trainedTotal(), o.registeredStaff())) {
+            if (total.contains(i) || shareHidden(o.trainedTotal(), o.registeredStaff())) {
                 share.add(i);
             }
         }
-        return new OrganisationMask(inPeriod, total, staff, share);
+        return new OrganisationMask(inPeriod, total, small, share, small);
     }
 }

@@ -150,6 +150,15 @@ public final class DashboardFixture {
         return LocalDateTime.of(year, month, day, hour, minute).atZone(AMSTERDAM).toOffsetDateTime();
     }
 
+    /** One more organisation with {@code staff} people and no training: with five or more, not a small one. */
+    public void organisationWithStaff(String key, String name, int staff) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        organisation(key, name, "BAKERY", "Dalen");
+        for (int i = 1; i <= staff; i++) {
+            person(key + "-staff" + i, key, tag);
+        }
+    }
+
     private void organisation(String key, String name, String sector, String village) {
         var id = db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipalityId)
                 .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, Sector.valueOf(sector)).set(ORGANISATION.VILLAGE, village)

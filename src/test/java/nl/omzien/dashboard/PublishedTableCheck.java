@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Reads a published table back (from CSV, XLSX or the screen, as text) and lists every number of people
  * under five it still shows, and every figure from which one can be worked out: a share next to a hidden
- * count, a single hidden part of a whole, or two running totals around one hidden period.
+ * count, a single hidden part of a whole, two running totals around one hidden period, or any count,
+ * date or partner status of a small organisation.
  */
 public final class PublishedTableCheck {
 
@@ -19,8 +20,10 @@ public final class PublishedTableCheck {
     private PublishedTableCheck() {
     }
 
-    public static List<String> leaks(String table, List<String> headers, List<List<String>> rows) {
+    public static List<String> leaks(String table, List<String> headers, List<List<String>> cells) {
         List<String> leaks = new ArrayList<>();
+        // A component cell as Karibu prints it (Span[text='<5']) reads as its text.
+        List<List<String>> rows = cells.stream().map(row -> row.stream().map(PublishedTableCheck::text).toList()).toList();
         for (int c = 0; c < headers.size(); c++) {
             String header = headers.get(c);
             int hidden = 0;
@@ -51,6 +54,26 @@ public final class PublishedTableCheck {
                 }
             }
         }
+        // A small organisation (fewer than five staff): no count, not even a zero, no last training date and no
+        // partner yes/no (the partner rule turns it back into a count).
+        int staff = headers.indexOf("Aangemelde medewerkers");
+        if (staff >= 0) {
+            for (List<String> row : rows) {
+                if (!"<5".equals(row.get(staff))) {
+                    continue;
+                }
+                for (String column : List.of("Getraind in periode", "Getraind totaal", "Deel getraind (%)", "Omzien-partner")) {
+                    int c = headers.indexOf(column);
+                    if (c >= 0 && !"<5".equals(row.get(c).strip())) {
+                        leaks.add(table + " / small organisation " + row.getFirst() + ": " + column + " " + row.get(c));
+                    }
+                }
+                int last = headers.indexOf("Laatste training");
+                if (last >= 0 && !row.get(last).isBlank()) {
+                    leaks.add(table + " / small organisation " + row.getFirst() + ": last training " + row.get(last));
+                }
+            }
+        }
         int perPeriod = headers.indexOf("Mensen");
         int cumulative = headers.indexOf("Totaal sinds het begin");
         if (perPeriod >= 0 && cumulative >= 0) {
@@ -70,6 +93,11 @@ public final class PublishedTableCheck {
             }
         }
         return leaks;
+    }
+
+    private static String text(String cell) {
+        var text = java.util.regex.Pattern.compile("^\\w+\\[text='([^']*)'\\]$").matcher(cell.strip());
+        return text.find() ? text.group(1) : cell;
     }
 
     private static boolean small(String cell) {

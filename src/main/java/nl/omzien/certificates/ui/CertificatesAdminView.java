@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -13,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.TapList;
 import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateLogoService;
 import nl.omzien.certificates.CertificateService;
@@ -38,32 +40,73 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
 
     private final CertificateService certificates;
     private final Grid<Certificate> grid = new Grid<>();
+    private final TapList<Certificate> list;
+    private final DateTimeFormatter date;
 
     public CertificatesAdminView(CertificateService certificates, CertificateLogoService logos, MunicipalityService municipalities) {
         this.certificates = certificates;
         addClassName("certificates-admin");
         setSizeFull();
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-        grid.addColumn(c -> c.holderName() == null ? "–" : c.holderName()).setHeader(getTranslation("admin-certificates.holder")).setAutoWidth(true);
+        date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        grid.addColumn(CertificatesAdminView::holder).setHeader(getTranslation("admin-certificates.holder")).setAutoWidth(true);
         grid.addColumn(c -> c.pathTitle().in(getLocale())).setHeader(getTranslation("admin-certificates.path")).setAutoWidth(true);
         grid.addComponentColumn(c -> new StatusBadge(c.status())).setHeader(getTranslation("admin-certificates.status")).setAutoWidth(true);
         grid.addColumn(Certificate::code).setHeader(getTranslation("admin-certificates.code")).setAutoWidth(true);
-        grid.addColumn(c -> date.format(c.issuedAt().atZoneSameInstant(ZoneId.of("Europe/Amsterdam"))))
+        grid.addColumn(this::issued)
                 .setHeader(getTranslation("admin-certificates.issued")).setAutoWidth(true);
         // Kept in view at the right edge: on a phone "Opnieuw uitgeven" was off-screen behind the other columns.
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFrozenToEnd(true);
         grid.setSizeFull();
         grid.setMinHeight("20rem");
+        grid.addClassName("wide-only");
+        grid.setAriaLabel(getTranslation("admin-certificates.title"));
+        // On a phone: one column; a tap opens the certificate with its actions.
+        list = new TapList<Certificate>("certificate-list", getTranslation("admin-certificates.title"), CertificatesAdminView::holder,
+                c -> List.of(c.pathTitle().in(getLocale()),
+                        getTranslation("admin-certificates.list.meta", getTranslation("certificates.status." + c.status().name()),
+                                c.code(), issued(c))))
+                .onTap(this::details).itemIds(c -> "certificate-item-" + c.code());
         List<Municipality> visible = municipalities.visible();
         if (!visible.isEmpty()) {
             add(new LogoPanel(logos, visible));
         }
-        add(grid);
+        add(grid, list);
         refresh();
     }
 
     private void refresh() {
-        grid.setItems(certificates.managed());
+        List<Certificate> managed = certificates.managed();
+        grid.setItems(managed);
+        list.setItems(managed);
+    }
+
+    private static String holder(Certificate c) {
+        return c.holderName() == null ? "–" : c.holderName();
+    }
+
+    private String issued(Certificate c) {
+        return date.format(c.issuedAt().atZoneSameInstant(ZoneId.of("Europe/Amsterdam")));
+    }
+
+    /** What a grid row shows, as a dialog on a phone, with the same actions. */
+    private void details(Certificate certificate) {
+        Dialog dialog = new Dialog(holder(certificate));
+        dialog.setId("certificate-details");
+        Paragraph facts = new Paragraph(certificate.pathTitle().in(getLocale()));
+        facts.setId("certificate-details-path");
+        Paragraph meta = new Paragraph(getTranslation("admin-certificates.list.meta",
+                getTranslation("certificates.status." + certificate.status().name()), certificate.code(), issued(certificate)));
+        HorizontalLayout actions = actions(certificate);
+        actions.setWrap(true);
+        actions.getChildren().forEach(action -> {
+            // The grid's buttons carry the plain ids; ids stay unique on the page.
+            action.getId().ifPresent(id -> action.setId("details-" + id));
+            action.getElement().addEventListener("click", click -> dialog.close());
+        });
+        dialog.add(facts, meta, actions);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), click -> dialog.close()));
+        dialog.setWidth("min(30rem, 100vw)");
+        dialog.open();
     }
 
     private HorizontalLayout actions(Certificate certificate) {

@@ -39,8 +39,9 @@ final class BreakdownsSection extends VerticalLayout {
             return section;
         }
         Set<Integer> hidden = format.small().hiddenParts(rows.stream().map(Breakdown::count).toList());
-        section.add(SvgCharts.holder(SvgCharts.horizontal(IntStream.range(0, rows.size()).mapToObj(i -> new SvgCharts.Bar(rows.get(i).label(),
-                rows.get(i).count(), hidden.contains(i))).toList(), title)));
+        List<SvgCharts.Bar> bars = IntStream.range(0, rows.size()).mapToObj(i -> new SvgCharts.Bar(rows.get(i).label(),
+                rows.get(i).count(), hidden.contains(i))).toList();
+        section.add(SvgCharts.holder(SvgCharts.horizontal(bars, title), SvgCharts.narrow(bars, title, null)));
         Grid<Breakdown> table = new Grid<>();
         table.setId("table-" + name);
         table.addColumn(Breakdown::label).setHeader(getTranslation("dashboard.column." + name)).setFlexGrow(3);

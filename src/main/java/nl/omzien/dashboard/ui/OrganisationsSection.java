@@ -63,9 +63,10 @@ final class OrganisationsSection extends VerticalLayout {
                 .setHeader(getTranslation("dashboard.column.staff"));
         grid.addColumn(o -> mask.share().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : format.percent(o.shareTrained()))
                 .setHeader(getTranslation("dashboard.column.share"));
-        grid.addColumn(o -> o.lastTrainedOn() == null ? "" : format.date(o.lastTrainedOn()))
+        grid.addColumn(o -> o.lastTrainedOn() == null || mask.small().contains(rows.indexOf(o)) ? "" : format.date(o.lastTrainedOn()))
                 .setHeader(getTranslation("dashboard.column.last"));
-        grid.addComponentColumn(this::partnerCell).setHeader(getTranslation("dashboard.column.partner"));
+        // A small organisation's partner yes/no would give its trained count away through the partner rule.
+        grid.addComponentColumn(o -> mask.small().contains(rows.indexOf(o)) ? new Span(SmallNumbers.HIDDEN) : partnerCell(o)).setHeader(getTranslation("dashboard.column.partner"));
         grid.setItems(rows);
         grid.setAllRowsVisible(rows.size() <= 50);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

@@ -37,10 +37,14 @@ final class OverTimeSection extends VerticalLayout {
         SmallNumbers small = format.small();
         Set<Integer> hidden = small.hiddenParts(points.stream().map(TimePoint::trained).toList());
         List<Boolean> cumulativeShown = small.cumulativeShown(points);
-        add(SvgCharts.holder(SvgCharts.overTime(IntStream.range(0, points.size()).mapToObj(i -> new SvgCharts.Bar(
-                        label.format(points.get(i).start()), points.get(i).trained(), hidden.contains(i))).toList(),
-                IntStream.range(0, points.size()).mapToObj(i -> cumulativeShown.get(i) ? points.get(i).cumulative() : null).toList(),
-                getTranslation("dashboard.chart.over-time"), getTranslation("dashboard.chart.cumulative"))));
+        List<SvgCharts.Bar> bars = IntStream.range(0, points.size()).mapToObj(i -> new SvgCharts.Bar(
+                label.format(points.get(i).start()), points.get(i).trained(), hidden.contains(i))).toList();
+        List<Long> running = IntStream.range(0, points.size()).mapToObj(i -> cumulativeShown.get(i) ? points.get(i).cumulative() : null).toList();
+        String title = getTranslation("dashboard.chart.over-time");
+        String cumulative = getTranslation("dashboard.chart.cumulative");
+        // On a phone one bar per row, the running total written above them (the line needs a laptop's width).
+        String total = points.isEmpty() || running.getLast() == null ? null : cumulative + ": " + running.getLast();
+        add(SvgCharts.holder(SvgCharts.overTime(bars, running, title, cumulative), SvgCharts.narrow(bars, title, total)));
         Grid<TimePoint> table = new Grid<>();
         table.setId("table-over-time");
         table.addColumn(p -> label.format(p.start())).setHeader(getTranslation("dashboard.column.month"));

@@ -37,11 +37,58 @@ final class SvgCharts {
     private SvgCharts() {
     }
 
-    /** A chart on the page, in the holder that the theme sizes and scrolls. */
+    /** A chart on the page, in the holder that the theme sizes. */
     static Component holder(String svg) {
         Div holder = new Div(new Html(svg));
         holder.addClassName("dashboard-chart-holder");
         return holder;
+    }
+
+    /**
+     * A chart drawn twice: for a laptop, and for a phone ({@link #narrow}), where the laptop drawing
+     * scaled to 360 px had 6 px text; the theme shows one of the two (wide-only, narrow-only).
+     */
+    static Component holder(String wide, String narrow) {
+        Div wideChart = new Div(new Html(wide));
+        wideChart.addClassNames("wide-only", "dashboard-chart-variant");
+        Div narrowChart = new Div(new Html(narrow));
+        narrowChart.addClassNames("narrow-only", "dashboard-chart-variant");
+        Div holder = new Div(wideChart, narrowChart);
+        holder.addClassName("dashboard-chart-holder");
+        return holder;
+    }
+
+    /**
+     * Horizontal bars for a phone: a drawing about as wide as the screen, so text keeps its size. Short
+     * labels (periods) sit left of their bar, longer ones (sectors, modules) on their own line above it.
+     * {@code caption}, when not null, is written above the bars.
+     */
+    static String narrow(List<Bar> bars, String title, String caption) {
+        int width = 340;
+        boolean inline = bars.stream().allMatch(b -> b.label().length() <= 8);
+        int labelWidth = inline ? 64 : 4;
+        int row = inline ? 28 : 46;
+        int top = caption == null ? 4 : 28;
+        int height = top + Math.max(1, bars.size()) * row + 4;
+        long max = Math.max(1, bars.stream().mapToLong(Bar::length).max().orElse(1));
+        StringBuilder svg = open(width, height, title);
+        if (caption != null) {
+            svg.append(text(4, 18, caption, "start"));
+        }
+        int y = top;
+        for (Bar bar : bars) {
+            int barTop = inline ? y + 5 : y + 22;
+            double w = (width - labelWidth - 44) * (double) bar.length() / max;
+            svg.append(inline ? text(labelWidth - 8, y + 19, bar.label(), "end") : text(4, y + 16, shorten(bar.label(), 44), "start"));
+            if (!bar.hidden()) {
+                svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(barTop).append("\" width=\"")
+                        .append(String.format(Locale.ROOT, "%.1f", Math.max(w, 1))).append("\" height=\"18\" fill=\"")
+                        .append(BAR).append("\"/>");
+            }
+            svg.append(text((int) (labelWidth + w + 6), barTop + 14, bar.shown(), "start"));
+            y += row;
+        }
+        return svg.append("</svg>").toString();
     }
 
     /** Horizontal bars, one row per label; the SVG scales to its container's width. */

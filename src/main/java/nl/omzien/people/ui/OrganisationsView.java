@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.TapList;
 import nl.omzien.people.Municipality;
 import nl.omzien.people.MunicipalityService;
 import nl.omzien.people.Organisation;
@@ -40,6 +41,7 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
     private final MunicipalityService municipalities;
     private final Grid<Organisation> grid = new Grid<>();
     private final TextField filter = new TextField();
+    private final TapList<Organisation> list;
     private List<Organisation> all = List.of();
 
     public OrganisationsView(OrganisationService organisations, MunicipalityService municipalities) {
@@ -80,7 +82,16 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
             }).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setAriaLabel(getTranslation("nav.organisations"));
-        add(toolbar, grid);
+        grid.addClassName("wide-only");
+        // On a phone: one column; a tap opens the organisation for whoever may change it, trainers only read.
+        list = new TapList<Organisation>("organisation-list", getTranslation("nav.organisations"), Organisation::name,
+                o -> List.of(getTranslation(o.sector().translationKey()),
+                        o.municipalityName() + (o.village() == null || o.village().isBlank() ? "" : " · " + o.village())))
+                .itemIds(o -> "organisation-item-" + o.id());
+        if (organisations.canManage()) {
+            list.onTap(this::edit);
+        }
+        add(toolbar, grid, list);
         refresh();
     }
 
@@ -91,9 +102,11 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
 
     private void applyFilter() {
         String text = filter.getValue().trim().toLowerCase(Locale.ROOT);
-        grid.setItems(text.isEmpty() ? all : all.stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains(text)
+        List<Organisation> shown = text.isEmpty() ? all : all.stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains(text)
                 || getTranslation(o.sector().translationKey()).toLowerCase(Locale.ROOT).contains(text)
-                || (o.village() != null && o.village().toLowerCase(Locale.ROOT).contains(text))).toList());
+                || (o.village() != null && o.village().toLowerCase(Locale.ROOT).contains(text))).toList();
+        grid.setItems(shown);
+        list.setItems(shown);
     }
 
     private void edit(Organisation organisation) {

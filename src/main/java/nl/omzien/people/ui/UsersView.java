@@ -30,6 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.TapList;
 import nl.omzien.people.Municipality;
 import nl.omzien.people.MunicipalityService;
 import nl.omzien.people.Organisation;
@@ -57,6 +58,7 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
     private final OwnDataService ownData;
     private final Grid<UserAccount> grid = new Grid<>();
     private final TextField filter = new TextField();
+    private final TapList<UserAccount> list;
     private List<UserAccount> all = List.of();
 
     public UsersView(UserAccountService users, OrganisationService organisations, MunicipalityService municipalities,
@@ -84,8 +86,7 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
         grid.addColumn(UserAccount::fullName).setHeader(getTranslation("user.full-name")).setSortable(true).setFlexGrow(2);
         grid.addColumn(UserAccount::email).setHeader(getTranslation("user.email")).setFlexGrow(2);
         grid.addColumn(UserAccount::organisationName).setHeader(getTranslation("user.organisation"));
-        grid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r.name()))
-                .collect(Collectors.joining(", "))).setHeader(getTranslation("user.roles"));
+        grid.addColumn(this::roles).setHeader(getTranslation("user.roles"));
         grid.addComponentColumn(u -> {
             Button edit = new Button(getTranslation("action.edit"), click -> edit(u));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -93,7 +94,12 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
             return edit;
         }).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setAriaLabel(getTranslation("nav.users"));
-        add(toolbar, grid);
+        grid.addClassName("wide-only");
+        // On a phone: one column, a tap opens the person.
+        list = new TapList<UserAccount>("user-list", getTranslation("nav.users"), UserAccount::fullName,
+                u -> List.of(u.email(), u.organisationName() == null ? "" : u.organisationName(), roles(u)))
+                .onTap(this::edit).itemIds(u -> "user-item-" + u.id());
+        add(toolbar, grid, list);
         refresh();
     }
 
@@ -104,11 +110,17 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
 
     private void applyFilter() {
         String text = filter.getValue().trim().toLowerCase(Locale.ROOT);
-        grid.setItems(text.isEmpty() ? all : all.stream()
+        List<UserAccount> shown = text.isEmpty() ? all : all.stream()
                 .filter(u -> u.fullName().toLowerCase(Locale.ROOT).contains(text)
                         || u.email().toLowerCase(Locale.ROOT).contains(text)
                         || (u.organisationName() != null && u.organisationName().toLowerCase(Locale.ROOT).contains(text)))
-                .toList());
+                .toList();
+        grid.setItems(shown);
+        list.setItems(shown);
+    }
+
+    private String roles(UserAccount u) {
+        return u.roles().stream().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining(", "));
     }
 
     private void edit(UserAccount opened) {

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.RouterLink;
 import java.util.List;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.TapList;
 import nl.omzien.security.Role;
 import nl.omzien.sessions.SeriesRule;
 import nl.omzien.sessions.SessionDraft;
@@ -51,7 +50,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
     private final Clock clock;
     private final Grid<TrainingSession> grid = new Grid<>();
     private final Checkbox showPast = new Checkbox();
-    private final UnorderedList list = new UnorderedList();
+    private final TapList<TrainingSession> list;
 
     public TrainerSessionsView(SessionService sessions, Clock clock) {
         this.sessions = sessions;
@@ -94,9 +93,12 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
         grid.addClassName("wide-only");
         // Tapping a row opens the session, as the list on a phone does.
         grid.addItemClickListener(click -> open(click.getItem()));
-        list.setId("session-list");
-        list.addClassNames("narrow-only", "tap-list");
-        list.getElement().setAttribute("aria-label", getTranslation("nav.session-admin"));
+        // On a phone: one column, the whole item is the link to the session.
+        list = new TapList<TrainingSession>("session-list", getTranslation("nav.session-admin"), TrainingSession::title,
+                s -> List.of(SessionFormat.shortWhen(s.startsAt(), getLocale()) + " · " + s.place(),
+                        getTranslation("session.list.numbers", s.seatsTaken(), s.capacity(), s.waitlisted(),
+                                getTranslation(s.isCancelled() ? "session.status.cancelled" : s.isClosed() ? "session.status.closed" : "session.status.open"))))
+                .linkTo(s -> new RouterLink(SessionDetailView.class, s.id().value())).itemIds(s -> "session-item-" + s.id());
         add(toolbar, grid, list);
         refresh();
     }
@@ -108,22 +110,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
     private void refresh() {
         List<TrainingSession> visible = sessions.visible(showPast.getValue());
         grid.setItems(visible);
-        // On a phone: one column, the whole item is the link to the session.
-        list.removeAll();
-        for (TrainingSession s : visible) {
-            RouterLink link = new RouterLink(SessionDetailView.class, s.id().value());
-            link.addClassName("tap-item");
-            link.setId("session-item-" + s.id());
-            Span title = new Span(s.title());
-            title.addClassName("tap-item-title");
-            Span when = new Span(SessionFormat.shortWhen(s.startsAt(), getLocale()) + " · " + s.place());
-            Span numbers = new Span(getTranslation("session.list.numbers", s.seatsTaken(), s.capacity(), s.waitlisted(),
-                    getTranslation(s.isCancelled() ? "session.status.cancelled" : s.isClosed() ? "session.status.closed" : "session.status.open")));
-            numbers.addClassName("tap-item-meta");
-            when.addClassName("tap-item-meta");
-            link.add(title, when, numbers);
-            list.add(new ListItem(link));
-        }
+        list.setItems(visible);
     }
 
     /** New (null) or existing session in a dialog; also used by the detail view. */

@@ -1,7 +1,7 @@
 package nl.omzien.base.ui;
 
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import nl.omzien.people.ui.ColleaguesView;
+import nl.omzien.certificates.ui.ColleaguesView;
 import nl.omzien.people.ui.MunicipalitiesView;
 import nl.omzien.people.ui.OrganisationsView;
 import nl.omzien.people.ui.UsersView;

@@ -92,13 +92,14 @@ class CertificateJourneyTest extends BrowserTest {
         assertThat(page.locator("#verify-pdf-result")).hasText("Dit bestand is precies het certificaat dat we hebben uitgegeven.");
     }
 
-    /** On a phone the coalition lead reaches "Opnieuw uitgeven" without scrolling the table sideways. */
+    /** On a phone the coalition lead taps a certificate in the list and reaches "Opnieuw uitgeven" on screen. */
     @Test
     void onAPhoneTheReissueButtonIsOnScreen() {
         page.setViewportSize(PHONE_WIDTH, 780);
         signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
         go("certificaten");
-        var reissue = page.locator("vaadin-button[id^='reissue-']").first();
+        page.locator("#certificate-list .tap-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Geldig")).first().click();
+        var reissue = page.locator("vaadin-button[id^='details-reissue-']").first();
         reissue.waitFor();
         Object inView = reissue.evaluate("b => { const r = b.getBoundingClientRect(); return r.width > 0 && r.left >= 0"
                 + " && r.right <= document.documentElement.clientWidth; }");

@@ -78,4 +78,54 @@ class DashboardJourneyTest extends BrowserTest {
         checkAccessibility("dashboard-downloads");
         assertThat(accessibilityProblems).isEmpty();
     }
+
+    /**
+     * On a 360 px phone every bar of every chart is on screen, not clipped by its box (the bar itself is
+     * what a finger at its middle touches), and the texts are at a readable size; nothing scrolls sideways.
+     */
+    @Test
+    void onAPhoneEveryBarOfEveryChartIsVisibleAndReadable() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("dashboard");
+        assertThat(page.locator("#figure-trained")).isVisible();
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+        Object report = page.evaluate("""
+                () => {
+                  const problems = [], width = document.documentElement.clientWidth;
+                  const charts = [...document.querySelectorAll('svg.dashboard-chart')].filter(c => c.getBoundingClientRect().width > 0);
+                  let bars = 0;
+                  for (const chart of charts) {
+                    const name = chart.getAttribute('aria-label');
+                    for (const bar of chart.querySelectorAll('rect')) {
+                      if (!(bar.getBBox().width > 0 && bar.getBBox().height > 0)) continue;
+                      bars++;
+                      bar.scrollIntoView({block: 'center'});
+                      const b = bar.getBoundingClientRect();
+                      const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+                      if (hit !== bar || b.left < 0 || b.right > width) {
+                        let chain = '', e = chart;
+                        for (let k = 0; e && k < 6; k++, e = e.parentElement) chain += ' < ' + e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width);
+                        problems.push(name + ': bar ' + bars + ' not visible' + (bars < 3 ? chain : ''));
+                      }
+                    }
+                    for (const text of chart.querySelectorAll('text')) {
+                      text.scrollIntoView({block: 'center'});
+                      const t = text.getBoundingClientRect();
+                      if (t.height < 11) problems.push(name + ': text too small (' + t.height.toFixed(1) + ' px) ' + text.textContent);
+                      if (t.left < 0 || t.right > width) problems.push(name + ': text off screen ' + text.textContent);
+                    }
+                  }
+                  return {charts: charts.length, bars: bars, problems: problems};
+                }""");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> result = (java.util.Map<String, Object>) report;
+        assertThat(((Number) result.get("charts")).intValue()).as("charts on a phone").isGreaterThanOrEqualTo(5);
+        assertThat(((Number) result.get("bars")).intValue()).as("bars drawn").isGreaterThan(0);
+        assertThat((List<?>) result.get("problems")).isEmpty();
+        page.locator("#section-breakdowns").scrollIntoViewIfNeeded();
+        screenshot("dashboard-charts-phone", PHONE_WIDTH);
+        page.locator("#section-overview").scrollIntoViewIfNeeded();
+        screenshot("dashboard-overview-phone", PHONE_WIDTH);
+    }
 }

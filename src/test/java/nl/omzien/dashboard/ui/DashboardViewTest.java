@@ -144,6 +144,47 @@ class DashboardViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(again, 0)).containsExactly("Kapper", "2");
     }
 
+    @Test
+    void publicationModeShowsNothingOfASmallOrganisationButItsNameOnScreen() {
+        dashboard.savePartnerRule(f.municipalityId, 80, 2);
+        signInAs(f.leadEmail);
+        open("dashboard");
+        period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
+        @SuppressWarnings("unchecked")
+        Grid<Object> unpublished = _get(Grid.class, spec -> spec.withId("table-organisations"));
+        // Karibu prints the partner cell "Ja" + sticker link as its layout.
+        assertThat(kapsalonRow(unpublished).getLast()).as("the Kapsalon (2 of 2 staff) is a partner, with a sticker")
+                .startsWith("HorizontalLayout");
+        _get(Checkbox.class, spec -> spec.withId("dashboard-publication")).setValue(true);
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = _get(Grid.class, spec -> spec.withId("table-organisations"));
+        List<String> headers = grid.getColumns().stream().map(c -> headerText(grid, c)).toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(GridKt._getFormattedRow(grid, i).stream().map(DashboardViewTest::cellText).toList());
+        }
+        assertThat(PublishedTableCheck.leaks("organisations", headers, rows)).isEmpty();
+        List<String> kapsalon = kapsalonRow(grid).stream().map(DashboardViewTest::cellText).toList();
+        assertThat(kapsalon.subList(3, kapsalon.size())).containsExactly("<5", "<5", "<5", "<5", "", "<5");
+        assertThat(kapsalonRow(grid).getLast()).as("no sticker link that gives the partner away").isEqualTo("Span[text='<5']");
+    }
+
+    private static List<String> kapsalonRow(Grid<Object> grid) {
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            List<String> row = GridKt._getFormattedRow(grid, i);
+            if (row.getFirst().startsWith("Kapsalon")) {
+                return row;
+            }
+        }
+        throw new AssertionError("no Kapsalon row");
+    }
+
+    /** A component cell as Karibu prints it ({@code Span[text='<5']}) reduced to its text. */
+    private static String cellText(String cell) {
+        var text = java.util.regex.Pattern.compile("text='([^']*)'").matcher(cell);
+        return text.find() ? text.group(1) : cell;
+    }
+
     private static String headerText(Grid<?> grid, Grid.Column<?> column) {
         return grid.getHeaderRows().getLast().getCell(column).getText();
     }

@@ -1,0 +1,8 @@
+package nl.omzien.certificates;
+
+/**
+ * How far a colleague is, for their organisation's contact: modules passed and whether they hold a valid
+ * certificate. No scores, answers or dates.
+ */
+public record ColleagueProgress(long personId, String fullName, String email, int modulesPassed, boolean certified) {
+}

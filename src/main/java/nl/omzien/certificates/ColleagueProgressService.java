@@ -1,0 +1,49 @@
+package nl.omzien.certificates;
+
+import jakarta.annotation.security.RolesAllowed;
+import nl.omzien.certificates.internal.JooqCertificateRepository;
+import nl.omzien.people.UserAccountService;
+import nl.omzien.security.Role;
+import nl.omzien.training.ModulePass;
+import nl.omzien.training.PassedModules;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * "Mijn organisatie": the training progress of an organisation contact's own colleagues. Lives here
+ * because it joins people (who the colleagues are) with training and certificates, which people may not
+ * depend on.
+ */
+@Service
+public class ColleagueProgressService {
+
+    private final UserAccountService users;
+    private final PassedModules passes;
+    private final JooqCertificateRepository certificates;
+    private final Clock clock;
+
+    ColleagueProgressService(UserAccountService users, PassedModules passes, JooqCertificateRepository certificates, Clock clock) {
+        this.users = users;
+        this.passes = passes;
+        this.certificates = certificates;
+        this.clock = clock;
+    }
+
+    /**
+     * The signed-in contact's colleagues with modules passed and a valid certificate yes/no. Who counts as
+     * a colleague is decided by {@link UserAccountService#colleagues()} from the contact's own
+     * organisation on the server, never from anything the page sends.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Role.ORG_CONTACT_ROLE)
+    public List<ColleagueProgress> myOrganisation() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return users.colleagues().stream().map(u -> new ColleagueProgress(u.id(), u.fullName(), u.email(),
+                (int) passes.of(u.id()).stream().map(ModulePass::moduleId).distinct().count(),
+                certificates.ofUser(u.id(), now).stream().anyMatch(c -> c.status() == CertificateStatus.VALID))).toList();
+    }
+}

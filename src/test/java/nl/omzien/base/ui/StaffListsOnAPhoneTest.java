@@ -1,0 +1,83 @@
+package nl.omzien.base.ui;
+
+import com.microsoft.playwright.Locator;
+import nl.omzien.test.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff lists (people, organisations, certificates) on a 360 px phone are one column in which the
+ * main text of every item is whole and one tap opens the item; on a 1366 px laptop they stay a grid.
+ */
+class StaffListsOnAPhoneTest extends BrowserTest {
+
+    /** A list page, its one-column list and what a tap on an item opens. */
+    private record StaffList(String route, String list, String opened) {
+    }
+
+    private static final List<StaffList> LISTS = List.of(
+            new StaffList("gebruikers", "#user-list", "#user-name"),
+            new StaffList("organisaties", "#organisation-list", "#organisation-name"),
+            new StaffList("certificaten", "#certificate-list", "#certificate-details-path"));
+
+    private static final String NO_SIDEWAYS_SCROLL = "() => [document.documentElement, document.querySelector('#main-content')]"
+            + ".filter(e => e).every(e => e.scrollWidth <= e.clientWidth)";
+
+    @Test
+    void onAPhoneEveryStaffListIsOneColumnWithWholeTitlesAndATapOpensTheItem() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        for (StaffList staffList : LISTS) {
+            go(staffList.route());
+            Locator list = page.locator(staffList.list());
+            assertThat(list).isVisible();
+            assertThat(page.locator("vaadin-grid").first()).isHidden();
+            assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as(staffList.route() + ": no sideways scrolling").isTrue();
+            Locator titles = list.locator(".tap-item-title");
+            assertThat(titles.count()).as(staffList.route() + ": items").isGreaterThan(0);
+            Object cut = titles.evaluateAll("ts => ts.filter(t => t.scrollWidth > t.clientWidth + 1"
+                    + " || t.getBoundingClientRect().right > document.documentElement.clientWidth"
+                    + " || getComputedStyle(t).textOverflow === 'ellipsis').map(t => t.textContent + ' ' + t.scrollWidth + '/' + t.clientWidth)");
+            assertThat((List<?>) cut).as(staffList.route() + ": titles cut off").isEmpty();
+            screenshot("staff-list-" + staffList.route(), PHONE_WIDTH);
+            checkAccessibility(staffList.route() + " on a phone");
+
+            Locator first = list.locator(".tap-item").first();
+            String title = first.locator(".tap-item-title").innerText().strip();
+            first.click();
+            waitForVaadin();
+            Locator opened = page.locator(staffList.opened());
+            assertThat(opened).isVisible();
+            if (staffList.opened().equals("#certificate-details-path")) {
+                assertThat(page.locator("#certificate-details")).hasAttribute("aria-label", title);
+                screenshot("staff-list-certificate-opened", PHONE_WIDTH);
+                checkAccessibility("certificate opened on a phone");
+            } else {
+                assertThat(opened.locator("input")).hasValue(title);
+            }
+            page.keyboard().press("Escape");
+            waitForVaadin();
+        }
+        // The invites were cards already: they fit a phone too.
+        go("uitnodigingen");
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("invites: no sideways scrolling").isTrue();
+        screenshot("staff-list-uitnodigingen", PHONE_WIDTH);
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
+    @Test
+    void onALaptopTheStaffListsStayAGrid() {
+        page.setViewportSize(LAPTOP_WIDTH, 900);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        for (StaffList staffList : LISTS) {
+            go(staffList.route());
+            assertThat(page.locator("vaadin-grid").first()).isVisible();
+            assertThat(page.locator(staffList.list())).isHidden();
+            assertThat(page.locator("vaadin-grid-cell-content").first()).isVisible();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package nl.omzien.certificates.ui;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.grid.Grid;
+import nl.omzien.certificates.ColleagueProgress;
+import nl.omzien.certificates.ColleagueProgressService;
+import nl.omzien.dashboard.DashboardFixture;
+import nl.omzien.test.KaribuTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.USER_ROLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * "Mijn organisatie" shows an organisation contact each colleague's modules passed and certificate yes/no,
+ * of their own organisation only; the service decides that, not the page.
+ */
+class ColleaguesViewTest extends KaribuTest {
+
+    @Autowired DSLContext db;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired ColleagueProgressService progress;
+
+    DashboardFixture f;
+    String contactKapsalon;
+    String contactBakker;
+
+    @BeforeEach
+    void fixture() {
+        // Kapsalon (A): p1 and p2 passed the module and hold a certificate; Bakker (C): p7 started, nothing passed.
+        f = DashboardFixture.create(db, events, tx);
+        contactKapsalon = contact("A");
+        contactBakker = contact("C");
+    }
+
+    private String contact(String organisation) {
+        String email = "contact-" + organisation + "-" + f.municipalityId + "@fixture.example";
+        String hash = db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.EMAIL.eq(PARTICIPANT)).fetchOne().value1();
+        long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Contact " + organisation)
+                .set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.ORGANISATION_ID, f.organisations.get(organisation))
+                .returning(APP_USER.ID).fetchOne().getId();
+        db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "ORG_CONTACT").execute();
+        return email;
+    }
+
+    private static List<List<String>> rows() {
+        @SuppressWarnings("unchecked")
+        Grid<ColleagueProgress> grid = _get(Grid.class, spec -> spec.withId("colleagues-grid"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(GridKt._getFormattedRow(grid, i));
+        }
+        return rows;
+    }
+
+    private String name(String person) {
+        return db.select(APP_USER.FULL_NAME).from(APP_USER).where(APP_USER.ID.eq(f.people.get(person))).fetchOne().value1();
+    }
+
+    @Test
+    void aContactSeesModulesPassedAndCertificateOfTheirOwnColleagues() {
+        signInAs(contactKapsalon);
+        open("mijn-organisatie");
+        List<List<String>> rows = rows();
+        assertThat(rows).extracting(List::getFirst).containsExactlyInAnyOrder(name("p1"), name("p2"), "Contact A");
+        List<String> p1 = rows.stream().filter(r -> r.getFirst().equals(name("p1"))).findFirst().orElseThrow();
+        assertThat(p1.subList(2, 4)).containsExactly("1", "Ja");
+        List<String> contact = rows.stream().filter(r -> r.getFirst().equals("Contact A")).findFirst().orElseThrow();
+        assertThat(contact.subList(2, 4)).containsExactly("0", "Nee");
+    }
+
+    @Test
+    void aContactOfAnotherOrganisationSeesNothingOfThem() {
+        signInAs(contactBakker);
+        open("mijn-organisatie");
+        List<List<String>> rows = rows();
+        assertThat(rows).extracting(List::getFirst).containsExactlyInAnyOrder(name("p7"), "Contact C")
+                .doesNotContain(name("p1"), name("p2"));
+        List<String> p7 = rows.stream().filter(r -> r.getFirst().equals(name("p7"))).findFirst().orElseThrow();
+        assertThat(p7.subList(2, 4)).as("started, not passed").containsExactly("0", "Nee");
+        assertThat(progress.myOrganisation()).extracting(ColleagueProgress::personId)
+                .doesNotContain(f.people.get("p1"), f.people.get("p2"));
+    }
+
+    @Test
+    void onlyAnOrganisationContactMayAsk() {
+        signInAs(PARTICIPANT);
+        assertThatThrownBy(() -> progress.myOrganisation()).isInstanceOf(AccessDeniedException.class);
+        signInAs(LEAD_COEVORDEN);
+        assertThatThrownBy(() -> progress.myOrganisation()).isInstanceOf(AccessDeniedException.class);
+    }
+}

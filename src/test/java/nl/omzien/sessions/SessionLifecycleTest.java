@@ -71,7 +71,7 @@ class SessionLifecycleTest extends IntegrationTest {
 
     /** Moves a session in time by editing the database, as if the clock had moved on. */
     private void startsIn(SessionId session, Duration fromNow) {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plus(fromNow);
+        OffsetDateTime start = OffsetDateTime.now(clock).plus(fromNow);
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, start)
                 .set(TRAINING_SESSION.STARTS_AT, start).set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90))
                 .where(TRAINING_SESSION.ID.eq(session)).execute();
@@ -383,6 +383,9 @@ class SessionLifecycleTest extends IntegrationTest {
 
     @Test
     void remindersAndGoNoGoMailsGoOutOnceAndTheTrainerCancelsInOneClick() {
+        // Nine in the morning in the Netherlands: a start 20 hours on is tomorrow whenever the suite runs
+        // (from a run before 4 in the morning it would be "Vandaag": the suite failed at 00:11 once).
+        clock.setTo(LocalDate.now(SessionTimes.ZONE).atTime(9, 0).atZone(SessionTimes.ZONE).toInstant());
         SessionDraft draft = SessionFixtures.draft("Minimum", 10, 2).setMinParticipants(4).setGoNoGoDays(3)
                 .setTrainerIds(Set.of(fx.userId(TRAINER)));
         SessionId session = fx.as(TRAINER, () -> sessions.create(draft));

@@ -1,5 +1,7 @@
 package nl.omzien.privacy;
 
+import nl.omzien.base.PersonId;
+
 import java.util.Locale;
 import java.time.YearMonth;
 import nl.omzien.dashboard.DashboardFilter;
@@ -268,7 +270,7 @@ class OwnDataTest extends IntegrationTest {
         assertThatThrownBy(() -> fx.as(bert.email(), () -> auditLog.entries(null))).isInstanceOf(AccessDeniedException.class);
         assertThat(placesMentioning(anna.fullName())).isNotEmpty();
 
-        long admin = fx.userId(ADMIN);
+        PersonId admin = fx.userId(ADMIN);
         assertThat(fx.as(ADMIN, () -> users.open(anna.id())).email()).isEqualTo(anna.email());
         assertThat(fx.as(ADMIN, () -> ownData.export(anna.id())).zip()).isNotEmpty();
         fx.as(ADMIN, () -> ownData.delete(anna.id()));

@@ -198,7 +198,7 @@ public class LocalContactService {
 
     private void requireReader(MunicipalityId municipalityId) {
         SignedInUser user = currentUser.require();
-        if (!user.isAdmin() && (user.municipalityId() == null || user.municipalityId() != municipalityId)) {
+        if (!user.isAdmin() && (user.municipalityId() == null || !user.municipalityId().equals(municipalityId))) {
             throw new AccessDeniedException("Contacts of another municipality");
         }
     }

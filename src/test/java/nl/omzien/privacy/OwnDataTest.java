@@ -134,7 +134,7 @@ class OwnDataTest extends IntegrationTest {
         Unzipped export = unzip(fx.as(anna.email(), () -> ownData.exportMine()).zip());
         JsonNode root = json.readTree(export.json());
 
-        assertThat(root.path("userId").asLong()).isEqualTo(anna.id());
+        assertThat(root.path("userId").asLong()).isEqualTo(anna.id().value());
         assertThat(rows(root, "account", "app_user")).singleElement().satisfies(user -> {
             assertThat(user.path("full_name").asString()).isEqualTo(anna.fullName());
             assertThat(user.path("email").asString()).isEqualTo(anna.email());
@@ -281,9 +281,9 @@ class OwnDataTest extends IntegrationTest {
             assertThat(entry.subjectId()).isEqualTo(anna.id());
             assertThat(entry.subjectName()).as("a deleted person is only a number").isNull();
         });
-        assertThat(log).filteredOn(e -> e.actorId() != null && e.actorId() == admin).extracting(AuditEntry::action)
+        assertThat(log).filteredOn(e -> e.actorId() != null && admin.equals(e.actorId())).extracting(AuditEntry::action)
                 .contains("VIEWED", "EXPORTED", "DELETED");
-        assertThat(log).filteredOn(e -> e.actorId() != null && e.actorId() == fx.userId(TRAINER)).extracting(AuditEntry::action)
+        assertThat(log).filteredOn(e -> e.actorId() != null && fx.userId(TRAINER).equals(e.actorId())).extracting(AuditEntry::action)
                 .contains("VIEWED", "CHANGED");
         assertThat(log).extracting(AuditEntry::detail).allSatisfy(detail ->
                 assertThat(detail).doesNotContain(anna.fullName(), anna.email()));

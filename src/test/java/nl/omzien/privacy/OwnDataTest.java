@@ -142,7 +142,7 @@ class OwnDataTest extends IntegrationTest {
         });
         assertThat(rows(root, "account", "email_change")).extracting(r -> r.path("new_email").asString()).containsExactly(anna.newEmail());
         assertThat(rows(root, "training", "module_attempt")).hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(a -> assertThat(a.path("user_id").asLong()).isEqualTo(anna.id()));
+                .allSatisfy(a -> assertThat(a.path("user_id").asLong()).isEqualTo(anna.id().value()));
         assertThat(rows(root, "training", "step_progress")).isNotEmpty();
         assertThat(rows(root, "training", "scenario_choice")).isNotEmpty();
         assertThat(rows(root, "training", "quiz_submission")).isNotEmpty();

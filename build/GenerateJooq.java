@@ -19,6 +19,9 @@ public class GenerateJooq {
     static final List<String> FEATURE_SCHEMAS = List.of("people", "security", "onboarding", "training", "sessions",
             "certificates", "notifications", "contacts", "privacy", "dashboard");
 
+    /** jOOQ matches a column with and without its schema, so both spellings are excluded. */
+    private static final String NOT_DASHBOARD_READ_MODEL = "(dashboard\\.)?dashboard_.*";
+
     /** Status and enum columns read as the owning feature's Java enum instead of a string. */
     static final List<ForcedType> FORCED_TYPES = List.of(
             enumType("nl.omzien.sessions.TrainingSession.Status", "sessions\\.(training_session|session_seat_state)\\.status"),
@@ -29,7 +32,16 @@ public class GenerateJooq {
             enumType("nl.omzien.certificates.internal.StoredCertificateStatus", "certificates\\.certificate\\.status"),
             // Typed ids: a table's primary key and every column in any schema that refers to it, so a person's
             // id cannot be passed where a session's is meant. (dashboard owner_id is a person or an
-            // organisation, told apart by owner_kind, so it stays a plain number.)
+            // organisation, told apart by owner_kind, so it stays a plain number. The dashboard's read model
+            // (dashboard.dashboard_* tables, views and routines) stores 0 for "all organisations / the whole
+            // country", so its person, organisation and municipality columns stay numbers too.)
+            idType("nl.omzien.base.PersonId", "people\\.(app_user|v_person)\\.id"
+                    + "|.*\\.(user_id|person_id|created_by|registered_by|revoked_by|uploaded_by|updated_by|actor_id|subject_id)",
+                    NOT_DASHBOARD_READ_MODEL),
+            idType("nl.omzien.base.OrganisationId", "people\\.(organisation|v_organisation)\\.id|.*\\.organisation_id",
+                    NOT_DASHBOARD_READ_MODEL),
+            idType("nl.omzien.base.MunicipalityId", "people\\.(municipality|v_municipality)\\.id|.*\\.municipality_id",
+                    NOT_DASHBOARD_READ_MODEL),
             idType("nl.omzien.sessions.SessionId", "sessions\\.training_session\\.id|.*\\.session_id"),
             idType("nl.omzien.sessions.RegistrationId", "sessions\\.(registration|v_registration)\\.id|.*\\.registration_id"),
             idType("nl.omzien.certificates.CertificateId",
@@ -41,7 +53,11 @@ public class GenerateJooq {
 
     /** A bigint id column read as a record such as {@code PersonId(long value)}; null stays null. */
     private static ForcedType idType(String idClass, String columns) {
-        return new ForcedType().withUserType(idClass)
+        return idType(idClass, columns, null);
+    }
+
+    private static ForcedType idType(String idClass, String columns, String excluded) {
+        return new ForcedType().withExcludeExpression(excluded).withUserType(idClass)
                 .withLambdaConverter(new LambdaConverter().withFrom(idClass + "::new").withTo(idClass + "::value"))
                 .withIncludeTypes("bigint|int8").withIncludeExpression(columns);
     }

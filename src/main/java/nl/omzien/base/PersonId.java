@@ -2,12 +2,15 @@ package nl.omzien.base;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.io.Serializable;
+
 /**
  * The id of a person (an account, {@code people.app_user}), so it cannot be mixed up with
  * another kind of id. {@code toString} is the bare number, as in URLs and logs,
- * and the bare number in JSON (the own-data export).
+ * and the bare number in JSON (the own-data export). Serializable: the signed-in user and a pending
+ * sign-in carry ids and live in the HTTP session.
  */
-public record PersonId(long value) {
+public record PersonId(long value) implements Serializable {
 
     public PersonId {
         if (value <= 0) {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param detail where, as a key with arguments after colons ({@code "session-participants:12"}); the audit page
  *               shows translation {@code audit.detail.<key>} with the arguments. Never a name or e-mail address.
  */
-public record PersonalDataAccessed(Action action, Collection<Long> subjectIds, String detail) {
+public record PersonalDataAccessed(Action action, Collection<PersonId> subjectIds, String detail) {
 
     public enum Action { VIEWED, EXPORTED, CHANGED, DELETED }
 
@@ -19,7 +19,7 @@ public record PersonalDataAccessed(Action action, Collection<Long> subjectIds, S
         subjectIds = List.copyOf(subjectIds);
     }
 
-    public static PersonalDataAccessed of(Action action, long subjectId, String detail) {
+    public static PersonalDataAccessed of(Action action, PersonId subjectId, String detail) {
         return new PersonalDataAccessed(action, List.of(subjectId), detail);
     }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.base.MunicipalityId;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.certificates.internal.JooqLogoRepository;
 import nl.omzien.certificates.internal.LogoCache;
@@ -42,7 +43,7 @@ public class CertificateLogoService {
     /** The stored logo as PNG, for a preview. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public Optional<byte[]> logo(long municipalityId) {
+    public Optional<byte[]> logo(MunicipalityId municipalityId) {
         requireScope(municipalityId);
         return logos.png(municipalityId);
     }
@@ -54,14 +55,14 @@ public class CertificateLogoService {
      */
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public void upload(long municipalityId, byte[] file) {
+    public void upload(MunicipalityId municipalityId, byte[] file) {
         SignedInUser user = requireScope(municipalityId);
         LogoImages.Normalised logo = LogoImages.normalise(file);
         logos.save(municipalityId, logo, user.accountId(), OffsetDateTime.now(clock));
         cache.invalidate(municipalityId);
     }
 
-    private SignedInUser requireScope(long municipalityId) {
+    private SignedInUser requireScope(MunicipalityId municipalityId) {
         SignedInUser user = currentUser.require();
         if (!user.isAdmin() && !Objects.equals(user.municipalityId(), municipalityId)) {
             throw new AccessDeniedException("Logo of another municipality");

@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.SessionId;
 import org.springframework.context.ApplicationEventPublisher;
 import jakarta.annotation.security.PermitAll;
@@ -84,7 +85,7 @@ public class CertificateService {
     @Transactional(readOnly = true)
     @PermitAll
     public CertificateDownload download(CertificateId certificateId) {
-        long me = currentUser.require().accountId();
+        PersonId me = currentUser.require().accountId();
         CertificateRecord record = certificates.find(certificateId)
                 .filter(r -> Objects.equals(r.getUserId(), me))
                 .orElseThrow(() -> new NoSuchElementException("No such certificate"));
@@ -240,9 +241,9 @@ public class CertificateService {
      */
     @Transactional
     @PermitAll
-    public int accountDeleted(long personId) {
+    public int accountDeleted(PersonId personId) {
         Optional<SignedInUser> user = currentUser.find();
-        if (user.isPresent() && user.get().accountId() != personId && !user.get().isAdmin()) {
+        if (user.isPresent() && !user.get().accountId().equals(personId) && !user.get().isAdmin()) {
             throw new AccessDeniedException("Only the person or an admin deletes an account");
         }
         int revoked = certificates.revokeAndForget(personId, now());

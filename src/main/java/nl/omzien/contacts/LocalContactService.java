@@ -1,5 +1,6 @@
 package nl.omzien.contacts;
 
+import nl.omzien.base.MunicipalityId;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.Translations;
@@ -54,33 +55,33 @@ public class LocalContactService {
     @Transactional(readOnly = true)
     @PermitAll
     public Optional<MunicipalityContacts> mine() {
-        Long municipality = currentUser.require().municipalityId();
+        MunicipalityId municipality = currentUser.require().municipalityId();
         return municipality == null ? Optional.empty() : Optional.of(load(municipality));
     }
 
     /** The contacts of a municipality the signed-in person works in (admin: any). */
     @Transactional(readOnly = true)
     @PermitAll
-    public MunicipalityContacts of(long municipalityId) {
+    public MunicipalityContacts of(MunicipalityId municipalityId) {
         requireReader(municipalityId);
         return load(municipalityId);
     }
 
     /** Whether the signed-in person may change this municipality's list (also checked when saving). */
-    public boolean canEdit(long municipalityId) {
+    public boolean canEdit(MunicipalityId municipalityId) {
         return currentUser.find().map(u -> mayEdit(u, municipalityId)).orElse(false);
     }
 
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public LocalContact save(Long id, long municipalityId, LocalContactDraft draft) {
+    public LocalContact save(Long id, MunicipalityId municipalityId, LocalContactDraft draft) {
         SignedInUser user = currentUser.require();
         requireEditor(user, municipalityId);
         if (id != null) {
             LocalContact existing = contacts.findById(id).orElseThrow(() -> new NoSuchElementException("No contact " + id));
             // The contact's own municipality decides, not the one the form claims.
             requireEditor(user, existing.municipalityId());
-            if (existing.municipalityId() != municipalityId) {
+            if (!existing.municipalityId().equals(municipalityId)) {
                 throw new AccessDeniedException("Contact " + id + " belongs to another municipality");
             }
         }
@@ -110,27 +111,27 @@ public class LocalContactService {
     @Transactional(readOnly = true)
     @PermitAll
     public List<LocalFigure> myFigures() {
-        Long municipality = currentUser.require().municipalityId();
+        MunicipalityId municipality = currentUser.require().municipalityId();
         return municipality == null ? List.of() : figures.findByMunicipality(municipality);
     }
 
     /** The loneliness figures of a municipality the signed-in person works in (admin: any). */
     @Transactional(readOnly = true)
     @PermitAll
-    public List<LocalFigure> figuresOf(long municipalityId) {
+    public List<LocalFigure> figuresOf(MunicipalityId municipalityId) {
         requireReader(municipalityId);
         return figures.findByMunicipality(municipalityId);
     }
 
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public LocalFigure saveFigure(Long id, long municipalityId, LocalFigureDraft draft) {
+    public LocalFigure saveFigure(Long id, MunicipalityId municipalityId, LocalFigureDraft draft) {
         SignedInUser user = currentUser.require();
         requireEditor(user, municipalityId);
         if (id != null) {
             LocalFigure existing = figures.findById(id).orElseThrow(() -> new NoSuchElementException("No figure " + id));
             requireEditor(user, existing.municipalityId());
-            if (existing.municipalityId() != municipalityId) {
+            if (!existing.municipalityId().equals(municipalityId)) {
                 throw new AccessDeniedException("Figure " + id + " belongs to another municipality");
             }
         }
@@ -178,7 +179,7 @@ public class LocalContactService {
     /** The one-page PDF card of a municipality's contacts, in the reader's language. */
     @Transactional(readOnly = true)
     @PermitAll
-    public byte[] card(long municipalityId, Locale locale) {
+    public byte[] card(MunicipalityId municipalityId, Locale locale) {
         requireReader(municipalityId);
         Locale language = Translations.supported(locale);
         String date = LocalDate.now(clock).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
@@ -189,25 +190,25 @@ public class LocalContactService {
         return "hulp-in-" + card.municipalityName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".pdf";
     }
 
-    private MunicipalityContacts load(long municipalityId) {
+    private MunicipalityContacts load(MunicipalityId municipalityId) {
         String name = contacts.municipalityName(municipalityId)
                 .orElseThrow(() -> new NoSuchElementException("No municipality " + municipalityId));
         return new MunicipalityContacts(municipalityId, name, contacts.findByMunicipality(municipalityId));
     }
 
-    private void requireReader(long municipalityId) {
+    private void requireReader(MunicipalityId municipalityId) {
         SignedInUser user = currentUser.require();
-        if (!user.isAdmin() && (user.municipalityId() == null || user.municipalityId() != municipalityId)) {
+        if (!user.isAdmin() && (user.municipalityId() == null || !user.municipalityId().equals(municipalityId))) {
             throw new AccessDeniedException("Contacts of another municipality");
         }
     }
 
-    private static boolean mayEdit(SignedInUser user, long municipalityId) {
+    private static boolean mayEdit(SignedInUser user, MunicipalityId municipalityId) {
         return user.isAdmin() || (user.has(Role.COALITION_LEAD) && user.municipalityId() != null
-                && user.municipalityId() == municipalityId);
+                && municipalityId.equals(user.municipalityId()));
     }
 
-    private static void requireEditor(SignedInUser user, long municipalityId) {
+    private static void requireEditor(SignedInUser user, MunicipalityId municipalityId) {
         if (!mayEdit(user, municipalityId)) {
             throw new AccessDeniedException("Only this municipality's coalition lead may change its contacts");
         }

@@ -1,5 +1,6 @@
 package nl.omzien.dashboard;
 
+import nl.omzien.base.MunicipalityId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.Objects;
  * What the dashboard shows: one municipality (or all, for an admin: {@code municipalityId} null) and
  * a period of whole months, {@code from} and {@code until} inclusive.
  */
-public record DashboardFilter(Long municipalityId, YearMonth from, YearMonth until) {
+public record DashboardFilter(MunicipalityId municipalityId, YearMonth from, YearMonth until) {
 
     public DashboardFilter {
         Objects.requireNonNull(from, "from");
@@ -18,7 +19,7 @@ public record DashboardFilter(Long municipalityId, YearMonth from, YearMonth unt
         }
     }
 
-    public static DashboardFilter year(Long municipalityId, int year) {
+    public static DashboardFilter year(MunicipalityId municipalityId, int year) {
         return new DashboardFilter(municipalityId, YearMonth.of(year, 1), YearMonth.of(year, 12));
     }
 

@@ -1,5 +1,7 @@
 package nl.omzien.dashboard;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.Translations;
@@ -173,7 +175,7 @@ public class DashboardService {
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
     public List<OrganisationFigures> organisations(DashboardFilter filter) {
         check(filter.municipalityId());
-        Map<Long, PartnerRule> rules = query.partnerRules();
+        Map<MunicipalityId, PartnerRule> rules = query.partnerRules();
         return query.organisations(filter.municipalityId(), filter.firstDay(), filter.lastDay()).stream()
                 .map(o -> figures(o, rules.getOrDefault(o.municipalityId(), PartnerRule.DEFAULT))).toList();
     }
@@ -199,10 +201,10 @@ public class DashboardService {
         record Key(int year, TargetKind kind, Audience audience) { }
         Map<Key, Integer> sums = new LinkedHashMap<>();
         targets.forEach(t -> sums.merge(new Key(t.year(), t.kind(), t.audience()), t.target(), Integer::sum));
-        return sums.entrySet().stream().map(e -> new Target(null, 0, e.getKey().year(), e.getKey().kind(), e.getKey().audience(), e.getValue())).toList();
+        return sums.entrySet().stream().map(e -> new Target(null, null, e.getKey().year(), e.getKey().kind(), e.getKey().audience(), e.getValue())).toList();
     }
 
-    private long reached(Long municipalityId, Target target) {
+    private long reached(MunicipalityId municipalityId, Target target) {
         LocalDate from = LocalDate.of(target.year(), 1, 1);
         LocalDate until = LocalDate.of(target.year(), 12, 31);
         return switch (target.kind()) {
@@ -219,7 +221,7 @@ public class DashboardService {
     /** Sets (or replaces) a yearly target of the lead's own municipality. */
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public void saveTarget(long municipalityId, Integer year, TargetKind kind, Audience audience, Integer target) {
+    public void saveTarget(MunicipalityId municipalityId, Integer year, TargetKind kind, Audience audience, Integer target) {
         check(municipalityId);
         new InvalidInputException.Checks()
                 .require("year", year)
@@ -241,14 +243,14 @@ public class DashboardService {
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public PartnerRule partnerRule(long municipalityId) {
+    public PartnerRule partnerRule(MunicipalityId municipalityId) {
         check(municipalityId);
         return query.partnerRule(municipalityId);
     }
 
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public void savePartnerRule(long municipalityId, Integer sharePercent, Integer minTrained) {
+    public void savePartnerRule(MunicipalityId municipalityId, Integer sharePercent, Integer minTrained) {
         check(municipalityId);
         new InvalidInputException.Checks()
                 .require("share", sharePercent)
@@ -270,7 +272,7 @@ public class DashboardService {
     /** The window sticker PDF of an organisation that is an Omzien-partner; refused for any other. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public byte[] partnerSticker(long organisationId, Locale locale) {
+    public byte[] partnerSticker(OrganisationId organisationId, Locale locale) {
         OrganisationRow row = query.organisation(organisationId).orElseThrow(() -> new NoSuchElementException("No such organisation"));
         check(row.municipalityId());
         if (!query.partnerRule(row.municipalityId()).isPartner(row.trainedTotal(), row.staff())) {
@@ -320,7 +322,7 @@ public class DashboardService {
     }
 
     /** Lead: own municipality only; "all" (null) and other municipalities: admin only. */
-    private void check(Long municipalityId) {
+    private void check(MunicipalityId municipalityId) {
         SignedInUser user = currentUser.require();
         if (user.isAdmin()) {
             return;

@@ -1,5 +1,6 @@
 package nl.omzien.dashboard;
 
+import nl.omzien.base.OrganisationId;
 import nl.omzien.people.Sector;
 
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import java.util.OptionalDouble;
  * @param lastTrainedOn   the newest certificate date, or null
  * @param partner         meets the coalition's Omzien-partner rule
  */
-public record OrganisationFigures(long organisationId, String name, Sector sector, String village, long trainedInPeriod,
+public record OrganisationFigures(OrganisationId organisationId, String name, Sector sector, String village, long trainedInPeriod,
                                   long trainedTotal, long registeredStaff, LocalDate lastTrainedOn, boolean partner) {
 
     public OptionalDouble shareTrained() {

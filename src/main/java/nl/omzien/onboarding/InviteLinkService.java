@@ -1,5 +1,6 @@
 package nl.omzien.onboarding;
 
+import nl.omzien.base.OrganisationId;
 import nl.omzien.sessions.SessionId;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.SecretTokens;
@@ -72,7 +73,7 @@ public class InviteLinkService {
             mine.addAll(organisations.visible());
         }
         if (user.has(Role.ORG_CONTACT) && user.organisationId() != null
-                && mine.stream().noneMatch(o -> o.id() == user.organisationId())) {
+                && mine.stream().noneMatch(o -> o.id().equals(user.organisationId()))) {
             directory.find(user.organisationId()).ifPresent(mine::add);
         }
         return mine.stream().map(o -> new OrganisationInvite(o, organisationLink(o.id(), user))).toList();
@@ -81,7 +82,7 @@ public class InviteLinkService {
     /** One organisation's invite, for someone who manages it. */
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE})
-    public OrganisationInvite organisationInvite(long organisationId) {
+    public OrganisationInvite organisationInvite(OrganisationId organisationId) {
         SignedInUser user = currentUser.require();
         Organisation organisation = requireManaged(organisationId, user);
         return new OrganisationInvite(organisation, organisationLink(organisationId, user));
@@ -90,7 +91,7 @@ public class InviteLinkService {
     /** A new link for the organisation; the old link and every flyer printed with it stop working. */
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE})
-    public OrganisationInvite rotateOrganisationInvite(long organisationId) {
+    public OrganisationInvite rotateOrganisationInvite(OrganisationId organisationId) {
         SignedInUser user = currentUser.require();
         Organisation organisation = requireManaged(organisationId, user);
         String token = SecretTokens.newToken();
@@ -101,7 +102,7 @@ public class InviteLinkService {
     /** The A4 flyer with the organisation's current link as a QR code, in the reader's language. */
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE})
-    public byte[] flyer(long organisationId, Locale locale) {
+    public byte[] flyer(OrganisationId organisationId, Locale locale) {
         OrganisationInvite invite = organisationInvite(organisationId);
         Locale language = Translations.supported(locale);
         return FlyerPdf.render(invite.organisation().name(), invite.organisation().municipalityName(), invite.link(),
@@ -128,7 +129,7 @@ public class InviteLinkService {
         return new SessionInvite(session, baseUrl + "/aanmelden/sessie/" + token);
     }
 
-    private String organisationLink(long organisationId, SignedInUser user) {
+    private String organisationLink(OrganisationId organisationId, SignedInUser user) {
         return baseUrl + "/aanmelden/"
                 + invites.organisationToken(organisationId, SecretTokens.newToken(), OffsetDateTime.now(clock), user.accountId());
     }
@@ -138,7 +139,7 @@ public class InviteLinkService {
                 + invites.sessionToken(sessionId, SecretTokens.newToken(), OffsetDateTime.now(clock), user.accountId());
     }
 
-    private Organisation requireManaged(long organisationId, SignedInUser user) {
+    private Organisation requireManaged(OrganisationId organisationId, SignedInUser user) {
         Organisation organisation = directory.find(organisationId)
                 .orElseThrow(() -> new AccessDeniedException("No such organisation"));
         boolean allowed = user.isAdmin()

@@ -1,5 +1,8 @@
 package nl.omzien.onboarding;
 
+import nl.omzien.base.PersonId;
+
+import nl.omzien.base.OrganisationId;
 import nl.omzien.sessions.SessionId;
 import jakarta.annotation.security.PermitAll;
 import nl.omzien.base.InvalidInputException;
@@ -60,7 +63,7 @@ public class InviteRegistrationService {
     }
 
     /** What the person typed on the form. {@code organisationId} only counts where the invite lets them choose. */
-    public record Form(String fullName, String email, Long organisationId, boolean consent, Locale locale) {
+    public record Form(String fullName, String email, OrganisationId organisationId, boolean consent, Locale locale) {
     }
 
     /** A session sign-up carried out after sign-in: the status, or the key of the reason it did not work. */
@@ -153,12 +156,12 @@ public class InviteRegistrationService {
             throw new InvalidInputException(Map.of("form", "register.throttled"));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Long> created = selfRegistration.createParticipant(name, email, form.locale());
+        Optional<PersonId> created = selfRegistration.createParticipant(name, email, form.locale());
         created.ifPresent(userId -> {
             invites.recordConsent(userId, PRIVACY_STATEMENT_VERSION, now);
             invites.addPendingOrganisation(userId, organisation.id(), now);
         });
-        Optional<Long> mailedTo = signInLinks.sendAfterRegistration(email, created.isPresent(), LANDING);
+        Optional<PersonId> mailedTo = signInLinks.sendAfterRegistration(email, created.isPresent(), LANDING);
         if (invite.forSession()) {
             mailedTo.ifPresent(userId -> invites.addPendingSession(userId, invite.session().id(), now));
         }
@@ -171,7 +174,7 @@ public class InviteRegistrationService {
      */
     @PermitAll
     public Welcome afterSignIn() {
-        long me = currentUser.require().accountId();
+        PersonId me = currentUser.require().accountId();
         List<SessionSignUp> results = new ArrayList<>();
         for (SessionId sessionId : invites.pendingSessions(me)) {
             if (!invites.removePending(me, sessionId)) {

@@ -1,5 +1,9 @@
 package nl.omzien.people;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,19 +17,19 @@ import java.util.Optional;
  * @param organisations  in the order they were added
  * @param people         by e-mail address, in the order they were added
  */
-public record DemoPeople(Map<String, Long> municipalities, List<Organisation> organisations, Map<String, Person> people) {
+public record DemoPeople(Map<String, MunicipalityId> municipalities, List<Organisation> organisations, Map<String, Person> people) {
 
-    public record Organisation(long id, String name, long municipalityId) { }
+    public record Organisation(OrganisationId id, String name, MunicipalityId municipalityId) { }
 
     /** @param audience the training variant their organisation's sector gives; staff without one get PROFESSIONAL */
-    public record Person(long id, String email, String fullName, Long organisationId, Audience audience) { }
+    public record Person(PersonId id, String email, String fullName, OrganisationId organisationId, Audience audience) { }
 
-    public Optional<Long> municipality(String name) {
+    public Optional<MunicipalityId> municipality(String name) {
         return Optional.ofNullable(municipalities.get(name));
     }
 
     /** The first organisation by that name (names are unique within a municipality). */
-    public Optional<Long> organisation(String name) {
+    public Optional<OrganisationId> organisation(String name) {
         return organisations.stream().filter(o -> o.name().equals(name)).map(Organisation::id).findFirst();
     }
 
@@ -34,8 +38,8 @@ public record DemoPeople(Map<String, Long> municipalities, List<Organisation> or
     }
 
     /** Everyone whose organisation lies in the municipality, in the order they were added. */
-    public List<Long> peopleIn(long municipalityId) {
-        var organisationsThere = organisations.stream().filter(o -> o.municipalityId() == municipalityId)
+    public List<PersonId> peopleIn(MunicipalityId municipalityId) {
+        var organisationsThere = organisations.stream().filter(o -> o.municipalityId().equals(municipalityId))
                 .map(Organisation::id).toList();
         return people.values().stream().filter(p -> organisationsThere.contains(p.organisationId()))
                 .map(Person::id).toList();

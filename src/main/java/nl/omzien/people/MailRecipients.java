@@ -1,5 +1,6 @@
 package nl.omzien.people;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.people.internal.JooqUserAccountRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ public class MailRecipients {
     }
 
     @Transactional(readOnly = true)
-    public Optional<MailRecipient> of(long userId) {
+    public Optional<MailRecipient> of(PersonId userId) {
         return accounts.mailRecipient(userId);
     }
 }

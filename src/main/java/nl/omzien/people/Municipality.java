@@ -1,4 +1,6 @@
 package nl.omzien.people;
 
-public record Municipality(long id, String name) {
+import nl.omzien.base.MunicipalityId;
+
+public record Municipality(MunicipalityId id, String name) {
 }

@@ -1,5 +1,7 @@
 package nl.omzien.people;
 
+import nl.omzien.base.MunicipalityId;
+
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.PlainText;
 
@@ -40,7 +42,7 @@ public class MunicipalityService {
 
     @Transactional
     @RolesAllowed(Role.ADMIN_ROLE)
-    public Municipality save(Long id, String name) {
+    public Municipality save(MunicipalityId id, String name) {
         String trimmed = name == null ? "" : name.trim();
         new InvalidInputException.Checks()
                 .require("name", trimmed)

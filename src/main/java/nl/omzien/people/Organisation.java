@@ -1,5 +1,8 @@
 package nl.omzien.people;
 
-public record Organisation(long id, long municipalityId, String municipalityName, String name, Sector sector,
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+
+public record Organisation(OrganisationId id, MunicipalityId municipalityId, String municipalityName, String name, Sector sector,
                            String contactEmail, String village) {
 }

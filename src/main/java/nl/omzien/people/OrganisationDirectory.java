@@ -1,5 +1,7 @@
 package nl.omzien.people;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
 import nl.omzien.people.internal.JooqOrganisationRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +24,12 @@ public class OrganisationDirectory {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Organisation> find(long organisationId) {
+    public Optional<Organisation> find(OrganisationId organisationId) {
         return organisations.findById(organisationId);
     }
 
     @Transactional(readOnly = true)
-    public List<Organisation> inMunicipality(long municipalityId) {
+    public List<Organisation> inMunicipality(MunicipalityId municipalityId) {
         return organisations.find(municipalityId);
     }
 }

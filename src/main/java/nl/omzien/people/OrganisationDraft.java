@@ -1,8 +1,10 @@
 package nl.omzien.people;
 
+import nl.omzien.base.OrganisationId;
+
 /** An organisation being created or edited in a form. */
 public class OrganisationDraft {
-    private Long id;
+    private OrganisationId id;
     private Municipality municipality;
     private String name = "";
     private Sector sector;
@@ -20,7 +22,7 @@ public class OrganisationDraft {
         return draft;
     }
 
-    public Long getId() { return id; }
+    public OrganisationId getId() { return id; }
     public Municipality getMunicipality() { return municipality; }
     public void setMunicipality(Municipality municipality) { this.municipality = municipality; }
     public String getName() { return name; }

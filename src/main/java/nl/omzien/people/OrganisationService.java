@@ -1,5 +1,8 @@
 package nl.omzien.people;
 
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.MunicipalityId;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.PlainText;
 
@@ -70,7 +73,7 @@ public class OrganisationService {
 
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public long save(OrganisationDraft draft) {
+    public OrganisationId save(OrganisationDraft draft) {
         SignedInUser user = currentUser.require();
         new InvalidInputException.Checks()
                 .require("name", draft.getName())
@@ -86,7 +89,7 @@ public class OrganisationService {
                         && organisations.nameTaken(draft.getMunicipality().id(), draft.getName().trim(), draft.getId()))
                 .throwIfAny();
         requireOwnMunicipality(user, draft.getMunicipality().id());
-        long id;
+        OrganisationId id;
         if (draft.getId() == null) {
             id = organisations.insert(draft);
         } else {
@@ -101,13 +104,13 @@ public class OrganisationService {
     }
 
     /** As stored (trimmed, blank village as null), so listeners see what the table holds. */
-    private void publishChanged(long id) {
+    private void publishChanged(OrganisationId id) {
         Organisation saved = organisations.findById(id).orElseThrow();
         events.publishEvent(new OrganisationChanged(saved.id(), saved.municipalityId(), saved.sector().name(), saved.village()));
     }
 
-    private static void requireOwnMunicipality(SignedInUser user, long municipalityId) {
-        if (!user.isAdmin() && (user.municipalityId() == null || user.municipalityId() != municipalityId)) {
+    private static void requireOwnMunicipality(SignedInUser user, MunicipalityId municipalityId) {
+        if (!user.isAdmin() && (user.municipalityId() == null || !user.municipalityId().equals(municipalityId))) {
             throw new AccessDeniedException("Organisation outside the coalition lead's municipality");
         }
     }

@@ -1,5 +1,7 @@
 package nl.omzien.people;
 
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import nl.omzien.people.internal.JooqUserAccountRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +23,13 @@ public class PersonDirectory {
     }
 
     @Transactional(readOnly = true)
-    public Optional<PersonFacts> find(long personId) {
+    public Optional<PersonFacts> find(PersonId personId) {
         return accounts.facts(personId);
     }
 
     /** The enabled people of an organisation, by name. */
     @Transactional(readOnly = true)
-    public List<PersonFacts> enabledIn(long organisationId) {
+    public List<PersonFacts> enabledIn(OrganisationId organisationId) {
         return accounts.enabledFacts(organisationId);
     }
 }

@@ -1,5 +1,8 @@
 package nl.omzien.people;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 /**
  * Published in the transaction that creates an account or changes where a person is: joining an
  * organisation, leaving it (organisation null), moving to another, or staff getting another municipality.
@@ -9,5 +12,5 @@ package nl.omzien.people;
  * @param organisationId the person's organisation, or null
  * @param municipalityId the person's own municipality (staff without an organisation), or null
  */
-public record PersonPlacementChanged(long personId, Long organisationId, Long municipalityId) {
+public record PersonPlacementChanged(PersonId personId, OrganisationId organisationId, MunicipalityId municipalityId) {
 }

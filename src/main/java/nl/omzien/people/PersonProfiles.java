@@ -1,5 +1,6 @@
 package nl.omzien.people;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.people.internal.JooqPersonProfiles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ public class PersonProfiles {
     }
 
     @Transactional(readOnly = true)
-    public Optional<PersonProfile> of(long userId) {
+    public Optional<PersonProfile> of(PersonId userId) {
         return profiles.find(userId);
     }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.people;
 
+import nl.omzien.base.PersonId;
 import java.util.Locale;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Locale;
  * @param chosenAudience the variant they picked; null when the organisation's sector decides
  * @param pendingEmail   a new address waiting for confirmation, or null
  */
-public record Profile(long userId, String fullName, String email, String pendingEmail, Audience chosenAudience,
+public record Profile(PersonId userId, String fullName, String email, String pendingEmail, Audience chosenAudience,
                       Audience sectorAudience, Locale locale) {
 
     public Audience audience() {

@@ -1,5 +1,7 @@
 package nl.omzien.people;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.base.Translations;
@@ -55,7 +57,7 @@ public class ProfileService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Profile mine() {
-        long id = currentUser.require().accountId();
+        PersonId id = currentUser.require().accountId();
         JooqProfileRepository.Row row = profiles.find(id).orElseThrow(() -> new NoSuchElementException("No account " + id));
         Audience sector = Optional.ofNullable(row.organisationId()).flatMap(organisations::findById)
                 .map(o -> o.sector().audience()).orElse(Audience.PROFESSIONAL);
@@ -68,7 +70,7 @@ public class ProfileService {
     public void changeName(String fullName) {
         new InvalidInputException.Checks().require("fullName", fullName).length("fullName", fullName, 2, 150)
                 .singleLine("fullName", fullName).throwIfAny();
-        long id = currentUser.require().accountId();
+        PersonId id = currentUser.require().accountId();
         String name = fullName.trim();
         profiles.changeName(id, name);
         CurrentUserUpdate.apply(id, user -> new SignedInUser(user.accountId(), user.email(), name, null,
@@ -90,7 +92,7 @@ public class ProfileService {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void requestEmailChange(String newEmail) {
-        long id = currentUser.require().accountId();
+        PersonId id = currentUser.require().accountId();
         JooqProfileRepository.Row row = profiles.find(id).orElseThrow();
         new InvalidInputException.Checks().require("email", newEmail).email("email", newEmail)
                 .fail("email", "profile.email.same", newEmail != null && newEmail.trim().equalsIgnoreCase(row.email()))

@@ -1,5 +1,7 @@
 package nl.omzien.people;
 
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import nl.omzien.people.internal.JooqUserAccountRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -31,8 +33,8 @@ public class SelfRegistration {
      * @return the new account's id, or empty when the address already has an account (nothing changes then)
      */
     @Transactional
-    public Optional<Long> createParticipant(String fullName, String email, Locale locale) {
-        Optional<Long> id = accounts.insertParticipantUnlessTaken(fullName, email, null,
+    public Optional<PersonId> createParticipant(String fullName, String email, Locale locale) {
+        Optional<PersonId> id = accounts.insertParticipantUnlessTaken(fullName, email, null,
                 "en".equals(locale.getLanguage()) ? "en" : "nl");
         id.ifPresent(personId -> events.publishEvent(new PersonPlacementChanged(personId, null, null)));
         return id;
@@ -40,7 +42,7 @@ public class SelfRegistration {
 
     /** The person confirmed their address: they join the organisation they registered for. */
     @Transactional
-    public void confirmed(long userId, long organisationId) {
+    public void confirmed(PersonId userId, OrganisationId organisationId) {
         if (accounts.joinOrganisation(userId, organisationId)) {
             events.publishEvent(new PersonPlacementChanged(userId, organisationId, null));
         }

@@ -1,5 +1,8 @@
 package nl.omzien.people;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.PlainText;
 import nl.omzien.base.PersonalDataAccessed;
@@ -69,8 +72,8 @@ public class UserAccountService {
      */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public UserAccount open(long userId) {
-        UserAccount account = visible().stream().filter(a -> a.id() == userId).findFirst()
+    public UserAccount open(PersonId userId) {
+        UserAccount account = visible().stream().filter(a -> a.id().equals(userId)).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("User outside what this person manages"));
         events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.VIEWED, userId, "user-administration"));
         return account;
@@ -84,7 +87,7 @@ public class UserAccountService {
 
     @Transactional
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-    public long save(UserDraft draft) {
+    public PersonId save(UserDraft draft) {
         SignedInUser user = currentUser.require();
         boolean isNew = draft.getId() == null;
         Set<Role> roles = draft.getRoles() == null ? Set.of() : draft.getRoles();
@@ -107,7 +110,7 @@ public class UserAccountService {
                 .fail("newPassword", "user.password-required", isNew && password.isBlank())
                 .fail("newPassword", "user.password-too-short",
                         !password.isBlank() && password.length() < MIN_PASSWORD_LENGTH)
-                .fail("roles", "user.cannot-remove-own-admin", !isNew && draft.getId() == user.accountId()
+                .fail("roles", "user.cannot-remove-own-admin", !isNew && user.accountId().equals(draft.getId())
                         && user.isAdmin() && (!roles.contains(Role.ADMIN) || !draft.isEnabled()))
                 .throwIfAny();
         if (needsMunicipality && draft.getMunicipality() == null) {
@@ -116,10 +119,10 @@ public class UserAccountService {
         }
         authoriseChange(user, draft, roles);
         String hash = password.isBlank() ? null : passwordEncoder.encode(password);
-        Long organisationId = draft.getOrganisation() == null ? null : draft.getOrganisation().id();
-        Long municipalityId = draft.getMunicipality() == null ? null : draft.getMunicipality().id();
+        OrganisationId organisationId = draft.getOrganisation() == null ? null : draft.getOrganisation().id();
+        MunicipalityId municipalityId = draft.getMunicipality() == null ? null : draft.getMunicipality().id();
         if (isNew) {
-            long id = accounts.insert(draft, hash);
+            PersonId id = accounts.insert(draft, hash);
             events.publishEvent(new PersonPlacementChanged(id, organisationId, municipalityId));
             return id;
         }
@@ -133,7 +136,7 @@ public class UserAccountService {
         if (user.isAdmin()) {
             return;
         }
-        Long own = user.municipalityId();
+        MunicipalityId own = user.municipalityId();
         if (roles.contains(Role.ADMIN)) {
             throw new AccessDeniedException("A coalition lead cannot grant the admin role");
         }

@@ -1,5 +1,7 @@
 package nl.omzien.people;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.security.Role;
 
 import java.util.EnumSet;
@@ -7,7 +9,7 @@ import java.util.Set;
 
 /** A user being created or edited in a form. An empty password keeps the current one. */
 public class UserDraft {
-    private Long id;
+    private PersonId id;
     private String fullName = "";
     private String email = "";
     private Organisation organisation;
@@ -28,7 +30,7 @@ public class UserDraft {
         return draft;
     }
 
-    public Long getId() { return id; }
+    public PersonId getId() { return id; }
     public String getFullName() { return fullName; }
     public void setFullName(String fullName) { this.fullName = fullName; }
     public String getEmail() { return email; }

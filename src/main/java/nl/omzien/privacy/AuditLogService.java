@@ -1,5 +1,7 @@
 package nl.omzien.privacy;
 
+import nl.omzien.base.PersonId;
+
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.privacy.internal.JooqPrivacyRepository;
 import nl.omzien.security.Role;
@@ -34,22 +36,22 @@ public class AuditLogService {
     public List<AuditEntry> entries(String subject) {
         String text = subject == null ? "" : subject.trim();
         List<JooqPrivacyRepository.AuditRow> rows;
-        if (text.matches("#?\\d{1,18}")) {
-            rows = repository.entries(List.of(Long.parseLong(text.replace("#", ""))), LIMIT);
+        if (text.matches("#?0*[1-9]\\d{0,17}")) {
+            rows = repository.entries(List.of(new PersonId(Long.parseLong(text.replace("#", "")))), LIMIT);
         } else if (!text.isEmpty()) {
-            List<Long> matching = subjects.liveMatching(text);
+            List<PersonId> matching = subjects.liveMatching(text);
             rows = matching.isEmpty() ? List.of() : repository.entries(matching, LIMIT);
         } else {
             rows = repository.entries(null, LIMIT);
         }
-        Set<Long> people = new HashSet<>();
+        Set<PersonId> people = new HashSet<>();
         rows.forEach(row -> {
             people.add(row.subjectId());
             if (row.actorId() != null) {
                 people.add(row.actorId());
             }
         });
-        Map<Long, String> names = subjects.liveNames(people);
+        Map<PersonId, String> names = subjects.liveNames(people);
         return rows.stream().map(row -> new AuditEntry(row.id(), row.at(), row.actorId(),
                 row.actorId() == null ? null : names.get(row.actorId()), row.subjectId(), names.get(row.subjectId()),
                 row.action(), row.detail(), row.ipAddress())).toList();

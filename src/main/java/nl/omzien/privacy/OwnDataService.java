@@ -1,5 +1,6 @@
 package nl.omzien.privacy;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
@@ -61,7 +62,7 @@ public class OwnDataService {
     /** Everything stored about {@code userId}: the person themself or an admin. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
-    public DataExport export(long userId) {
+    public DataExport export(PersonId userId) {
         authorise(userId);
         PersonalDataSubject subject = subjects.any(userId).orElseThrow(() -> new NoSuchElementException("No account " + userId));
         events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.EXPORTED, userId, "data-export"));
@@ -91,19 +92,19 @@ public class OwnDataService {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
-    public void delete(long userId) {
+    public void delete(PersonId userId) {
         SignedInUser user = authorise(userId);
-        eraser.erase(userId, user.accountId() == userId ? "deleted-by-person" : "deleted-on-request");
+        eraser.erase(userId, user.accountId().equals(userId) ? "deleted-by-person" : "deleted-on-request");
     }
 
     /** Whether the signed-in person may export or delete {@code userId}'s account (to show the buttons). */
-    public boolean mayHandle(long userId) {
-        return currentUser.find().map(user -> user.accountId() == userId || user.isAdmin()).orElse(false);
+    public boolean mayHandle(PersonId userId) {
+        return currentUser.find().map(user -> user.accountId().equals(userId) || user.isAdmin()).orElse(false);
     }
 
-    private SignedInUser authorise(long userId) {
+    private SignedInUser authorise(PersonId userId) {
         SignedInUser user = currentUser.require();
-        if (user.accountId() != userId && !user.isAdmin()) {
+        if (!user.accountId().equals(userId) && !user.isAdmin()) {
             throw new AccessDeniedException("Only the person or an admin exports or deletes an account");
         }
         return user;

@@ -1,5 +1,6 @@
 package nl.omzien.privacy;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.base.PersonalDataSubject;
 
 import java.time.OffsetDateTime;
@@ -18,23 +19,23 @@ import java.util.Optional;
 public interface PersonalDataSubjects {
 
     /** The person as the sections need them (name, every address they used); empty when unknown or anonymised. */
-    Optional<PersonalDataSubject> live(long userId);
+    Optional<PersonalDataSubject> live(PersonId userId);
 
     /** Any account, also an anonymised one (an admin may still export what is left). */
-    Optional<PersonalDataSubject> any(long userId);
+    Optional<PersonalDataSubject> any(PersonId userId);
 
     /**
      * Accounts nobody used since {@code before}: last page load, or creation when never seen. Anonymised
      * accounts and admins are left out, so an installation cannot lose its last admin to the retention rule.
      */
-    List<Long> inactiveSince(OffsetDateTime before);
+    List<PersonId> inactiveSince(OffsetDateTime before);
 
     /** Notes a page load of this person; may write at most once per hour, to keep page loads cheap. */
-    void seen(long userId, OffsetDateTime now);
+    void seen(PersonId userId, OffsetDateTime now);
 
     /** The names of those of {@code userIds} that are not anonymised. */
-    Map<Long, String> liveNames(Collection<Long> userIds);
+    Map<PersonId, String> liveNames(Collection<PersonId> userIds);
 
     /** The accounts, not anonymised, whose name or e-mail address contains {@code text} (any case). */
-    List<Long> liveMatching(String text);
+    List<PersonId> liveMatching(String text);
 }

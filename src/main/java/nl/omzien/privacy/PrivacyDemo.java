@@ -1,5 +1,6 @@
 package nl.omzien.privacy;
 
+import nl.omzien.base.PersonId;
 import java.util.List;
 
 /** This feature's part of the demo story ({@code nl.omzien.demo.DemoData}); writes only this feature's tables. */
@@ -13,8 +14,8 @@ public interface PrivacyDemo {
     void staffActionsLog(List<OnParticipantList> onTheTrainersLists, List<AccountOpened> accountsOpened);
 
     /** Someone on the participant list of a session a trainer gives. */
-    record OnParticipantList(long trainerId, long sessionId, long personId) { }
+    record OnParticipantList(PersonId trainerId, long sessionId, PersonId personId) { }
 
     /** A person's account, opened by a member of staff in the user administration. */
-    record AccountOpened(long staffId, long personId) { }
+    record AccountOpened(PersonId staffId, PersonId personId) { }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.security;
 
+import nl.omzien.base.PersonId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,12 +14,12 @@ public interface Accounts {
     /** The account with this e-mail address (case-insensitive), with its roles; its password hash may be null. */
     Optional<SignedInUser> byEmail(String email);
 
-    Optional<Long> idByEmail(String email);
+    Optional<PersonId> idByEmail(String email);
 
-    Optional<String> email(long accountId);
+    Optional<String> email(PersonId accountId);
 
     /** The interface language the person chose, or null. */
-    String locale(long accountId);
+    String locale(PersonId accountId);
 
-    void changeLocale(long accountId, String language);
+    void changeLocale(PersonId accountId, String language);
 }

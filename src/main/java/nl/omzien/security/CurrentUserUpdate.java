@@ -1,5 +1,6 @@
 package nl.omzien.security;
 
+import nl.omzien.base.PersonId;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,11 +17,11 @@ public final class CurrentUserUpdate {
     }
 
     /** Replaces the signed-in principal when it is {@code accountId}; does nothing otherwise. */
-    public static void apply(long accountId, UnaryOperator<SignedInUser> change) {
+    public static void apply(PersonId accountId, UnaryOperator<SignedInUser> change) {
         var context = SecurityContextHolder.getContext();
         Authentication authentication = context.getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user
-                && user.accountId() == accountId) {
+                && user.accountId().equals(accountId)) {
             SignedInUser updated = change.apply(user);
             var replacement = UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities());
             replacement.setDetails(authentication.getDetails());

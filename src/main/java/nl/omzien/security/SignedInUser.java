@@ -1,5 +1,8 @@
 package nl.omzien.security;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,8 +15,8 @@ import java.util.Set;
  * The person behind a session: the principal Spring Security keeps. Municipality and organisation
  * are here because most ownership checks need them.
  */
-public record SignedInUser(long accountId, String email, String fullName, String passwordHash,
-                           Long organisationId, Long municipalityId, Set<Role> roles, boolean enabled)
+public record SignedInUser(PersonId accountId, String email, String fullName, String passwordHash,
+                           OrganisationId organisationId, MunicipalityId municipalityId, Set<Role> roles, boolean enabled)
         implements UserDetails {
 
     public SignedInUser {

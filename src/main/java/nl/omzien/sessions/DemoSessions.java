@@ -1,5 +1,6 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.PersonId;
 import java.util.List;
 import java.util.Set;
 
@@ -12,10 +13,10 @@ import java.util.Set;
  */
 public record DemoSessions(List<SessionId> ids, List<SignUp> signUps) {
 
-    public record SignUp(SessionId sessionId, long personId, Set<Long> trainerIds) { }
+    public record SignUp(SessionId sessionId, PersonId personId, Set<PersonId> trainerIds) { }
 
     /** Sign-ups for sessions the trainer gives, in the order they came in. */
-    public List<SignUp> signUpsFor(long trainerId) {
+    public List<SignUp> signUpsFor(PersonId trainerId) {
         return signUps.stream().filter(s -> s.trainerIds().contains(trainerId)).toList();
     }
 }

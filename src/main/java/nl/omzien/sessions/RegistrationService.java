@@ -1,5 +1,9 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.PersonId;
+
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
 import org.springframework.context.ApplicationEventPublisher;
 import nl.omzien.base.SecretTokens;
 import jakarta.annotation.security.PermitAll;
@@ -106,7 +110,7 @@ public class RegistrationService {
     /**
      * A session still open for sign-up, for the page its sign-up link opens; empty when it is cancelled or
      * its registration deadline has passed. No signed-in user here: the caller (onboarding) holds the
-     * link's secret as the proof, and a person is only booked later through {@link #signUp(long)}.
+     * link's secret as the proof, and a person is only booked later through {@link #signUp(PersonId)}.
      */
     @Transactional(readOnly = true)
     public Optional<TrainingSession> openForSignUpLink(SessionId sessionId) {
@@ -138,14 +142,14 @@ public class RegistrationService {
     /** An organisation contact signs up colleagues of their own organisation in one go. */
     @Transactional
     @RolesAllowed(Role.ORG_CONTACT_ROLE)
-    public List<SignUpOutcome> signUpColleagues(SessionId sessionId, Collection<Long> colleagueIds) {
+    public List<SignUpOutcome> signUpColleagues(SessionId sessionId, Collection<PersonId> colleagueIds) {
         SignedInUser user = currentUser.require();
         if (user.organisationId() == null) {
             throw new AccessDeniedException("No organisation");
         }
         requireBookable(sessionId, user.municipalityId(), user.organisationId());
         List<SignUpOutcome> outcomes = new ArrayList<>();
-        for (Long id : colleagueIds.stream().distinct().sorted().toList()) {
+        for (PersonId id : colleagueIds.stream().distinct().sorted(java.util.Comparator.comparingLong(PersonId::value)).toList()) {
             Person colleague = people.find(id).orElseThrow(() -> new AccessDeniedException("No such person"));
             if (!Objects.equals(colleague.organisationId(), user.organisationId()) || !colleague.enabled()) {
                 throw new AccessDeniedException("Not a colleague");
@@ -159,17 +163,17 @@ public class RegistrationService {
     /** Colleagues the signed-in organisation contact may sign up (including themselves). */
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ORG_CONTACT_ROLE)
-    public Map<Long, String> colleagues() {
+    public Map<PersonId, String> colleagues() {
         SignedInUser user = currentUser.require();
         if (user.organisationId() == null) {
             return Map.of();
         }
-        Map<Long, String> result = new java.util.LinkedHashMap<>();
+        Map<PersonId, String> result = new java.util.LinkedHashMap<>();
         people.inOrganisation(user.organisationId()).forEach(p -> result.put(p.id(), p.fullName()));
         return result;
     }
 
-    private void requireBookable(SessionId sessionId, Long municipalityId, Long organisationId) {
+    private void requireBookable(SessionId sessionId, MunicipalityId municipalityId, OrganisationId organisationId) {
         TrainingSession session = sessions.find(sessionId).orElseThrow(() -> problem("session.unknown"));
         boolean visible = Objects.equals(session.municipalityId(), municipalityId)
                 && (session.organisationId() == null || Objects.equals(session.organisationId(), organisationId));
@@ -181,7 +185,7 @@ public class RegistrationService {
 
     private Row own(RegistrationId registrationId) {
         Row row = registrations.find(registrationId).orElseThrow(() -> new AccessDeniedException("No such registration"));
-        if (row.userId() != currentUser.require().accountId()) {
+        if (!row.userId().equals(currentUser.require().accountId())) {
             throw new AccessDeniedException("Not your registration");
         }
         return row;

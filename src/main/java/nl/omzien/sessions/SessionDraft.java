@@ -1,5 +1,9 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.PersonId;
+
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
 import nl.omzien.people.Audience;
 
 import java.time.LocalDate;
@@ -28,9 +32,9 @@ public class SessionDraft {
     private int goNoGoDays = 3;
     /** Days before the session at which sign-up closes; 0 means until the start. */
     private int deadlineDaysBefore = 1;
-    private Long municipalityId;
-    private Long organisationId;
-    private Set<Long> trainerIds = new LinkedHashSet<>();
+    private MunicipalityId municipalityId;
+    private OrganisationId organisationId;
+    private Set<PersonId> trainerIds = new LinkedHashSet<>();
     private String notes = "";
 
     public static SessionDraft of(TrainingSession session) {
@@ -112,12 +116,12 @@ public class SessionDraft {
     public SessionDraft setGoNoGoDays(int goNoGoDays) { this.goNoGoDays = goNoGoDays; return this; }
     public int getDeadlineDaysBefore() { return deadlineDaysBefore; }
     public SessionDraft setDeadlineDaysBefore(int deadlineDaysBefore) { this.deadlineDaysBefore = deadlineDaysBefore; return this; }
-    public Long getMunicipalityId() { return municipalityId; }
-    public SessionDraft setMunicipalityId(Long municipalityId) { this.municipalityId = municipalityId; return this; }
-    public Long getOrganisationId() { return organisationId; }
-    public SessionDraft setOrganisationId(Long organisationId) { this.organisationId = organisationId; return this; }
-    public Set<Long> getTrainerIds() { return trainerIds; }
-    public SessionDraft setTrainerIds(Set<Long> trainerIds) { this.trainerIds = trainerIds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(trainerIds); return this; }
+    public MunicipalityId getMunicipalityId() { return municipalityId; }
+    public SessionDraft setMunicipalityId(MunicipalityId municipalityId) { this.municipalityId = municipalityId; return this; }
+    public OrganisationId getOrganisationId() { return organisationId; }
+    public SessionDraft setOrganisationId(OrganisationId organisationId) { this.organisationId = organisationId; return this; }
+    public Set<PersonId> getTrainerIds() { return trainerIds; }
+    public SessionDraft setTrainerIds(Set<PersonId> trainerIds) { this.trainerIds = trainerIds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(trainerIds); return this; }
     public String getNotes() { return notes; }
     public SessionDraft setNotes(String notes) { this.notes = notes; return this; }
 

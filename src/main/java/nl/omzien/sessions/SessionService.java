@@ -1,5 +1,9 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 import nl.omzien.base.SecretTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -111,7 +115,7 @@ public class SessionService {
         return session;
     }
 
-    private void requireScope(long municipalityId) {
+    private void requireScope(MunicipalityId municipalityId) {
         SignedInUser user = currentUser.require();
         if (!user.isAdmin() && !Objects.equals(user.municipalityId(), municipalityId)) {
             // The same words as for an id that does not exist: an outsider must not learn which ids do.
@@ -147,7 +151,7 @@ public class SessionService {
     /** People who can be a session's trainer in a municipality. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public Map<Long, String> trainers(long municipalityId) {
+    public Map<PersonId, String> trainers(MunicipalityId municipalityId) {
         requireScope(municipalityId);
         return sessions.trainersIn(municipalityId);
     }
@@ -155,7 +159,7 @@ public class SessionService {
     /** Organisations a session in this municipality can be closed for. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public Map<Long, String> organisations(long municipalityId) {
+    public Map<OrganisationId, String> organisations(MunicipalityId municipalityId) {
         requireScope(municipalityId);
         return people.organisationsIn(municipalityId);
     }
@@ -226,7 +230,7 @@ public class SessionService {
 
     private void checkRelations(SessionDraft draft) {
         requireScope(draft.getMunicipalityId());
-        Map<Long, String> allowed = sessions.trainersIn(draft.getMunicipalityId());
+        Map<PersonId, String> allowed = sessions.trainersIn(draft.getMunicipalityId());
         if (!allowed.keySet().containsAll(draft.getTrainerIds())) {
             throw new InvalidInputException(Map.of("trainers", "session.trainer-invalid"));
         }
@@ -292,7 +296,7 @@ public class SessionService {
 
     private void tellInterested(SessionId sessionId) {
         TrainingSession session = sessions.find(sessionId).orElseThrow();
-        for (Long userId : interests.takeAll(session.municipalityId())) {
+        for (PersonId userId : interests.takeAll(session.municipalityId())) {
             Optional<PersonLookup.Person> person = people.find(userId);
             // A closed session is no news for people outside its organisation: they stay on the list.
             if (session.isClosed() && person.map(p -> !Objects.equals(p.organisationId(), session.organisationId())).orElse(true)) {
@@ -344,7 +348,7 @@ public class SessionService {
         cancelSession(sessionId, currentUser.require().accountId());
     }
 
-    private void cancelSession(SessionId sessionId, Long actorId) {
+    private void cancelSession(SessionId sessionId, PersonId actorId) {
         LockedSession locked = sessions.lock(sessionId).orElseThrow();
         if (locked.status() == TrainingSession.Status.CANCELLED) {
             return;
@@ -415,7 +419,7 @@ public class SessionService {
                 "session-attendance:" + session.id() + ":" + attendance));
     }
 
-    private void record(Row row, TrainingSession session, Attendance attendance, Long actorId) {
+    private void record(Row row, TrainingSession session, Attendance attendance, PersonId actorId) {
         Optional<Attendance> before = registrations.setAttendance(row.id(), attendance, now());
         if (before.orElse(null) != attendance) {
             registrations.audit(session.id(), row.id(), row.userId(), actorId, "ATTENDANCE_" + attendance, row.arrival(),
@@ -466,7 +470,7 @@ public class SessionService {
         if (now().isBefore(session.startsAt().minus(CHECK_IN_BEFORE)) || now().isAfter(session.endsAt().plus(CHECK_IN_AFTER))) {
             return CheckInResult.OUTSIDE_WINDOW;
         }
-        long me = currentUser.require().accountId();
+        PersonId me = currentUser.require().accountId();
         Optional<Row> row = registrations.findLive(session.id(), me).filter(r -> r.status() == RegistrationStatus.CONFIRMED);
         if (row.isEmpty()) {
             return CheckInResult.NOT_REGISTERED;

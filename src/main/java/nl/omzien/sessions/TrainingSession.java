@@ -1,5 +1,9 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.PersonId;
+
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
 import nl.omzien.people.Audience;
 
 import java.time.OffsetDateTime;
@@ -12,9 +16,9 @@ import java.util.List;
 public record TrainingSession(SessionId id, Long seriesId, String title, List<String> moduleIds, Audience audience,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, String location, String onlineUrl,
                               int capacity, Integer minParticipants, int goNoGoDays,
-                              OffsetDateTime registrationDeadline, long municipalityId, String municipalityName,
-                              Long organisationId, String organisationName, String notes, Status status,
-                              int icsSequence, int confirmed, int offered, int waitlisted, List<Long> trainerIds,
+                              OffsetDateTime registrationDeadline, MunicipalityId municipalityId, String municipalityName,
+                              OrganisationId organisationId, String organisationName, String notes, Status status,
+                              int icsSequence, int confirmed, int offered, int waitlisted, List<PersonId> trainerIds,
                               List<String> trainerNames) {
 
     public enum Status { PLANNED, CANCELLED }

@@ -1,5 +1,6 @@
 package nl.omzien.training;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.training.internal.JooqPassedModules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,7 @@ public class PassedModules {
 
     /** Every passed attempt of the person, newest first; sees the caller's own uncommitted completion. */
     @Transactional(readOnly = true)
-    public List<ModulePass> of(long userId) {
+    public List<ModulePass> of(PersonId userId) {
         return passes.of(userId);
     }
 }

@@ -1,5 +1,7 @@
 package nl.omzien.training;
 
+import nl.omzien.base.PersonId;
+
 
 import jakarta.annotation.security.PermitAll;
 import nl.omzien.base.InvalidInputException;
@@ -65,13 +67,13 @@ public class TrainingService {
         return OffsetDateTime.now(clock);
     }
 
-    private long me() {
+    private PersonId me() {
         return currentUser.require().accountId();
     }
 
     @Transactional(readOnly = true)
     public List<ModuleOverview> myModules() {
-        long me = me();
+        PersonId me = me();
         return catalog.current().stream().map(module -> {
             Optional<Attempt> latest = progress.latest(me, module.id());
             if (latest.isEmpty()) {
@@ -141,7 +143,7 @@ public class TrainingService {
     @Transactional(readOnly = true)
     public Attempt own(long attemptId) {
         Attempt attempt = progress.find(attemptId).orElseThrow(() -> new AccessDeniedException("No such attempt"));
-        if (attempt.userId() != me()) {
+        if (!attempt.userId().equals(me())) {
             throw new AccessDeniedException("Not your attempt");
         }
         return attempt;
@@ -150,7 +152,7 @@ public class TrainingService {
     /** Locks the attempt row first, so concurrent calls (double clicks, two tabs) see each other's result. */
     private Attempt ownLocked(long attemptId) {
         Attempt attempt = progress.lock(attemptId).orElseThrow(() -> new AccessDeniedException("No such attempt"));
-        if (attempt.userId() != me()) {
+        if (!attempt.userId().equals(me())) {
             throw new AccessDeniedException("Not your attempt");
         }
         return attempt;

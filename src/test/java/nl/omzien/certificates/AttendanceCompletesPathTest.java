@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.people.Audience;
@@ -45,7 +46,7 @@ class AttendanceCompletesPathTest extends IntegrationTest {
     @Autowired
     DSLContext db;
 
-    private int certificates(long userId, String pathId) {
+    private int certificates(PersonId userId, String pathId) {
         return db.fetchCount(CERTIFICATE, CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.PATH_ID.eq(pathId));
     }
 
@@ -72,7 +73,7 @@ class AttendanceCompletesPathTest extends IntegrationTest {
     void aTrainerMarkingSomeonePresentCompletesTheTrainingPathOnce() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String person = fx.participants(1, "Supermarkt De Brink").getFirst();
-        long me = fx.userId(person);
+        PersonId me = fx.userId(person);
         completeBothModules(fx, person);
         assertThat(certificates(me, "signaleerder")).isEqualTo(1);
         assertThat(certificates(me, WITH_TRAINING)).as("needs attendance").isZero();

@@ -1,5 +1,7 @@
 package nl.omzien.certificates;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.SessionId;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.Attendance;
@@ -27,7 +29,7 @@ public record AttendedSessions(SessionFixtures fx, DSLContext db, TrainingServic
                                SessionService sessions, RegistrationService registrations) {
 
     public SessionId run(List<String> people) {
-        long trainer = fx.userId(TRAINER);
+        PersonId trainer = fx.userId(TRAINER);
         SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 8, 3)
                 .setTrainerIds(Set.of(trainer))));
         ModuleWalker walker = new ModuleWalker(training, catalog);

@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.certificates.CertificateId;
@@ -73,7 +74,7 @@ class CertificateIssuingTest extends KaribuTest {
         walker.complete("doorverwijzen", Audience.SHOP);
     }
 
-    private long userId(String email) {
+    private PersonId userId(String email) {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne(APP_USER.ID);
     }
 
@@ -179,9 +180,9 @@ class CertificateIssuingTest extends KaribuTest {
         completeSignaleerderModules(email);
         assertThat(certificates.mine()).extracting(Certificate::pathId).containsExactly("signaleerder");
         SecurityContextHolder.clearContext();
-        long eva = userId(email);
+        PersonId eva = userId(email);
         SessionFixtures fx = new SessionFixtures(db, accounts);
-        long trainer = fx.userId(TRAINER);
+        PersonId trainer = fx.userId(TRAINER);
         List<RegistrationId> registrations = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             SessionId session = fx.as(TRAINER, () -> sessionService.create(SessionFixtures.draft("Samen oefenen", 8, 3)

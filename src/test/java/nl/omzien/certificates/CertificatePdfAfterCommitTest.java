@@ -1,5 +1,9 @@
 package nl.omzien.certificates;
 
+import nl.omzien.base.MunicipalityId;
+
+import nl.omzien.base.PersonId;
+
 import nl.omzien.certificates.internal.StoredCertificateStatus;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.certificates.internal.CertificatePdfs;
@@ -56,7 +60,7 @@ class CertificatePdfAfterCommitTest extends KaribuTest {
     @Test
     void aBrokenLogoLeavesTheCompletionAndCertificateStandingAndTheRetryDeliversThePdf() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        long municipality = db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, "Logodorp " + suffix)
+        MunicipalityId municipality = db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, "Logodorp " + suffix)
                 .returning(MUNICIPALITY.ID).fetchOne().getId();
         db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipality)
                 .set(ORGANISATION.NAME, "Kapsalon " + suffix).set(ORGANISATION.SECTOR, nl.omzien.people.Sector.HAIRDRESSER).execute();
@@ -68,7 +72,7 @@ class CertificatePdfAfterCommitTest extends KaribuTest {
         logos.invalidate(municipality);
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String email = fx.participants(1, "Kapsalon " + suffix).getFirst();
-        long person = fx.userId(email);
+        PersonId person = fx.userId(email);
 
         fx.as(email, () -> {
             ModuleWalker walker = new ModuleWalker(training, catalog);

@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.sessions.RegistrationService;
 import nl.omzien.sessions.SessionFixtures;
@@ -55,7 +56,7 @@ class SessionCertificatesTest extends IntegrationTest {
         return new AttendedSessions(fx, db, training, catalog, sessions, registrations).run(people);
     }
 
-    private byte[] pdfOf(long userId) {
+    private byte[] pdfOf(PersonId userId) {
         return db.select(CERTIFICATE.PDF).from(CERTIFICATE)
                 .where(CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.PATH_ID.eq("signaleerder-met-training")).fetchOne(CERTIFICATE.PDF);
     }
@@ -106,7 +107,7 @@ class SessionCertificatesTest extends IntegrationTest {
         List<String> people = fx.participants(2, "Supermarkt De Brink");
         SessionId session = attendedSession(fx, people.subList(0, 1));
         String otherTrainer = people.get(1);
-        long otherId = fx.userId(otherTrainer);
+        PersonId otherId = fx.userId(otherTrainer);
         db.update(APP_USER).set(APP_USER.MUNICIPALITY_ID, fx.municipality("Coevorden")).where(APP_USER.ID.eq(otherId)).execute();
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, otherId).set(USER_ROLE.ROLE, "TRAINER").execute();
 

@@ -1,5 +1,7 @@
 package nl.omzien.contacts;
 
+import nl.omzien.base.MunicipalityId;
+
 import nl.omzien.base.Translations;
 import nl.omzien.contacts.internal.ContactCardPdf;
 import nl.omzien.test.IntegrationTest;
@@ -91,13 +93,13 @@ class ContactCardPdfTest extends IntegrationTest {
     private String renderContacts(int count) throws Exception {
         List<LocalContact> many = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            many.add(new LocalContact(i, 1, ContactKind.values()[i % ContactKind.values().length], "Contact nummer " + i,
+            many.add(new LocalContact(i, new MunicipalityId(1), ContactKind.values()[i % ContactKind.values().length], "Contact nummer " + i,
                     "Een lange beschrijving van wat deze organisatie allemaal doet voor inwoners die zich eenzaam voelen, "
                             + "met huisbezoeken, koffieochtenden en hulp bij het vinden van vrijwilligerswerk.",
                     "0524 000 1" + String.format("%02d", i), "info" + i + "@voorbeeld.nl", "https://www.voorbeeld" + i + ".nl",
                     "ma t/m vr 9.00-17.00 uur", false));
         }
-        byte[] pdf = ContactCardPdf.render(new MunicipalityContacts(1, "Ergens", many), "1 januari 2027",
+        byte[] pdf = ContactCardPdf.render(new MunicipalityContacts(new MunicipalityId(1), "Ergens", many), "1 januari 2027",
                 (key, args) -> translations.getTranslation(key, Locale.of("nl"), args));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);

@@ -1,5 +1,7 @@
 package nl.omzien.contacts;
 
+import nl.omzien.base.MunicipalityId;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -31,7 +33,7 @@ class LocalContactsEditorTest extends KaribuTest {
     @Autowired
     private DSLContext db;
 
-    private long municipality(String name) {
+    private MunicipalityId municipality(String name) {
         return db.select(MUNICIPALITY.ID).from(MUNICIPALITY).where(MUNICIPALITY.NAME.eq(name)).fetchSingle(MUNICIPALITY.ID);
     }
 
@@ -96,8 +98,8 @@ class LocalContactsEditorTest extends KaribuTest {
 
     @Test
     void aLeadOfAnotherMunicipalityIsRefusedOnTheServer() {
-        long twenterand = municipality("Twenterand");
-        long coevorden = municipality("Coevorden");
+        MunicipalityId twenterand = municipality("Twenterand");
+        MunicipalityId coevorden = municipality("Coevorden");
         signInAs(LEAD_TWENTERAND);
         LocalContact theirs = contacts.save(null, twenterand, valid("Maatjes Den Ham"));
 

@@ -1,5 +1,7 @@
 package nl.omzien.contacts;
 
+import nl.omzien.base.MunicipalityId;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -78,7 +80,7 @@ class LocalFiguresTest extends KaribuTest {
         } finally {
             signInAs(LEAD_TWENTERAND);
             contacts.myFigures().forEach(f -> contacts.deleteFigure(f.id()));
-            long twenterand = before.isEmpty() ? 0 : before.getFirst().municipalityId();
+            MunicipalityId twenterand = before.isEmpty() ? null : before.getFirst().municipalityId();
             before.forEach(f -> contacts.saveFigure(null, twenterand, LocalFigureDraft.of(f)));
         }
     }
@@ -119,7 +121,7 @@ class LocalFiguresTest extends KaribuTest {
         }
     }
 
-    private long municipalityOfLead() {
+    private MunicipalityId municipalityOfLead() {
         return contacts.mine().orElseThrow().municipalityId();
     }
 }

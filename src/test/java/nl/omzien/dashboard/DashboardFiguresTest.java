@@ -1,5 +1,9 @@
 package nl.omzien.dashboard;
 
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.MunicipalityId;
+
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.dashboard.internal.DashboardRefresh;
 import nl.omzien.people.Audience;
@@ -145,7 +149,7 @@ class DashboardFiguresTest extends IntegrationTest {
 
     @Test
     void organisationsTableWithShareLastDateAndThePartnerRule() {
-        Map<Long, OrganisationFigures> rows = dashboard.organisations(year2025).stream()
+        Map<OrganisationId, OrganisationFigures> rows = dashboard.organisations(year2025).stream()
                 .collect(Collectors.toMap(OrganisationFigures::organisationId, o -> o));
         assertThat(rows).hasSize(3);
         OrganisationFigures a = rows.get(f.organisations.get("A"));
@@ -208,7 +212,7 @@ class DashboardFiguresTest extends IntegrationTest {
 
     @Test
     void peopleAndOrganisationsMovingChangeTheFiguresAtOnceAndAsARebuildWould() {
-        long elsewhere = db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, "Elders " + f.municipalityName)
+        MunicipalityId elsewhere = db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, "Elders " + f.municipalityName)
                 .returning(MUNICIPALITY.ID).fetchOne().getId();
         var elsewhere2024 = DashboardFilter.year(elsewhere, 2024);
         var here2024 = DashboardFilter.year(f.municipalityId, 2024);
@@ -221,7 +225,7 @@ class DashboardFiguresTest extends IntegrationTest {
         users.save(p5);
         assertThat(counts(dashboard.bySector(year2025, Locale.ENGLISH)))
                 .isEqualTo(Map.of(Sector.HAIRDRESSER.name(), 2L, Sector.BAKERY.name(), 1L));
-        Map<Long, OrganisationFigures> rows = dashboard.organisations(year2025).stream()
+        Map<OrganisationId, OrganisationFigures> rows = dashboard.organisations(year2025).stream()
                 .collect(Collectors.toMap(OrganisationFigures::organisationId, o -> o));
         OrganisationFigures care = rows.get(f.organisations.get("B"));
         assertThat(List.of(care.trainedInPeriod(), care.trainedTotal(), care.registeredStaff())).containsExactly(0L, 2L, 3L);

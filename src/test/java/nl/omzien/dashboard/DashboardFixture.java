@@ -1,5 +1,9 @@
 package nl.omzien.dashboard;
 
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.certificates.CertificateId;
@@ -51,11 +55,11 @@ public final class DashboardFixture {
     public static final String PATH_X = "signaleerder";
     static final String PATH_Y = "signaleerder-met-training";
 
-    public final long municipalityId;
+    public final MunicipalityId municipalityId;
     public final String municipalityName;
     public final String leadEmail;
-    public final Map<String, Long> organisations = new HashMap<>();
-    public final Map<String, Long> people = new HashMap<>();
+    public final Map<String, OrganisationId> organisations = new HashMap<>();
+    public final Map<String, PersonId> people = new HashMap<>();
     public final Map<String, CertificateId> certificates = new HashMap<>();
     final String moduleId;
 
@@ -206,7 +210,7 @@ public final class DashboardFixture {
     }
 
     private void attempt(String person, OffsetDateTime started, OffsetDateTime completed, int[] pre, int[] post) {
-        long userId = people.get(person);
+        PersonId userId = people.get(person);
         long id = db.insertInto(MODULE_ATTEMPT).set(MODULE_ATTEMPT.USER_ID, userId).set(MODULE_ATTEMPT.MODULE_ID, moduleId)
                 .set(MODULE_ATTEMPT.VERSION, moduleVersion).set(MODULE_ATTEMPT.AUDIENCE, "PROFESSIONAL")
                 .set(MODULE_ATTEMPT.STARTED_AT, started).set(MODULE_ATTEMPT.COMPLETED_AT, completed)

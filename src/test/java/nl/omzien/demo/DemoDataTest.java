@@ -1,5 +1,7 @@
 package nl.omzien.demo;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.SessionId;
 import nl.omzien.test.IntegrationTest;
 import org.jooq.DSLContext;
@@ -36,7 +38,7 @@ class DemoDataTest extends IntegrationTest {
 
     @Test
     void theStaffLogShowsTheTrainerOnTheirOwnParticipantListsAndTheLeadOnTheParticipantsAccount() {
-        long trainer = idOf(TRAINER);
+        PersonId trainer = idOf(TRAINER);
         var onLists = db.selectFrom(PERSONAL_DATA_AUDIT).where(PERSONAL_DATA_AUDIT.ACTOR_ID.eq(trainer)).fetch();
         assertThat(onLists).hasSize(6).allSatisfy(entry -> {
             SessionId session = SessionId.of(Long.parseLong(entry.getDetail().substring("session-participants:".length())));
@@ -57,7 +59,7 @@ class DemoDataTest extends IntegrationTest {
         assertThat(rowsPerTable()).isEqualTo(before);
     }
 
-    private long idOf(String email) {
+    private PersonId idOf(String email) {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchSingle(APP_USER.ID);
     }
 

@@ -1,5 +1,6 @@
 package nl.omzien.notifications;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.certificates.internal.ExpiryReminders;
 import nl.omzien.onboarding.internal.SignInLinkTokenService;
 import nl.omzien.people.Audience;
@@ -84,7 +85,7 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
         List<String> dutch = fx.participants(2, "Kapsalon Knip & Zo");
         List<String> english = fx.participants(2, "Kapsalon Knip & Zo");
         english.forEach(email -> db.update(APP_USER).set(APP_USER.LOCALE, "en").where(APP_USER.EMAIL.eq(email)).execute());
-        long trainerId = fx.userId(TRAINER);
+        PersonId trainerId = fx.userId(TRAINER);
 
         // Session mails: a session for one, a seat for one person of each language and a waitlist place for the other.
         for (List<String> people : List.of(dutch, english)) {
@@ -114,7 +115,7 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
             }
             clock.reset();
             // The trainer hears whether the session goes ahead (the go-no-go mail goes to whoever is named).
-            long trainer = people == dutch ? trainerId : fx.userId(people.get(1));
+            PersonId trainer = people == dutch ? trainerId : fx.userId(people.get(1));
             transactions.executeWithoutResult(s -> sessionMails.goNoGo(session, trainer, "b".repeat(43)));
         }
 
@@ -132,7 +133,7 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
                 walker.complete("gesprek", Audience.SHOP);
                 walker.complete("doorverwijzen", Audience.SHOP);
             });
-            long holderId = fx.userId(holder);
+            PersonId holderId = fx.userId(holder);
             OffsetDateTime due = db.select(org.jooq.impl.DSL.max(FOLLOW_UP.DUE_AT)).from(FOLLOW_UP).join(MODULE_ATTEMPT)
                     .on(MODULE_ATTEMPT.ID.eq(FOLLOW_UP.ATTEMPT_ID)).where(MODULE_ATTEMPT.USER_ID.eq(holderId)).fetchOne().value1();
             clock.setTo(due.toInstant().plusSeconds(61).plusNanos(123_456_789));

@@ -1,5 +1,7 @@
 package nl.omzien.onboarding;
 
+import nl.omzien.base.OrganisationId;
+
 import nl.omzien.certificates.PdfReading;
 import nl.omzien.onboarding.InviteLinkService.OrganisationInvite;
 import nl.omzien.sessions.SessionFixtures;
@@ -48,7 +50,7 @@ class InviteLinksTest extends IntegrationTest {
         assertThat(links).extracting(i -> i.organisation().name()).contains("Kapsalon Knip & Zo");
         assertThat(links).allSatisfy(i -> assertThat(i.link()).matches("http://localhost:8080/aanmelden/[A-Za-z0-9_-]{43}"));
 
-        long twenterandOrganisation = fx().organisation("Kapper Haarlijn");
+        OrganisationId twenterandOrganisation = fx().organisation("Kapper Haarlijn");
         assertThatThrownBy(() -> fx().as(LEAD_COEVORDEN, () -> invites.rotateOrganisationInvite(twenterandOrganisation)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fx().as(LEAD_COEVORDEN, () -> invites.flyer(twenterandOrganisation, Locale.of("nl"))))
@@ -59,11 +61,11 @@ class InviteLinksTest extends IntegrationTest {
     void anOrganisationsContactManagesOnlyTheirOwnOrganisationsLinkAndParticipantsAndTrainersNone() {
         var links = fx().as(ORG_CONTACT, () -> invites.organisationInvites());
         assertThat(links).extracting(i -> i.organisation().name()).containsExactly("Thuiszorg Zuidoost-Drenthe");
-        long other = fx().organisation("Huisartsenpraktijk Dalen");
+        OrganisationId other = fx().organisation("Huisartsenpraktijk Dalen");
         assertThatThrownBy(() -> fx().as(ORG_CONTACT, () -> invites.rotateOrganisationInvite(other)))
                 .isInstanceOf(AccessDeniedException.class);
 
-        long own = fx().organisation("Kapsalon Knip & Zo");
+        OrganisationId own = fx().organisation("Kapsalon Knip & Zo");
         assertThatThrownBy(() -> fx().as(PARTICIPANT, () -> invites.organisationInvites()))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> fx().as(PARTICIPANT, () -> invites.rotateOrganisationInvite(own)))
@@ -74,7 +76,7 @@ class InviteLinksTest extends IntegrationTest {
 
     @Test
     void rotatingALinkMakesTheOldLinkAndItsFlyerStopWorking() {
-        long organisation = fx().organisation("Bakkerij Van der Veen");
+        OrganisationId organisation = fx().organisation("Bakkerij Van der Veen");
         String old = fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(organisation)).link();
         assertThat(registrations.organisationInvite(token(old))).isPresent();
 
@@ -89,7 +91,7 @@ class InviteLinksTest extends IntegrationTest {
 
     @Test
     void theFlyerIsOneA4PageWhoseQrCodeOpensTheOrganisationsInviteLink() throws Exception {
-        long organisation = fx().organisation("Kapsalon Knip & Zo");
+        OrganisationId organisation = fx().organisation("Kapsalon Knip & Zo");
         String link = fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(organisation)).link();
         byte[] pdf = fx().as(LEAD_COEVORDEN, () -> invites.flyer(organisation, Locale.of("nl")));
 

@@ -1,5 +1,8 @@
 package nl.omzien.onboarding;
 
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.SecretTokens;
@@ -118,7 +121,7 @@ class InviteRegistrationTest extends IntegrationTest {
     /** Issue 17: 20 fake registrations through a public link took an organisation's trained share from 20% to 4%. */
     @Test
     void registrationsCountTowardTheOrganisationOnlyOnceTheirAddressIsConfirmed() {
-        long library = fx().organisation("Bibliotheek Coevorden");
+        OrganisationId library = fx().organisation("Bibliotheek Coevorden");
         String token = organisationToken("Bibliotheek Coevorden");
         Integer before = staffOf(library);
         List<String> emails = new java.util.ArrayList<>();
@@ -136,8 +139,8 @@ class InviteRegistrationTest extends IntegrationTest {
         assertThat(staffOf(library)).as("a used link changes nothing").isEqualTo((before == null ? 0 : before) + 1);
     }
 
-    private Integer staffOf(long organisation) {
-        return db.select(DASHBOARD_STAFF.STAFF).from(DASHBOARD_STAFF).where(DASHBOARD_STAFF.ORGANISATION_ID.eq(organisation))
+    private Integer staffOf(OrganisationId organisation) {
+        return db.select(DASHBOARD_STAFF.STAFF).from(DASHBOARD_STAFF).where(DASHBOARD_STAFF.ORGANISATION_ID.eq(organisation.value()))
                 .fetchOne(DASHBOARD_STAFF.STAFF);
     }
 
@@ -171,7 +174,7 @@ class InviteRegistrationTest extends IntegrationTest {
     void anExistingAddressIsNotRevealedAParticipantGetsASignInLinkAndNothingChanges() {
         String token = organisationToken("Supermarkt De Brink");
         String participant = "chantal.meijer@demo.example";
-        long organisationBefore = db.select(APP_USER.ORGANISATION_ID).from(APP_USER).where(APP_USER.EMAIL.eq(participant))
+        OrganisationId organisationBefore = db.select(APP_USER.ORGANISATION_ID).from(APP_USER).where(APP_USER.EMAIL.eq(participant))
                 .fetchOne(APP_USER.ORGANISATION_ID);
 
         registrations.register(token, false, form("Iemand Anders", participant.toUpperCase(), true), "10.1.0.3");
@@ -208,13 +211,13 @@ class InviteRegistrationTest extends IntegrationTest {
             second.get();
         }
         assertThat(accountsWith(email)).isEqualTo(1);
-        long userId = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne(APP_USER.ID);
+        PersonId userId = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne(APP_USER.ID);
         assertThat(db.fetchCount(USER_ROLE, USER_ROLE.USER_ID.eq(userId))).isEqualTo(1);
     }
 
     @Test
     void aReplacedOrUnknownLinkIsRefused() {
-        long organisation = fx().organisation("Protestantse Gemeente Dalen");
+        OrganisationId organisation = fx().organisation("Protestantse Gemeente Dalen");
         String old = organisationToken("Protestantse Gemeente Dalen");
         fx().as(LEAD_COEVORDEN, () -> invites.rotateOrganisationInvite(organisation));
         String email = unique("oud");
@@ -252,14 +255,14 @@ class InviteRegistrationTest extends IntegrationTest {
         assertThat(invite.organisation()).as("an open session: the person chooses").isNull();
         assertThat(invite.choices()).extracting(o -> o.municipalityName()).containsOnly("Coevorden");
 
-        long elsewhere = fx().organisation("Kapper Haarlijn");
+        OrganisationId elsewhere = fx().organisation("Kapper Haarlijn");
         String first = unique("sessie-een");
         assertThatThrownBy(() -> registrations.register(token, true,
                 new Form("Eerste Persoon", first, elsewhere, true, DUTCH), "10.1.0.6"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e ->
                         assertThat(e.errors()).containsEntry("organisation", "validation.required"));
 
-        long supermarket = fx().organisation("Supermarkt De Brink");
+        OrganisationId supermarket = fx().organisation("Supermarkt De Brink");
         registrations.register(token, true, new Form("Eerste Persoon", first, supermarket, true, DUTCH), "10.1.0.6");
         String second = unique("sessie-twee");
         registrations.register(token, true, new Form("Tweede Persoon", second, supermarket, true, DUTCH), "10.1.0.6");
@@ -285,7 +288,7 @@ class InviteRegistrationTest extends IntegrationTest {
 
     @Test
     void aClosedSessionsLinkFixesTheOrganisation() {
-        long homeCare = fx().organisation("Thuiszorg Zuidoost-Drenthe");
+        OrganisationId homeCare = fx().organisation("Thuiszorg Zuidoost-Drenthe");
         SessionId sessionId = fx().as(TRAINER, () -> sessions.create(
                 SessionFixtures.draft("Alleen voor de thuiszorg", 10, 8).setOrganisationId(homeCare)));
         var link = fx().as(LEAD_COEVORDEN, () -> invites.sessionInvites()).stream()

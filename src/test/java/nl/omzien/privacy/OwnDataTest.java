@@ -1,5 +1,7 @@
 package nl.omzien.privacy;
 
+import nl.omzien.base.PersonId;
+
 import java.util.Locale;
 import java.time.YearMonth;
 import nl.omzien.dashboard.DashboardFilter;
@@ -132,7 +134,7 @@ class OwnDataTest extends IntegrationTest {
         Unzipped export = unzip(fx.as(anna.email(), () -> ownData.exportMine()).zip());
         JsonNode root = json.readTree(export.json());
 
-        assertThat(root.path("userId").asLong()).isEqualTo(anna.id());
+        assertThat(root.path("userId").asLong()).isEqualTo(anna.id().value());
         assertThat(rows(root, "account", "app_user")).singleElement().satisfies(user -> {
             assertThat(user.path("full_name").asString()).isEqualTo(anna.fullName());
             assertThat(user.path("email").asString()).isEqualTo(anna.email());
@@ -140,7 +142,7 @@ class OwnDataTest extends IntegrationTest {
         });
         assertThat(rows(root, "account", "email_change")).extracting(r -> r.path("new_email").asString()).containsExactly(anna.newEmail());
         assertThat(rows(root, "training", "module_attempt")).hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(a -> assertThat(a.path("user_id").asLong()).isEqualTo(anna.id()));
+                .allSatisfy(a -> assertThat(a.path("user_id").asLong()).isEqualTo(anna.id().value()));
         assertThat(rows(root, "training", "step_progress")).isNotEmpty();
         assertThat(rows(root, "training", "scenario_choice")).isNotEmpty();
         assertThat(rows(root, "training", "quiz_submission")).isNotEmpty();
@@ -268,7 +270,7 @@ class OwnDataTest extends IntegrationTest {
         assertThatThrownBy(() -> fx.as(bert.email(), () -> auditLog.entries(null))).isInstanceOf(AccessDeniedException.class);
         assertThat(placesMentioning(anna.fullName())).isNotEmpty();
 
-        long admin = fx.userId(ADMIN);
+        PersonId admin = fx.userId(ADMIN);
         assertThat(fx.as(ADMIN, () -> users.open(anna.id())).email()).isEqualTo(anna.email());
         assertThat(fx.as(ADMIN, () -> ownData.export(anna.id())).zip()).isNotEmpty();
         fx.as(ADMIN, () -> ownData.delete(anna.id()));
@@ -279,9 +281,9 @@ class OwnDataTest extends IntegrationTest {
             assertThat(entry.subjectId()).isEqualTo(anna.id());
             assertThat(entry.subjectName()).as("a deleted person is only a number").isNull();
         });
-        assertThat(log).filteredOn(e -> e.actorId() != null && e.actorId() == admin).extracting(AuditEntry::action)
+        assertThat(log).filteredOn(e -> e.actorId() != null && admin.equals(e.actorId())).extracting(AuditEntry::action)
                 .contains("VIEWED", "EXPORTED", "DELETED");
-        assertThat(log).filteredOn(e -> e.actorId() != null && e.actorId() == fx.userId(TRAINER)).extracting(AuditEntry::action)
+        assertThat(log).filteredOn(e -> e.actorId() != null && fx.userId(TRAINER).equals(e.actorId())).extracting(AuditEntry::action)
                 .contains("VIEWED", "CHANGED");
         assertThat(log).extracting(AuditEntry::detail).allSatisfy(detail ->
                 assertThat(detail).doesNotContain(anna.fullName(), anna.email()));

@@ -1,5 +1,7 @@
 package nl.omzien.privacy;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.onboarding.SignInLinkService;
@@ -42,7 +44,7 @@ import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
  */
 final class PeopleWithData {
 
-    record Person(long id, String email, String fullName, String marker, String newEmail, SessionId pastSession,
+    record Person(PersonId id, String email, String fullName, String marker, String newEmail, SessionId pastSession,
                   SessionId futureSession) {
     }
 

@@ -1,5 +1,7 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.internal.JooqRegistrationRepository;
 import nl.omzien.test.IntegrationTest;
 import org.jooq.DSLContext;
@@ -185,7 +187,7 @@ class ConcurrentSignUpTest extends IntegrationTest {
         SessionId session = newSession(1);
         List<String> people = fixtures.participants(2, "Kapsalon Knip & Zo");
         fixtures.as(people.get(0), () -> registrationService.signUp(session));
-        long second = fixtures.userId(people.get(1));
+        PersonId second = fixtures.userId(people.get(1));
         // Bypassing the service, as a bug or a hand-written query would.
         assertThatThrownBy(() -> db.insertInto(REGISTRATION)
                 .set(REGISTRATION.SESSION_ID, session).set(REGISTRATION.USER_ID, second)

@@ -1,5 +1,7 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.internal.JooqRegistrationRepository;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.AuditEntry;
@@ -136,7 +138,7 @@ class SeatDecisionTest extends IntegrationTest {
         fixtures.as(people.get(0), () -> registrationService.signUp(session));
         fixtures.as(people.get(1), () -> registrationService.signUp(session));
         Row waiting = place(session, people.get(1));
-        long late = fixtures.userId(people.get(2));
+        PersonId late = fixtures.userId(people.get(2));
         int trail = registrations.auditTrail(session).size();
 
         // Accepting a seat that was never offered, and signing up after the deadline.
@@ -169,9 +171,9 @@ class SeatDecisionTest extends IntegrationTest {
         int capacity = 5;
         SessionId session = newSession(capacity);
         List<String> people = fixtures.participants(30, "Thuiszorg Zuidoost-Drenthe");
-        Map<Long, String> emailOf = new ConcurrentHashMap<>();
+        Map<PersonId, String> emailOf = new ConcurrentHashMap<>();
         people.forEach(email -> emailOf.put(fixtures.userId(email), email));
-        List<Long> ids = new ArrayList<>(emailOf.keySet());
+        List<PersonId> ids = new ArrayList<>(emailOf.keySet());
         AtomicInteger remaining = new AtomicInteger(600);
         AtomicInteger unexpected = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -183,7 +185,7 @@ class SeatDecisionTest extends IntegrationTest {
                     start.await();
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     while (remaining.getAndDecrement() > 0) {
-                        long who = ids.get(random.nextInt(ids.size()));
+                        PersonId who = ids.get(random.nextInt(ids.size()));
                         fixtures.as(emailOf.get(who), () -> {
                             try {
                                 Optional<Row> live = registrations.findLive(session, who);

@@ -1,5 +1,9 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.MunicipalityId;
+
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import org.jooq.DSLContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,15 +36,15 @@ public final class SessionFixtures {
         this.accounts = accounts;
     }
 
-    public long municipality(String name) {
+    public MunicipalityId municipality(String name) {
         return db.select(MUNICIPALITY.ID).from(MUNICIPALITY).where(MUNICIPALITY.NAME.eq(name)).fetchOne().value1();
     }
 
-    public long organisation(String name) {
+    public OrganisationId organisation(String name) {
         return db.select(ORGANISATION.ID).from(ORGANISATION).where(ORGANISATION.NAME.eq(name)).fetchOne().value1();
     }
 
-    public long userId(String email) {
+    public PersonId userId(String email) {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne().value1();
     }
 
@@ -57,7 +61,7 @@ public final class SessionFixtures {
 
     /** {@code count} new participants of an organisation; returns their e-mail addresses. */
     public List<String> participants(int count, String organisation) {
-        long organisationId = organisation(organisation);
+        OrganisationId organisationId = organisation(organisation);
         String batch = UUID.randomUUID().toString().substring(0, 8);
         // The demo password, so a browser test can sign in as them too.
         String hash = db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.EMAIL.eq("deelnemer@omzien.example"))
@@ -65,7 +69,7 @@ public final class SessionFixtures {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String email = "p" + i + "-" + batch + "@test.example";
-            long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Deelnemer " + i + " " + batch)
+            PersonId id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Deelnemer " + i + " " + batch)
                     .set(APP_USER.PASSWORD_HASH, hash)
                     .set(APP_USER.ORGANISATION_ID, organisationId).returning(APP_USER.ID).fetchOne().getId();
             db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "PARTICIPANT").execute();

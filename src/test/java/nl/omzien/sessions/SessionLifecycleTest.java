@@ -1,5 +1,7 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutboxMail;
@@ -82,7 +84,7 @@ class SessionLifecycleTest extends IntegrationTest {
     void onlyTheSessionsOwnTrainersTheLeadAndAdminsMayChangeOrCancelIt() {
         SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Van een collega", 12, 9)));
         String colleague = fx.participants(1, "Supermarkt De Brink").getFirst();
-        long colleagueId = fx.userId(colleague);
+        PersonId colleagueId = fx.userId(colleague);
         db.update(nl.omzien.people.internal.db.Tables.APP_USER).set(nl.omzien.people.internal.db.Tables.APP_USER.MUNICIPALITY_ID, fx.municipality("Coevorden"))
                 .where(nl.omzien.people.internal.db.Tables.APP_USER.ID.eq(colleagueId)).execute();
         db.insertInto(nl.omzien.people.internal.db.Tables.USER_ROLE).set(nl.omzien.people.internal.db.Tables.USER_ROLE.USER_ID, colleagueId)
@@ -239,11 +241,11 @@ class SessionLifecycleTest extends IntegrationTest {
     void anOrganisationContactSignsUpSeveralColleaguesAtOnceButNoOutsiders() {
         SessionId session = plan("Voor collega's", 2, 7);
         var colleagues = fx.as(ORG_CONTACT, () -> registrations.colleagues());
-        List<Long> three = colleagues.keySet().stream().limit(3).toList();
+        List<PersonId> three = colleagues.keySet().stream().limit(3).toList();
         List<SignUpOutcome> outcomes = fx.as(ORG_CONTACT, () -> registrations.signUpColleagues(session, three));
         assertThat(outcomes).extracting(SignUpOutcome::status)
                 .containsExactly(RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
-        long outsider = fx.userId(PARTICIPANT);
+        PersonId outsider = fx.userId(PARTICIPANT);
         assertThatThrownBy(() -> fx.as(ORG_CONTACT, () -> registrations.signUpColleagues(session, List.of(outsider))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fx.as(PARTICIPANT, () -> registrations.signUpColleagues(session, List.of(outsider))))

@@ -1,5 +1,7 @@
 package nl.omzien.sessions;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.Application;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.internal.JooqRegistrationRepository;
@@ -60,7 +62,7 @@ public final class SignUpBenchmark {
             SessionId session = fixtures.as("trainer@omzien.example",
                     () -> sessions.create(SessionFixtures.draft("Benchmark", seats, 10)));
             List<String> people = fixtures.participants(peopleCount, "Thuiszorg Zuidoost-Drenthe");
-            List<Long> ids = people.stream().map(fixtures::userId).toList();
+            List<PersonId> ids = people.stream().map(fixtures::userId).toList();
             // Signed in once, as in the app, where the authentication lives in the HTTP session.
             UserDetailsService accounts = app.getBean(UserDetailsService.class);
             List<Authentication> signedIn = people.stream().map(accounts::loadUserByUsername)
@@ -136,7 +138,7 @@ public final class SignUpBenchmark {
      * double click, which must change nothing).
      */
     private static void run(int threads, int attempts, RegistrationService service, JooqRegistrationRepository registrations,
-                            SessionId session, List<Long> ids, List<Authentication> signedIn, Counters counters)
+                            SessionId session, List<PersonId> ids, List<Authentication> signedIn, Counters counters)
             throws InterruptedException {
         AtomicInteger remaining = new AtomicInteger(attempts);
         ExecutorService pool = Executors.newFixedThreadPool(threads);

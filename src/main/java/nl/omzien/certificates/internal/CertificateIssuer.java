@@ -1,5 +1,6 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.certificates.CertificateId;
 import nl.omzien.certificates.CertificateIssued;
@@ -62,7 +63,7 @@ public class CertificateIssuer {
 
     /** Issues every certificate the person has earned and not yet received; returns the new ids. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<CertificateId> evaluate(long userId) {
+    public List<CertificateId> evaluate(PersonId userId) {
         certificates.lockPerson(userId);
         Optional<PersonProfile> profile = profiles.of(userId);
         if (profile.isEmpty()) {

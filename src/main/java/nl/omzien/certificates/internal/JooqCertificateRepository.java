@@ -1,5 +1,7 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateId;
@@ -26,8 +28,8 @@ import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE_ATTENDANCE;
 public class JooqCertificateRepository {
 
     /** What to store for a new certificate; its PDF follows after the issuing transaction commits. */
-    public record NewCertificate(String code, long userId, String pathId, int cycle, String holderName,
-                                 String organisationName, Long municipalityId, String municipalityName, Text pathTitle,
+    public record NewCertificate(String code, PersonId userId, String pathId, int cycle, String holderName,
+                                 String organisationName, MunicipalityId municipalityId, String municipalityName, Text pathTitle,
                                  LocalDate completedOn, OffsetDateTime issuedAt, OffsetDateTime expiresAt, SessionId sessionId) {
     }
 
@@ -42,8 +44,8 @@ public class JooqCertificateRepository {
      * other here. A transaction-scoped advisory lock keyed by the person, not a row lock on their account:
      * the account is the people feature's table, and the lock only has to order certificates' own work.
      */
-    public void lockPerson(long userId) {
-        db.fetch("select pg_advisory_xact_lock({0}, {1})", val(PERSON_LOCK_CLASS), val((int) (userId % Integer.MAX_VALUE)));
+    public void lockPerson(PersonId userId) {
+        db.fetch("select pg_advisory_xact_lock({0}, {1})", val(PERSON_LOCK_CLASS), val((int) (userId.value() % Integer.MAX_VALUE)));
     }
 
     /** Advisory lock class of {@link #lockPerson} ("CERT"), apart from the other features' classes. */
@@ -109,7 +111,7 @@ public class JooqCertificateRepository {
     }
 
     /** The newest certificate (any status) of a person for a path, the one that decides what happens next. */
-    public Optional<CertificateRecord> latest(long userId, String pathId) {
+    public Optional<CertificateRecord> latest(PersonId userId, String pathId) {
         return db.selectFrom(CERTIFICATE).where(CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.PATH_ID.eq(pathId))
                 .orderBy(CERTIFICATE.CYCLE.desc(), CERTIFICATE.ID.desc()).limit(1).fetchOptional();
     }
@@ -126,12 +128,12 @@ public class JooqCertificateRepository {
         return db.selectFrom(CERTIFICATE).where(CERTIFICATE.CODE.eq(code)).fetchOptional();
     }
 
-    public List<Certificate> ofUser(long userId, OffsetDateTime now) {
+    public List<Certificate> ofUser(PersonId userId, OffsetDateTime now) {
         return list(CERTIFICATE.USER_ID.eq(userId), now);
     }
 
     /** For staff: every certificate, or one municipality's. */
-    public List<Certificate> inMunicipality(Long municipalityId, OffsetDateTime now) {
+    public List<Certificate> inMunicipality(MunicipalityId municipalityId, OffsetDateTime now) {
         return list(municipalityId == null ? CERTIFICATE.ID.isNotNull() : CERTIFICATE.MUNICIPALITY_ID.eq(municipalityId), now);
     }
 
@@ -152,7 +154,7 @@ public class JooqCertificateRepository {
                 .where(CERTIFICATE.ID.eq(id), CERTIFICATE.STATUS.eq(ISSUED)).execute();
     }
 
-    public void revoke(CertificateId id, String kind, String reason, Long byUserId, String byName, OffsetDateTime at) {
+    public void revoke(CertificateId id, String kind, String reason, PersonId byUserId, String byName, OffsetDateTime at) {
         db.update(CERTIFICATE).set(CERTIFICATE.STATUS, REVOKED)
                 .set(CERTIFICATE.REVOKED_KIND, kind)
                 .set(CERTIFICATE.REVOKED_REASON, reason)
@@ -163,7 +165,7 @@ public class JooqCertificateRepository {
     }
 
     /** Account deletion: revoke what is live, and forget the name and the PDF (which carries the name). */
-    public int revokeAndForget(long userId, OffsetDateTime at) {
+    public int revokeAndForget(PersonId userId, OffsetDateTime at) {
         int revoked = db.update(CERTIFICATE).set(CERTIFICATE.STATUS, REVOKED)
                 .set(CERTIFICATE.REVOKED_KIND, "ACCOUNT_DELETED")
                 .set(CERTIFICATE.REVOKED_AT, at)
@@ -173,7 +175,7 @@ public class JooqCertificateRepository {
         return revoked;
     }
 
-    public void recordAttendance(long userId, SessionId sessionId, OffsetDateTime attendedAt) {
+    public void recordAttendance(PersonId userId, SessionId sessionId, OffsetDateTime attendedAt) {
         db.insertInto(CERTIFICATE_ATTENDANCE)
                 .set(CERTIFICATE_ATTENDANCE.USER_ID, userId)
                 .set(CERTIFICATE_ATTENDANCE.SESSION_ID, sessionId)
@@ -182,7 +184,7 @@ public class JooqCertificateRepository {
     }
 
     /** The person's attendances, newest first: session id and when. */
-    public List<Attendance> attendances(long userId) {
+    public List<Attendance> attendances(PersonId userId) {
         return db.select(CERTIFICATE_ATTENDANCE.SESSION_ID, CERTIFICATE_ATTENDANCE.ATTENDED_AT).from(CERTIFICATE_ATTENDANCE)
                 .where(CERTIFICATE_ATTENDANCE.USER_ID.eq(userId)).orderBy(CERTIFICATE_ATTENDANCE.ATTENDED_AT.desc())
                 .fetch(r -> new Attendance(r.value1(), r.value2()));
@@ -192,7 +194,7 @@ public class JooqCertificateRepository {
     }
 
     /** A certificate whose expiry reminder is due. */
-    public record ReminderDue(CertificateId id, long userId, String pathId, String pathTitleNl, String pathTitleEn, String code,
+    public record ReminderDue(CertificateId id, PersonId userId, String pathId, String pathTitleNl, String pathTitleEn, String code,
                               OffsetDateTime expiresAt) {
     }
 

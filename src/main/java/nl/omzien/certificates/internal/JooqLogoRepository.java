@@ -1,5 +1,7 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 import nl.omzien.certificates.internal.db.tables.records.MunicipalityLogoRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -19,17 +21,17 @@ public class JooqLogoRepository {
         this.db = db;
     }
 
-    public Optional<byte[]> png(long municipalityId) {
+    public Optional<byte[]> png(MunicipalityId municipalityId) {
         return db.select(MUNICIPALITY_LOGO.PNG).from(MUNICIPALITY_LOGO)
                 .where(MUNICIPALITY_LOGO.MUNICIPALITY_ID.eq(municipalityId)).fetchOptional(r -> r.value1());
     }
 
-    public boolean exists(long municipalityId) {
+    public boolean exists(MunicipalityId municipalityId) {
         return db.fetchExists(MUNICIPALITY_LOGO, MUNICIPALITY_LOGO.MUNICIPALITY_ID.eq(municipalityId));
     }
 
     /** Replaces the municipality's logo (the last upload wins). */
-    public void save(long municipalityId, LogoImages.Normalised logo, Long uploadedBy, OffsetDateTime at) {
+    public void save(MunicipalityId municipalityId, LogoImages.Normalised logo, PersonId uploadedBy, OffsetDateTime at) {
         MunicipalityLogoRecord row = db.newRecord(MUNICIPALITY_LOGO);
         row.setMunicipalityId(municipalityId);
         row.setPng(logo.png());

@@ -1,5 +1,6 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.base.MunicipalityId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,14 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LogoCache {
 
     private final JooqLogoRepository logos;
-    private final Map<Long, Optional<PreparedLogo>> prepared = new ConcurrentHashMap<>();
+    private final Map<MunicipalityId, Optional<PreparedLogo>> prepared = new ConcurrentHashMap<>();
 
     LogoCache(JooqLogoRepository logos) {
         this.logos = logos;
     }
 
     /** The logo without alternative text (the caller adds it in the reader's language), or empty. */
-    public Optional<PreparedLogo> of(Long municipalityId) {
+    public Optional<PreparedLogo> of(MunicipalityId municipalityId) {
         if (municipalityId == null) {
             return Optional.empty();
         }
@@ -34,7 +35,7 @@ public class LogoCache {
      * Forgets a municipality's logo now and again after the uploading transaction commits: a certificate
      * rendered in between could otherwise cache the old logo for good.
      */
-    public void invalidate(long municipalityId) {
+    public void invalidate(MunicipalityId municipalityId) {
         prepared.remove(municipalityId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -1,5 +1,8 @@
 package nl.omzien.contacts.internal;
 
+import nl.omzien.base.PersonId;
+
+import nl.omzien.base.MunicipalityId;
 import nl.omzien.contacts.ContactKind;
 import nl.omzien.contacts.LocalContact;
 import nl.omzien.contacts.LocalContactDraft;
@@ -28,7 +31,7 @@ public class JooqLocalContactRepository {
     }
 
     /** In card order: by kind as the module teaches them, then by name. */
-    public List<LocalContact> findByMunicipality(long municipalityId) {
+    public List<LocalContact> findByMunicipality(MunicipalityId municipalityId) {
         return db.selectFrom(LOCAL_CONTACT).where(LOCAL_CONTACT.MUNICIPALITY_ID.eq(municipalityId))
                 .fetch(JooqLocalContactRepository::toContact).stream()
                 .sorted(Comparator.comparing(LocalContact::kind).thenComparing(c -> c.name().toLowerCase()))
@@ -39,11 +42,11 @@ public class JooqLocalContactRepository {
         return db.selectFrom(LOCAL_CONTACT).where(LOCAL_CONTACT.ID.eq(id)).fetchOptional(JooqLocalContactRepository::toContact);
     }
 
-    public Optional<String> municipalityName(long municipalityId) {
+    public Optional<String> municipalityName(MunicipalityId municipalityId) {
         return db.select(V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(V_MUNICIPALITY.NAME);
     }
 
-    public long insert(long municipalityId, LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {
+    public long insert(MunicipalityId municipalityId, LocalContactDraft draft, boolean example, PersonId by, OffsetDateTime at) {
         return db.insertInto(LOCAL_CONTACT)
                 .set(LOCAL_CONTACT.MUNICIPALITY_ID, municipalityId)
                 .set(values(draft, example, by, at))
@@ -51,11 +54,11 @@ public class JooqLocalContactRepository {
     }
 
     /** Saving by a person makes a demo contact real: they have checked it. */
-    public void update(long id, LocalContactDraft draft, long by, OffsetDateTime at) {
+    public void update(long id, LocalContactDraft draft, PersonId by, OffsetDateTime at) {
         db.update(LOCAL_CONTACT).set(values(draft, false, by, at)).where(LOCAL_CONTACT.ID.eq(id)).execute();
     }
 
-    private static Map<Field<?>, Object> values(LocalContactDraft draft, boolean example, Long by, OffsetDateTime at) {
+    private static Map<Field<?>, Object> values(LocalContactDraft draft, boolean example, PersonId by, OffsetDateTime at) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(LOCAL_CONTACT.KIND, draft.kind());
         values.put(LOCAL_CONTACT.NAME, draft.name());

@@ -1,5 +1,8 @@
 package nl.omzien.contacts.internal;
 
+import nl.omzien.base.PersonId;
+
+import nl.omzien.base.MunicipalityId;
 import nl.omzien.contacts.LocalFigure;
 import nl.omzien.contacts.LocalFigureDraft;
 import org.jooq.DSLContext;
@@ -22,7 +25,7 @@ public class JooqLocalFigureRepository {
     }
 
     /** Newest year first, then by population. */
-    public List<LocalFigure> findByMunicipality(long municipalityId) {
+    public List<LocalFigure> findByMunicipality(MunicipalityId municipalityId) {
         return db.selectFrom(LOCAL_FIGURE).where(LOCAL_FIGURE.MUNICIPALITY_ID.eq(municipalityId))
                 .orderBy(LOCAL_FIGURE.YEAR.desc(), LOCAL_FIGURE.POPULATION, LOCAL_FIGURE.ID)
                 .fetch(JooqLocalFigureRepository::toFigure);
@@ -32,7 +35,7 @@ public class JooqLocalFigureRepository {
         return db.selectFrom(LOCAL_FIGURE).where(LOCAL_FIGURE.ID.eq(id)).fetchOptional(JooqLocalFigureRepository::toFigure);
     }
 
-    public long insert(long municipalityId, LocalFigureDraft draft, Long by, OffsetDateTime at) {
+    public long insert(MunicipalityId municipalityId, LocalFigureDraft draft, PersonId by, OffsetDateTime at) {
         return db.insertInto(LOCAL_FIGURE)
                 .set(LOCAL_FIGURE.MUNICIPALITY_ID, municipalityId)
                 .set(LOCAL_FIGURE.POPULATION, draft.population())
@@ -44,7 +47,7 @@ public class JooqLocalFigureRepository {
                 .returning(LOCAL_FIGURE.ID).fetchOne().getId();
     }
 
-    public void update(long id, LocalFigureDraft draft, long by, OffsetDateTime at) {
+    public void update(long id, LocalFigureDraft draft, PersonId by, OffsetDateTime at) {
         db.update(LOCAL_FIGURE)
                 .set(LOCAL_FIGURE.POPULATION, draft.population())
                 .set(LOCAL_FIGURE.PERCENT, draft.percent())

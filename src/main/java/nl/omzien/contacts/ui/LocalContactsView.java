@@ -1,5 +1,6 @@
 package nl.omzien.contacts.ui;
 
+import nl.omzien.base.MunicipalityId;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -51,7 +52,7 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
 
     private final LocalContactService contacts;
     private final Div content = new Div();
-    private Long municipalityId;
+    private MunicipalityId municipalityId;
 
     public LocalContactsView(LocalContactService contacts, MunicipalityService municipalities, CurrentUser currentUser) {
         this.contacts = contacts;

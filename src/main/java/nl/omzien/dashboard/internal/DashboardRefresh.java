@@ -1,5 +1,9 @@
 package nl.omzien.dashboard.internal;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.SessionId;
 import nl.omzien.dashboard.internal.db.Routines;
 import org.jooq.DSLContext;
@@ -18,8 +22,8 @@ public class DashboardRefresh {
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public void person(long userId) {
-        Routines.dashboardRefresh(db.configuration(), "PERSON", userId);
+    public void person(PersonId userId) {
+        Routines.dashboardRefresh(db.configuration(), "PERSON", userId.value());
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
@@ -29,14 +33,16 @@ public class DashboardRefresh {
 
     /** A person was created or moved: the dashboard's copy, the staff counts and their figures follow. */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void personPlaced(long personId, Long organisationId, Long municipalityId) {
-        Routines.dashboardPersonPlaced(db.configuration(), personId, organisationId, municipalityId);
+    public void personPlaced(PersonId personId, OrganisationId organisationId, MunicipalityId municipalityId) {
+        // The read model's routines take plain numbers (its tables use 0 for "all"); null stays null.
+        Routines.dashboardPersonPlaced(db.configuration(), personId.value(),
+                organisationId == null ? null : organisationId.value(), municipalityId == null ? null : municipalityId.value());
     }
 
     /** An organisation was created or changed municipality, sector or village. */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void organisationPlaced(long organisationId, long municipalityId, String sector, String village) {
-        Routines.dashboardOrganisationPlaced(db.configuration(), organisationId, municipalityId, sector, village);
+    public void organisationPlaced(OrganisationId organisationId, MunicipalityId municipalityId, String sector, String village) {
+        Routines.dashboardOrganisationPlaced(db.configuration(), organisationId.value(), municipalityId.value(), sector, village);
     }
 
     /**

@@ -1,5 +1,8 @@
 package nl.omzien.dashboard.internal;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+
 import nl.omzien.dashboard.CommentFilter;
 import nl.omzien.dashboard.EvaluationComment;
 import nl.omzien.dashboard.PartnerRule;
@@ -49,8 +52,14 @@ public class JooqDashboardQuery {
         this.db = db;
     }
 
-    private static long key(Long municipalityId) {
-        return municipalityId == null ? 0L : municipalityId;
+    /** The read model's key for a municipality: it stores 0 for "the whole country" (null here). */
+    private static long key(MunicipalityId municipalityId) {
+        return municipalityId == null ? 0L : municipalityId.value();
+    }
+
+    /** A typed id column as the read model's plain number column, for joins (no cast in the SQL). */
+    private static Field<Long> number(Field<?> typedId) {
+        return typedId.coerce(Long.class);
     }
 
     private static Condition inPeriod(LocalDate from, LocalDate until) {
@@ -58,7 +67,7 @@ public class JooqDashboardQuery {
     }
 
     /** value and total per measure, summed over the period, for the whole municipality (or country). */
-    public Map<String, long[]> sums(Long municipalityId, LocalDate from, LocalDate until, Collection<String> measures) {
+    public Map<String, long[]> sums(MunicipalityId municipalityId, LocalDate from, LocalDate until, Collection<String> measures) {
         Map<String, long[]> result = new LinkedHashMap<>();
         db.select(DASHBOARD_MONTH.MEASURE, DSL.sum(DASHBOARD_MONTH.VALUE), DSL.sum(DASHBOARD_MONTH.TOTAL))
                 .from(DASHBOARD_MONTH)
@@ -70,7 +79,7 @@ public class JooqDashboardQuery {
     }
 
     /** Sum per dimension (sector, path, module, village) of one measure over the period, largest first. */
-    public Map<String, Long> byDimension(Long municipalityId, String measure, LocalDate from, LocalDate until) {
+    public Map<String, Long> byDimension(MunicipalityId municipalityId, String measure, LocalDate from, LocalDate until) {
         Map<String, Long> result = new LinkedHashMap<>();
         Field<BigDecimal> sum = DSL.sum(DASHBOARD_MONTH.VALUE);
         db.select(DASHBOARD_MONTH.DIM, sum).from(DASHBOARD_MONTH)
@@ -84,7 +93,7 @@ public class JooqDashboardQuery {
     }
 
     /** Sum per month of one measure over the period (months without anything are absent). */
-    public Map<LocalDate, Long> byMonth(Long municipalityId, String measure, LocalDate from, LocalDate until) {
+    public Map<LocalDate, Long> byMonth(MunicipalityId municipalityId, String measure, LocalDate from, LocalDate until) {
         Map<LocalDate, Long> result = new LinkedHashMap<>();
         db.select(DASHBOARD_MONTH.MONTH, DSL.sum(DASHBOARD_MONTH.VALUE)).from(DASHBOARD_MONTH)
                 .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(key(municipalityId)), DASHBOARD_MONTH.ORGANISATION_ID.eq(0L),
@@ -95,7 +104,7 @@ public class JooqDashboardQuery {
     }
 
     /** Sum of one measure over every month before {@code from}: where a cumulative line starts. */
-    public long before(Long municipalityId, String measure, LocalDate from) {
+    public long before(MunicipalityId municipalityId, String measure, LocalDate from) {
         return longOf(db.select(DSL.sum(DASHBOARD_MONTH.VALUE)).from(DASHBOARD_MONTH)
                 .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(key(municipalityId)), DASHBOARD_MONTH.ORGANISATION_ID.eq(0L),
                         DASHBOARD_MONTH.MEASURE.eq(measure), DASHBOARD_MONTH.MONTH.lt(from.withDayOfMonth(1)))
@@ -103,16 +112,16 @@ public class JooqDashboardQuery {
     }
 
     /** Organisations whose first trained person is dated on or before {@code until}. */
-    public long organisationsReached(Long municipalityId, LocalDate until) {
+    public long organisationsReached(MunicipalityId municipalityId, LocalDate until) {
         Condition where = DASHBOARD_ORGANISATION.FIRST_TRAINED_ON.le(until);
         if (municipalityId != null) {
-            where = where.and(DASHBOARD_ORGANISATION.MUNICIPALITY_ID.eq(municipalityId));
+            where = where.and(DASHBOARD_ORGANISATION.MUNICIPALITY_ID.eq(municipalityId.value()));
         }
         return db.fetchCount(DASHBOARD_ORGANISATION, where);
     }
 
     /** One organisation's row before the partner rule is applied. */
-    public record OrganisationRow(long id, long municipalityId, String name, Sector sector, String village,
+    public record OrganisationRow(OrganisationId id, MunicipalityId municipalityId, String name, Sector sector, String village,
                                   long trainedInPeriod, long trainedTotal, long staff, LocalDate lastTrainedOn) {
     }
 
@@ -120,35 +129,35 @@ public class JooqDashboardQuery {
      * A municipality's organisations (all of them, most trained first); for all municipalities the
      * {@link #ALL_ORGANISATIONS_LIMIT} with the most trained people.
      */
-    public List<OrganisationRow> organisations(Long municipalityId, LocalDate from, LocalDate until) {
+    public List<OrganisationRow> organisations(MunicipalityId municipalityId, LocalDate from, LocalDate until) {
         Field<Long> staff = DSL.coalesce(DASHBOARD_STAFF.STAFF, 0).cast(Long.class);
         Field<BigDecimal> inPeriod = DSL.field(DSL.select(DSL.sum(DASHBOARD_MONTH.VALUE)).from(DASHBOARD_MONTH)
-                .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(V_ORGANISATION.MUNICIPALITY_ID), DASHBOARD_MONTH.ORGANISATION_ID.eq(V_ORGANISATION.ID),
+                .where(DASHBOARD_MONTH.MUNICIPALITY_ID.eq(number(V_ORGANISATION.MUNICIPALITY_ID)), DASHBOARD_MONTH.ORGANISATION_ID.eq(number(V_ORGANISATION.ID)),
                         DASHBOARD_MONTH.MEASURE.eq(Measures.TRAINED), inPeriod(from, until)));
         Field<Integer> total = DSL.coalesce(DASHBOARD_ORGANISATION.TRAINED_TOTAL, 0);
         var select = db.select(V_ORGANISATION.ID, V_ORGANISATION.MUNICIPALITY_ID, V_ORGANISATION.NAME, V_ORGANISATION.SECTOR, V_ORGANISATION.VILLAGE,
                 inPeriod, total, staff, DASHBOARD_ORGANISATION.LAST_TRAINED_ON);
         var rows = municipalityId == null
-                ? select.from(DASHBOARD_ORGANISATION).join(V_ORGANISATION).on(V_ORGANISATION.ID.eq(DASHBOARD_ORGANISATION.ORGANISATION_ID))
-                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(V_ORGANISATION.ID))
+                ? select.from(DASHBOARD_ORGANISATION).join(V_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(number(V_ORGANISATION.ID)))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(number(V_ORGANISATION.ID)))
                         .where(DASHBOARD_ORGANISATION.TRAINED_TOTAL.gt(0))
                         .orderBy(DASHBOARD_ORGANISATION.TRAINED_TOTAL.desc(), DASHBOARD_ORGANISATION.ORGANISATION_ID)
                         .limit(ALL_ORGANISATIONS_LIMIT).fetch()
-                : select.from(V_ORGANISATION).leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(V_ORGANISATION.ID))
-                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(V_ORGANISATION.ID))
+                : select.from(V_ORGANISATION).leftJoin(DASHBOARD_ORGANISATION).on(DASHBOARD_ORGANISATION.ORGANISATION_ID.eq(number(V_ORGANISATION.ID)))
+                        .leftJoin(DASHBOARD_STAFF).on(DASHBOARD_STAFF.ORGANISATION_ID.eq(number(V_ORGANISATION.ID)))
                         .where(V_ORGANISATION.MUNICIPALITY_ID.eq(municipalityId))
                         .orderBy(total.desc(), V_ORGANISATION.NAME).fetch();
         return rows.map(r -> new OrganisationRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), longOf(r.value6()),
                 r.value7(), r.value8(), r.value9()));
     }
 
-    public Optional<OrganisationRow> organisation(long organisationId) {
+    public Optional<OrganisationRow> organisation(OrganisationId organisationId) {
         var row = db.select(V_ORGANISATION.MUNICIPALITY_ID).from(V_ORGANISATION).where(V_ORGANISATION.ID.eq(organisationId)).fetchOptional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
         return organisations(row.get().value1(), LocalDate.of(2000, 1, 1), LocalDate.of(2000, 1, 1)).stream()
-                .filter(o -> o.id() == organisationId).findFirst();
+                .filter(o -> o.id().equals(organisationId)).findFirst();
     }
 
     public List<nl.omzien.people.Municipality> municipalities() {
@@ -156,15 +165,15 @@ public class JooqDashboardQuery {
                 .fetch(r -> new nl.omzien.people.Municipality(r.value1(), r.value2()));
     }
 
-    public Optional<String> municipalityName(long municipalityId) {
+    public Optional<String> municipalityName(MunicipalityId municipalityId) {
         return db.select(V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(V_MUNICIPALITY.NAME);
     }
 
-    public List<EvaluationComment> comments(Long municipalityId, LocalDate from, LocalDate until, CommentFilter filter, int limit) {
+    public List<EvaluationComment> comments(MunicipalityId municipalityId, LocalDate from, LocalDate until, CommentFilter filter, int limit) {
         Condition where = DASHBOARD_COMMENT.SESSION_ON.between(from, until)
                 .and(DASHBOARD_COMMENT.SCORE.between((short) filter.minScore(), (short) filter.maxScore()));
         if (municipalityId != null) {
-            where = where.and(DASHBOARD_COMMENT.MUNICIPALITY_ID.eq(municipalityId));
+            where = where.and(DASHBOARD_COMMENT.MUNICIPALITY_ID.eq(municipalityId.value()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String like = "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -179,7 +188,7 @@ public class JooqDashboardQuery {
 
     // Targets and the partner rule: the coalition's own settings.
 
-    public List<Target> targets(Long municipalityId, int fromYear, int untilYear) {
+    public List<Target> targets(MunicipalityId municipalityId, int fromYear, int untilYear) {
         Condition where = COALITION_TARGET.YEAR.between(fromYear, untilYear);
         if (municipalityId != null) {
             where = where.and(COALITION_TARGET.MUNICIPALITY_ID.eq(municipalityId));
@@ -191,7 +200,7 @@ public class JooqDashboardQuery {
     }
 
     /** Inserts or, for the same municipality, year, kind and audience, replaces a target. */
-    public void saveTarget(long municipalityId, int year, TargetKind kind, Audience audience, int target) {
+    public void saveTarget(MunicipalityId municipalityId, int year, TargetKind kind, Audience audience, int target) {
         Condition same = COALITION_TARGET.MUNICIPALITY_ID.eq(municipalityId).and(COALITION_TARGET.YEAR.eq(year))
                 .and(COALITION_TARGET.KIND.eq(kind))
                 .and(audience == null ? COALITION_TARGET.AUDIENCE.isNull() : COALITION_TARGET.AUDIENCE.eq(audience.name()));
@@ -216,20 +225,20 @@ public class JooqDashboardQuery {
         db.deleteFrom(COALITION_TARGET).where(COALITION_TARGET.ID.eq(id)).execute();
     }
 
-    public PartnerRule partnerRule(long municipalityId) {
+    public PartnerRule partnerRule(MunicipalityId municipalityId) {
         return db.selectFrom(COALITION_SETTINGS).where(COALITION_SETTINGS.MUNICIPALITY_ID.eq(municipalityId))
                 .fetchOptional(r -> new PartnerRule(r.getPartnerSharePercent(), r.getPartnerMinTrained()))
                 .orElse(PartnerRule.DEFAULT);
     }
 
-    public Map<Long, PartnerRule> partnerRules() {
-        Map<Long, PartnerRule> rules = new java.util.HashMap<>();
+    public Map<MunicipalityId, PartnerRule> partnerRules() {
+        Map<MunicipalityId, PartnerRule> rules = new java.util.HashMap<>();
         db.selectFrom(COALITION_SETTINGS).forEach(r -> rules.put(r.getMunicipalityId(),
                 new PartnerRule(r.getPartnerSharePercent(), r.getPartnerMinTrained())));
         return rules;
     }
 
-    public void savePartnerRule(long municipalityId, PartnerRule rule) {
+    public void savePartnerRule(MunicipalityId municipalityId, PartnerRule rule) {
         db.insertInto(COALITION_SETTINGS)
                 .set(COALITION_SETTINGS.MUNICIPALITY_ID, municipalityId)
                 .set(COALITION_SETTINGS.PARTNER_SHARE_PERCENT, rule.sharePercent())

@@ -37,8 +37,12 @@ import java.util.List;
 @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
 public class DashboardView extends VerticalLayout implements HasTitleKey {
 
-    /** The "all municipalities" choice of an admin. */
-    static final Municipality ALL = new Municipality(0, "");
+    /**
+     * The "all municipalities" choice of an admin: no municipality id, as {@code DashboardFilter} says "all"
+     * (ids are positive, so 0 cannot stand for it). Told apart by identity.
+     */
+    static final Municipality ALL = new Municipality(null, "");
+
     enum Period { THIS_YEAR, LAST_YEAR, LAST_12, CUSTOM }
 
     private final DashboardService dashboard;

@@ -1,5 +1,8 @@
 package nl.omzien.dashboard.ui;
 
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.MunicipalityId;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -86,7 +89,7 @@ final class OrganisationsSection extends VerticalLayout {
         if (!o.partner()) {
             return new Span(getTranslation("dashboard.no"));
         }
-        long id = o.organisationId();
+        OrganisationId id = o.organisationId();
         Anchor sticker = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = dashboard.partnerSticker(id, getLocale());
             return new DownloadResponse(new ByteArrayInputStream(pdf), "omzien-partner-" + id + ".pdf", "application/pdf", pdf.length);
@@ -97,7 +100,7 @@ final class OrganisationsSection extends VerticalLayout {
         return new HorizontalLayout(new Span(getTranslation("dashboard.yes")), sticker);
     }
 
-    private Component partnerRuleForm(long municipalityId) {
+    private Component partnerRuleForm(MunicipalityId municipalityId) {
         PartnerRule rule = dashboard.partnerRule(municipalityId);
         IntegerField share = new IntegerField(getTranslation("dashboard.partner.share"));
         share.setId("partner-share");

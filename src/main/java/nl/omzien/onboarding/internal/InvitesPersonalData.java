@@ -1,5 +1,7 @@
 package nl.omzien.onboarding.internal;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
 import org.jooq.DSLContext;
@@ -34,7 +36,7 @@ class InvitesPersonalData implements PersonalDataSection {
 
     @Override
     public Map<String, ?> export(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         Map<String, Object> tables = new LinkedHashMap<>();
         tables.put("privacy_consent", db.select(PRIVACY_CONSENT.STATEMENT_VERSION, PRIVACY_CONSENT.GIVEN_AT)
                 .from(PRIVACY_CONSENT).where(PRIVACY_CONSENT.USER_ID.eq(id)).orderBy(PRIVACY_CONSENT.GIVEN_AT).fetchMaps());
@@ -51,7 +53,7 @@ class InvitesPersonalData implements PersonalDataSection {
 
     @Override
     public void erase(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         // The consent record goes with the person: there is nobody left whose consent it proves.
         db.deleteFrom(PRIVACY_CONSENT).where(PRIVACY_CONSENT.USER_ID.eq(id)).execute();
         db.deleteFrom(PENDING_SESSION_SIGNUP).where(PENDING_SESSION_SIGNUP.USER_ID.eq(id)).execute();

@@ -1,5 +1,7 @@
 package nl.omzien.onboarding.internal;
 
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.SessionId;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -28,33 +30,33 @@ public class JooqInviteRepository {
 
     /** The two invite tables have the same shape: the key (organisation or session), the token and who made it when. */
     private record InviteTable<K>(Table<?> table, TableField<?, K> key, TableField<?, String> token,
-                               TableField<?, OffsetDateTime> createdAt, TableField<?, Long> createdBy) {
+                               TableField<?, OffsetDateTime> createdAt, TableField<?, PersonId> createdBy) {
     }
 
-    private static final InviteTable<Long> ORGANISATIONS = new InviteTable<>(ORGANISATION_INVITE, ORGANISATION_INVITE.ORGANISATION_ID,
+    private static final InviteTable<OrganisationId> ORGANISATIONS = new InviteTable<>(ORGANISATION_INVITE, ORGANISATION_INVITE.ORGANISATION_ID,
             ORGANISATION_INVITE.TOKEN, ORGANISATION_INVITE.CREATED_AT, ORGANISATION_INVITE.CREATED_BY);
     private static final InviteTable<SessionId> SESSIONS = new InviteTable<>(SESSION_INVITE, SESSION_INVITE.SESSION_ID,
             SESSION_INVITE.TOKEN, SESSION_INVITE.CREATED_AT, SESSION_INVITE.CREATED_BY);
 
     /** The organisation's token, made now if it has none yet (two callers at once end up with the same one). */
-    public String organisationToken(long organisationId, String candidate, OffsetDateTime now, Long actorId) {
+    public String organisationToken(OrganisationId organisationId, String candidate, OffsetDateTime now, PersonId actorId) {
         return tokenOf(ORGANISATIONS, organisationId, candidate, now, actorId);
     }
 
     /** Replaces the token: the old link stops working at once. */
-    public void replaceOrganisationToken(long organisationId, String token, OffsetDateTime now, Long actorId) {
+    public void replaceOrganisationToken(OrganisationId organisationId, String token, OffsetDateTime now, PersonId actorId) {
         replace(ORGANISATIONS, organisationId, token, now, actorId);
     }
 
-    public Optional<Long> organisationByToken(String token) {
+    public Optional<OrganisationId> organisationByToken(String token) {
         return keyOf(ORGANISATIONS, token);
     }
 
-    public String sessionToken(SessionId sessionId, String candidate, OffsetDateTime now, Long actorId) {
+    public String sessionToken(SessionId sessionId, String candidate, OffsetDateTime now, PersonId actorId) {
         return tokenOf(SESSIONS, sessionId, candidate, now, actorId);
     }
 
-    public void replaceSessionToken(SessionId sessionId, String token, OffsetDateTime now, Long actorId) {
+    public void replaceSessionToken(SessionId sessionId, String token, OffsetDateTime now, PersonId actorId) {
         replace(SESSIONS, sessionId, token, now, actorId);
     }
 
@@ -62,13 +64,13 @@ public class JooqInviteRepository {
         return keyOf(SESSIONS, token);
     }
 
-    private <K> String tokenOf(InviteTable<K> t, K key, String candidate, OffsetDateTime now, Long actorId) {
+    private <K> String tokenOf(InviteTable<K> t, K key, String candidate, OffsetDateTime now, PersonId actorId) {
         db.insertInto(t.table()).set(t.key(), key).set(t.token(), candidate).set(t.createdAt(), now).set(t.createdBy(), actorId)
                 .onConflictDoNothing().execute();
         return db.select(t.token()).from(t.table()).where(t.key().eq(key)).fetchOne(t.token());
     }
 
-    private <K> void replace(InviteTable<K> t, K key, String token, OffsetDateTime now, Long actorId) {
+    private <K> void replace(InviteTable<K> t, K key, String token, OffsetDateTime now, PersonId actorId) {
         db.insertInto(t.table()).set(t.key(), key).set(t.token(), token).set(t.createdAt(), now).set(t.createdBy(), actorId)
                 .onConflict(t.key()).doUpdate()
                 .set(t.token(), token).set(t.createdAt(), now).set(t.createdBy(), actorId)
@@ -79,7 +81,7 @@ public class JooqInviteRepository {
         return db.select(t.key()).from(t.table()).where(t.token().eq(token)).fetchOptional(t.key());
     }
 
-    public void recordConsent(long userId, String statementVersion, OffsetDateTime now) {
+    public void recordConsent(PersonId userId, String statementVersion, OffsetDateTime now) {
         db.insertInto(PRIVACY_CONSENT)
                 .set(PRIVACY_CONSENT.USER_ID, userId)
                 .set(PRIVACY_CONSENT.STATEMENT_VERSION, statementVersion)
@@ -87,7 +89,7 @@ public class JooqInviteRepository {
                 .onConflictDoNothing().execute();
     }
 
-    public void addPendingSession(long userId, SessionId sessionId, OffsetDateTime now) {
+    public void addPendingSession(PersonId userId, SessionId sessionId, OffsetDateTime now) {
         db.insertInto(PENDING_SESSION_SIGNUP)
                 .set(PENDING_SESSION_SIGNUP.USER_ID, userId)
                 .set(PENDING_SESSION_SIGNUP.SESSION_ID, sessionId)
@@ -95,34 +97,34 @@ public class JooqInviteRepository {
                 .onConflictDoNothing().execute();
     }
 
-    public List<SessionId> pendingSessions(long userId) {
+    public List<SessionId> pendingSessions(PersonId userId) {
         return db.select(PENDING_SESSION_SIGNUP.SESSION_ID).from(PENDING_SESSION_SIGNUP)
                 .where(PENDING_SESSION_SIGNUP.USER_ID.eq(userId))
                 .orderBy(PENDING_SESSION_SIGNUP.REQUESTED_AT).fetch(PENDING_SESSION_SIGNUP.SESSION_ID);
     }
 
     /** @return whether this call removed it, so a second tab does not sign up twice */
-    public boolean removePending(long userId, SessionId sessionId) {
+    public boolean removePending(PersonId userId, SessionId sessionId) {
         return db.deleteFrom(PENDING_SESSION_SIGNUP)
                 .where(PENDING_SESSION_SIGNUP.USER_ID.eq(userId), PENDING_SESSION_SIGNUP.SESSION_ID.eq(sessionId))
                 .execute() == 1;
     }
 
     /** The organisation a new participant registered for, joined once they follow their first link. */
-    public void addPendingOrganisation(long userId, long organisationId, OffsetDateTime now) {
+    public void addPendingOrganisation(PersonId userId, OrganisationId organisationId, OffsetDateTime now) {
         db.insertInto(PENDING_ORGANISATION).set(PENDING_ORGANISATION.USER_ID, userId)
                 .set(PENDING_ORGANISATION.ORGANISATION_ID, organisationId)
                 .set(PENDING_ORGANISATION.REGISTERED_AT, now).onConflictDoNothing().execute();
     }
 
     /** Removes and returns the organisation waiting for this participant's confirmation, if any. */
-    public Optional<PendingOrganisation> takePendingOrganisation(long userId) {
+    public Optional<PendingOrganisation> takePendingOrganisation(PersonId userId) {
         return db.deleteFrom(PENDING_ORGANISATION)
                 .where(PENDING_ORGANISATION.USER_ID.eq(userId))
                 .returningResult(PENDING_ORGANISATION.USER_ID, PENDING_ORGANISATION.ORGANISATION_ID)
                 .fetchOptional(r -> new PendingOrganisation(r.value1(), r.value2()));
     }
 
-    public record PendingOrganisation(long userId, long organisationId) {
+    public record PendingOrganisation(PersonId userId, OrganisationId organisationId) {
     }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.security.Role;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -22,11 +23,11 @@ public class JooqSignInLinkRepository {
         this.db = db;
     }
 
-    public record LinkAccount(long userId, String email, String fullName, String locale) {
+    public record LinkAccount(PersonId userId, String email, String fullName, String locale) {
     }
 
     /** Whose link was used: the account and its e-mail address. */
-    public record UsedLink(long userId, String email) {
+    public record UsedLink(PersonId userId, String email) {
     }
 
     /** An enabled participant without a staff role: only they may sign in by link (staff keep their password). */
@@ -43,7 +44,7 @@ public class JooqSignInLinkRepository {
     }
 
     /** Stores a new link and makes every older open link of this person unusable. */
-    public void replaceOpenLinks(long userId, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt) {
+    public void replaceOpenLinks(PersonId userId, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt) {
         replaceOpenLinks(userId, tokenHash, now, expiresAt, false);
     }
 
@@ -52,7 +53,7 @@ public class JooqSignInLinkRepository {
                 .where(SIGN_IN_LINK.TOKEN_HASH.eq(tokenHash)).fetchOne(SIGN_IN_LINK.REMEMBER_ME));
     }
 
-    public void replaceOpenLinks(long userId, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt,
+    public void replaceOpenLinks(PersonId userId, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt,
                                  boolean rememberMe) {
         db.update(SIGN_IN_LINK).set(SIGN_IN_LINK.USED_AT, now)
                 .where(SIGN_IN_LINK.USER_ID.eq(userId), SIGN_IN_LINK.USED_AT.isNull()).execute();

@@ -1,5 +1,7 @@
 package nl.omzien.onboarding.internal;
 
+import nl.omzien.base.PersonId;
+
 import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
 import nl.omzien.base.SecretTokens;
@@ -83,13 +85,13 @@ public class SignInLinkTokenService implements OneTimeTokenService {
      * @return the participant the link went to; empty for an address that is not a participant's (nothing is sent)
      */
     @Transactional
-    public Optional<Long> sendAfterRegistration(String email, boolean newAccount, String landingPath) {
+    public Optional<PersonId> sendAfterRegistration(String email, boolean newAccount, String landingPath) {
         return issue(email, SecretTokens.newToken(), OffsetDateTime.now(clock), landingPath,
                 newAccount ? "register.mail.subject" : "signin.mail.subject",
                 newAccount ? "register.mail.text" : "signin.mail.text", false);
     }
 
-    private Optional<Long> issue(String email, String token, OffsetDateTime now, String landingPath,
+    private Optional<PersonId> issue(String email, String token, OffsetDateTime now, String landingPath,
                                  String subjectKey, String textKey, boolean rememberMe) {
         Optional<LinkAccount> account = links.linkAccount(email);
         if (account.isPresent()) {

@@ -1,5 +1,7 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.base.OrganisationId;
+
 import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -76,7 +78,7 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
     }
 
     private Div organisationCard(OrganisationInvite invite) {
-        long id = invite.organisation().id();
+        OrganisationId id = invite.organisation().id();
         String name = invite.organisation().name();
         Div card = card("invite-organisation-" + id, name, invite.organisation().municipalityName());
         Anchor flyer = new Anchor(DownloadHandler.fromInputStream(event -> {

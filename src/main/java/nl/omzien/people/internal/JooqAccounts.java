@@ -1,5 +1,6 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.security.Accounts;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -45,23 +46,23 @@ class JooqAccounts implements Accounts {
     }
 
     @Override
-    public Optional<Long> idByEmail(String email) {
+    public Optional<PersonId> idByEmail(String email) {
         return db.select(APP_USER.ID).from(APP_USER).where(lower(APP_USER.EMAIL).eq(email.trim().toLowerCase()))
                 .fetchOptional(APP_USER.ID);
     }
 
     @Override
-    public Optional<String> email(long accountId) {
+    public Optional<String> email(PersonId accountId) {
         return db.select(APP_USER.EMAIL).from(APP_USER).where(APP_USER.ID.eq(accountId)).fetchOptional(APP_USER.EMAIL);
     }
 
     @Override
-    public String locale(long accountId) {
+    public String locale(PersonId accountId) {
         return db.select(APP_USER.LOCALE).from(APP_USER).where(APP_USER.ID.eq(accountId)).fetchOne(APP_USER.LOCALE);
     }
 
     @Override
-    public void changeLocale(long accountId, String language) {
+    public void changeLocale(PersonId accountId, String language) {
         db.update(APP_USER).set(APP_USER.LOCALE, language).where(APP_USER.ID.eq(accountId)).execute();
     }
 }

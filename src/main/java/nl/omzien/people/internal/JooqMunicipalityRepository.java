@@ -1,5 +1,7 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.MunicipalityId;
+
 import nl.omzien.people.Municipality;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -24,12 +26,12 @@ public class JooqMunicipalityRepository {
                 .fetch(r -> new Municipality(r.value1(), r.value2()));
     }
 
-    public Optional<Municipality> findById(long id) {
+    public Optional<Municipality> findById(MunicipalityId id) {
         return db.select(MUNICIPALITY.ID, MUNICIPALITY.NAME).from(MUNICIPALITY).where(MUNICIPALITY.ID.eq(id))
                 .fetchOptional(r -> new Municipality(r.value1(), r.value2()));
     }
 
-    public boolean nameTaken(String name, Long exceptId) {
+    public boolean nameTaken(String name, MunicipalityId exceptId) {
         var condition = lower(MUNICIPALITY.NAME).eq(name.toLowerCase());
         if (exceptId != null) {
             condition = condition.and(MUNICIPALITY.ID.ne(exceptId));
@@ -37,11 +39,11 @@ public class JooqMunicipalityRepository {
         return db.fetchExists(MUNICIPALITY, condition);
     }
 
-    public long insert(String name) {
+    public MunicipalityId insert(String name) {
         return db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, name).returning(MUNICIPALITY.ID).fetchOne().getId();
     }
 
-    public void rename(long id, String name) {
+    public void rename(MunicipalityId id, String name) {
         db.update(MUNICIPALITY).set(MUNICIPALITY.NAME, name).where(MUNICIPALITY.ID.eq(id)).execute();
     }
 

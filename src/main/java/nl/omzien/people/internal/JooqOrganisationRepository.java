@@ -1,5 +1,8 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.MunicipalityId;
 import nl.omzien.people.Organisation;
 import nl.omzien.people.OrganisationDraft;
 import nl.omzien.people.Sector;
@@ -27,16 +30,16 @@ public class JooqOrganisationRepository {
     }
 
     /** All organisations, or only those of one municipality when {@code municipalityId} is given. */
-    public List<Organisation> find(Long municipalityId) {
+    public List<Organisation> find(MunicipalityId municipalityId) {
         Condition scope = municipalityId == null ? noCondition() : ORGANISATION.MUNICIPALITY_ID.eq(municipalityId);
         return select().where(scope).orderBy(MUNICIPALITY.NAME, ORGANISATION.NAME).fetch(this::toOrganisation);
     }
 
-    public Optional<Organisation> findById(long id) {
+    public Optional<Organisation> findById(OrganisationId id) {
         return select().where(ORGANISATION.ID.eq(id)).fetchOptional(this::toOrganisation);
     }
 
-    public boolean nameTaken(long municipalityId, String name, Long exceptId) {
+    public boolean nameTaken(MunicipalityId municipalityId, String name, OrganisationId exceptId) {
         Condition condition = ORGANISATION.MUNICIPALITY_ID.eq(municipalityId)
                 .and(lower(ORGANISATION.NAME).eq(name.toLowerCase()));
         if (exceptId != null) {
@@ -45,7 +48,7 @@ public class JooqOrganisationRepository {
         return db.fetchExists(ORGANISATION, condition);
     }
 
-    public long insert(OrganisationDraft draft) {
+    public OrganisationId insert(OrganisationDraft draft) {
         return db.insertInto(ORGANISATION)
                 .set(ORGANISATION.MUNICIPALITY_ID, draft.getMunicipality().id())
                 .set(ORGANISATION.NAME, draft.getName().trim())
@@ -66,13 +69,13 @@ public class JooqOrganisationRepository {
                 .execute();
     }
 
-    private SelectOnConditionStep<Record7<Long, Long, String, String, Sector, String, String>> select() {
+    private SelectOnConditionStep<Record7<OrganisationId, MunicipalityId, String, String, Sector, String, String>> select() {
         return db.select(ORGANISATION.ID, ORGANISATION.MUNICIPALITY_ID, MUNICIPALITY.NAME, ORGANISATION.NAME,
                         ORGANISATION.SECTOR, ORGANISATION.CONTACT_EMAIL, ORGANISATION.VILLAGE)
                 .from(ORGANISATION).join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(ORGANISATION.MUNICIPALITY_ID));
     }
 
-    private Organisation toOrganisation(Record7<Long, Long, String, String, Sector, String, String> r) {
+    private Organisation toOrganisation(Record7<OrganisationId, MunicipalityId, String, String, Sector, String, String> r) {
         return new Organisation(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                 r.value6(), r.value7());
     }

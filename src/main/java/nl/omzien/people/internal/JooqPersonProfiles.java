@@ -1,5 +1,6 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.base.Translations;
 import nl.omzien.people.PersonProfile;
 import org.jooq.DSLContext;
@@ -22,7 +23,7 @@ public class JooqPersonProfiles {
         this.db = db;
     }
 
-    public Optional<PersonProfile> find(long userId) {
+    public Optional<PersonProfile> find(PersonId userId) {
         var municipalityId = coalesce(ORGANISATION.MUNICIPALITY_ID, APP_USER.MUNICIPALITY_ID);
         return db.select(APP_USER.EMAIL, APP_USER.FULL_NAME, APP_USER.LOCALE, ORGANISATION.NAME, municipalityId, MUNICIPALITY.NAME)
                 .from(APP_USER)

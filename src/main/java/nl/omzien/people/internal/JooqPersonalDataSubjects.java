@@ -1,5 +1,6 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.base.PersonalDataSubject;
 import nl.omzien.privacy.PersonalDataSubjects;
 import nl.omzien.security.Role;
@@ -32,7 +33,7 @@ class JooqPersonalDataSubjects implements PersonalDataSubjects {
     }
 
     @Override
-    public Optional<PersonalDataSubject> live(long userId) {
+    public Optional<PersonalDataSubject> live(PersonId userId) {
         return db.select(APP_USER.FULL_NAME, APP_USER.EMAIL).from(APP_USER)
                 .where(APP_USER.ID.eq(userId), APP_USER.ANONYMISED_AT.isNull())
                 .fetchOptional(r -> {
@@ -46,14 +47,14 @@ class JooqPersonalDataSubjects implements PersonalDataSubjects {
     }
 
     @Override
-    public Optional<PersonalDataSubject> any(long userId) {
+    public Optional<PersonalDataSubject> any(PersonId userId) {
         return live(userId).or(() -> db.select(APP_USER.FULL_NAME, APP_USER.EMAIL).from(APP_USER)
                 .where(APP_USER.ID.eq(userId))
                 .fetchOptional(r -> new PersonalDataSubject(userId, r.value1(), Set.of(r.value2()))));
     }
 
     @Override
-    public List<Long> inactiveSince(OffsetDateTime before) {
+    public List<PersonId> inactiveSince(OffsetDateTime before) {
         return db.select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.ANONYMISED_AT.isNull(),
                         coalesce(APP_USER.LAST_SEEN_AT, APP_USER.CREATED_AT).lt(before),
@@ -64,7 +65,7 @@ class JooqPersonalDataSubjects implements PersonalDataSubjects {
     }
 
     @Override
-    public void seen(long userId, OffsetDateTime now) {
+    public void seen(PersonId userId, OffsetDateTime now) {
         db.update(APP_USER).set(APP_USER.LAST_SEEN_AT, now)
                 .where(APP_USER.ID.eq(userId),
                         APP_USER.LAST_SEEN_AT.isNull().or(APP_USER.LAST_SEEN_AT.lt(now.minusHours(1))))
@@ -72,7 +73,7 @@ class JooqPersonalDataSubjects implements PersonalDataSubjects {
     }
 
     @Override
-    public Map<Long, String> liveNames(Collection<Long> userIds) {
+    public Map<PersonId, String> liveNames(Collection<PersonId> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();
         }
@@ -82,7 +83,7 @@ class JooqPersonalDataSubjects implements PersonalDataSubjects {
     }
 
     @Override
-    public List<Long> liveMatching(String text) {
+    public List<PersonId> liveMatching(String text) {
         String like = "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return db.select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.ANONYMISED_AT.isNull(),

@@ -1,5 +1,7 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import nl.omzien.people.Audience;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -21,42 +23,42 @@ public class JooqProfileRepository {
         this.db = db;
     }
 
-    public record Row(String fullName, String email, String locale, Audience audience, Long organisationId) {
+    public record Row(String fullName, String email, String locale, Audience audience, OrganisationId organisationId) {
     }
 
-    public Optional<Row> find(long userId) {
+    public Optional<Row> find(PersonId userId) {
         return db.select(APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE, APP_USER.AUDIENCE, APP_USER.ORGANISATION_ID)
                 .from(APP_USER).where(APP_USER.ID.eq(userId))
                 .fetchOptional(r -> new Row(r.value1(), r.value2(), r.value3(),
                         r.value4() == null ? null : Audience.valueOf(r.value4()), r.value5()));
     }
 
-    public Optional<Audience> chosenAudience(long userId) {
+    public Optional<Audience> chosenAudience(PersonId userId) {
         return db.select(APP_USER.AUDIENCE).from(APP_USER).where(APP_USER.ID.eq(userId))
                 .fetchOptional(APP_USER.AUDIENCE).map(Audience::valueOf);
     }
 
-    public void changeName(long userId, String fullName) {
+    public void changeName(PersonId userId, String fullName) {
         db.update(APP_USER).set(APP_USER.FULL_NAME, fullName).where(APP_USER.ID.eq(userId)).execute();
     }
 
-    public void changeAudience(long userId, Audience audience) {
+    public void changeAudience(PersonId userId, Audience audience) {
         db.update(APP_USER).set(APP_USER.AUDIENCE, audience == null ? null : audience.name())
                 .where(APP_USER.ID.eq(userId)).execute();
     }
 
-    public boolean emailTaken(String email, long exceptId) {
+    public boolean emailTaken(String email, PersonId exceptId) {
         return db.fetchExists(APP_USER, lower(APP_USER.EMAIL).eq(email.toLowerCase()).and(APP_USER.ID.ne(exceptId)));
     }
 
-    public Optional<String> pendingEmail(long userId, OffsetDateTime now) {
+    public Optional<String> pendingEmail(PersonId userId, OffsetDateTime now) {
         return db.select(EMAIL_CHANGE.NEW_EMAIL).from(EMAIL_CHANGE)
                 .where(EMAIL_CHANGE.USER_ID.eq(userId), EMAIL_CHANGE.EXPIRES_AT.gt(now))
                 .fetchOptional(EMAIL_CHANGE.NEW_EMAIL);
     }
 
     /** One open request per person: a new request replaces the old one, so an older link stops working. */
-    public void requestEmailChange(long userId, String newEmail, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt) {
+    public void requestEmailChange(PersonId userId, String newEmail, String tokenHash, OffsetDateTime now, OffsetDateTime expiresAt) {
         db.insertInto(EMAIL_CHANGE)
                 .set(EMAIL_CHANGE.USER_ID, userId)
                 .set(EMAIL_CHANGE.NEW_EMAIL, newEmail)
@@ -71,7 +73,7 @@ public class JooqProfileRepository {
                 .execute();
     }
 
-    public record PendingChange(long userId, String newEmail, OffsetDateTime expiresAt) {
+    public record PendingChange(PersonId userId, String newEmail, OffsetDateTime expiresAt) {
     }
 
     /** Locks the request row, so a double click confirms once. */
@@ -87,12 +89,12 @@ public class JooqProfileRepository {
                 .fetchOptional(r -> new PendingChange(r.value1(), r.value2(), r.value3()));
     }
 
-    public void completeChange(long userId, String newEmail) {
+    public void completeChange(PersonId userId, String newEmail) {
         db.update(APP_USER).set(APP_USER.EMAIL, newEmail).where(APP_USER.ID.eq(userId)).execute();
         db.deleteFrom(EMAIL_CHANGE).where(EMAIL_CHANGE.USER_ID.eq(userId)).execute();
     }
 
-    public void dropChange(long userId) {
+    public void dropChange(PersonId userId) {
         db.deleteFrom(EMAIL_CHANGE).where(EMAIL_CHANGE.USER_ID.eq(userId)).execute();
     }
 }

@@ -1,5 +1,8 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import nl.omzien.base.Translations;
 import nl.omzien.people.MailRecipient;
 import nl.omzien.people.PersonFacts;
@@ -36,48 +39,48 @@ public class JooqUserAccountRepository {
     }
 
     /** Accounts whose own or organisation's municipality is {@code municipalityId}; all when null. */
-    public List<UserAccount> findInMunicipality(Long municipalityId) {
+    public List<UserAccount> findInMunicipality(MunicipalityId municipalityId) {
         Condition scope = municipalityId == null ? noCondition()
                 : coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID).eq(municipalityId);
         // Deleted (anonymised) accounts are nobody any more: nothing to manage.
         return fetch(scope.and(APP_USER.ANONYMISED_AT.isNull()));
     }
 
-    public List<UserAccount> findInOrganisation(long organisationId) {
+    public List<UserAccount> findInOrganisation(OrganisationId organisationId) {
         return fetch(APP_USER.ORGANISATION_ID.eq(organisationId).and(APP_USER.ANONYMISED_AT.isNull()));
     }
 
-    public Optional<UserAccount> findById(long id) {
+    public Optional<UserAccount> findById(PersonId id) {
         return fetch(APP_USER.ID.eq(id)).stream().findFirst();
     }
 
-    public Optional<MailRecipient> mailRecipient(long userId) {
+    public Optional<MailRecipient> mailRecipient(PersonId userId) {
         return db.select(APP_USER.EMAIL, APP_USER.FULL_NAME, APP_USER.LOCALE, APP_USER.ENABLED)
                 .from(APP_USER).where(APP_USER.ID.eq(userId))
                 .fetchOptional(r -> new MailRecipient(userId, r.value1(), r.value2(),
                         Translations.supported(Locale.of(r.value3())), r.value4()));
     }
 
-    public Optional<PersonFacts> facts(long userId) {
+    public Optional<PersonFacts> facts(PersonId userId) {
         return factsQuery().where(APP_USER.ID.eq(userId)).fetchOptional(this::toFacts);
     }
 
-    public List<PersonFacts> enabledFacts(long organisationId) {
+    public List<PersonFacts> enabledFacts(OrganisationId organisationId) {
         return factsQuery().where(APP_USER.ORGANISATION_ID.eq(organisationId)).and(APP_USER.ENABLED.isTrue())
                 .orderBy(APP_USER.FULL_NAME).fetch(this::toFacts);
     }
 
-    private org.jooq.SelectOnConditionStep<org.jooq.Record7<Long, String, String, String, Long, Long, Boolean>> factsQuery() {
+    private org.jooq.SelectOnConditionStep<org.jooq.Record7<PersonId, String, String, String, OrganisationId, MunicipalityId, Boolean>> factsQuery() {
         return db.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.LOCALE, APP_USER.ORGANISATION_ID,
                         coalesce(APP_USER.MUNICIPALITY_ID, ORGANISATION.MUNICIPALITY_ID), APP_USER.ENABLED)
                 .from(APP_USER).leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(APP_USER.ORGANISATION_ID));
     }
 
-    private PersonFacts toFacts(org.jooq.Record7<Long, String, String, String, Long, Long, Boolean> r) {
+    private PersonFacts toFacts(org.jooq.Record7<PersonId, String, String, String, OrganisationId, MunicipalityId, Boolean> r) {
         return new PersonFacts(r.value1(), r.value2(), r.value3(), Locale.of(r.value4()), r.value5(), r.value6(), r.value7());
     }
 
-    public boolean emailTaken(String email, Long exceptId) {
+    public boolean emailTaken(String email, PersonId exceptId) {
         Condition condition = lower(APP_USER.EMAIL).eq(email.trim().toLowerCase());
         if (exceptId != null) {
             condition = condition.and(APP_USER.ID.ne(exceptId));
@@ -85,8 +88,8 @@ public class JooqUserAccountRepository {
         return db.fetchExists(APP_USER, condition);
     }
 
-    public long insert(UserDraft draft, String passwordHash) {
-        long id = db.insertInto(APP_USER)
+    public PersonId insert(UserDraft draft, String passwordHash) {
+        PersonId id = db.insertInto(APP_USER)
                 .set(APP_USER.FULL_NAME, draft.getFullName().trim())
                 .set(APP_USER.EMAIL, draft.getEmail().trim())
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
@@ -104,7 +107,7 @@ public class JooqUserAccountRepository {
      *
      * @return the new account's id, or empty when the address already has an account
      */
-    public java.util.Optional<Long> insertParticipantUnlessTaken(String fullName, String email, Long organisationId,
+    public java.util.Optional<PersonId> insertParticipantUnlessTaken(String fullName, String email, OrganisationId organisationId,
                                                                  String locale) {
         var id = db.insertInto(APP_USER)
                 .set(APP_USER.FULL_NAME, fullName.trim())
@@ -119,7 +122,7 @@ public class JooqUserAccountRepository {
     }
 
     /** Puts a participant who has no organisation yet into one; false when they already have one. */
-    public boolean joinOrganisation(long userId, long organisationId) {
+    public boolean joinOrganisation(PersonId userId, OrganisationId organisationId) {
         return db.update(APP_USER).set(APP_USER.ORGANISATION_ID, organisationId)
                 .where(APP_USER.ID.eq(userId), APP_USER.ORGANISATION_ID.isNull()).execute() == 1;
     }
@@ -138,7 +141,7 @@ public class JooqUserAccountRepository {
         replaceRoles(draft.getId(), draft.getRoles());
     }
 
-    private void replaceRoles(long userId, Set<Role> roles) {
+    private void replaceRoles(PersonId userId, Set<Role> roles) {
         db.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).execute();
         for (Role role : roles) {
             db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, userId).set(USER_ROLE.ROLE, role.name()).execute();
@@ -155,8 +158,8 @@ public class JooqUserAccountRepository {
                 .where(condition)
                 .orderBy(APP_USER.FULL_NAME)
                 .fetch();
-        List<Long> ids = rows.map(r -> r.value1());
-        Map<Long, Set<Role>> roles = db.select(USER_ROLE.USER_ID, USER_ROLE.ROLE).from(USER_ROLE)
+        List<PersonId> ids = rows.map(r -> r.value1());
+        Map<PersonId, Set<Role>> roles = db.select(USER_ROLE.USER_ID, USER_ROLE.ROLE).from(USER_ROLE)
                 .where(USER_ROLE.USER_ID.in(ids))
                 .fetchGroups(USER_ROLE.USER_ID, USER_ROLE.ROLE).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> toRoles(e.getValue())));

@@ -1,5 +1,9 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.PersonId;
+
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
 import nl.omzien.people.Audience;
 import nl.omzien.people.DemoPeople;
 import nl.omzien.people.PeopleDemo;
@@ -97,10 +101,10 @@ class PeopleDemoData implements PeopleDemo {
 
     private void load() {
         log.info("Empty database: loading demo municipalities, organisations and people");
-        Map<String, Long> municipalityIds = Map.of(
+        Map<String, MunicipalityId> municipalityIds = Map.of(
                 "Coevorden", insertMunicipality("Coevorden"),
                 "Twenterand", insertMunicipality("Twenterand"));
-        Map<String, Long> organisationIds = new java.util.HashMap<>();
+        Map<String, OrganisationId> organisationIds = new java.util.HashMap<>();
         for (Org org : ORGANISATIONS) {
             organisationIds.put(org.name(), db.insertInto(ORGANISATION)
                     .set(ORGANISATION.NAME, org.name())
@@ -122,7 +126,7 @@ class PeopleDemoData implements PeopleDemo {
 
     /** What other features would read through the published views; on a database with other data, that too. */
     private DemoPeople asFound() {
-        Map<String, Long> municipalities = new LinkedHashMap<>();
+        Map<String, MunicipalityId> municipalities = new LinkedHashMap<>();
         db.select(V_MUNICIPALITY.NAME, V_MUNICIPALITY.ID).from(V_MUNICIPALITY).orderBy(V_MUNICIPALITY.ID)
                 .forEach(r -> municipalities.put(r.value1(), r.value2()));
         List<DemoPeople.Organisation> organisations = db.select(V_ORGANISATION.ID, V_ORGANISATION.NAME, V_ORGANISATION.MUNICIPALITY_ID)
@@ -138,17 +142,17 @@ class PeopleDemoData implements PeopleDemo {
     }
 
     /** Map.of rejects null keys; staff without an organisation or municipality have one. */
-    private static Long lookup(Map<String, Long> ids, String name) {
+    private static <T> T lookup(Map<String, T> ids, String name) {
         return name == null ? null : ids.get(name);
     }
 
-    private long insertMunicipality(String name) {
+    private MunicipalityId insertMunicipality(String name) {
         return db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, name).returning(MUNICIPALITY.ID).fetchOne().getId();
     }
 
-    private void insertPerson(String name, String email, String hash, Long organisationId, Long municipalityId,
+    private void insertPerson(String name, String email, String hash, OrganisationId organisationId, MunicipalityId municipalityId,
                               Set<Role> roles) {
-        long id = db.insertInto(APP_USER)
+        PersonId id = db.insertInto(APP_USER)
                 .set(APP_USER.FULL_NAME, name)
                 .set(APP_USER.EMAIL, email)
                 .set(APP_USER.PASSWORD_HASH, hash)

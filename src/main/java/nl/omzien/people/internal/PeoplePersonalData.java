@@ -1,5 +1,7 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
 import org.jooq.DSLContext;
@@ -60,7 +62,7 @@ class PeoplePersonalData implements PersonalDataSection {
 
     @Override
     public void erase(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         db.deleteFrom(EMAIL_CHANGE).where(EMAIL_CHANGE.USER_ID.eq(id)).execute();
         db.update(APP_USER)
                 .set(APP_USER.FULL_NAME, ANONYMOUS_NAME)

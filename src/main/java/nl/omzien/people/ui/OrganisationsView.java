@@ -113,7 +113,7 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
         List<Municipality> choices = municipalities.visible();
         OrganisationDraft draft = organisation == null ? new OrganisationDraft()
                 : OrganisationDraft.of(organisation, choices.stream()
-                        .filter(m -> m.id() == organisation.municipalityId()).findFirst().orElse(null));
+                        .filter(m -> m.id().equals(organisation.municipalityId())).findFirst().orElse(null));
         if (draft.getMunicipality() == null && choices.size() == 1) {
             draft.setMunicipality(choices.getFirst());
         }

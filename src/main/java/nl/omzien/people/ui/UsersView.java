@@ -1,5 +1,7 @@
 package nl.omzien.people.ui;
 
+import nl.omzien.base.PersonId;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
@@ -130,9 +132,9 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
         List<Municipality> municipalityChoices = municipalities.visible();
         UserDraft draft = account == null ? new UserDraft() : UserDraft.of(account,
                 organisationChoices.stream().filter(o -> account.organisationId() != null
-                        && o.id() == account.organisationId()).findFirst().orElse(null),
+                        && o.id().equals(account.organisationId())).findFirst().orElse(null),
                 municipalityChoices.stream().filter(m -> account.municipalityId() != null
-                        && m.id() == account.municipalityId()).findFirst().orElse(null));
+                        && m.id().equals(account.municipalityId())).findFirst().orElse(null));
 
         Dialog dialog = new Dialog(getTranslation(account == null ? "user.add" : "user.edit"));
         TextField name = new TextField(getTranslation("user.full-name"));
@@ -204,7 +206,7 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
 
     /** An admin acting on someone's request: their data as a download, or their account deleted. */
     private Component ownDataActions(UserAccount account, Dialog editor) {
-        long id = account.id();
+        PersonId id = account.id();
         Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
             DataExport export = ownData.export(id);
             return new DownloadResponse(new ByteArrayInputStream(export.zip()), export.fileName(), "application/zip",

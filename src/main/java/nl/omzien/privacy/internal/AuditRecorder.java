@@ -1,5 +1,7 @@
 package nl.omzien.privacy.internal;
 
+import nl.omzien.base.PersonId;
+
 import com.vaadin.flow.server.VaadinRequest;
 import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.security.CurrentUser;
@@ -35,12 +37,12 @@ class AuditRecorder {
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(PersonalDataAccessed event) {
-        Long actor = currentUser.find().map(SignedInUser::accountId).orElse(null);
+        PersonId actor = currentUser.find().map(SignedInUser::accountId).orElse(null);
         String ip = clientAddress();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (long subject : event.subjectIds()) {
+        for (PersonId subject : event.subjectIds()) {
             // A person looking at their own data is not a staff action.
-            if (actor != null && actor == subject) {
+            if (actor != null && actor.equals(subject)) {
                 continue;
             }
             repository.audit(now, actor, subject, event.action().name(), event.detail(), ip);

@@ -1,5 +1,6 @@
 package nl.omzien.privacy.internal;
 
+import nl.omzien.base.PersonId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,7 @@ public class JooqPrivacyRepository {
      * One audit row per subject. The same look by the same person at the same thing within ten minutes is
      * one row: a trainer's participant list reloads after every attendance click.
      */
-    public void audit(OffsetDateTime at, Long actorId, long subjectId, String action, String detail, String ip) {
+    public void audit(OffsetDateTime at, PersonId actorId, PersonId subjectId, String action, String detail, String ip) {
         Condition sameActor = actorId == null ? PERSONAL_DATA_AUDIT.ACTOR_ID.isNull() : PERSONAL_DATA_AUDIT.ACTOR_ID.eq(actorId);
         Condition sameDetail = detail == null ? PERSONAL_DATA_AUDIT.DETAIL.isNull() : PERSONAL_DATA_AUDIT.DETAIL.eq(detail);
         boolean repeat = "VIEWED".equals(action) && db.fetchExists(PERSONAL_DATA_AUDIT, sameActor, sameDetail,
@@ -46,15 +47,15 @@ public class JooqPrivacyRepository {
     }
 
     /** One audit row as stored: ids only, the people feature knows the names. */
-    public record AuditRow(long id, OffsetDateTime at, Long actorId, long subjectId, String action, String detail,
+    public record AuditRow(long id, OffsetDateTime at, PersonId actorId, PersonId subjectId, String action, String detail,
                            String ipAddress) {
     }
 
     /** Newest first; {@code subjectIds}, when given, narrows it down to those subjects. */
-    public List<AuditRow> entries(Collection<Long> subjectIds, int limit) {
+    public List<AuditRow> entries(Collection<PersonId> subjectIds, int limit) {
         Condition filter = subjectIds == null ? noCondition()
                 // One array parameter, however many people a search found.
-                : PERSONAL_DATA_AUDIT.SUBJECT_ID.eq(any(subjectIds.toArray(Long[]::new)));
+                : PERSONAL_DATA_AUDIT.SUBJECT_ID.eq(any(subjectIds.toArray(PersonId[]::new)));
         return db.select(PERSONAL_DATA_AUDIT.ID, PERSONAL_DATA_AUDIT.AT, PERSONAL_DATA_AUDIT.ACTOR_ID,
                         PERSONAL_DATA_AUDIT.SUBJECT_ID, PERSONAL_DATA_AUDIT.ACTION, PERSONAL_DATA_AUDIT.DETAIL,
                         PERSONAL_DATA_AUDIT.IP_ADDRESS)

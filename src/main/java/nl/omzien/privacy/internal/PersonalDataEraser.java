@@ -1,5 +1,6 @@
 package nl.omzien.privacy.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
@@ -29,7 +30,7 @@ public class PersonalDataEraser {
     }
 
     /** @return false when there was nothing left to erase (unknown or already anonymised account) */
-    public boolean erase(long userId, String why) {
+    public boolean erase(PersonId userId, String why) {
         Optional<PersonalDataSubject> subject = subjects.live(userId);
         if (subject.isEmpty()) {
             return false;

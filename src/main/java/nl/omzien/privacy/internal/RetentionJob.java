@@ -1,5 +1,6 @@
 package nl.omzien.privacy.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.privacy.PersonalDataSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ public class RetentionJob {
     public int anonymiseInactiveAccounts() {
         OffsetDateTime before = OffsetDateTime.now(clock).minusYears(inactiveYears);
         int done = 0;
-        for (long userId : subjects.inactiveSince(before)) {
+        for (PersonId userId : subjects.inactiveSince(before)) {
             try {
                 Boolean erased = transactions.execute(status ->
                         eraser.erase(userId, "retention:" + inactiveYears));

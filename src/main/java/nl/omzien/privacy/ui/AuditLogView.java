@@ -1,5 +1,7 @@
 package nl.omzien.privacy.ui;
 
+import nl.omzien.base.PersonId;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -61,7 +63,7 @@ public class AuditLogView extends VerticalLayout implements HasTitleKey, BeforeE
         setFlexGrow(1, grid);
     }
 
-    private String person(Long id, String name, String noneKey) {
+    private String person(PersonId id, String name, String noneKey) {
         if (id == null) {
             return noneKey == null ? "" : getTranslation(noneKey);
         }

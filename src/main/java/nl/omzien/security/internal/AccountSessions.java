@@ -1,5 +1,6 @@
 package nl.omzien.security.internal;
 
+import nl.omzien.base.PersonId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,7 @@ public class AccountSessions {
 
     /** @return the moment stored; the caller's own session is marked with it so it stays signed in */
     @Transactional
-    public Instant signOutEverywhere(long userId) {
+    public Instant signOutEverywhere(PersonId userId) {
         // PostgreSQL keeps microseconds: the session mark must compare equal to what was stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         factors.signOutEverywhere(userId, OffsetDateTime.ofInstant(now, clock.getZone()));
@@ -33,7 +34,7 @@ public class AccountSessions {
     }
 
     @Transactional(readOnly = true)
-    public boolean isStillValid(long userId, Instant signedInAt) {
+    public boolean isStillValid(PersonId userId, Instant signedInAt) {
         return factors.signedOutEverywhereAt(userId).map(at -> !signedInAt.isBefore(at.toInstant())).orElse(true);
     }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.security.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.security.Accounts;
 import org.jooq.DSLContext;
@@ -32,7 +33,7 @@ class JooqRememberMeTokenRepository implements PersistentTokenRepository {
     @Override
     @Transactional
     public void createNewToken(PersistentRememberMeToken token) {
-        Long userId = accounts.idByEmail(token.getUsername()).orElse(null);
+        PersonId userId = accounts.idByEmail(token.getUsername()).orElse(null);
         if (userId == null) {
             return;
         }
@@ -75,7 +76,7 @@ class JooqRememberMeTokenRepository implements PersistentTokenRepository {
         db.deleteFrom(REMEMBER_ME_TOKEN).where(REMEMBER_ME_TOKEN.SERIES.eq(series)).execute();
     }
 
-    void removeAll(long userId) {
+    void removeAll(PersonId userId) {
         db.deleteFrom(REMEMBER_ME_TOKEN).where(REMEMBER_ME_TOKEN.USER_ID.eq(userId)).execute();
     }
 }

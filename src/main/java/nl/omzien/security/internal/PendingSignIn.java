@@ -1,5 +1,6 @@
 package nl.omzien.security.internal;
 
+import nl.omzien.base.PersonId;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
@@ -11,7 +12,7 @@ import java.time.Instant;
  * authentication: the session has no roles until the code is right. {@code enrolSecret} is set for an
  * admin who must first set up an authenticator app.
  */
-public record PendingSignIn(long accountId, String email, String locale, boolean rememberMe, String enrolSecret,
+public record PendingSignIn(PersonId accountId, String email, String locale, boolean rememberMe, String enrolSecret,
                             Instant startedAt, int failures) implements Serializable {
 
     public static final String ATTRIBUTE = PendingSignIn.class.getName();

@@ -1,5 +1,6 @@
 package nl.omzien.security.internal;
 
+import nl.omzien.base.PersonId;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.security.Role;
@@ -62,23 +63,23 @@ public class SecondFactors {
     }
 
     @Transactional(readOnly = true)
-    public Optional<OffsetDateTime> enabledAt(long userId) {
+    public Optional<OffsetDateTime> enabledAt(PersonId userId) {
         return factors.find(userId).map(JooqSecondFactorRepository.StoredTotp::enabledAt);
     }
 
     @Transactional(readOnly = true)
-    public int unusedRecoveryCodes(long userId) {
+    public int unusedRecoveryCodes(PersonId userId) {
         return factors.unusedRecoveryCodes(userId);
     }
 
     @Transactional(readOnly = true)
-    public String localeOf(long userId) {
+    public String localeOf(PersonId userId) {
         return factors.locale(userId);
     }
 
     /** A current code from the app (each accepted once) or an unused recovery code. */
     @Transactional
-    public boolean verify(long userId, String code) {
+    public boolean verify(PersonId userId, String code) {
         var stored = factors.find(userId);
         if (stored.isEmpty() || code == null) {
             return false;
@@ -97,7 +98,7 @@ public class SecondFactors {
      * @return the new recovery codes, to show once; empty when the code does not match
      */
     @Transactional
-    public Optional<List<String>> enable(long userId, String secret, String code) {
+    public Optional<List<String>> enable(PersonId userId, String secret, String code) {
         OptionalLong step = totp.matchingStep(secret, code);
         if (step.isEmpty()) {
             return Optional.empty();
@@ -112,7 +113,7 @@ public class SecondFactors {
 
     /** Switches it off after a valid code; admins may not (the caller checks the role). */
     @Transactional
-    public boolean disable(long userId, String code) {
+    public boolean disable(PersonId userId, String code) {
         if (!verify(userId, code)) {
             return false;
         }

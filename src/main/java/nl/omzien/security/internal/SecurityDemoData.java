@@ -1,5 +1,6 @@
 package nl.omzien.security.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.security.Accounts;
 import nl.omzien.security.SecurityDemo;
 import org.jooq.DSLContext;
@@ -40,7 +41,7 @@ class SecurityDemoData implements SecurityDemo {
     @Override
     @Transactional
     public void authenticatorForTheDemoAdmin() {
-        Long adminId = accounts.idByEmail(DEMO_ADMIN).orElse(null);
+        PersonId adminId = accounts.idByEmail(DEMO_ADMIN).orElse(null);
         if (adminId == null || db.fetchExists(STAFF_TOTP, STAFF_TOTP.USER_ID.eq(adminId))) {
             return;
         }

@@ -1,5 +1,7 @@
 package nl.omzien.security.internal;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
 import org.jooq.DSLContext;
@@ -33,7 +35,7 @@ class StaffSignInPersonalData implements PersonalDataSection {
 
     @Override
     public Map<String, ?> export(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         Map<String, Object> tables = new LinkedHashMap<>();
         tables.put("staff_totp", db.select(STAFF_TOTP.ENABLED_AT).from(STAFF_TOTP).where(STAFF_TOTP.USER_ID.eq(id)).fetchMaps());
         tables.put("staff_recovery_code", db.select(STAFF_RECOVERY_CODE.CREATED_AT, STAFF_RECOVERY_CODE.USED_AT)
@@ -47,7 +49,7 @@ class StaffSignInPersonalData implements PersonalDataSection {
 
     @Override
     public void erase(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         db.deleteFrom(STAFF_TOTP).where(STAFF_TOTP.USER_ID.eq(id)).execute();
         db.deleteFrom(STAFF_RECOVERY_CODE).where(STAFF_RECOVERY_CODE.USER_ID.eq(id)).execute();
         db.deleteFrom(REMEMBER_ME_TOKEN).where(REMEMBER_ME_TOKEN.USER_ID.eq(id)).execute();

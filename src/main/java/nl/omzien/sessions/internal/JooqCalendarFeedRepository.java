@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PersonId;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -18,14 +19,14 @@ public class JooqCalendarFeedRepository {
         this.db = db;
     }
 
-    public void replaceToken(long userId, String tokenHash, OffsetDateTime now) {
+    public void replaceToken(PersonId userId, String tokenHash, OffsetDateTime now) {
         db.insertInto(CALENDAR_FEED).set(CALENDAR_FEED.USER_ID, userId).set(CALENDAR_FEED.TOKEN_HASH, tokenHash)
                 .set(CALENDAR_FEED.CREATED_AT, now)
                 .onConflict(CALENDAR_FEED.USER_ID).doUpdate().set(CALENDAR_FEED.TOKEN_HASH, tokenHash)
                 .set(CALENDAR_FEED.CREATED_AT, now).execute();
     }
 
-    public Optional<Long> userByToken(String tokenHash) {
+    public Optional<PersonId> userByToken(String tokenHash) {
         return db.select(CALENDAR_FEED.USER_ID).from(CALENDAR_FEED).where(CALENDAR_FEED.TOKEN_HASH.eq(tokenHash))
                 .fetchOptional(CALENDAR_FEED.USER_ID);
     }

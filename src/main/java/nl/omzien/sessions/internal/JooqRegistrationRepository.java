@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.sessions.Attendance;
@@ -74,7 +75,7 @@ public class JooqRegistrationRepository {
     }
 
     /** A registration's own columns. */
-    public record Row(RegistrationId id, SessionId sessionId, long userId, RegistrationStatus status, long arrival,
+    public record Row(RegistrationId id, SessionId sessionId, PersonId userId, RegistrationStatus status, long arrival,
                       OffsetDateTime offerExpiresAt, Attendance attendance) {
         /** The same registration after a status change (as the update statements write it: no offer left). */
         public Row withStatus(RegistrationStatus newStatus) {
@@ -98,13 +99,13 @@ public class JooqRegistrationRepository {
         return rows(REGISTRATION.ID.eq(id)).stream().findFirst();
     }
 
-    public Optional<Row> findLive(SessionId sessionId, long userId) {
+    public Optional<Row> findLive(SessionId sessionId, PersonId userId) {
         return rows(REGISTRATION.SESSION_ID.eq(sessionId).and(REGISTRATION.USER_ID.eq(userId))
                 .and(isLive(REGISTRATION.STATUS))).stream().findFirst();
     }
 
     /** The latest registration of a person for a session, live or not. */
-    public Optional<Row> findLatest(SessionId sessionId, long userId) {
+    public Optional<Row> findLatest(SessionId sessionId, PersonId userId) {
         return db.selectFrom(REGISTRATION).where(REGISTRATION.SESSION_ID.eq(sessionId))
                 .and(REGISTRATION.USER_ID.eq(userId)).orderBy(REGISTRATION.ID.desc()).limit(1)
                 .fetchOptional(JooqRegistrationRepository::toRow);
@@ -125,14 +126,14 @@ public class JooqRegistrationRepository {
                 .orderBy(REGISTRATION.ARRIVAL).limit(1).fetchOptional(JooqRegistrationRepository::toRow);
     }
 
-    public RegistrationId insert(SessionId sessionId, long userId, RegistrationStatus status, long arrival, Long registeredBy,
+    public RegistrationId insert(SessionId sessionId, PersonId userId, RegistrationStatus status, long arrival, PersonId registeredBy,
                        OffsetDateTime now) {
         return newRegistration(sessionId, userId, status, arrival, registeredBy, now)
                 .returning(REGISTRATION.ID).fetchSingle().getId();
     }
 
-    private InsertSetMoreStep<RegistrationRecord> newRegistration(SessionId sessionId, long userId,
-            RegistrationStatus status, long arrival, Long registeredBy, OffsetDateTime now) {
+    private InsertSetMoreStep<RegistrationRecord> newRegistration(SessionId sessionId, PersonId userId,
+            RegistrationStatus status, long arrival, PersonId registeredBy, OffsetDateTime now) {
         return db.insertInto(REGISTRATION)
                 .set(REGISTRATION.SESSION_ID, sessionId)
                 .set(REGISTRATION.USER_ID, userId)
@@ -148,8 +149,8 @@ public class JooqRegistrationRepository {
      * locked). Empty, writing nothing, when the person already has a live place (the partial unique index):
      * a repeat that reached the lock at the same moment as the first.
      */
-    public Optional<RegistrationId> insertUnlessLive(SessionId sessionId, long userId, RegistrationStatus status, long arrival,
-                                           Long registeredBy, String action, OffsetDateTime now) {
+    public Optional<RegistrationId> insertUnlessLive(SessionId sessionId, PersonId userId, RegistrationStatus status, long arrival,
+                                           PersonId registeredBy, String action, OffsetDateTime now) {
         var inserted = name("inserted").as(newRegistration(sessionId, userId, status, arrival, registeredBy, now)
                 .onConflict(REGISTRATION.SESSION_ID, REGISTRATION.USER_ID).where(isLive(REGISTRATION.STATUS))
                 .doNothing()
@@ -192,7 +193,7 @@ public class JooqRegistrationRepository {
      * A person's registrations with their sessions, in one query: live places, attended ones and those the
      * trainer cancelled, with the place in line, whether evaluated and whether checked in; by session start.
      */
-    public List<MyRegistration> mine(long userId) {
+    public List<MyRegistration> mine(PersonId userId) {
         var earlier = REGISTRATION.as("earlier");
         Field<Integer> placeInLine = when(REGISTRATION.STATUS.eq(RegistrationStatus.WAITLISTED),
                 field(selectCount().from(earlier).where(earlier.SESSION_ID.eq(REGISTRATION.SESSION_ID))
@@ -230,7 +231,7 @@ public class JooqRegistrationRepository {
                 .fetch(JooqRegistrationRepository::toRow);
     }
 
-    public List<Row> forUser(long userId) {
+    public List<Row> forUser(PersonId userId) {
         return rows(REGISTRATION.USER_ID.eq(userId));
     }
 
@@ -292,7 +293,7 @@ public class JooqRegistrationRepository {
                 .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED)).execute() == 1;
     }
 
-    public void audit(SessionId sessionId, RegistrationId registrationId, Long userId, Long actorId, String action, Long arrival,
+    public void audit(SessionId sessionId, RegistrationId registrationId, PersonId userId, PersonId actorId, String action, Long arrival,
                       String detail, OffsetDateTime now) {
         db.insertInto(SESSION_AUDIT)
                 .set(SESSION_AUDIT.SESSION_ID, sessionId)
@@ -307,7 +308,7 @@ public class JooqRegistrationRepository {
     }
 
     /** An audit entry, for tests, the benchmark and the trainer's history. */
-    public record AuditEntry(long id, RegistrationId registrationId, Long userId, String action, Long arrival, OffsetDateTime at) {
+    public record AuditEntry(long id, RegistrationId registrationId, PersonId userId, String action, Long arrival, OffsetDateTime at) {
     }
 
     public List<AuditEntry> auditTrail(SessionId sessionId) {

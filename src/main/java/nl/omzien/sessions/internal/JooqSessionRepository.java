@@ -1,5 +1,8 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.people.Audience;
 import nl.omzien.sessions.SessionDraft;
@@ -68,7 +71,7 @@ public class JooqSessionRepository {
 
     /** The session's own columns, as locked for a seat decision. */
     public record LockedSession(SessionId id, int capacity, Status status, OffsetDateTime startsAt,
-                                OffsetDateTime registrationDeadline, long municipalityId, Long organisationId,
+                                OffsetDateTime registrationDeadline, MunicipalityId municipalityId, OrganisationId organisationId,
                                 int icsSequence) {
     }
 
@@ -116,13 +119,13 @@ public class JooqSessionRepository {
     }
 
     /** Sessions in a municipality (all when null) starting at or after {@code from}. */
-    public List<TrainingSession> inMunicipality(Long municipalityId, OffsetDateTime from) {
+    public List<TrainingSession> inMunicipality(MunicipalityId municipalityId, OffsetDateTime from) {
         Condition scope = municipalityId == null ? noCondition() : TRAINING_SESSION.MUNICIPALITY_ID.eq(municipalityId);
         return fetch(scope.and(from == null ? noCondition() : TRAINING_SESSION.ENDS_AT.ge(from)));
     }
 
     /** Planned sessions a person of this municipality and organisation may book, still open or not. */
-    public List<TrainingSession> bookable(long municipalityId, Long organisationId, OffsetDateTime from) {
+    public List<TrainingSession> bookable(MunicipalityId municipalityId, OrganisationId organisationId, OffsetDateTime from) {
         Condition open = TRAINING_SESSION.ORGANISATION_ID.isNull();
         if (organisationId != null) {
             open = open.or(TRAINING_SESSION.ORGANISATION_ID.eq(organisationId));
@@ -147,7 +150,7 @@ public class JooqSessionRepository {
     private static final Field<Integer> CONFIRMED = SESSION_SEAT_STATE.SEATS_HELD.minus(OFFERS).as("confirmed");
     private static final Field<Integer> WAITLISTED = SESSION_SEAT_STATE.WAITING.as("waitlisted");
     // Trainers by name, as arrays in the same row: one query for a list of sessions.
-    private static final Field<Long[]> TRAINER_IDS = field(select(arrayAgg(V_PERSON.ID).orderBy(V_PERSON.FULL_NAME, V_PERSON.ID))
+    private static final Field<PersonId[]> TRAINER_IDS = field(select(arrayAgg(V_PERSON.ID).orderBy(V_PERSON.FULL_NAME, V_PERSON.ID))
             .from(SESSION_TRAINER).join(V_PERSON).on(V_PERSON.ID.eq(SESSION_TRAINER.USER_ID))
             .where(SESSION_TRAINER.SESSION_ID.eq(TRAINING_SESSION.ID))).as("trainer_ids");
     private static final Field<String[]> TRAINER_NAMES = field(select(arrayAgg(V_PERSON.FULL_NAME).orderBy(V_PERSON.FULL_NAME, V_PERSON.ID))
@@ -171,7 +174,7 @@ public class JooqSessionRepository {
     /** The one mapping of a session row, with its seat counts and trainers. */
     static TrainingSession toSession(Record r) {
         String audience = r.get(TRAINING_SESSION.AUDIENCE);
-        Long[] trainerIds = r.get(TRAINER_IDS);
+        PersonId[] trainerIds = r.get(TRAINER_IDS);
         String[] trainerNames = r.get(TRAINER_NAMES);
         return new TrainingSession(r.get(TRAINING_SESSION.ID), r.get(TRAINING_SESSION.SERIES_ID),
                 r.get(TRAINING_SESSION.TITLE), Arrays.asList(r.get(TRAINING_SESSION.MODULE_IDS)),
@@ -207,11 +210,11 @@ public class JooqSessionRepository {
     }
 
     /** Whether this person planned the session (its creator). */
-    public boolean plannedBy(SessionId sessionId, long userId) {
+    public boolean plannedBy(SessionId sessionId, PersonId userId) {
         return db.fetchExists(TRAINING_SESSION, TRAINING_SESSION.ID.eq(sessionId), TRAINING_SESSION.CREATED_BY.eq(userId));
     }
 
-    public SessionId insert(SessionDraft draft, Times times, Long seriesId, Long createdBy, OffsetDateTime now) {
+    public SessionId insert(SessionDraft draft, Times times, Long seriesId, PersonId createdBy, OffsetDateTime now) {
         SessionId id = db.insertInto(TRAINING_SESSION)
                 .set(editable(draft, times))
                 .set(TRAINING_SESSION.SERIES_ID, seriesId)
@@ -249,16 +252,16 @@ public class JooqSessionRepository {
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.SERIES_ID, seriesId).where(TRAINING_SESSION.ID.eq(id)).execute();
     }
 
-    private void replaceTrainers(SessionId sessionId, Collection<Long> trainerIds) {
+    private void replaceTrainers(SessionId sessionId, Collection<PersonId> trainerIds) {
         db.deleteFrom(SESSION_TRAINER).where(SESSION_TRAINER.SESSION_ID.eq(sessionId)).execute();
-        for (Long trainer : trainerIds) {
+        for (PersonId trainer : trainerIds) {
             db.insertInto(SESSION_TRAINER).set(SESSION_TRAINER.SESSION_ID, sessionId)
                     .set(SESSION_TRAINER.USER_ID, trainer).execute();
         }
     }
 
     /** Trainers (and leads) who may run sessions in a municipality, by name: id to name. */
-    public Map<Long, String> trainersIn(long municipalityId) {
+    public Map<PersonId, String> trainersIn(MunicipalityId municipalityId) {
         return db.select(V_PERSON.ID, V_PERSON.FULL_NAME).from(V_PERSON)
                 .where(V_PERSON.MUNICIPALITY_ID.eq(municipalityId)).and(V_PERSON.ENABLED.isTrue())
                 .and(V_PERSON.ROLES.contains(new String[]{"TRAINER"}))

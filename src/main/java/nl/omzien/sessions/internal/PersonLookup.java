@@ -1,5 +1,9 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PersonId;
+
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
 import nl.omzien.people.Organisation;
 import nl.omzien.people.OrganisationDirectory;
 import nl.omzien.people.PersonDirectory;
@@ -24,29 +28,29 @@ public class PersonLookup {
         this.organisations = organisations;
     }
 
-    public record Person(long id, String fullName, String email, Locale locale, Long organisationId,
-                         Long municipalityId, boolean enabled) {
+    public record Person(PersonId id, String fullName, String email, Locale locale, OrganisationId organisationId,
+                         MunicipalityId municipalityId, boolean enabled) {
         static Person of(PersonFacts p) {
             return new Person(p.id(), p.fullName(), p.email(), p.locale(), p.organisationId(), p.municipalityId(), p.enabled());
         }
     }
 
-    public Optional<Person> find(long id) {
+    public Optional<Person> find(PersonId id) {
         return people.find(id).map(Person::of);
     }
 
     /** Enabled people of an organisation, for a contact signing up colleagues. */
-    public List<Person> inOrganisation(long organisationId) {
+    public List<Person> inOrganisation(OrganisationId organisationId) {
         return people.enabledIn(organisationId).stream().map(Person::of).toList();
     }
 
-    public Optional<Long> organisationMunicipality(long organisationId) {
+    public Optional<MunicipalityId> organisationMunicipality(OrganisationId organisationId) {
         return organisations.find(organisationId).map(Organisation::municipalityId);
     }
 
     /** Organisations of a municipality (id to name, by name), for a closed session. */
-    public Map<Long, String> organisationsIn(long municipalityId) {
-        Map<Long, String> names = new LinkedHashMap<>();
+    public Map<OrganisationId, String> organisationsIn(MunicipalityId municipalityId) {
+        Map<OrganisationId, String> names = new LinkedHashMap<>();
         organisations.inMunicipality(municipalityId).forEach(o -> names.put(o.id(), o.name()));
         return names;
     }

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.base.SecretTokens;
@@ -115,7 +116,7 @@ public class SeatAllocation {
         if (session.status() == Status.CANCELLED) {
             throw problem("session.is-cancelled");
         }
-        long userId = request.userId();
+        PersonId userId = request.userId();
         if (!TrainingSession.openForSignUp(session.status(), session.registrationDeadline(), request.now())) {
             // A place taken by a repeat that arrived at the same moment is still a fact after the deadline.
             Optional<Row> place = registrations.findLive(sessionId, userId);
@@ -189,7 +190,7 @@ public class SeatAllocation {
      * Moves a person from one occurrence to another in one step. With a free seat in the target they
      * get it and their old place is released; without one nothing changes (they keep the place they have).
      */
-    public SignUpOutcome move(Row from, SessionId toSessionId, Long actorId, OffsetDateTime now) {
+    public SignUpOutcome move(Row from, SessionId toSessionId, PersonId actorId, OffsetDateTime now) {
         requireTransaction();
         // Both rows are locked in id order, so two people swapping between the same sessions cannot deadlock.
         SessionId first = from.sessionId().value() < toSessionId.value() ? from.sessionId() : toSessionId;

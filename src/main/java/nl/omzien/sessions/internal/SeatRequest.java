@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 
 import java.time.OffsetDateTime;
@@ -10,14 +11,14 @@ public sealed interface SeatRequest {
     OffsetDateTime now();
 
     /** Sign up {@code userId}, on behalf of {@code actorId} (themselves, or their organisation's contact). */
-    record SignUp(long userId, Long actorId, OffsetDateTime now) implements SeatRequest {
+    record SignUp(PersonId userId, PersonId actorId, OffsetDateTime now) implements SeatRequest {
     }
 
     /** Give back a place (seat, offer or waitlist place); a freed seat goes to the first in line. */
-    record Cancel(Row registration, Long actorId, OffsetDateTime now) implements SeatRequest {
+    record Cancel(Row registration, PersonId actorId, OffsetDateTime now) implements SeatRequest {
     }
 
     /** Take an offered seat while the offer stands. */
-    record Accept(Row offer, Long actorId, OffsetDateTime now) implements SeatRequest {
+    record Accept(Row offer, PersonId actorId, OffsetDateTime now) implements SeatRequest {
     }
 }

@@ -1,5 +1,7 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.base.SecretTokens;
@@ -94,7 +96,7 @@ public class SessionJobs {
                     return false;
                 }
                 TrainingSession session = sessions.find(id).orElseThrow();
-                List<Long> trainers = session.trainerIds();
+                List<PersonId> trainers = session.trainerIds();
                 if (trainers.isEmpty()) {
                     log.warn("Session {} has a minimum but no trainer to mail", id);
                 }

@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.base.Translations;
 import nl.omzien.notifications.MailOutbox;
@@ -85,7 +86,7 @@ public class SessionMails {
         offered(c.session(), c.person().id(), token, expiresAt);
     }
 
-    public void offered(TrainingSession session, long userId, String token, OffsetDateTime expiresAt) {
+    public void offered(TrainingSession session, PersonId userId, String token, OffsetDateTime expiresAt) {
         Person person = people.find(userId).orElseThrow();
         send(person, session, "offered", null, link(person, "mail.accept-offer", baseUrl + "/aanbod/" + token),
                 when(person.locale(), expiresAt));
@@ -148,14 +149,14 @@ public class SessionMails {
         return sessionDay.equals(today.plusDays(1)) ? "reminder" : "reminder-later";
     }
 
-    public void goNoGo(TrainingSession session, long trainerId, String cancelToken) {
+    public void goNoGo(TrainingSession session, PersonId trainerId, String cancelToken) {
         Person trainer = people.find(trainerId).orElseThrow();
         send(trainer, session, "go-no-go", null,
                 link(trainer, "mail.cancel-session", baseUrl + "/sessie-annuleren/" + cancelToken),
                 session.confirmed(), session.minParticipants());
     }
 
-    public void newSessionPlanned(TrainingSession session, long userId) {
+    public void newSessionPlanned(TrainingSession session, PersonId userId) {
         Person person = people.find(userId).orElseThrow();
         if (person.enabled()) {
             send(person, session, "interest", null, link(person, "mail.open-sessions", baseUrl + "/sessies"));

@@ -1,5 +1,11 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.MunicipalityId;
+
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.people.Audience;
@@ -57,22 +63,22 @@ class SessionsDemoData implements SessionsDemo {
     @Override
     @Transactional
     public DemoSessions sessionsWithSignUpsAndAWaitingList(DemoPeople people) {
-        Long coevorden = people.municipality("Coevorden").orElse(null);
-        Long twenterand = people.municipality("Twenterand").orElse(null);
+        MunicipalityId coevorden = people.municipality("Coevorden").orElse(null);
+        MunicipalityId twenterand = people.municipality("Twenterand").orElse(null);
         if (!db.fetchExists(TRAINING_SESSION) && coevorden != null && twenterand != null) {
             load(people, coevorden, twenterand);
         }
         return asFound();
     }
 
-    private void load(DemoPeople people, long coevorden, long twenterand) {
+    private void load(DemoPeople people, MunicipalityId coevorden, MunicipalityId twenterand) {
         log.info("Loading demo sessions");
         LocalDate today = LocalDate.now(clock.withZone(SessionTimes.ZONE));
-        Long trainer = people.person("trainer@omzien.example").map(DemoPeople.Person::id).orElse(null);
-        Set<Long> trainers = trainer == null ? Set.of() : Set.of(trainer);
-        List<Long> coevordenPeople = people.peopleIn(coevorden);
-        List<Long> twenterandPeople = people.peopleIn(twenterand);
-        Long sanne = people.person("deelnemer@omzien.example").map(DemoPeople.Person::id).orElse(null);
+        PersonId trainer = people.person("trainer@omzien.example").map(DemoPeople.Person::id).orElse(null);
+        Set<PersonId> trainers = trainer == null ? Set.of() : Set.of(trainer);
+        List<PersonId> coevordenPeople = people.peopleIn(coevorden);
+        List<PersonId> twenterandPeople = people.peopleIn(twenterand);
+        PersonId sanne = people.person("deelnemer@omzien.example").map(DemoPeople.Person::id).orElse(null);
 
         SessionId past = session(draft("Signalen herkennen", coevorden, trainers, 12).setDate(today.minusDays(21))
                 .setLocation("Dorpshuis De Kiel, Hoofdstraat 1, Dalen").setModuleIds(Set.of("herkennen")));
@@ -88,7 +94,7 @@ class SessionsDemoData implements SessionsDemo {
         SessionId full = session(draft("Het gesprek aangaan", coevorden, trainers, 6).setDate(today.plusDays(10))
                 .setLocation("Bibliotheek Coevorden, Kasteel 5, leeszaal").setModuleIds(Set.of("gesprek"))
                 .setNotes("Koffie en thee staan klaar vanaf 19:15."));
-        List<Long> fullPeople = new java.util.ArrayList<>(coevordenPeople.subList(8, 17));
+        List<PersonId> fullPeople = new java.util.ArrayList<>(coevordenPeople.subList(8, 17));
         if (sanne != null) {
             fullPeople.remove(sanne);
             fullPeople.add(3, sanne);
@@ -98,7 +104,7 @@ class SessionsDemoData implements SessionsDemo {
         session(draft("Doorverwijzen: wie helpt waar?", coevorden, trainers, 15).setDate(today.plusDays(24))
                 .setStartTime(LocalTime.of(14, 0)).setEndTime(LocalTime.of(15, 30)).setMinParticipants(6)
                 .setLocation("Kulturhus Sleen, Brink 2").setModuleIds(Set.of("doorverwijzen")).setAudience(Audience.SHOP));
-        Long homeCare = people.organisation("Thuiszorg Zuidoost-Drenthe").orElse(null);
+        OrganisationId homeCare = people.organisation("Thuiszorg Zuidoost-Drenthe").orElse(null);
         session(draft("Signalen herkennen voor het thuiszorgteam", coevorden, trainers, 10).setDate(today.plusDays(17))
                 .setStartTime(LocalTime.of(13, 0)).setEndTime(LocalTime.of(14, 30)).setOrganisationId(homeCare)
                 .setLocation("Thuiszorg Zuidoost-Drenthe, teamruimte").setAudience(Audience.PROFESSIONAL));
@@ -117,7 +123,7 @@ class SessionsDemoData implements SessionsDemo {
     }
 
     private DemoSessions asFound() {
-        Map<SessionId, Set<Long>> trainers = new HashMap<>();
+        Map<SessionId, Set<PersonId>> trainers = new HashMap<>();
         db.select(SESSION_TRAINER.SESSION_ID, SESSION_TRAINER.USER_ID).from(SESSION_TRAINER)
                 .forEach(r -> trainers.computeIfAbsent(r.value1(), id -> new HashSet<>()).add(r.value2()));
         List<DemoSessions.SignUp> signUps = db.select(REGISTRATION.SESSION_ID, REGISTRATION.USER_ID).from(REGISTRATION)
@@ -127,7 +133,7 @@ class SessionsDemoData implements SessionsDemo {
                 .fetch(TRAINING_SESSION.ID), signUps);
     }
 
-    private static SessionDraft draft(String title, long municipality, Set<Long> trainers, int capacity) {
+    private static SessionDraft draft(String title, MunicipalityId municipality, Set<PersonId> trainers, int capacity) {
         return new SessionDraft().setTitle(title).setMunicipalityId(municipality).setTrainerIds(trainers)
                 .setCapacity(capacity).setStartTime(LocalTime.of(19, 30)).setEndTime(LocalTime.of(21, 0));
     }
@@ -140,12 +146,12 @@ class SessionsDemoData implements SessionsDemo {
     }
 
     /** Signs people up in order: seats first, then the waitlist. Returns their registration ids. */
-    private List<RegistrationId> place(SessionId sessionId, List<Long> userIds, LocalDate when) {
+    private List<RegistrationId> place(SessionId sessionId, List<PersonId> userIds, LocalDate when) {
         int capacity = db.select(TRAINING_SESSION.CAPACITY).from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(sessionId))
                 .fetchOne(TRAINING_SESSION.CAPACITY);
         OffsetDateTime at = when.atTime(10, 0).atZone(SessionTimes.ZONE).toOffsetDateTime();
         List<RegistrationId> ids = new java.util.ArrayList<>();
-        for (Long user : userIds) {
+        for (PersonId user : userIds) {
             RegistrationStatus status = ids.size() < capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
             long arrival = sessions.nextArrival(sessionId);
             RegistrationId id = registrations.insert(sessionId, user, status, arrival, user, at);

@@ -1,5 +1,7 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
 import nl.omzien.sessions.TrainingSession;
@@ -53,7 +55,7 @@ class SessionsPersonalData implements PersonalDataSection {
 
     @Override
     public Map<String, ?> export(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         Map<String, Object> tables = new LinkedHashMap<>();
         tables.put("registration", db.select(REGISTRATION.ID, REGISTRATION.SESSION_ID, TRAINING_SESSION.TITLE,
                         TRAINING_SESSION.STARTS_AT, TRAINING_SESSION.LOCATION, REGISTRATION.STATUS, REGISTRATION.ARRIVAL,
@@ -80,7 +82,7 @@ class SessionsPersonalData implements PersonalDataSection {
 
     @Override
     public void erase(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (JooqRegistrationRepository.Row row : registrations.forUser(id)) {
             if (row.status().isLive() && sessions.find(row.sessionId()).map(TrainingSession::startsAt)

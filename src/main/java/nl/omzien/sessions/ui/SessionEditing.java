@@ -1,5 +1,7 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.base.MunicipalityId;
+
 import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -22,7 +24,7 @@ final class SessionEditing {
     static void open(SessionService sessions, TrainingSession session, Consumer<SessionId> onSaved) {
         UI ui = UI.getCurrent();
         SessionDraft draft = session == null ? sessions.newDraft() : SessionDraft.of(session);
-        long municipality = draft.getMunicipalityId();
+        MunicipalityId municipality = draft.getMunicipalityId();
         SessionForm form = new SessionForm(draft, sessions.moduleTitles(ui.getLocale()), sessions.trainers(municipality),
                 sessions.organisations(municipality), false);
         Dialog dialog = new Dialog(ui.getTranslation(session == null ? "session.new" : "session.edit"));

@@ -1,5 +1,9 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.PersonId;
+
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -32,12 +36,12 @@ class SessionForm extends FormLayout {
     final IntegerField minimum = new IntegerField();
     final IntegerField goNoGoDays = new IntegerField();
     final IntegerField deadlineDays = new IntegerField();
-    final ComboBox<Long> organisation = new ComboBox<>();
-    final MultiSelectComboBox<Long> trainers = new MultiSelectComboBox<>();
+    final ComboBox<OrganisationId> organisation = new ComboBox<>();
+    final MultiSelectComboBox<PersonId> trainers = new MultiSelectComboBox<>();
     final TextArea notes = new TextArea();
 
-    SessionForm(SessionDraft draft, Map<String, String> moduleTitles, Map<Long, String> trainerNames,
-                Map<Long, String> organisationNames, boolean series) {
+    SessionForm(SessionDraft draft, Map<String, String> moduleTitles, Map<PersonId, String> trainerNames,
+                Map<OrganisationId, String> organisationNames, boolean series) {
         title.setLabel(getTranslation("session.field.title"));
         title.setId("session-title");
         title.setRequiredIndicatorVisible(true);

@@ -1,5 +1,7 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.RegistrationId;
 import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.Component;
@@ -312,8 +314,8 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
     }
 
     private void signUpColleagues(TrainingSession session) {
-        Map<Long, String> colleagues = registrations.colleagues();
-        CheckboxGroup<Long> choice = new CheckboxGroup<>(getTranslation("sessions.choose-colleagues"));
+        Map<PersonId, String> colleagues = registrations.colleagues();
+        CheckboxGroup<PersonId> choice = new CheckboxGroup<>(getTranslation("sessions.choose-colleagues"));
         choice.setId("colleague-choice");
         choice.setItems(colleagues.keySet());
         choice.setItemLabelGenerator(colleagues::get);

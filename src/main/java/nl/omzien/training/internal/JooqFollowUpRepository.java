@@ -1,5 +1,6 @@
 package nl.omzien.training.internal;
 
+import nl.omzien.base.PersonId;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -21,11 +22,11 @@ public class JooqFollowUpRepository {
     }
 
     /** A follow-up that is due, with what the mail needs. */
-    public record Due(long attemptId, long userId, String moduleId, int version, OffsetDateTime completedAt) {
+    public record Due(long attemptId, PersonId userId, String moduleId, int version, OffsetDateTime completedAt) {
     }
 
     /** A follow-up found by its link token. */
-    public record Found(long attemptId, String moduleId, int version, long userId, OffsetDateTime mailedAt,
+    public record Found(long attemptId, String moduleId, int version, PersonId userId, OffsetDateTime mailedAt,
                         OffsetDateTime answeredAt, Boolean noticed, String story) {
     }
 
@@ -33,7 +34,7 @@ public class JooqFollowUpRepository {
      * Schedules the question for this attempt and drops the person's other questions that were not
      * mailed yet, so someone who completes three modules in a week gets one mail, three months after the last.
      */
-    public void schedule(long userId, long attemptId, OffsetDateTime dueAt) {
+    public void schedule(PersonId userId, long attemptId, OffsetDateTime dueAt) {
         db.deleteFrom(FOLLOW_UP)
                 .where(FOLLOW_UP.MAILED_AT.isNull(), FOLLOW_UP.ATTEMPT_ID.in(
                         db.select(MODULE_ATTEMPT.ID).from(MODULE_ATTEMPT).where(MODULE_ATTEMPT.USER_ID.eq(userId))))

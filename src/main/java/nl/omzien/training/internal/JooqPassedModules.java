@@ -1,5 +1,6 @@
 package nl.omzien.training.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.training.ModulePass;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -17,7 +18,7 @@ public class JooqPassedModules {
         this.db = db;
     }
 
-    public List<ModulePass> of(long userId) {
+    public List<ModulePass> of(PersonId userId) {
         return db.select(MODULE_ATTEMPT.MODULE_ID, MODULE_ATTEMPT.VERSION, MODULE_ATTEMPT.COMPLETED_AT)
                 .from(MODULE_ATTEMPT)
                 .where(MODULE_ATTEMPT.USER_ID.eq(userId), MODULE_ATTEMPT.PASSED.isTrue())

@@ -1,5 +1,6 @@
 package nl.omzien.training.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.people.Audience;
 import nl.omzien.training.Attempt;
 import nl.omzien.training.SelfAssessment;
@@ -43,21 +44,21 @@ public class JooqTrainingRepository {
         return db.selectFrom(MODULE_ATTEMPT).where(MODULE_ATTEMPT.ID.eq(attemptId)).forUpdate().fetchOptional().map(this::toAttempt);
     }
 
-    public Optional<Attempt> latest(long userId, String moduleId) {
+    public Optional<Attempt> latest(PersonId userId, String moduleId) {
         return db.selectFrom(MODULE_ATTEMPT)
                 .where(MODULE_ATTEMPT.USER_ID.eq(userId), MODULE_ATTEMPT.MODULE_ID.eq(moduleId))
                 .orderBy(MODULE_ATTEMPT.COMPLETED_AT.isNull().desc(), MODULE_ATTEMPT.STARTED_AT.desc(), MODULE_ATTEMPT.ID.desc())
                 .limit(1).fetchOptional().map(this::toAttempt);
     }
 
-    public Optional<Attempt> latestCompleted(long userId, String moduleId) {
+    public Optional<Attempt> latestCompleted(PersonId userId, String moduleId) {
         return db.selectFrom(MODULE_ATTEMPT)
                 .where(MODULE_ATTEMPT.USER_ID.eq(userId), MODULE_ATTEMPT.MODULE_ID.eq(moduleId), MODULE_ATTEMPT.COMPLETED_AT.isNotNull())
                 .orderBy(MODULE_ATTEMPT.COMPLETED_AT.desc()).limit(1).fetchOptional().map(this::toAttempt);
     }
 
     /** Inserts an open attempt unless one exists (the partial unique index makes a double click harmless). */
-    public long openAttempt(long userId, String moduleId, int version, Audience audience, String firstStepId, OffsetDateTime now) {
+    public long openAttempt(PersonId userId, String moduleId, int version, Audience audience, String firstStepId, OffsetDateTime now) {
         db.insertInto(MODULE_ATTEMPT)
                 .set(MODULE_ATTEMPT.USER_ID, userId)
                 .set(MODULE_ATTEMPT.MODULE_ID, moduleId)

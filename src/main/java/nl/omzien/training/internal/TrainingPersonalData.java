@@ -1,5 +1,6 @@
 package nl.omzien.training.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
 import org.jooq.DSLContext;
@@ -40,7 +41,7 @@ class TrainingPersonalData implements PersonalDataSection {
 
     @Override
     public Map<String, ?> export(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         Map<String, Object> tables = new LinkedHashMap<>();
         tables.put("module_attempt", db.selectFrom(MODULE_ATTEMPT).where(MODULE_ATTEMPT.USER_ID.eq(id))
                 .orderBy(MODULE_ATTEMPT.STARTED_AT).fetchMaps());
@@ -56,17 +57,17 @@ class TrainingPersonalData implements PersonalDataSection {
         return tables;
     }
 
-    private Object rowsOfAttempts(long userId, Table<?> table, Field<Long> attemptId) {
+    private Object rowsOfAttempts(PersonId userId, Table<?> table, Field<Long> attemptId) {
         return db.selectFrom(table).where(attemptId.in(attemptsOf(userId))).fetchMaps();
     }
 
-    private static org.jooq.Select<org.jooq.Record1<Long>> attemptsOf(long userId) {
+    private static org.jooq.Select<org.jooq.Record1<Long>> attemptsOf(PersonId userId) {
         return select(MODULE_ATTEMPT.ID).from(MODULE_ATTEMPT).where(MODULE_ATTEMPT.USER_ID.eq(userId));
     }
 
     @Override
     public void erase(PersonalDataSubject subject) {
-        long id = subject.userId();
+        PersonId id = subject.userId();
         db.deleteFrom(REFLECTION_ANSWER).where(REFLECTION_ANSWER.ATTEMPT_ID.in(attemptsOf(id))).execute();
         // The follow-up's yes/no stays for the figures; the story and the link go, and no reminder follows.
         db.update(FOLLOW_UP).set(FOLLOW_UP.STORY, (String) null).set(FOLLOW_UP.TOKEN_HASH, (String) null)

@@ -1,5 +1,7 @@
 package nl.omzien.certificates.ui;
 
+import nl.omzien.base.MunicipalityId;
+
 import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
@@ -129,7 +131,7 @@ class CertificateLogoViewTest extends KaribuTest {
     @Test
     void anUploadedLogoAppearsOnCertificatesIssuedAfterItAndALeadCannotChangeAnotherMunicipality() throws Exception {
         SessionFixtures fx = new SessionFixtures(db, accounts);
-        long coevorden = fx.municipality("Coevorden");
+        MunicipalityId coevorden = fx.municipality("Coevorden");
         byte[] demoLogo = fx.as(ADMIN, () -> logos.logo(coevorden)).orElseThrow();
         try {
             signInAs(LEAD_COEVORDEN);

@@ -1,5 +1,7 @@
 package nl.omzien.certificates.ui;
 
+import nl.omzien.base.PersonId;
+
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
 import nl.omzien.certificates.ColleagueProgress;
@@ -49,7 +51,7 @@ class ColleaguesViewTest extends KaribuTest {
     private String contact(String organisation) {
         String email = "contact-" + organisation + "-" + f.municipalityId + "@fixture.example";
         String hash = db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.EMAIL.eq(PARTICIPANT)).fetchOne().value1();
-        long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Contact " + organisation)
+        PersonId id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Contact " + organisation)
                 .set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.ORGANISATION_ID, f.organisations.get(organisation))
                 .returning(APP_USER.ID).fetchOne().getId();
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "ORG_CONTACT").execute();

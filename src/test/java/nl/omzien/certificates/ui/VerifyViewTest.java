@@ -1,5 +1,6 @@
 package nl.omzien.certificates.ui;
 
+import nl.omzien.base.PersonId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -156,7 +157,7 @@ class VerifyViewTest extends KaribuTest {
     void afterAccountDeletionTheCertificateIsRevokedAndTheNameIsGone() {
         Certificate certificate = earn("yasmina.haddou@demo.example");
         signInAs(ADMIN);
-        long userId = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq("yasmina.haddou@demo.example")).fetchOne(APP_USER.ID);
+        PersonId userId = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq("yasmina.haddou@demo.example")).fetchOne(APP_USER.ID);
         assertThat(certificates.accountDeleted(userId)).isEqualTo(1);
         SecurityContextHolder.clearContext();
 

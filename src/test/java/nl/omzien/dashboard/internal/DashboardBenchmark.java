@@ -1,5 +1,11 @@
 package nl.omzien.dashboard.internal;
 
+import nl.omzien.base.MunicipalityId;
+
+import nl.omzien.base.OrganisationId;
+
+import nl.omzien.base.PersonId;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.omzien.dashboard.CommentFilter;
 import nl.omzien.dashboard.internal.db.Routines;
@@ -32,7 +38,7 @@ import static nl.omzien.people.internal.db.Tables.ORGANISATION;
  */
 public final class DashboardBenchmark {
 
-    private record Run(Long municipality, LocalDate from, LocalDate until) {
+    private record Run(MunicipalityId municipality, LocalDate from, LocalDate until) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,7 +49,7 @@ public final class DashboardBenchmark {
              var connection = postgres.getPostgresDatabase().getConnection()) {
             DSLContext db = DSL.using(connection, SQLDialect.POSTGRES);
             JooqDashboardQuery query = new JooqDashboardQuery(db);
-            List<Long> municipalities = db.select(MUNICIPALITY.ID).from(MUNICIPALITY).fetch(MUNICIPALITY.ID);
+            List<MunicipalityId> municipalities = db.select(MUNICIPALITY.ID).from(MUNICIPALITY).fetch(MUNICIPALITY.ID);
             System.out.printf("Dataset: %,d municipalities, %,d organisations, %,d people, %,d certificates, %,d dashboard_month rows%n",
                     municipalities.size(), db.fetchCount(ORGANISATION), db.fetchCount(APP_USER), db.fetchCount(CERTIFICATE),
                     db.fetchCount(DSL.table("dashboard.dashboard_month")));
@@ -103,7 +109,7 @@ public final class DashboardBenchmark {
         }
     }
 
-    private static Run run(Random random, List<Long> municipalities, boolean all) {
+    private static Run run(Random random, List<MunicipalityId> municipalities, boolean all) {
         LocalDate from = LocalDate.of(2023, 1, 1).plusMonths(random.nextInt(44));
         LocalDate until = from.plusMonths(random.nextInt(24)).withDayOfMonth(1).plusMonths(1).minusDays(1);
         return new Run(all ? null : municipalities.get(random.nextInt(municipalities.size())), from, until);
@@ -118,10 +124,10 @@ public final class DashboardBenchmark {
      * A new person joins an organisation and completes a path: account, certificate and both read-model
      * updates in one transaction, as the app's listeners do.
      */
-    private static void freshness(DSLContext db, JooqDashboardQuery query, List<Long> municipalities, Random random) {
-        long organisation = db.select(ORGANISATION.ID).from(ORGANISATION).orderBy(ORGANISATION.ID).limit(1)
+    private static void freshness(DSLContext db, JooqDashboardQuery query, List<MunicipalityId> municipalities, Random random) {
+        OrganisationId organisation = db.select(ORGANISATION.ID).from(ORGANISATION).orderBy(ORGANISATION.ID).limit(1)
                 .offset(random.nextInt(db.fetchCount(ORGANISATION))).fetchOne(ORGANISATION.ID);
-        long municipality = db.select(ORGANISATION.MUNICIPALITY_ID).from(ORGANISATION).where(ORGANISATION.ID.eq(organisation))
+        MunicipalityId municipality = db.select(ORGANISATION.MUNICIPALITY_ID).from(ORGANISATION).where(ORGANISATION.ID.eq(organisation))
                 .fetchOne(ORGANISATION.MUNICIPALITY_ID);
         LocalDate today = LocalDate.of(2026, 11, 23);
         LocalDate month = today.withDayOfMonth(1);
@@ -134,18 +140,18 @@ public final class DashboardBenchmark {
             long start = System.nanoTime();
             db.transaction(tx -> {
                 DSLContext t = tx.dsl();
-                long user = t.insertInto(APP_USER).set(APP_USER.EMAIL, "bench-" + System.nanoTime() + "-" + n + "@national.example")
+                PersonId user = t.insertInto(APP_USER).set(APP_USER.EMAIL, "bench-" + System.nanoTime() + "-" + n + "@national.example")
                         .set(APP_USER.FULL_NAME, "Benchmark " + n).set(APP_USER.ORGANISATION_ID, organisation)
                         .returning(APP_USER.ID).fetchOne().getId();
                 // What the listener does on the people feature's PersonPlacementChanged for the new account.
-                Routines.dashboardPersonPlaced(t.configuration(), user, organisation, null);
+                Routines.dashboardPersonPlaced(t.configuration(), user.value(), organisation.value(), null);
                 t.insertInto(CERTIFICATE).set(CERTIFICATE.CODE, "OMZ-ZZZZ-" + code(n) + "-ZZZZ").set(CERTIFICATE.USER_ID, user)
                         .set(CERTIFICATE.PATH_ID, "signaleerder").set(CERTIFICATE.CYCLE, 1).set(CERTIFICATE.MUNICIPALITY_ID, municipality)
                         .set(CERTIFICATE.MUNICIPALITY_NAME, "Gemeente").set(CERTIFICATE.PATH_TITLE_NL, "Signaleerder")
                         .set(CERTIFICATE.PATH_TITLE_EN, "Signaller").set(CERTIFICATE.COMPLETED_ON, today)
                         .set(CERTIFICATE.ISSUED_AT, today.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
                         .set(CERTIFICATE.PDF_SHA256, "0".repeat(64)).execute();
-                Routines.dashboardRefresh(t.configuration(), "PERSON", user);
+                Routines.dashboardRefresh(t.configuration(), "PERSON", user.value());
             });
             refreshes.add((System.nanoTime() - start) / 1e6);
             visibleAfter[0] = trained(query, municipality, month, today);
@@ -172,7 +178,7 @@ public final class DashboardBenchmark {
         return s.toString();
     }
 
-    private static long trained(JooqDashboardQuery query, Long municipality, LocalDate from, LocalDate until) {
+    private static long trained(JooqDashboardQuery query, MunicipalityId municipality, LocalDate from, LocalDate until) {
         return query.sums(municipality, from, until, List.of(Measures.TRAINED)).getOrDefault(Measures.TRAINED, new long[2])[0];
     }
 }

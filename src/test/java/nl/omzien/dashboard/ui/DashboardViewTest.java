@@ -206,7 +206,7 @@ class DashboardViewTest extends KaribuTest {
         Select<Municipality> municipality = municipalitySelect();
         assertThat(municipality.isVisible()).isTrue();
         assertThat(municipality.getValue()).isSameAs(DashboardView.ALL);
-        Municipality fixture = municipality.getListDataView().getItems().filter(m -> m.id() == f.municipalityId).findFirst().orElseThrow();
+        Municipality fixture = municipality.getListDataView().getItems().filter(m -> f.municipalityId.equals(m.id())).findFirst().orElseThrow();
         municipality.setValue(fixture);
         period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
         assertThat(figure("trained")).isEqualTo("3");

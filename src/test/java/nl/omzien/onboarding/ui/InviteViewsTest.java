@@ -1,5 +1,7 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.base.OrganisationId;
+
 import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -167,7 +169,7 @@ class InviteViewsTest extends KaribuTest {
     @Test
     void aCoalitionLeadSeesFlyersAndRotatesALinkAfterConfirming() {
         signInAs(LEAD_COEVORDEN);
-        long bakery = fx().organisation("Bakkerij Van der Veen");
+        OrganisationId bakery = fx().organisation("Bakkerij Van der Veen");
         open("uitnodigingen");
         Div card = _get(Div.class, spec -> spec.withId("invite-organisation-" + bakery));
         String before = _get(card, TextField.class, spec -> spec.withClasses("invite-link")).getValue();

@@ -1,5 +1,7 @@
 package nl.omzien.people.ui;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.BrowserTest;
 import org.jooq.DSLContext;
@@ -23,7 +25,7 @@ class ProfileScreensTest extends BrowserTest {
     void theProfilePageWorksOnAPhoneAndSigningInNotesTheVisitForTheRetentionRule() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String email = fx.participants(1, "Supermarkt De Brink").getFirst();
-        long id = fx.userId(email);
+        PersonId id = fx.userId(email);
         assertThat(db.select(APP_USER.LAST_SEEN_AT).from(APP_USER).where(APP_USER.ID.eq(id)).fetchOne().value1()).isNull();
 
         signIn(email, DEMO_PASSWORD);
@@ -51,7 +53,7 @@ class ProfileScreensTest extends BrowserTest {
     @Test
     void theAuditLogReadsWellForAnAdmin() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
-        long someone = fx.userId(fx.participants(1, "Supermarkt De Brink").getFirst());
+        PersonId someone = fx.userId(fx.participants(1, "Supermarkt De Brink").getFirst());
         fx.as(ADMIN, () -> users.open(someone));
         fx.as(LEAD_COEVORDEN, () -> users.open(someone));
         signIn(ADMIN, DEMO_PASSWORD);

@@ -1,5 +1,7 @@
 package nl.omzien.people.ui;
 
+import nl.omzien.base.PersonId;
+
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
@@ -54,7 +56,7 @@ class ProfileViewTest extends KaribuTest {
     @Autowired CurrentUser currentUser;
 
     private String email;
-    private long id;
+    private PersonId id;
 
     @BeforeEach
     void aFreshParticipantOnTheProfilePage() {

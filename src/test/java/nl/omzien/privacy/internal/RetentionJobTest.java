@@ -1,5 +1,7 @@
 package nl.omzien.privacy.internal;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.privacy.PersonalDataSubjects;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.IntegrationTest;
@@ -40,7 +42,7 @@ class RetentionJobTest extends IntegrationTest {
         return OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC).minusYears(years).plusDays(plusDays);
     }
 
-    private boolean anonymised(String email, long id) {
+    private boolean anonymised(String email, PersonId id) {
         return db.select(APP_USER.ANONYMISED_AT).from(APP_USER).where(APP_USER.ID.eq(id)).fetchOne(APP_USER.ANONYMISED_AT) != null;
     }
 
@@ -48,10 +50,10 @@ class RetentionJobTest extends IntegrationTest {
     void accountsUnusedForFiveYearsAreAnonymisedOnceAndEveryoneElseStays() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         List<String> people = fx.participants(4, "Supermarkt De Brink");
-        long lastSeenLongAgo = fx.userId(people.get(0));
-        long seenRecently = fx.userId(people.get(1));
-        long neverSeenOldAccount = fx.userId(people.get(2));
-        long inactiveAdmin = fx.userId(people.get(3));
+        PersonId lastSeenLongAgo = fx.userId(people.get(0));
+        PersonId seenRecently = fx.userId(people.get(1));
+        PersonId neverSeenOldAccount = fx.userId(people.get(2));
+        PersonId inactiveAdmin = fx.userId(people.get(3));
         db.update(APP_USER).set(APP_USER.LAST_SEEN_AT, ago(5, -1)).where(APP_USER.ID.eq(lastSeenLongAgo)).execute();
         db.update(APP_USER).set(APP_USER.CREATED_AT, ago(7, 0)).set(APP_USER.LAST_SEEN_AT, ago(5, 1))
                 .where(APP_USER.ID.eq(seenRecently)).execute();

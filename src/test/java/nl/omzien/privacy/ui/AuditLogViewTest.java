@@ -1,5 +1,7 @@
 package nl.omzien.privacy.ui;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.SessionId;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
@@ -39,7 +41,7 @@ class AuditLogViewTest extends KaribuTest {
     void anAdminSeesWhichTrainerOpenedAPersonsDataFilteredOnThatPerson() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String person = fx.participants(1, "Supermarkt De Brink").getFirst();
-        long id = fx.userId(person);
+        PersonId id = fx.userId(person);
         SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 4)));
         fx.as(person, () -> registrations.signUp(session));
         fx.as(TRAINER, () -> sessions.participants(session));
@@ -60,7 +62,7 @@ class AuditLogViewTest extends KaribuTest {
     void theLogFindsAPersonByPartOfTheirAddressWithNamesAndADeletedPersonOnlyByNumberWithout() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String person = fx.participants(1, "Supermarkt De Brink").getFirst();
-        long id = fx.userId(person);
+        PersonId id = fx.userId(person);
         SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 5, 4)));
         fx.as(person, () -> registrations.signUp(session));
         fx.as(TRAINER, () -> sessions.participants(session));

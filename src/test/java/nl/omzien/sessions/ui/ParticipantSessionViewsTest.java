@@ -1,5 +1,7 @@
 package nl.omzien.sessions.ui;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -104,8 +106,8 @@ class ParticipantSessionViewsTest extends KaribuTest {
         open("sessies");
         _click(_get(Button.class, spec -> spec.withId("colleagues-" + session)));
         @SuppressWarnings("unchecked")
-        CheckboxGroup<Long> choice = _get(CheckboxGroup.class, spec -> spec.withId("colleague-choice"));
-        List<Long> two = choice.getListDataView().getItems().limit(2).toList();
+        CheckboxGroup<PersonId> choice = _get(CheckboxGroup.class, spec -> spec.withId("colleague-choice"));
+        List<PersonId> two = choice.getListDataView().getItems().limit(2).toList();
         choice.setValue(java.util.Set.copyOf(two));
         _click(_get(Button.class, spec -> spec.withId("sign-up-colleagues")));
         assertThat(repository.liveForSession(session)).extracting(JooqRegistrationRepository.Row::userId)

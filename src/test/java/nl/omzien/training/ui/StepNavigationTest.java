@@ -1,5 +1,7 @@
 package nl.omzien.training.ui;
 
+import nl.omzien.base.PersonId;
+
 import nl.omzien.people.Audience;
 import nl.omzien.training.Attempt;
 import nl.omzien.training.content.LessonStep;
@@ -36,7 +38,7 @@ class StepNavigationTest {
             Map.of("practice-quiz", Set.of(Audience.SHOP), "practice-lesson", Set.of(Audience.SHOP)));
 
     private static StepNavigation at(Audience audience, String stepId, String... completed) {
-        Attempt attempt = new Attempt(1, 2, "m", 1, audience, stepId, OffsetDateTime.now(), null, null, Set.of(completed));
+        Attempt attempt = new Attempt(1, new PersonId(2), "m", 1, audience, stepId, OffsetDateTime.now(), null, null, Set.of(completed));
         return StepNavigation.of(MODULE, attempt);
     }
 

@@ -210,7 +210,8 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 Button finishCore = new Button(getTranslation("player.optional.finish"), click -> showClosing());
                 finishCore.setId("finish-core");
                 finishCore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                optionalNote.add(finishCore);
+                // With the other buttons under the step, not above it: the step starts high on a phone.
+                navigation.add(finishCore);
             }
         }
         // On a 360 x 640 phone the step starts high: one line for the module, one for where you are and the

@@ -4,14 +4,14 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.certificates.internal.JooqCertificateRepository;
 import nl.omzien.people.UserAccountService;
 import nl.omzien.security.Role;
-import nl.omzien.training.ModulePass;
-import nl.omzien.training.PassedModules;
+import nl.omzien.people.UserAccount;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * "Mijn organisatie": the training progress of an organisation contact's own colleagues. Lives here
@@ -22,13 +22,11 @@ import java.util.List;
 public class ColleagueProgressService {
 
     private final UserAccountService users;
-    private final PassedModules passes;
     private final JooqCertificateRepository certificates;
     private final Clock clock;
 
-    ColleagueProgressService(UserAccountService users, PassedModules passes, JooqCertificateRepository certificates, Clock clock) {
+    ColleagueProgressService(UserAccountService users, JooqCertificateRepository certificates, Clock clock) {
         this.users = users;
-        this.passes = passes;
         this.certificates = certificates;
         this.clock = clock;
     }
@@ -41,9 +39,12 @@ public class ColleagueProgressService {
     @Transactional(readOnly = true)
     @RolesAllowed(Role.ORG_CONTACT_ROLE)
     public List<ColleagueProgress> myOrganisation() {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return users.colleagues().stream().map(u -> new ColleagueProgress(u.id(), u.fullName(), u.email(),
-                (int) passes.of(u.id()).stream().map(ModulePass::moduleId).distinct().count(),
-                certificates.ofUser(u.id(), now).stream().anyMatch(c -> c.status() == CertificateStatus.VALID))).toList();
+        List<UserAccount> colleagues = users.colleagues();
+        Map<Long, JooqCertificateRepository.Progress> progress = certificates.progressOf(
+                colleagues.stream().map(UserAccount::id).toList(), OffsetDateTime.now(clock));
+        return colleagues.stream().map(u -> {
+            JooqCertificateRepository.Progress p = progress.getOrDefault(u.id(), new JooqCertificateRepository.Progress(0, false));
+            return new ColleagueProgress(u.id(), u.fullName(), u.email(), p.modulesPassed(), p.certified());
+        }).toList();
     }
 }

@@ -35,7 +35,10 @@ import java.util.Objects;
 @Service
 public class InviteLinkService {
 
-    public record OrganisationInvite(Organisation organisation, String link) {
+    /**
+     * @param shortLink the same invite as an address short enough to type: {@code <base>/code/K7Q3-M9XP}
+     */
+    public record OrganisationInvite(Organisation organisation, String link, String shortLink) {
     }
 
     public record SessionInvite(TrainingSession session, String link) {
@@ -76,7 +79,7 @@ public class InviteLinkService {
                 && mine.stream().noneMatch(o -> o.id().equals(user.organisationId()))) {
             directory.find(user.organisationId()).ifPresent(mine::add);
         }
-        return mine.stream().map(o -> new OrganisationInvite(o, organisationLink(o.id(), user))).toList();
+        return mine.stream().map(o -> invite(o, user)).toList();
     }
 
     /** One organisation's invite, for someone who manages it. */
@@ -85,7 +88,7 @@ public class InviteLinkService {
     public OrganisationInvite organisationInvite(OrganisationId organisationId) {
         SignedInUser user = currentUser.require();
         Organisation organisation = requireManaged(organisationId, user);
-        return new OrganisationInvite(organisation, organisationLink(organisationId, user));
+        return invite(organisation, user);
     }
 
     /** A new link for the organisation; the old link and every flyer printed with it stop working. */
@@ -96,7 +99,7 @@ public class InviteLinkService {
         Organisation organisation = requireManaged(organisationId, user);
         String token = SecretTokens.newToken();
         invites.replaceOrganisationToken(organisationId, token, OffsetDateTime.now(clock), user.accountId());
-        return new OrganisationInvite(organisation, baseUrl + "/aanmelden/" + token);
+        return invite(organisation, user);
     }
 
     /** The A4 flyer with the organisation's current link as a QR code, in the reader's language. */
@@ -105,7 +108,7 @@ public class InviteLinkService {
     public byte[] flyer(OrganisationId organisationId, Locale locale) {
         OrganisationInvite invite = organisationInvite(organisationId);
         Locale language = Translations.supported(locale);
-        return FlyerPdf.render(invite.organisation().name(), invite.organisation().municipalityName(), invite.link(),
+        return FlyerPdf.render(invite.organisation().name(), invite.organisation().municipalityName(), invite.link(), invite.shortLink(),
                 (key, args) -> translations.getTranslation(key, language, args));
     }
 
@@ -127,6 +130,12 @@ public class InviteLinkService {
         String token = SecretTokens.newToken();
         invites.replaceSessionToken(sessionId, token, OffsetDateTime.now(clock), user.accountId());
         return new SessionInvite(session, baseUrl + "/aanmelden/sessie/" + token);
+    }
+
+    private OrganisationInvite invite(Organisation organisation, SignedInUser user) {
+        String link = organisationLink(organisation.id(), user);
+        String code = invites.organisationShortCode(organisation.id());
+        return new OrganisationInvite(organisation, link, baseUrl + "/code/" + code.substring(0, 4) + "-" + code.substring(4));
     }
 
     private String organisationLink(OrganisationId organisationId, SignedInUser user) {

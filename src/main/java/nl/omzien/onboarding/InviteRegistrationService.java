@@ -101,6 +101,19 @@ public class InviteRegistrationService {
         this.clock = clock;
     }
 
+    /**
+     * The invite token a short code from a flyer stands for, as someone types it: any case, with or without
+     * the dash or spaces; empty for an unknown or replaced code.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> tokenOfShortCode(String typed) {
+        String code = typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        if (!code.matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}")) {
+            return Optional.empty();
+        }
+        return invites.organisationTokenByShortCode(code);
+    }
+
     /** The organisation behind an invite link; empty for an unknown or replaced link. */
     @Transactional(readOnly = true)
     public Optional<Invite> organisationInvite(String token) {

@@ -49,9 +49,12 @@ public class HomeView extends VerticalLayout implements HasTitleKey, BeforeEnter
             Optional<ModuleOverview> next = training.myModules().stream().filter(m -> m.status() == ModuleOverview.Status.IN_PROGRESS)
                     .findFirst().or(() -> training.myModules().stream().filter(m -> m.status() == ModuleOverview.Status.NOT_STARTED).findFirst());
             next.ifPresent(m -> {
-                Anchor go = new Anchor("training/" + m.module().id(), getTranslation(
-                        m.status() == ModuleOverview.Status.IN_PROGRESS ? "home.continue" : "home.start", m.module().title().in(getLocale()),
-                        m.percent()));
+                // "Where you were" names the step the player opens at, so the learner knows what comes.
+                Optional<String> step = m.status() == ModuleOverview.Status.IN_PROGRESS ? currentStep(training, m) : Optional.empty();
+                String text = step.map(title -> getTranslation("home.continue.step", m.module().title().in(getLocale()), m.percent(), title))
+                        .orElseGet(() -> getTranslation(m.status() == ModuleOverview.Status.IN_PROGRESS ? "home.continue" : "home.start",
+                                m.module().title().in(getLocale()), m.percent()));
+                Anchor go = new Anchor("training/" + m.module().id(), text);
                 go.setId("home-continue");
                 go.addClassName("home-next");
                 add(go);
@@ -68,6 +71,12 @@ public class HomeView extends VerticalLayout implements HasTitleKey, BeforeEnter
                 add(card);
             }
         }
+    }
+
+    /** The title of the step the open attempt stands at (the player resumes there). */
+    private Optional<String> currentStep(TrainingService training, ModuleOverview overview) {
+        return training.openAttempt(overview.module().id()).flatMap(attempt -> training.moduleOf(attempt).stepsFor(attempt.audience())
+                .stream().filter(s -> s.id().equals(attempt.currentStepId())).findFirst()).map(s -> s.title().in(getLocale()));
     }
 
     private Anchor nextSession(MyRegistration registration, Clock clock) {

@@ -92,12 +92,14 @@ class InviteLinksTest extends IntegrationTest {
     @Test
     void theFlyerIsOneA4PageWhoseQrCodeOpensTheOrganisationsInviteLink() throws Exception {
         OrganisationId organisation = fx().organisation("Kapsalon Knip & Zo");
-        String link = fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(organisation)).link();
+        var invite = fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(organisation));
+        String link = invite.link();
         byte[] pdf = fx().as(LEAD_COEVORDEN, () -> invites.flyer(organisation, Locale.of("nl")));
 
         assertThat(PdfReading.qrCode(pdf)).isEqualTo(link);
         String text = PdfReading.text(pdf);
-        assertThat(text).contains("Kapsalon Knip & Zo", "Coevorden", "Scan de code", "1 minuut", link);
+        // For whoever cannot scan: the short address to type, not the 43-character link.
+        assertThat(text).contains("Kapsalon Knip & Zo", "Coevorden", "Scan de code", "1 minuut", invite.shortLink()).doesNotContain(link);
         try (var document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             assertThat(document.getPage(0).getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());

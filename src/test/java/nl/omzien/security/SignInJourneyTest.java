@@ -56,6 +56,8 @@ class SignInJourneyTest extends BrowserTest {
         signIn(typed, "fout-wachtwoord");
         assertThat(page.getByText("Inloggen lukt niet")).isVisible();
         assertThat(page.locator("vaadin-text-field[name='username'] input")).hasValue(typed);
+        // The cursor is in the password field, the one that was wrong (not the form's own autofocus on the address).
+        assertThat(page.locator("vaadin-password-field[name='password'] input")).isFocused();
         assertThat(page.locator("img[src='x']")).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.injected === undefined")).isEqualTo(true);
         assertThat(page).hasURL(java.util.regex.Pattern.compile("[^<>]*/login\\?error$"));

@@ -27,6 +27,7 @@ public class TapList<T> extends UnorderedList {
     private final Function<T, List<String>> details;
     private Function<T, Component> opener = item -> new Div();
     private Function<T, String> itemId = item -> null;
+    private Function<T, Component> extra = item -> null;
 
     /**
      * @param id      element id of the list
@@ -64,6 +65,15 @@ public class TapList<T> extends UnorderedList {
         return this;
     }
 
+    /**
+     * Something the item offers besides opening it (a download link): shown under the item, outside its
+     * tap target, because a link inside a button or another link is neither valid nor reachable.
+     */
+    public TapList<T> extra(Function<T, Component> extra) {
+        this.extra = extra;
+        return this;
+    }
+
     public void setItems(Collection<T> items) {
         removeAll();
         for (T item : items) {
@@ -84,7 +94,13 @@ public class TapList<T> extends UnorderedList {
                     container.add(meta);
                 }
             }
-            add(new ListItem(holder));
+            ListItem row = new ListItem(holder);
+            Component more = extra.apply(item);
+            if (more != null) {
+                more.getElement().getClassList().add("tap-item-extra");
+                row.add(more);
+            }
+            add(row);
         }
     }
 }

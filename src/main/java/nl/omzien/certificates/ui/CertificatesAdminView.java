@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.ListSearch;
 import nl.omzien.base.ui.TapList;
 import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateLogoService;
@@ -42,6 +43,7 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
     private final Grid<Certificate> grid = new Grid<>();
     private final TapList<Certificate> list;
     private final DateTimeFormatter date;
+    private final ListSearch search = new ListSearch("certificate-search", getTranslation("admin-certificates.search"), this::refresh);
 
     public CertificatesAdminView(CertificateService certificates, CertificateLogoService logos, MunicipalityService municipalities) {
         this.certificates = certificates;
@@ -70,12 +72,14 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
         if (!visible.isEmpty()) {
             add(new LogoPanel(logos, visible));
         }
-        add(grid, list);
+        add(search, grid, list);
         refresh();
     }
 
     private void refresh() {
-        List<Certificate> managed = certificates.managed();
+        List<Certificate> managed = certificates.managed().stream().filter(c -> search.matches(c.holderName(), c.code(),
+                c.pathTitle().in(getLocale()), c.organisationName(), c.municipalityName(),
+                getTranslation("certificates.status." + c.status().name()))).toList();
         grid.setItems(managed);
         list.setItems(managed);
     }

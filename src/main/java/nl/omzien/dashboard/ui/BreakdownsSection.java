@@ -49,7 +49,8 @@ final class BreakdownsSection extends VerticalLayout {
                 .setHeader(getTranslation("dashboard.column.people")).setFlexGrow(1);
         table.setItems(rows);
         table.setAllRowsVisible(true);
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
+        // Long names ("Signaleerder eenzaamheid met training") wrap on a phone instead of ending in "…".
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         section.add(table);
         return section;
     }

@@ -20,6 +20,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
+import nl.omzien.base.ui.TapList;
 import nl.omzien.dashboard.DashboardFilter;
 import nl.omzien.dashboard.DashboardService;
 import nl.omzien.dashboard.OrganisationFigures;
@@ -69,7 +70,8 @@ final class OrganisationsSection extends VerticalLayout {
         grid.addColumn(o -> o.lastTrainedOn() == null || mask.small().contains(rows.indexOf(o)) ? "" : format.date(o.lastTrainedOn()))
                 .setHeader(getTranslation("dashboard.column.last"));
         // A small organisation's partner yes/no would give its trained count away through the partner rule.
-        grid.addComponentColumn(o -> mask.small().contains(rows.indexOf(o)) ? new Span(SmallNumbers.HIDDEN) : partnerCell(o)).setHeader(getTranslation("dashboard.column.partner"));
+        grid.addComponentColumn(o -> mask.small().contains(rows.indexOf(o)) ? new Span(SmallNumbers.HIDDEN) : partnerCell(o))
+                .setHeader(getTranslation("dashboard.column.partner"));
         grid.setItems(rows);
         grid.setAllRowsVisible(rows.size() <= 50);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -78,17 +80,48 @@ final class OrganisationsSection extends VerticalLayout {
         for (int i = 0; i < grid.getColumns().size() && i < widths.size(); i++) {
             grid.getColumns().get(i).setWidth(widths.get(i)).setResizable(true);
         }
-        grid.addClassName("dashboard-organisations");
-        add(grid);
+        grid.addClassNames("dashboard-organisations", "wide-only");
+        // On a phone nine columns cannot fit: one item per organisation, every figure on a line of its own.
+        TapList<OrganisationFigures> list = new TapList<OrganisationFigures>("list-organisations",
+                getTranslation("dashboard.tab.organisations"), OrganisationFigures::name, o -> phoneLines(o, rows.indexOf(o), mask, format))
+                .extra(o -> !mask.small().contains(rows.indexOf(o)) && o.partner() ? sticker(o, "sticker-phone-") : null);
+        list.addClassName("dashboard-organisations-list");
+        list.setItems(rows);
+        add(grid, list);
         if (filter.municipalityId() != null) {
             add(partnerRuleForm(filter.municipalityId()));
         }
+    }
+
+    /** The grid's columns as lines under the organisation's name, with the same masking. */
+    private List<String> phoneLines(OrganisationFigures o, int row, SmallNumbers.OrganisationMask mask, DashboardFormat format) {
+        String village = o.village() == null ? "" : " · " + o.village();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(getTranslation(o.sector().translationKey()) + village);
+        lines.add(line("dashboard.column.trained-period", mask.inPeriod().contains(row) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedInPeriod()))
+                + " · " + line("dashboard.column.trained-total", mask.total().contains(row) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedTotal())));
+        lines.add(line("dashboard.column.staff", mask.staff().contains(row) ? SmallNumbers.HIDDEN : String.valueOf(o.registeredStaff()))
+                + " · " + line("dashboard.column.share", mask.share().contains(row) ? SmallNumbers.HIDDEN : format.percent(o.shareTrained())));
+        if (o.lastTrainedOn() != null && !mask.small().contains(row)) {
+            lines.add(line("dashboard.column.last", format.date(o.lastTrainedOn())));
+        }
+        lines.add(line("dashboard.column.partner", mask.small().contains(row) ? SmallNumbers.HIDDEN
+                : getTranslation(o.partner() ? "dashboard.yes" : "dashboard.no")));
+        return lines;
+    }
+
+    private String line(String key, String value) {
+        return getTranslation(key) + ": " + value;
     }
 
     private Component partnerCell(OrganisationFigures o) {
         if (!o.partner()) {
             return new Span(getTranslation("dashboard.no"));
         }
+        return new HorizontalLayout(new Span(getTranslation("dashboard.yes")), sticker(o, "sticker-"));
+    }
+
+    private Anchor sticker(OrganisationFigures o, String idPrefix) {
         OrganisationId id = o.organisationId();
         Anchor sticker = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = dashboard.partnerSticker(id, getLocale());
@@ -96,8 +129,8 @@ final class OrganisationsSection extends VerticalLayout {
         }), getTranslation("dashboard.organisations.sticker"));
         sticker.getElement().setAttribute("download", true);
         sticker.getElement().setAttribute("aria-label", getTranslation("dashboard.organisations.sticker.aria", o.name()));
-        sticker.setId("sticker-" + id);
-        return new HorizontalLayout(new Span(getTranslation("dashboard.yes")), sticker);
+        sticker.setId(idPrefix + id);
+        return sticker;
     }
 
     private Component partnerRuleForm(MunicipalityId municipalityId) {

@@ -54,7 +54,8 @@ final class OverTimeSection extends VerticalLayout {
                 .setHeader(getTranslation("dashboard.chart.cumulative"));
         table.setItems(points);
         table.setAllRowsVisible(true);
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
+        // Long names ("Signaleerder eenzaamheid met training") wrap on a phone instead of ending in "…".
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         Details asTable = new Details(getTranslation("dashboard.chart.show-table"), table);
         asTable.setWidthFull();
         add(asTable);

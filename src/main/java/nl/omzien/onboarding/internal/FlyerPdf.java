@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * The A4 flyer for a shop window or the staff room: a few lines of plain Dutch, a large QR code with the
- * organisation's invite link, and the link written out for whoever cannot scan. The QR code is drawn
+ * organisation's invite link, and its short address (…/code/K7Q3-M9XP) for whoever cannot scan. The QR code is drawn
  * as vector squares, so it stays sharp however the flyer is printed.
  */
 public final class FlyerPdf {
@@ -44,7 +44,7 @@ public final class FlyerPdf {
     private FlyerPdf() {
     }
 
-    public static byte[] render(String organisationName, String municipalityName, String link, Texts t) {
+    public static byte[] render(String organisationName, String municipalityName, String link, String shortLink, Texts t) {
         try (PDDocument document = new PDDocument()) {
             PDFont regular = font(document, "/fonts/DejaVuSans.ttf");
             PDFont bold = font(document, "/fonts/DejaVuSans-Bold.ttf");
@@ -63,9 +63,9 @@ public final class FlyerPdf {
                 y -= QR_SIZE + 18;
                 y = paragraph(out, t.get("flyer.steps"), regular, 14, INK, y, width);
                 y = paragraph(out, t.get("flyer.no-scan"), regular, 12, MUTED, y - 14, width);
-                // The link is one long word: shrink it to the page width rather than break it.
-                float linkSize = Math.min(12, width / (bold.getStringWidth(link) / 1000));
-                y = paragraph(out, link, bold, linkSize, INK, y - 2, width);
+                // The short address (…/code/K7Q3-M9XP), not the 43-character link: something a person can type.
+                float linkSize = Math.min(20, width / (bold.getStringWidth(shortLink) / 1000));
+                y = paragraph(out, shortLink, bold, linkSize, INK, y - 4, width);
                 paragraph(out, t.get("flyer.free"), regular, 12, MUTED, y - 16, width);
             }
             document.getDocumentInformation().setTitle(t.get("flyer.title") + " · " + organisationName);

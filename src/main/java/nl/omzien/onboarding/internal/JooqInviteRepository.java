@@ -46,10 +46,26 @@ public class JooqInviteRepository {
     /** Replaces the token: the old link stops working at once. */
     public void replaceOrganisationToken(OrganisationId organisationId, String token, OffsetDateTime now, PersonId actorId) {
         replace(ORGANISATIONS, organisationId, token, now, actorId);
+        // A printed short code stops working with the link it stood for.
+        db.update(ORGANISATION_INVITE)
+                .set(ORGANISATION_INVITE.SHORT_CODE, org.jooq.impl.DSL.field("onboarding.new_invite_short_code()", String.class))
+                .where(ORGANISATION_INVITE.ORGANISATION_ID.eq(organisationId)).execute();
     }
 
     public Optional<OrganisationId> organisationByToken(String token) {
         return keyOf(ORGANISATIONS, token);
+    }
+
+    /** The organisation invite's short code (8 characters; the database makes one with each token). */
+    public String organisationShortCode(OrganisationId organisationId) {
+        return db.select(ORGANISATION_INVITE.SHORT_CODE).from(ORGANISATION_INVITE)
+                .where(ORGANISATION_INVITE.ORGANISATION_ID.eq(organisationId)).fetchOne(ORGANISATION_INVITE.SHORT_CODE);
+    }
+
+    /** The invite token a short code stands for. */
+    public Optional<String> organisationTokenByShortCode(String shortCode) {
+        return db.select(ORGANISATION_INVITE.TOKEN).from(ORGANISATION_INVITE)
+                .where(ORGANISATION_INVITE.SHORT_CODE.eq(shortCode)).fetchOptional(ORGANISATION_INVITE.TOKEN);
     }
 
     public String sessionToken(SessionId sessionId, String candidate, OffsetDateTime now, PersonId actorId) {

@@ -21,6 +21,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.ListSearch;
 import nl.omzien.onboarding.InviteLinkService;
 import nl.omzien.onboarding.InviteLinkService.OrganisationInvite;
 import nl.omzien.onboarding.InviteLinkService.SessionInvite;
@@ -50,6 +51,9 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
     private final SignedInUser user;
     private final Locale locale;
 
+    private final ListSearch search = new ListSearch("invite-search", getTranslation("invites.search"), this::applySearch);
+    private final java.util.Map<Div, String[]> searchable = new java.util.LinkedHashMap<>();
+
     public InvitesView(InviteLinkService invites, CurrentUser currentUser) {
         this.invites = invites;
         this.user = currentUser.require();
@@ -61,6 +65,8 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
 
     private void refresh() {
         removeAll();
+        searchable.clear();
+        add(search);
         boolean managesOrganisations = user.isAdmin() || user.has(Role.COALITION_LEAD) || user.has(Role.ORG_CONTACT);
         boolean managesSessions = user.isAdmin() || user.has(Role.COALITION_LEAD) || user.has(Role.TRAINER);
         if (managesOrganisations) {
@@ -75,12 +81,19 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
             }
             sessionInvites.forEach(invite -> add(sessionCard(invite)));
         }
+        applySearch();
+    }
+
+    /** Shows only the cards whose name, place or date contains what was typed; the field keeps focus. */
+    private void applySearch() {
+        searchable.forEach((card, texts) -> card.setVisible(search.matches(texts)));
     }
 
     private Div organisationCard(OrganisationInvite invite) {
         OrganisationId id = invite.organisation().id();
         String name = invite.organisation().name();
         Div card = card("invite-organisation-" + id, name, invite.organisation().municipalityName());
+        searchable.put(card, new String[] {name, invite.organisation().municipalityName()});
         Anchor flyer = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = invites.flyer(id, locale);
             return new DownloadResponse(new ByteArrayInputStream(pdf), "omzien-flyer-" + id + ".pdf", "application/pdf", pdf.length);
@@ -91,7 +104,13 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
         flyer.addClassName("invite-flyer");
         Button rotate = rotateButton(name, () -> invites.rotateOrganisationInvite(id));
         rotate.setId("rotate-organisation-" + id);
-        card.add(linkField(invite.link(), name), actions(copyButton(invite.link(), name), flyer, rotate));
+        TextField shortLink = linkField(invite.shortLink(), name);
+        shortLink.setLabel(getTranslation("invites.short-link"));
+        shortLink.getElement().setAttribute("aria-label", getTranslation("invites.short-link.label", name));
+        shortLink.setId("short-link-" + id);
+        shortLink.removeClassName("invite-link");
+        shortLink.addClassName("invite-short-link");
+        card.add(linkField(invite.link(), name), shortLink, actions(copyButton(invite.link(), name), flyer, rotate));
         return card;
     }
 
@@ -101,6 +120,7 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
         String title = invite.session().title();
         Div card = card("invite-session-" + id, title, when + " · " + invite.session().place());
+        searchable.put(card, new String[] {title, when, invite.session().place()});
         Button rotate = rotateButton(title, () -> invites.rotateSessionInvite(id));
         rotate.setId("rotate-session-" + id);
         card.add(linkField(invite.link(), title), actions(copyButton(invite.link(), title), rotate));

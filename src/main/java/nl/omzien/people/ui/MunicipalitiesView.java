@@ -13,10 +13,12 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.TapList;
 import nl.omzien.people.Municipality;
 import nl.omzien.people.MunicipalityService;
 import nl.omzien.security.Role;
 
+import java.util.List;
 import java.util.Map;
 
 @Route("gemeenten")
@@ -26,6 +28,7 @@ public class MunicipalitiesView extends VerticalLayout implements HasTitleKey {
 
     private final MunicipalityService municipalities;
     private final Grid<Municipality> grid = new Grid<>();
+    private final TapList<Municipality> list;
 
     public MunicipalitiesView(MunicipalityService municipalities) {
         this.municipalities = municipalities;
@@ -41,12 +44,18 @@ public class MunicipalitiesView extends VerticalLayout implements HasTitleKey {
             return edit;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setAriaLabel(getTranslation("nav.municipalities"));
-        add(add, grid);
+        grid.addClassName("wide-only");
+        // On a phone: one column, a tap opens the municipality.
+        list = new TapList<Municipality>("municipality-list", getTranslation("nav.municipalities"), Municipality::name, m -> List.of())
+                .onTap(this::edit);
+        add(add, grid, list);
         refresh();
     }
 
     private void refresh() {
-        grid.setItems(municipalities.visible());
+        List<Municipality> all = municipalities.visible();
+        grid.setItems(all);
+        list.setItems(all);
     }
 
     private void edit(Municipality municipality) {

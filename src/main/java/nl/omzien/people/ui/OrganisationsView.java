@@ -49,8 +49,10 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
         this.municipalities = municipalities;
         setSizeFull();
 
+        // A visible label and a short hint: the long placeholder was cut off on a 360 px phone.
+        filter.setLabel(getTranslation("action.search"));
         filter.setPlaceholder(getTranslation("organisation.filter"));
-        filter.setAriaLabel(getTranslation("organisation.filter"));
+        filter.setId("organisation-filter");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setClearButtonVisible(true);

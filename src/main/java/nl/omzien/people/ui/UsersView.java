@@ -71,8 +71,10 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
         this.municipalities = municipalities;
         setSizeFull();
 
+        // A visible label and a short hint: the long placeholder was cut off on a 360 px phone.
+        filter.setLabel(getTranslation("action.search"));
         filter.setPlaceholder(getTranslation("user.filter"));
-        filter.setAriaLabel(getTranslation("user.filter"));
+        filter.setId("user-filter");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setClearButtonVisible(true);

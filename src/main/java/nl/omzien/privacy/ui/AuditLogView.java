@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.TapList;
 import nl.omzien.privacy.AuditEntry;
 import nl.omzien.privacy.AuditLogService;
 import nl.omzien.security.Role;
@@ -21,6 +22,7 @@ import nl.omzien.security.Role;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 
 /**
  * For admins: which staff member viewed, exported, changed or deleted whose personal data, when and from
@@ -34,6 +36,7 @@ public class AuditLogView extends VerticalLayout implements HasTitleKey, BeforeE
     private final AuditLogService audit;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final TextField subject = new TextField();
+    private final TapList<AuditEntry> list;
 
     public AuditLogView(AuditLogService audit, Clock clock) {
         this.audit = audit;
@@ -59,7 +62,14 @@ public class AuditLogView extends VerticalLayout implements HasTitleKey, BeforeE
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setAriaLabel(getTranslation("nav.audit-log"));
         grid.setId("audit-grid");
-        add(new Paragraph(getTranslation("audit.intro")), subject, grid);
+        grid.addClassName("wide-only");
+        // On a phone: one entry per item, the columns as lines (an entry opens nothing: it is all there).
+        list = new TapList<>("audit-list", getTranslation("nav.audit-log"),
+                e -> getTranslation("audit.action." + e.action()) + ": " + person(e.subjectId(), e.subjectName(), null),
+                e -> List.of(when.format(e.at().atZoneSameInstant(clock.getZone())),
+                        getTranslation("audit.actor") + ": " + person(e.actorId(), e.actorName(), "audit.system"),
+                        detail(e.detail()), e.ipAddress() == null ? "" : getTranslation("audit.ip") + ": " + e.ipAddress()));
+        add(new Paragraph(getTranslation("audit.intro")), subject, grid, list);
         setFlexGrow(1, grid);
     }
 
@@ -94,7 +104,9 @@ public class AuditLogView extends VerticalLayout implements HasTitleKey, BeforeE
     }
 
     private void refresh() {
-        grid.setItems(audit.entries(subject.getValue()));
+        List<AuditEntry> entries = audit.entries(subject.getValue());
+        grid.setItems(entries);
+        list.setItems(entries);
     }
 
     @Override

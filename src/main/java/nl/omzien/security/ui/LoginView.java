@@ -119,16 +119,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         vaadinSession.getSession().removeAttribute(TYPED_EMAIL);
         if (typed instanceof String email) {
             // Passed as a value, never as markup; the cursor goes to the password, which is what was wrong.
+            // LoginForm has no server API for its fields (25.2); they exist once the element has rendered
+            // (updateComplete). Its own autofocus on the address field is switched off so the password keeps focus.
+            form.getElement().setAttribute("no-autofocus", true);
             form.getElement().executeJs("""
-                    let tries = 0;
-                    const fill = () => {
-                      const user = this.querySelector('[name=username]');
-                      if (!user) { if (tries++ < 100) { requestAnimationFrame(fill); } return; }
-                      user.value = $0;
-                      const password = this.querySelector('[name=password]');
-                      if (password) { password.focus(); }
-                    };
-                    fill();""", email);
+                    customElements.whenDefined('vaadin-login-form').then(() => this.updateComplete).then(() => {
+                      this.querySelector('[name=username]').value = $0;
+                      this.querySelector('[name=password]').focus();
+                    });""", email);
         }
     }
 

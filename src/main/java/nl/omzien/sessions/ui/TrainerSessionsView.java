@@ -22,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.base.ui.ListSearch;
 import nl.omzien.base.ui.TapList;
 import nl.omzien.security.Role;
 import nl.omzien.sessions.SeriesRule;
@@ -52,6 +53,10 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
     private final Checkbox showPast = new Checkbox();
     private final TapList<TrainingSession> list;
 
+    private final com.vaadin.flow.component.checkbox.Checkbox bySeries = new com.vaadin.flow.component.checkbox.Checkbox();
+    private java.util.Map<Long, Long> seriesSizes = java.util.Map.of();
+    private final ListSearch search = new ListSearch("session-search", getTranslation("session.search"), this::refresh);
+
     public TrainerSessionsView(SessionService sessions, Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
@@ -70,7 +75,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
 
         grid.addColumn(s -> SessionFormat.shortWhen(s.startsAt(), getLocale())).setHeader(getTranslation("session.column.when"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TrainingSession::title).setHeader(getTranslation("session.field.title")).setFlexGrow(2);
+        grid.addColumn(this::titleWithSeries).setHeader(getTranslation("session.field.title")).setFlexGrow(2);
         grid.addColumn(s -> s.seatsTaken() + " / " + s.capacity()).setHeader(getTranslation("session.column.seats"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TrainingSession::waitlisted).setHeader(getTranslation("session.column.waitlist"))
@@ -94,12 +99,18 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
         // Tapping a row opens the session, as the list on a phone does.
         grid.addItemClickListener(click -> open(click.getItem()));
         // On a phone: one column, the whole item is the link to the session.
-        list = new TapList<TrainingSession>("session-list", getTranslation("nav.session-admin"), TrainingSession::title,
+        list = new TapList<TrainingSession>("session-list", getTranslation("nav.session-admin"), this::titleWithSeries,
                 s -> List.of(SessionFormat.shortWhen(s.startsAt(), getLocale()) + " · " + s.place(),
                         getTranslation("session.list.numbers", s.seatsTaken(), s.capacity(), s.waitlisted(),
                                 getTranslation(s.isCancelled() ? "session.status.cancelled" : s.isClosed() ? "session.status.closed" : "session.status.open"))))
                 .linkTo(s -> new RouterLink(SessionDetailView.class, s.id().value())).itemIds(s -> "session-item-" + s.id());
-        add(toolbar, grid, list);
+        bySeries.setLabel(getTranslation("session.by-series"));
+        bySeries.setId("by-series");
+        bySeries.addValueChangeListener(change -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(search, bySeries);
+        filters.setWrap(true);
+        filters.setAlignItems(Alignment.BASELINE);
+        add(toolbar, filters, grid, list);
         refresh();
     }
 
@@ -108,9 +119,27 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
     }
 
     private void refresh() {
-        List<TrainingSession> visible = sessions.visible(showPast.getValue());
+        // A series of twelve dates is found by its title; a place or trainer finds theirs.
+        List<TrainingSession> visible = sessions.visible(showPast.getValue()).stream()
+                .filter(s -> search.matches(s.title(), s.place(), String.join(" ", s.trainerNames()),
+                        SessionFormat.shortWhen(s.startsAt(), getLocale())))
+                .toList();
+        seriesSizes = visible.stream().filter(s -> s.seriesId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(TrainingSession::seriesId, java.util.stream.Collectors.counting()));
+        if (bySeries.getValue()) {
+            // One row per series (its first date in the list), so twelve dates of one series do not bury the rest.
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            visible = visible.stream().filter(s -> s.seriesId() == null || seen.add(s.seriesId())).toList();
+        }
         grid.setItems(visible);
         list.setItems(visible);
+    }
+
+    /** With one row per series, the title says how many dates it stands for. */
+    private String titleWithSeries(TrainingSession session) {
+        Long dates = session.seriesId() == null ? null : seriesSizes.get(session.seriesId());
+        return bySeries.getValue() && dates != null && dates > 1
+                ? getTranslation("session.series-dates", session.title(), dates) : session.title();
     }
 
     /** New (null) or existing session in a dialog; also used by the detail view. */

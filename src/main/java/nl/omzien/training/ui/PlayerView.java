@@ -3,6 +3,7 @@ package nl.omzien.training.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -209,17 +210,24 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 Button finishCore = new Button(getTranslation("player.optional.finish"), click -> showClosing());
                 finishCore.setId("finish-core");
                 finishCore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                optionalNote.add(finishCore);
+                // With the other buttons under the step, not above it: the step starts high on a phone.
+                navigation.add(finishCore);
             }
         }
-        add(topBar(), progressText, progressBar, remaining, optionalNote, heading, body, navigation);
+        // On a 360 x 640 phone the step starts high: one line for the module, one for where you are and the
+        // time left, a thin bar. The variant picker (rarely changed) sits below the step, not above it.
+        Span moduleTitle = new Span(t(module.title()));
+        moduleTitle.addClassName("player-module-title");
+        Div status = new Div(progressText, remaining);
+        status.addClassName("player-status");
+        Div header = new Div(moduleTitle, status, progressBar);
+        header.addClassName("player-header");
+        add(header, optionalNote, heading, body, navigation, audienceChoice());
         focusHeading();
     }
 
-    /** The module's title and the learner's audience, which they may change on any step. */
-    private HorizontalLayout topBar() {
-        Span moduleTitle = new Span(t(module.title()));
-        moduleTitle.addClassName("player-module-title");
+    /** The learner's variant, which they may change on any step: folded away under the step, one line when closed. */
+    private Details audienceChoice() {
         Select<Audience> audience = audienceSelect(attempt.audience());
         audience.addValueChangeListener(change -> {
             if (change.isFromClient()) {
@@ -227,12 +235,10 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 showCurrentStep();
             }
         });
-        HorizontalLayout top = new HorizontalLayout(moduleTitle, audience);
-        top.setWidthFull();
-        top.setWrap(true);
-        top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-        top.setAlignItems(FlexComponent.Alignment.BASELINE);
-        return top;
+        Details choice = new Details(getTranslation("player.audience.current", getTranslation("audience." + attempt.audience().name())), audience);
+        choice.setId("audience-choice");
+        choice.addClassName("audience-choice");
+        return choice;
     }
 
     /** The step after {@code at}, or the closing questions after the last one. */

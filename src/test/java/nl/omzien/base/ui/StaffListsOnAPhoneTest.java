@@ -69,6 +69,83 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         assertThat(accessibilityProblems).isEmpty();
     }
 
+    /** Texts of the list's items that are cut, run past the screen's edge or end in an ellipsis. */
+    private static List<?> cutTexts(Locator list) {
+        return (List<?>) list.locator(".tap-item-title, .tap-item-meta").evaluateAll("ts => ts.filter(t => t.scrollWidth > t.clientWidth + 1"
+                + " || t.getBoundingClientRect().right > document.documentElement.clientWidth"
+                + " || getComputedStyle(t).textOverflow === 'ellipsis').map(t => t.textContent + ' ' + t.scrollWidth + '/' + t.clientWidth)");
+    }
+
+    /** Whether a search field's hint (placeholder) fits its input: measured in the input's own font. */
+    private static final String HINT_FITS = "f => { const i = f.querySelector('input'); const s = getComputedStyle(i);"
+            + " const c = document.createElement('canvas').getContext('2d'); c.font = s.font;"
+            + " const room = i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);"
+            + " return {hint: i.placeholder, width: Math.ceil(c.measureText(i.placeholder).width), room: room,"
+            + " label: (f.querySelector('label')?.textContent || '').trim()}; }";
+
+    @Test
+    void onAPhoneTheSearchFieldsHaveAVisibleLabelAndAHintThatFits() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        for (String route : List.of("gebruikers", "organisaties")) {
+            go(route);
+            Locator field = page.locator(route.equals("gebruikers") ? "#user-filter" : "#organisation-filter");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> hint = (java.util.Map<String, Object>) field.evaluate(HINT_FITS);
+            assertThat(((Number) hint.get("width")).doubleValue()).as(route + ": hint '" + hint.get("hint") + "' fits the field")
+                    .isLessThanOrEqualTo(((Number) hint.get("room")).doubleValue());
+            assertThat((String) hint.get("label")).as(route + ": visible label").isEqualTo("Zoeken");
+            assertThat(field.locator("label")).isVisible();
+        }
+        screenshot("staff-list-search-gebruikers", PHONE_WIDTH);
+    }
+
+    @Test
+    void onAPhoneTheAdminsMunicipalitiesAndAuditLogAreOneColumnLists() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(ADMIN, DEMO_PASSWORD);
+        for (String route : List.of("gemeenten", "logboek-persoonsgegevens")) {
+            go(route);
+            Locator list = page.locator(route.equals("gemeenten") ? "#municipality-list" : "#audit-list");
+            assertThat(list).isVisible();
+            assertThat(page.locator("vaadin-grid").first()).isHidden();
+            assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as(route + ": no sideways scrolling").isTrue();
+            assertThat(list.locator(".tap-item-title").count()).as(route + ": items").isGreaterThan(0);
+            assertThat(cutTexts(list)).as(route + ": texts cut off").isEmpty();
+            screenshot("staff-list-" + route, PHONE_WIDTH);
+            checkAccessibility(route + " on a phone");
+        }
+        // A tap on a municipality opens it to change its name.
+        go("gemeenten");
+        Locator first = page.locator("#municipality-list .tap-item").first();
+        String name = first.locator(".tap-item-title").innerText().strip();
+        first.click();
+        waitForVaadin();
+        assertThat(page.locator("#municipality-name input")).hasValue(name);
+        page.keyboard().press("Escape");
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
+    @Test
+    void onAPhoneMyOrganisationIsOneColumnWithEachColleaguesProgressWhole() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(ORG_CONTACT, DEMO_PASSWORD);
+        go("mijn-organisatie");
+        Locator list = page.locator("#colleague-list");
+        assertThat(list).isVisible();
+        assertThat(page.locator("#colleagues-grid")).isHidden();
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling").isTrue();
+        assertThat(list.locator(".tap-item-title").count()).as("colleagues").isGreaterThan(1);
+        assertThat(list.locator(".tap-item-meta").allInnerTexts()).anyMatch(t -> t.contains("module"));
+        assertThat(cutTexts(list)).as("texts cut off").isEmpty();
+        screenshot("my-organisation", PHONE_WIDTH);
+        checkAccessibility("mijn-organisatie on a phone");
+        page.setViewportSize(LAPTOP_WIDTH, 900);
+        assertThat(page.locator("#colleagues-grid")).isVisible();
+        screenshot("my-organisation", LAPTOP_WIDTH);
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
     @Test
     void onALaptopTheStaffListsStayAGrid() {
         page.setViewportSize(LAPTOP_WIDTH, 900);

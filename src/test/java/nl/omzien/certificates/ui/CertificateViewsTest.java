@@ -130,4 +130,25 @@ class CertificateViewsTest extends KaribuTest {
         open("certificaten");
         assertThat(gridCodes()).isNotEmpty().doesNotContain(mehmet.code());
     }
+
+    @Test
+    void aLeadFindsACertificateByNameOrCodeInTheLongList() {
+        Certificate marieke = demoCertificate("marieke.post@demo.example");
+        signInAs(LEAD_COEVORDEN);
+        open("certificaten");
+        @SuppressWarnings("unchecked")
+        Grid<Certificate> grid = _get(Grid.class);
+        int all = GridKt._size(grid);
+        assertThat(all).isGreaterThan(1);
+        nl.omzien.base.ui.ListSearch search = _get(nl.omzien.base.ui.ListSearch.class, spec -> spec.withId("certificate-search"));
+        search.setValue("marieke");
+        assertThat(GridKt._size(grid)).isBetween(1, all - 1);
+        assertThat(java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)))
+                .allMatch(c -> c.holderName().contains("Marieke"));
+        search.setValue(marieke.code().toLowerCase(java.util.Locale.ROOT));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).code()).isEqualTo(marieke.code());
+        search.clear();
+        assertThat(GridKt._size(grid)).isEqualTo(all);
+    }
 }

@@ -104,4 +104,42 @@ class ColleaguesViewTest extends KaribuTest {
         signInAs(LEAD_COEVORDEN);
         assertThatThrownBy(() -> progress.myOrganisation()).isInstanceOf(AccessDeniedException.class);
     }
+
+    /** Statements jOOQ runs (on any connection) while {@code work} runs. */
+    private int statementsDuring(Runnable work) {
+        var counted = new java.util.concurrent.atomic.AtomicInteger();
+        org.jooq.ExecuteListener counter = new org.jooq.ExecuteListener() {
+            @Override
+            public void executeStart(org.jooq.ExecuteContext ctx) {
+                counted.incrementAndGet();
+            }
+        };
+        var configuration = db.configuration();
+        org.jooq.ExecuteListenerProvider[] before = configuration.executeListenerProviders();
+        org.jooq.ExecuteListenerProvider[] with = java.util.Arrays.copyOf(before, before.length + 1);
+        with[before.length] = () -> counter;
+        configuration.set(with);
+        try {
+            work.run();
+        } finally {
+            configuration.set(before);
+        }
+        return counted.get();
+    }
+
+    @Test
+    void progressOfTheWholeOrganisationTakesTheSameQueriesForThreeColleaguesAsForTen() {
+        signInAs(contactKapsalon);
+        int three = statementsDuring(() -> assertThat(progress.myOrganisation()).hasSize(3));
+        String hash = db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.EMAIL.eq(PARTICIPANT)).fetchOne().value1();
+        for (int i = 0; i < 7; i++) {
+            db.insertInto(APP_USER).set(APP_USER.EMAIL, "extra-" + i + "-" + f.municipalityId + "@fixture.example")
+                    .set(APP_USER.FULL_NAME, "Extra " + i).set(APP_USER.PASSWORD_HASH, hash)
+                    .set(APP_USER.ORGANISATION_ID, f.organisations.get("A")).execute();
+        }
+        int ten = statementsDuring(() -> assertThat(progress.myOrganisation()).hasSize(10)
+                .filteredOn(c -> c.fullName().startsWith("Extra")).allMatch(c -> c.modulesPassed() == 0 && !c.certified()));
+        // Constant: who the colleagues are, their progress, and the sign-in look-ups. Two per colleague before.
+        assertThat(ten).as("statements for ten colleagues (three: " + three + ")").isEqualTo(three);
+    }
 }

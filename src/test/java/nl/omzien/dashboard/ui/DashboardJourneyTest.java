@@ -128,4 +128,56 @@ class DashboardJourneyTest extends BrowserTest {
         page.locator("#section-overview").scrollIntoViewIfNeeded();
         screenshot("dashboard-overview-phone", PHONE_WIDTH);
     }
+
+    /**
+     * On a 360 px phone no dashboard table cuts a name ("Signaleerder eenzaa…") or scrolls sideways: the
+     * breakdown and over-time tables wrap their cells, the organisations table becomes one item per organisation.
+     */
+    @Test
+    void onAPhoneNoDashboardTableCutsATextOrScrollsSideways() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("dashboard");
+        assertThat(page.locator("#figure-trained")).isVisible();
+        assertThat(page.locator("#list-organisations")).isVisible();
+        assertThat(page.locator("#table-organisations")).isHidden();
+        Object report = page.evaluate("""
+                () => {
+                  const width = document.documentElement.clientWidth, problems = [];
+                  if (document.documentElement.scrollWidth > width) problems.push('page scrolls sideways');
+                  const grids = [...document.querySelectorAll('.dashboard-section vaadin-grid')].filter(g => g.getBoundingClientRect().width > 0);
+                  let cells = 0;
+                  for (const g of grids) {
+                    const r = g.getBoundingClientRect();
+                    if (r.right > width + 1) problems.push(g.id + ': wider than the screen');
+                    const table = g.shadowRoot.querySelector('#table');
+                    if (table.scrollWidth > table.clientWidth + 1) problems.push(g.id + ': scrolls sideways ' + table.scrollWidth + '/' + table.clientWidth);
+                    for (const c of g.querySelectorAll('vaadin-grid-cell-content')) {
+                      const b = c.getBoundingClientRect();
+                      if (!c.textContent.trim() || b.width === 0) continue;
+                      cells++;
+                      if (c.scrollWidth > c.clientWidth + 1) problems.push(g.id + ': cut "' + c.textContent.trim() + '" ' + c.scrollWidth + '/' + c.clientWidth);
+                      if (b.right > r.right + 1 || b.left < r.left - 1) problems.push(g.id + ': outside the table "' + c.textContent.trim() + '"');
+                    }
+                  }
+                  const texts = [...document.querySelectorAll('.dashboard-section .tap-item-title, .dashboard-section .tap-item-meta')];
+                  for (const t of texts) {
+                    if (t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > width || getComputedStyle(t).textOverflow === 'ellipsis')
+                      problems.push('organisations: cut "' + t.textContent + '"');
+                  }
+                  return {grids: grids.length, cells: cells, texts: texts.length, problems: problems};
+                }""");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> result = (java.util.Map<String, Object>) report;
+        assertThat(((Number) result.get("grids")).intValue()).as("tables on a phone").isGreaterThanOrEqualTo(3);
+        assertThat(((Number) result.get("cells")).intValue()).as("cells with text").isGreaterThan(10);
+        assertThat(((Number) result.get("texts")).intValue()).as("organisation lines").isGreaterThan(8);
+        assertThat((List<?>) result.get("problems")).isEmpty();
+        page.locator("#section-breakdowns").scrollIntoViewIfNeeded();
+        screenshot("dashboard-tables-phone", PHONE_WIDTH);
+        page.locator("#section-organisations").scrollIntoViewIfNeeded();
+        screenshot("dashboard-organisations-phone", PHONE_WIDTH);
+        checkAccessibility("dashboard tables on a phone");
+        assertThat(accessibilityProblems).isEmpty();
+    }
 }

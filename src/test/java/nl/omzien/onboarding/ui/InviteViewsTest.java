@@ -235,4 +235,56 @@ class InviteViewsTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("register-session-seats")).getText())
                 .startsWith("Deze bijeenkomst is vol.").contains("wachtlijst");
     }
+
+    @Test
+    void theFlyersShortCodeTypedInAnyCaseOpensTheSameSignUpAndStopsWorkingWithANewLink() {
+        long library = fx().organisation("Bibliotheek Coevorden");
+        var invite = fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(library));
+        String shortLink = invite.shortLink();
+        String code = shortLink.substring(shortLink.indexOf("/code/") + "/code/".length());
+        assertThat(code).matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+        assertThat(shortLink.length()).as("short enough to type").isLessThan(invite.link().length() - 30);
+
+        // As someone types it from paper: lower case, no dash.
+        open("code/" + code.replace("-", "").toLowerCase(java.util.Locale.ROOT));
+        assertThat(_find(RegisterView.class)).hasSize(1);
+        assertThat(_find(Paragraph.class, spec -> spec.withId("register-invalid"))).isEmpty();
+        assertThat(_get(Button.class, spec -> spec.withId("register-send"))).isNotNull();
+
+        // The page without a code asks for it.
+        open("code");
+        _get(TextField.class, spec -> spec.withId("short-code")).setValue(code.toLowerCase(java.util.Locale.ROOT));
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(Button.class, spec -> spec.withId("short-code-go")));
+        assertThat(_find(RegisterView.class)).hasSize(1);
+
+        // A new link: the printed code stops working, with a clear message.
+        var fresh = fx().as(LEAD_COEVORDEN, () -> invites.rotateOrganisationInvite(library));
+        assertThat(fresh.shortLink()).isNotEqualTo(shortLink);
+        open("code/" + code);
+        assertThat(_find(RegisterView.class)).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("short-code-problem")).getText()).contains("kennen we niet");
+    }
+
+    @Test
+    void theInvitesPageShowsTheShortAddressBesideTheLink() {
+        signInAs(LEAD_COEVORDEN);
+        long bakery = fx().organisation("Bakkerij Van der Veen");
+        open("uitnodigingen");
+        String shown = _get(TextField.class, spec -> spec.withId("short-link-" + bakery)).getValue();
+        assertThat(shown).isEqualTo(fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(bakery)).shortLink()).contains("/code/");
+    }
+
+    @Test
+    void theInvitesPageFindsAnOrganisationOrSessionByWhatIsTyped() {
+        signInAs(LEAD_COEVORDEN);
+        long bakery = fx().organisation("Bakkerij Van der Veen");
+        open("uitnodigingen");
+        java.util.function.Supplier<java.util.List<Div>> shown = () -> _find(Div.class, spec -> spec.withClasses("invite-card")).stream()
+                .filter(Div::isVisible).toList();
+        int all = shown.get().size();
+        _get(nl.omzien.base.ui.ListSearch.class, spec -> spec.withId("invite-search")).setValue("bakkerij");
+        assertThat(shown.get()).extracting(Div::getId).containsExactly(java.util.Optional.of("invite-organisation-" + bakery));
+        _get(nl.omzien.base.ui.ListSearch.class, spec -> spec.withId("invite-search")).clear();
+        assertThat(shown.get()).hasSize(all);
+    }
 }

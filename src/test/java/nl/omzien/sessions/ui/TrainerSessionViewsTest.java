@@ -133,6 +133,16 @@ class TrainerSessionViewsTest extends KaribuTest {
         assertThat(rows()).hasSize(before + 4);
         assertThat(rows()).filteredOn(s -> s.title().equals("Kwartaaltraining"))
                 .allSatisfy(s -> assertThat(SessionTimes.local(s.startsAt()).getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY));
+
+        // A long list: search finds the series by its title, and one line per series folds its dates.
+        _get(nl.omzien.base.ui.ListSearch.class, spec -> spec.withId("session-search")).setValue("kwartaal");
+        assertThat(rows()).hasSize(4).allMatch(s -> s.title().equals("Kwartaaltraining"));
+        _get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("by-series")).setValue(true);
+        assertThat(rows()).hasSize(1);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid(), 0)).contains("Kwartaaltraining (reeks, 4 data)");
+        _get(nl.omzien.base.ui.ListSearch.class, spec -> spec.withId("session-search")).clear();
+        assertThat(rows()).as("other sessions are still listed, one line per series").hasSizeGreaterThan(1)
+                .filteredOn(s -> s.title().equals("Kwartaaltraining")).hasSize(1);
     }
 
     @Test

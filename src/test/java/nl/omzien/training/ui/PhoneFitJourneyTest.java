@@ -47,7 +47,7 @@ class PhoneFitJourneyTest extends BrowserTest {
      * or an element (also inside a component's shadow DOM) hides text it cannot show (overflow hidden
      * or an ellipsis while its content is wider than its box).
      */
-    private static final String FIT_PROBLEMS = """
+    static final String FIT_PROBLEMS = """
             (root) => {
               const vw = document.documentElement.clientWidth;
               const problems = [];
@@ -372,5 +372,92 @@ class PhoneFitJourneyTest extends BrowserTest {
             }
         }
         return paths;
+    }
+
+    /** The open module's step as the participant's start page links to it ("Verder waar je was"). */
+    private void openWhereIWas() {
+        go("");
+        String href = page.locator("#home-continue").getAttribute("href");
+        go(href);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#step-heading")).isVisible();
+    }
+
+    private double top(String selector) {
+        return ((Number) page.locator(selector).first().evaluate("e => e.getBoundingClientRect().top")).doubleValue();
+    }
+
+    /**
+     * On a 360 x 640 phone the step starts high: the header above the step heading (module, "Stap 3 van 12 ·
+     * nog 4 min", a thin bar) is short. The variant picker took ~290 px above every step; it is still one tap away.
+     */
+    @Test
+    void onA360By640PhoneTheStepStartsHighAndTheVariantIsOneTapAway() {
+        page.setViewportSize(PHONE_WIDTH, 640);
+        signIn(PARTICIPANT, DEMO_PASSWORD);
+        openWhereIWas();
+        double header = ((Number) page.locator(".player-header").evaluate("e => e.getBoundingClientRect().height")).doubleValue();
+        double heading = top("#step-heading");
+        double body = top(".step-body");
+        // The demo participant stands on an optional practice step: its one-line note sits above the heading too.
+        assertThat(header).as("height of the player's header").isLessThanOrEqualTo(90);
+        assertThat(heading).as("top of the step heading on a 640 px high screen").isLessThanOrEqualTo(230);
+        assertThat(body).as("top of the step's content").isLessThanOrEqualTo(330);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".player-header")).containsText("Stap");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".player-header")).containsText("min");
+        checkFit("player header");
+        screenshot("player-header", PHONE_WIDTH);
+        page.locator("#audience-choice vaadin-details-summary").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#audience")).isVisible();
+        checkFit("variant picker opened");
+        checkAccessibility("player on a phone");
+        assertThat(problems).isEmpty();
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
+    private void checkPageFit(String where) {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) page.evaluate("(" + FIT_PROBLEMS + ")(document.querySelector('#main-content') || document.body)");
+        found.forEach(problem -> problems.add(where + ": " + problem));
+    }
+
+    /**
+     * At 200% zoom on a 1366 x 768 laptop (683 x 384 CSS pixels, two device pixels each) the player and the
+     * main pages of a participant and a coalition lead fit: no sideways scrolling, no text cut off.
+     */
+    @Test
+    void at200PercentZoomThePlayerAndTheMainPagesFitWithNothingCut() throws Exception {
+        com.microsoft.playwright.Page laptop = page;
+        for (String who : List.of(PARTICIPANT, LEAD_COEVORDEN)) {
+            var zoomed = laptop.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                    .setViewportSize(LAPTOP_WIDTH / 2, 384).setDeviceScaleFactor(2).setLocale("nl-NL"));
+            zoomed.setDefaultTimeout(20_000);
+            page = zoomed.newPage();
+            try {
+                signIn(who, DEMO_PASSWORD);
+                List<String> routes = who.equals(PARTICIPANT)
+                        ? List.of("", "mijn-training", "sessies", "hulp-in-je-gemeente", "mijn-certificaten")
+                        : List.of("dashboard", "gebruikers", "organisaties", "sessies/beheer", "uitnodigingen", "certificaten");
+                for (String route : routes) {
+                    go(route);
+                    checkPageFit("200% " + (route.isEmpty() ? "start" : route));
+                    zoomShot(route.isEmpty() ? "start" : route.replace('/', '-'));
+                }
+                if (who.equals(PARTICIPANT)) {
+                    openWhereIWas();
+                    checkFit("200% player");
+                    zoomShot("player");
+                }
+            } finally {
+                zoomed.close();
+                page = laptop;
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private void zoomShot(String name) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target/screenshots/zoom200-" + name + ".png")).setFullPage(true));
     }
 }

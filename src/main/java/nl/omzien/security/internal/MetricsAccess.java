@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,11 +28,14 @@ import java.security.MessageDigest;
 class MetricsAccess {
 
     static final String USER = "metrics";
+    private static final String REALM = "omzien-metrics";
 
     @Bean
     @Order(1)
     SecurityFilterChain metricsChain(HttpSecurity http, @Value("${omzien.metrics.password:}") String password) throws Exception {
         byte[] expected = password.getBytes(StandardCharsets.UTF_8);
+        var entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName(REALM);
         AuthenticationProvider provider = new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
@@ -51,7 +55,9 @@ class MetricsAccess {
         http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**", "/actuator/metrics", "/actuator/metrics/**")
                 .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("METRICS"))
-                .httpBasic(basic -> basic.realmName("omzien-metrics"))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
+                // Explicit: a scraper without credentials gets 401, never the login page's redirect.
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());

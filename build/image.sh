@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
-RUNTIME=target/image-runtime
+RUNTIME="$PWD/target/image-runtime"
 IMAGE=target/omzien-image.tar
 
 # 1. The runtime. Modules: what Spring Boot, Vaadin, Tomcat, PostgreSQL's driver, PDFBox/AWT (headless), JMX

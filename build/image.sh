@@ -32,7 +32,11 @@ mvn -B -q jib:buildTar
 
 # 3. What is in it.
 [ -s "$IMAGE" ] || { echo "no image tar at $IMAGE" >&2; exit 1; }
-WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+WORK=$(mktemp -d)
+# /proc is mounted into the unpacked image below (as a container runtime would): unmount before removing, and
+# never let rm cross into another file system.
+cleanup() { umount "$WORK/root/proc" 2>/dev/null || true; rm -rf --one-file-system "$WORK"; }
+trap cleanup EXIT
 tar -xf "$IMAGE" -C "$WORK"
 mkdir -p "$WORK/root"
 for layer in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))[0]["Layers"]))' "$WORK/manifest.json"); do
@@ -43,7 +47,15 @@ for must in app/classes/nl/omzien/Application.class app/classes/db/migration opt
 done
 diff <(ls "$WORK/root/app/libs" | sort) <(unzip -Z1 target/omzien-*.jar 'BOOT-INF/lib/*' | sed 's#BOOT-INF/lib/##' | grep -v '^$' | grep -v '^spring-boot-jarmode' | sort) \
   || { echo "the image's libraries differ from the jar's (above)" >&2; exit 1; }
-chroot --help >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && chroot "$WORK/root" /opt/java/bin/java -version 2>&1 | head -1
+if [ "$(id -u)" -eq 0 ]; then
+  # What a container runtime provides: /proc and the few device files the JVM reads (random numbers, null).
+  mkdir -p "$WORK/root/proc" "$WORK/root/dev"
+  mount -t proc proc "$WORK/root/proc"
+  for node in "null c 1 3" "zero c 1 5" "random c 1 8" "urandom c 1 9"; do
+    set -- $node; mknod -m 666 "$WORK/root/dev/$1" "$2" "$3" "$4"
+  done
+  chroot --userspec=10001:10001 "$WORK/root" /opt/java/bin/java -version 2>&1 | head -1
+fi
 echo "Image OK: $IMAGE ($(du -h "$IMAGE" | cut -f1)), $(ls "$WORK/root/app/libs" | wc -l) libraries, Java $(ls "$WORK/root/opt/java/release" >/dev/null && sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$WORK/root/opt/java/release")"
 
 # 4. Start it (CI): the image's entrypoint, in a chroot as user 10001, against the real PostgreSQL.

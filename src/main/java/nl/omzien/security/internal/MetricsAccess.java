@@ -13,7 +13,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,8 +35,12 @@ class MetricsAccess {
     @Order(1)
     SecurityFilterChain metricsChain(HttpSecurity http, @Value("${omzien.metrics.password:}") String password) throws Exception {
         byte[] expected = password.getBytes(StandardCharsets.UTF_8);
-        var entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName(REALM);
+        // 401 written directly: sendError would dispatch to /error, which the app's own chain answers with a
+        // redirect to the login page.
+        AuthenticationEntryPoint entryPoint = (request, response, problem) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        };
         AuthenticationProvider provider = new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {

@@ -66,7 +66,7 @@ if [ -n "${SMOKE_DATASOURCE_URL:-}" ] && [ "$(id -u)" -eq 0 ]; then
   env -i PATH=/opt/java/bin JAVA_HOME=/opt/java OMZIEN_DATA_DIR=/data LANG=C.UTF-8 PORT=$PORT \
       SPRING_DATASOURCE_URL="$SMOKE_DATASOURCE_URL" SPRING_DATASOURCE_USERNAME="$SMOKE_DATASOURCE_USER" \
       SPRING_DATASOURCE_PASSWORD="$SMOKE_DATASOURCE_PASSWORD" OMZIEN_DEMO_DATA=false \
-      chroot --userspec=10001:10001 "$WORK/root" "${ENTRY[@]}" > target/image-smoke.log 2>&1 &
+      "$(command -v chroot)" --userspec=10001:10001 "$WORK/root" "${ENTRY[@]}" > target/image-smoke.log 2>&1 &
   APP=$!
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then

@@ -28,9 +28,13 @@ public class MailOutbox {
     private final Clock clock;
 
     private final boolean readableContents;
+    private final io.micrometer.core.instrument.Counter queued;
 
     MailOutbox(JooqMailOutboxRepository outbox, MailDispatcher dispatcher, Clock clock,
-               @Value("${omzien.mail.dev-mailbox:true}") boolean readableContents) {
+               @Value("${omzien.mail.dev-mailbox:true}") boolean readableContents,
+               io.micrometer.core.instrument.MeterRegistry meters) {
+        this.queued = io.micrometer.core.instrument.Counter.builder("omzien.mail.queued")
+                .description("Mails queued in the outbox (counted when the queuing transaction commits)").register(meters);
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.clock = clock;
@@ -48,7 +52,9 @@ public class MailOutbox {
         if (mail == null) {
             throw new IllegalArgumentException("No mail to queue");
         }
-        return outbox.insert(mail, OffsetDateTime.now(clock));
+        long id = outbox.insert(mail, OffsetDateTime.now(clock));
+        nl.omzien.base.AfterCommit.run(queued::increment);
+        return id;
     }
 
     /** The newest mails, newest first; without their text where admins may not read mail (production). */

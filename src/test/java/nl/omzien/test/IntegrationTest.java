@@ -23,10 +23,13 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
         "omzien.embedded-db.durable=false",
         "omzien.demo-data=true",
         "vaadin.devmode.devTools.enabled=false",
+        "omzien.metrics.password=" + IntegrationTest.METRICS_PASSWORD,
         "logging.level.com.vaadin=warn"})
 public abstract class IntegrationTest {
 
     public static final String DEMO_PASSWORD = "omzien-demo";
+    /** OMZIEN_METRICS_PASSWORD in the tests: /actuator/prometheus takes user "metrics" with this password. */
+    public static final String METRICS_PASSWORD = "test-metrics-password";
     public static final String ADMIN = "admin@omzien.example";
     public static final String LEAD_COEVORDEN = "coalitie@coevorden.example";
     public static final String LEAD_TWENTERAND = "coalitie@twenterand.example";

@@ -48,10 +48,13 @@ public class CertificateIssuer {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String baseUrl;
+    private final io.micrometer.core.instrument.Counter issued;
 
     CertificateIssuer(JooqCertificateRepository certificates, LearningPaths paths, PassedModules passedModules,
                       PersonProfiles profiles, ApplicationEventPublisher events, Clock clock,
-                      @Value("${omzien.base-url}") String baseUrl) {
+                      @Value("${omzien.base-url}") String baseUrl, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.issued = io.micrometer.core.instrument.Counter.builder("omzien.certificates.issued")
+                .description("Certificates issued (counted when the issuing transaction commits)").register(meters);
         this.certificates = certificates;
         this.paths = paths;
         this.passedModules = passedModules;
@@ -148,6 +151,7 @@ public class CertificateIssuer {
                 completedAt.atZoneSameInstant(clock.getZone()).toLocalDate(), now, expiresAt, sessionId);
         CertificateId id = certificates.insert(certificate, now.plus(CertificatePdfs.FIRST_RETRY_AFTER));
         events.publishEvent(new CertificateIssued(id, holder.userId(), pathId, code));
+        nl.omzien.base.AfterCommit.run(issued::increment);
         return id;
     }
 

@@ -55,6 +55,9 @@ public class MailDispatcher {
     private final int maxAttempts;
     private final boolean devMailbox;
     private final Duration sendingTimeout;
+    private final io.micrometer.core.instrument.Counter sent;
+    private final io.micrometer.core.instrument.Counter failedAttempts;
+    private final io.micrometer.core.instrument.Counter failed;
 
     MailDispatcher(JooqMailOutboxRepository outbox, PlatformTransactionManager transactions,
                    ObjectProvider<JavaMailSender> mailSender, Clock clock,
@@ -62,7 +65,14 @@ public class MailDispatcher {
                    @Value("${omzien.mail.from:Omzien <noreply@omzien.example>}") String from,
                    @Value("${omzien.mail.max-attempts:10}") int maxAttempts,
                    @Value("${omzien.mail.dev-mailbox:true}") boolean devMailbox,
-                   @Value("${omzien.mail.sending-timeout:PT15M}") Duration sendingTimeout) {
+                   @Value("${omzien.mail.sending-timeout:PT15M}") Duration sendingTimeout,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
+        this.sent = io.micrometer.core.instrument.Counter.builder("omzien.mail.sent")
+                .description("Mails the mail server accepted").register(meters);
+        this.failedAttempts = io.micrometer.core.instrument.Counter.builder("omzien.mail.attempts.failed")
+                .description("Delivery attempts the mail server refused or that timed out (retried later)").register(meters);
+        this.failed = io.micrometer.core.instrument.Counter.builder("omzien.mail.failed")
+                .description("Mails given up on after the last attempt").register(meters);
         this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactions);
         // Boot also creates a JavaMailSender for an empty spring.mail.host (its condition only rejects
@@ -128,6 +138,7 @@ public class MailDispatcher {
         if (mail.attempts() > maxAttempts) {
             // Its last attempt was interrupted: as many tries as any other mail gets.
             transaction.executeWithoutResult(status -> outbox.markFailed(mail.id(), maxAttempts, JooqMailOutboxRepository.INTERRUPTED));
+            failed.increment();
             return;
         }
         try {
@@ -137,6 +148,7 @@ public class MailDispatcher {
             return;
         }
         transaction.executeWithoutResult(status -> outbox.markSent(mail.id(), OffsetDateTime.now(clock)));
+        sent.increment();
     }
 
     private void send(DueMail mail) throws MessagingException {
@@ -188,7 +200,9 @@ public class MailDispatcher {
         if (attempts >= maxAttempts) {
             log.warn("Mail {} failed {} times, giving up: {}", mail.id(), attempts, error);
             outbox.markFailed(mail.id(), attempts, error);
+            failed.increment();
         } else {
+            failedAttempts.increment();
             log.info("Mail {} not delivered (attempt {}), retrying later: {}", mail.id(), attempts, error);
             outbox.markFailedAttempt(mail.id(), error, OffsetDateTime.now(clock).plus(backoff(attempts)));
         }

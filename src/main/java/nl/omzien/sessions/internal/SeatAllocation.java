@@ -38,14 +38,24 @@ public class SeatAllocation {
     private final PersonLookup people;
     private final SessionMails mails;
     private final Duration offerWindow;
+    private final io.micrometer.core.instrument.Counter seatsTaken;
+    private final io.micrometer.core.instrument.Counter waitlisted;
 
     SeatAllocation(JooqSessionRepository sessions, JooqRegistrationRepository registrations, PersonLookup people,
-                   SessionMails mails, @Value("${omzien.sessions.offer-window:PT24H}") Duration offerWindow) {
+                   SessionMails mails, @Value("${omzien.sessions.offer-window:PT24H}") Duration offerWindow,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
+        this.seatsTaken = signUps(meters, "confirmed");
+        this.waitlisted = signUps(meters, "waitlisted");
         this.sessions = sessions;
         this.people = people;
         this.registrations = registrations;
         this.mails = mails;
         this.offerWindow = offerWindow;
+    }
+
+    private static io.micrometer.core.instrument.Counter signUps(io.micrometer.core.instrument.MeterRegistry meters, String outcome) {
+        return io.micrometer.core.instrument.Counter.builder("omzien.sessions.signups").tag("outcome", outcome)
+                .description("Sign-ups for a group session that committed: a seat, or a place on the waitlist").register(meters);
     }
 
     /** Every seat change runs in its caller's transaction: the one that holds the session's lock until it commits. */
@@ -138,6 +148,7 @@ public class SeatAllocation {
             return new SignUpOutcome(place.id(), userId, place.status(), true);
         }
         RegistrationId id = inserted.get();
+        nl.omzien.base.AfterCommit.run((seat ? seatsTaken : waitlisted)::increment);
         if (seat) {
             mails.confirmed(current(details, session), person);
         } else {

@@ -10,7 +10,8 @@
 # Settings (environment): USERS="50 200" concurrent users per run, RAMP=30 s, DURATION=120 s at full load,
 #   THINK_MIN=2000 THINK_MAX=5000 ms, LEAD_SHARE=20 (one in N users is a coalition lead on the dashboard),
 #   MODE=mix|memory, ROUNDS=1 (before/after alternate ROUNDS times), JAVA_OPTS for the app (e.g. -Xmx1g),
-#   OUT=bench/load/results. Results: $OUT/summary.md (one line per run and action) and Gatling's HTML reports.
+#   OUT=bench/load/results. Results: $OUT/summary.md (one line per run and action), Gatling's HTML reports
+#   beside it.
 # Runs the client on the same machine as the app: on a 2-core machine its CPU competes with the app's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,15 +65,14 @@ start_app() { # label jar
 stop_app() { kill $APP; wait $APP 2>/dev/null || true; sleep 2; }
 
 gatling() { # label users mode duration -> runs the simulation, prints the report folder
-  local before_runs
-  before_runs=$(ls -d bench/load/target/gatling/*/ 2>/dev/null | wc -l)
+  local results=$OUT/gatling-$1-$2-$3
   (cd bench/load && MAVEN_OPTS="--add-opens java.base/java.lang=ALL-UNNAMED -Xmx1g" mvn -B -q -o \
     org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
     -DbaseUrl=http://localhost:$PORT -Dusers="$2" -Dmode="$3" -DrampSeconds="$RAMP" -DdurationSeconds="$4" \
     -DthinkMinMs="$THINK_MIN" -DthinkMaxMs="$THINK_MAX" -DleadShare="$LEAD_SHARE" \
     -DdbUrl="jdbc:postgresql://localhost:$DB_PORT/postgres" \
-    -DdbPassword="$(cat "$DATA/postgres/omzien-db-password")" > "$OUT/gatling-$1-$2-$3.log" 2>&1) || true
-  ls -td bench/load/target/gatling/*/ | head -1
+    -DdbPassword="$(cat "$DATA/postgres/omzien-db-password")" -Dresults="$results" > "$results.log" 2>&1) || true
+  ls -td "$results"/*/ | head -1
 }
 
 # p50/p95/p99 per action from Gatling's report (index.html: count, ok, ko, %ko, rps, min, p50, p75, p95, p99, ...).
@@ -87,7 +87,8 @@ lines = []
 for name, rest in rows:
     cols = dict(re.findall(r'col-(\d+)">([^<]*)<', rest))
     if not cols: continue
-    count = int(cols['2'].replace(',', '') or 0); total += count
+    count = int(cols['2'].replace(',', '') or 0)
+    if name != 'All Requests': total += count
     lines.append(f"| {label} | {users} | {load} | {name} | {count} | {cols['4']} | {cols['8']} | {cols['10']} | {cols['11']} |")
 cpu_app, cpu_pg, wall = float(cpu_app), float(cpu_pg), float(wall)
 for l in lines: print(l)

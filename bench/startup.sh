@@ -7,6 +7,7 @@
 # resident memory of the JVM and the embedded PostgreSQL. Warm starts alternate jar / AOT, so a busy
 # machine weighs on both alike; the machine's load average is printed with each line.
 # Usage: mvn package -DskipTests && bench/startup.sh [runs] [jar]
+#   COLD=0 skips the cold starts; then DATA_TEMPLATE=<an app data folder> is copied for the warm ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${2:-$(ls target/omzien-*.jar | grep -v original | head -1)}
@@ -36,9 +37,13 @@ stop() { kill $APP; wait $APP 2>/dev/null || true; sleep 1; }
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 EXTRACTED="$WORK/app/$(basename "$JAR")"
 
-for i in $(seq "$RUNS"); do
-  rm -rf "$DATA/postgres"; start "cold $i" -jar "$JAR"; stop
-done
+if [ "${COLD:-1}" = 0 ]; then
+  cp -r "${DATA_TEMPLATE:?COLD=0 needs DATA_TEMPLATE}/postgres" "$DATA/"
+else
+  for i in $(seq "$RUNS"); do
+    rm -rf "$DATA/postgres"; start "cold $i" -jar "$JAR"; stop
+  done
+fi
 
 # Training run: the classes of start-up and of the first page go into the cache, written when the JVM exits.
 start "train" -XX:AOTCacheOutput="$WORK/app.aot" -jar "$EXTRACTED"

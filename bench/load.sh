@@ -102,7 +102,7 @@ if [ "$MODE" = mix ]; then
   echo "| code | users | load 1 min (start → end) | action | requests | errors | p50 ms | p95 ms | p99 ms |" >> "$SUMMARY"
   echo "|---|---|---|---|---|---|---|---|---|" >> "$SUMMARY"
 else
-  echo "| code | users | load 1 min | heap after full GC, 0 users | with N users | per user |" >> "$SUMMARY"
+  echo "| code | users | load 1 min | heap after full GC, 0 users | with the users | per user in the player |" >> "$SUMMARY"
   echo "|---|---|---|---|---|---|" >> "$SUMMARY"
 fi
 
@@ -128,8 +128,11 @@ for round in $(seq "$ROUNDS"); do
         GATLING=$!
         sleep $((RAMP + 45))
         heapN=$(heap_after_gc)
+        # Users who got as far as the player by then (Gatling prints its counts every 5 s).
+        arrived=$(grep -E '^> open player ' "$OUT/gatling-$label-$users-hold.log" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3+0}')
+        arrived=${arrived:-0}
         wait "$GATLING" || true
-        echo "| $label | $users | $load_start | $heap0 MiB | $heapN MiB | $(( (heapN - heap0) * 1024 / users )) KiB |" | tee -a "$SUMMARY"
+        echo "| $label | $users ($arrived in the player) | $load_start | $heap0 MiB | $heapN MiB | $(( (heapN - heap0) * 1024 / (arrived > 0 ? arrived : 1) )) KiB |" | tee -a "$SUMMARY"
       fi
       stop_app
     done

@@ -75,14 +75,17 @@ public class OmzienSimulation extends Simulation {
     static final ChainBuilder SIGN_IN = exec(OmzienSimulation::pickAccount)
             .exec(http("login page").get("/login")
                     .check(status().is(200), regex("<meta name=\"_csrf\" content=\"([^\"]+)\"").saveAs("csrf")))
+            .exitHereIfFailed()
             .exec(http("sign in").post("/login")
                     .formParam("username", "#{email}")
                     .formParam("password", PASSWORD)
                     .formParam("_csrf", "#{csrf}")
                     // The form posts, Spring redirects to "/", the browser loads the page (followed here).
                     .check(status().is(200), regex("<meta name=\"_csrf\"").exists()))
+            .exitHereIfFailed()
             .exec(http("ui init").get("/?v-r=init&location=&query=")
                     .check(status().is(200), bodyString().saveAs("init")))
+            .exitHereIfFailed()
             .exec(session -> session.set("ui", VaadinUi.fromInit(session.getString("init"))).remove("init"))
             .exitHereIfFailed();
 

@@ -77,7 +77,7 @@ public class Throttle {
     @Autowired
     Throttle(DSLContext db, Clock clock, PlatformTransactionManager transactions,
              @Value("${omzien.throttle.max-connections:4}") int maxConnections,
-             @Value("${omzien.throttle.max-wait-ms:10000}") long waitMillis) {
+             @Value("${omzien.throttle.max-wait-ms:60000}") long waitMillis) {
         this.db = db;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);

@@ -121,7 +121,7 @@ class LoginThrottleTest extends IntegrationTest {
     @Test
     void aBurstOfSignInsFromOneAddressLeavesThePoolToEveryoneElse() throws Exception {
         String ip = freshIp();
-        var pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+        var pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
         AtomicInteger mostActive = new AtomicInteger();
         AtomicBoolean sampling = new AtomicBoolean(true);
         Thread sampler = Thread.ofPlatform().start(() -> {

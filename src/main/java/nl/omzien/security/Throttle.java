@@ -2,15 +2,24 @@ package nl.omzien.security;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static nl.omzien.security.internal.db.Tables.THROTTLE_EVENT;
 import static org.jooq.impl.DSL.lower;
@@ -23,6 +32,12 @@ import static org.jooq.impl.DSL.val;
  * and app instances. Counting and recording are one step, serialised by transaction-scoped advisory
  * locks on the subject and the IP address (always in that order, so two attempts never wait for each
  * other): parallel attempts cannot all pass a count none of them has added to yet.
+ * <p>
+ * Attempts from one address queue on that address's lock. Without a bound, a burst of sign-ins from one
+ * network (a municipality's proxy, an attack) would each hold a pooled connection while queueing, and
+ * starve every other page (issue 23: "Connection is not available ... active=16, waiting=133"). So at most
+ * {@code omzien.throttle.max-connections} attempts hold a connection at a time; the others wait here,
+ * without one (decision 021).
  */
 @Component
 public class Throttle {
@@ -55,10 +70,29 @@ public class Throttle {
 
     private final DSLContext db;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final Semaphore connections;
+    private final long waitMillis;
 
+    @Autowired
+    Throttle(DSLContext db, Clock clock, PlatformTransactionManager transactions,
+             @Value("${omzien.throttle.max-connections:4}") int maxConnections,
+             @Value("${omzien.throttle.max-wait-ms:60000}") long waitMillis) {
+        this.db = db;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.connections = new Semaphore(maxConnections, true);
+        this.waitMillis = waitMillis;
+    }
+
+    /** Without a transaction manager (a unit test on a plain connection): every statement commits at once. */
     Throttle(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.ownTransaction = null;
+        this.connections = new Semaphore(Integer.MAX_VALUE);
+        this.waitMillis = 0;
     }
 
     /**
@@ -68,8 +102,31 @@ public class Throttle {
      * @param subject the e-mail address tried (case does not matter), or null for a per-address rule
      * @return the attempt's id (to {@link #forgive} it later), or empty when a limit is reached
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public OptionalLong tryAcquire(Rule rule, String subject, String ipAddress) {
+        return bounded(() -> countAndRecord(rule, subject, ipAddress));
+    }
+
+    /**
+     * Runs one throttle transaction once a connection slot is free; a slot that stays taken for
+     * {@code max-wait-ms} means the app is overrun: the caller gets a database-unavailable error.
+     */
+    private <T> T bounded(Supplier<T> work) {
+        try {
+            if (!connections.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                throw new CannotAcquireLockException("Too many throttle checks waiting; try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotAcquireLockException("Interrupted while waiting for a throttle check", e);
+        }
+        try {
+            return ownTransaction == null ? work.get() : ownTransaction.execute(status -> work.get());
+        } finally {
+            connections.release();
+        }
+    }
+
+    private OptionalLong countAndRecord(Rule rule, String subject, String ipAddress) {
         String who = subject == null ? null : subject.toLowerCase();
         String ip = ipAddress == null ? "unknown" : ipAddress;
         if (who != null) {

@@ -3,6 +3,7 @@ package nl.omzien.security;
 import nl.omzien.security.internal.LoginThrottle;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider.LoginThrottledException;
 import nl.omzien.test.IntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 import static nl.omzien.security.internal.db.Tables.THROTTLE_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +35,8 @@ class LoginThrottleTest extends IntegrationTest {
     AuthenticationManager authenticationManager;
     @Autowired
     DSLContext db;
+    @Autowired
+    DataSource dataSource;
 
     private static String freshIp() {
         return "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "-" + UUID.randomUUID();
@@ -106,6 +112,32 @@ class LoginThrottleTest extends IntegrationTest {
         String ip = freshIp();
         List<Object> outcomes = inParallel(90, () -> throttle.begin("spray-" + UUID.randomUUID() + "@example.org", ip).isPresent());
         assertThat(outcomes.stream().filter(Boolean.TRUE::equals).count()).isEqualTo(30);
+    }
+
+    /**
+     * Issue 23: a burst of sign-ins from one address once held every pooled connection while queueing for
+     * that address's lock, and other pages failed. Now at most omzien.throttle.max-connections (4) do.
+     */
+    @Test
+    void aBurstOfSignInsFromOneAddressLeavesThePoolToEveryoneElse() throws Exception {
+        String ip = freshIp();
+        var pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        AtomicInteger mostActive = new AtomicInteger();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = Thread.ofPlatform().start(() -> {
+            while (sampling.get()) {
+                mostActive.accumulateAndGet(pool.getActiveConnections(), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        try {
+            inParallel(200, () -> throttle.begin("burst-" + UUID.randomUUID() + "@example.org", ip).isPresent());
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+        // 4 for the throttle, a little room for the app's own scheduled jobs; the pool holds 40.
+        assertThat(mostActive.get()).as("connections in use during the burst").isLessThanOrEqualTo(6);
     }
 
     private static final String PARTICIPANT_OR_STAFF = TRAINER;

@@ -27,6 +27,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
@@ -53,7 +55,7 @@ import java.util.stream.IntStream;
 @Route("sessies")
 @Menu(order = 11, title = "nav.sessions", icon = "CALENDAR")
 @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
-public class SessionsView extends VerticalLayout implements HasTitleKey {
+public class SessionsView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final RegistrationService registrations;
     private final java.time.Clock clock;
@@ -102,6 +104,14 @@ public class SessionsView extends VerticalLayout implements HasTitleKey {
         // The page title is the h1 (app shell): its sections are h2.
         add(new H2(getTranslation("sessions.mine")), mine, feed, new H2(getTranslation("sessions.upcoming")), filterBox,
                 upcoming);
+    }
+
+    /**
+     * Read at every navigation here, not once: Vaadin keeps the view when its own route is opened again (the
+     * menu item), and that must show the places as they are now.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

@@ -30,7 +30,7 @@ public class PersonalDataEraser {
 
     /** @return false when there was nothing left to erase (unknown or already anonymised account) */
     public boolean erase(long userId, String why) {
-        Optional<PersonalDataSubject> subject = subjects.live(userId);
+        Optional<PersonalDataSubject> subject = subjects.liveLocked(userId);
         if (subject.isEmpty()) {
             return false;
         }

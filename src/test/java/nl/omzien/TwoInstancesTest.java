@@ -10,6 +10,7 @@ import nl.omzien.certificates.internal.StoredCertificateStatus;
 import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutgoingMail;
 import nl.omzien.notifications.internal.MailDispatcher;
+import nl.omzien.ops.AsPerson;
 import nl.omzien.privacy.internal.RetentionJob;
 import nl.omzien.sessions.RegistrationService;
 import nl.omzien.sessions.RegistrationStatus;
@@ -34,10 +35,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.io.IOException;
@@ -355,23 +352,8 @@ class TwoInstancesTest {
         }
     }
 
-    /** Signed in as {@code email} in {@code instance}'s own security context holder, on this thread. */
     private static <T> T as(ConfigurableApplicationContext instance, String email, Callable<T> work) {
-        UserDetails user = instance.getBean(UserDetailsService.class).loadUserByUsername(email);
-        SecurityContextHolderStrategy holder = instance.getBeanProvider(SecurityContextHolderStrategy.class)
-                .getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-        var context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        holder.setContext(context);
-        try {
-            return work.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            holder.clearContext();
-        }
+        return AsPerson.as(instance, email, work);
     }
 
     private static List<String> mailsTo(DSLContext db, String email) {
@@ -387,6 +369,7 @@ class TwoInstancesTest {
     }
 
     private static void signIn(HttpClient browser, ConfigurableApplicationContext instance, String email) throws Exception {
+        AsPerson.serving(instance);
         String page = browser.send(get(instance, "/inloggen/link?token=x"), HttpResponse.BodyHandlers.ofString()).body();
         Matcher field = CSRF_FIELD.matcher(page);
         assertThat(field.find()).as("the page carries a CSRF token").isTrue();
@@ -399,6 +382,8 @@ class TwoInstancesTest {
     }
 
     private static String whoAmI(HttpClient browser, ConfigurableApplicationContext instance) throws Exception {
+        // Two Spring Security setups in one JVM share the static holder; in production each has its own JVM.
+        AsPerson.serving(instance);
         return browser.send(get(instance, "/kalender/test-wie-ben-ik.ics"), HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -70,8 +70,7 @@ public class EmbeddedDatabaseBackup {
     @Scheduled(cron = "${omzien.backup.cron:-}")
     public void scheduled() {
         try {
-            Path made = backup();
-            log.info("Backup of the embedded database written to {}", made.toAbsolutePath());
+            backup();
             removeOld();
         } catch (RuntimeException e) {
             log.error("Backup of the embedded database failed; the previous backups are kept", e);
@@ -80,6 +79,7 @@ public class EmbeddedDatabaseBackup {
 
     /** Takes a backup now into {@code omzien.backup.dir}. @return the backup's folder (holding {@code postgres/}) */
     public Path backup() {
+        long started = System.currentTimeMillis();
         try {
             Files.createDirectories(backupDir);
             String name = NAME.format(clock.instant().atOffset(ZoneOffset.UTC));
@@ -89,6 +89,8 @@ public class EmbeddedDatabaseBackup {
             copyOnline(target);
             Path done = backupDir.resolve(name);
             Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Backup {} written in {} ms ({} MB)", done.toAbsolutePath(), System.currentTimeMillis() - started,
+                    size(done) / (1024 * 1024));
             return done;
         } catch (IOException e) {
             throw new UncheckedIOException("Backup to " + backupDir.toAbsolutePath() + " failed: " + e.getMessage(), e);
@@ -200,6 +202,12 @@ public class EmbeddedDatabaseBackup {
             }
         } catch (IOException e) {
             log.warn("Could not remove old backups in {}", backupDir.toAbsolutePath(), e);
+        }
+    }
+
+    private static long size(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 

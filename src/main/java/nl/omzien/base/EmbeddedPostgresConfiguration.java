@@ -124,6 +124,14 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
+    /** Online backups of the embedded database; scheduled only when {@code OMZIEN_BACKUP_CRON} is set. */
+    @Bean
+    EmbeddedDatabaseBackup embeddedDatabaseBackup(EmbeddedPostgres postgres, @Value("${omzien.embedded-db.data-dir}") Path dataDir,
+                                                  @Value("${omzien.backup.dir}") Path backupDir,
+                                                  @Value("${omzien.backup.keep:7}") int keep, java.time.Clock clock) {
+        return new EmbeddedDatabaseBackup(postgres, dataDir, backupDir, keep, clock);
+    }
+
     /** Bound to {@code spring.datasource.hikari.*} like Boot's own pool (connection timeout, pool size). */
     @Bean(destroyMethod = "close")
     @ConfigurationProperties("spring.datasource.hikari")

@@ -21,6 +21,13 @@ public interface PersonalDataSubjects {
     /** The person as the sections need them (name, every address they used); empty when unknown or anonymised. */
     Optional<PersonalDataSubject> live(PersonId userId);
 
+    /**
+     * Like {@link #live}, with the account row locked until the caller's transaction ends: of two erasures
+     * of one person at once (the retention job on two app instances, or a person and the job), the second
+     * waits, then finds the account anonymised and does nothing.
+     */
+    Optional<PersonalDataSubject> liveLocked(PersonId userId);
+
     /** Any account, also an anonymised one (an admin may still export what is left). */
     Optional<PersonalDataSubject> any(PersonId userId);
 

@@ -34,8 +34,19 @@ class JooqPersonalDataSubjects implements PersonalDataSubjects {
 
     @Override
     public Optional<PersonalDataSubject> live(PersonId userId) {
-        return db.select(APP_USER.FULL_NAME, APP_USER.EMAIL).from(APP_USER)
-                .where(APP_USER.ID.eq(userId), APP_USER.ANONYMISED_AT.isNull())
+        return subject(userId, false);
+    }
+
+    @Override
+    public Optional<PersonalDataSubject> liveLocked(PersonId userId) {
+        return subject(userId, true);
+    }
+
+    private Optional<PersonalDataSubject> subject(PersonId userId, boolean lock) {
+        var query = db.select(APP_USER.FULL_NAME, APP_USER.EMAIL).from(APP_USER)
+                .where(APP_USER.ID.eq(userId), APP_USER.ANONYMISED_AT.isNull());
+        // FOR UPDATE re-checks ANONYMISED_AT after waiting for a concurrent erasure, which then wins.
+        return (lock ? query.forUpdate().of(APP_USER) : query)
                 .fetchOptional(r -> {
                     // An address still waiting for confirmation may have received mail too.
                     Set<String> emails = new HashSet<>();

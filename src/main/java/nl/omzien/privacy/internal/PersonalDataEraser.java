@@ -31,7 +31,7 @@ public class PersonalDataEraser {
 
     /** @return false when there was nothing left to erase (unknown or already anonymised account) */
     public boolean erase(PersonId userId, String why) {
-        Optional<PersonalDataSubject> subject = subjects.live(userId);
+        Optional<PersonalDataSubject> subject = subjects.liveLocked(userId);
         if (subject.isEmpty()) {
             return false;
         }

@@ -273,6 +273,9 @@ public class JooqRegistrationRepository {
                 .where(REGISTRATION.CHECKED_IN_AT.isNotNull()).and(REGISTRATION.ATTENDANCE.isNull())
                 .and(REGISTRATION.STATUS.eq(RegistrationStatus.CONFIRMED)).and(TRAINING_SESSION.STATUS.eq(TrainingSession.Status.PLANNED))
                 .and(TRAINING_SESSION.STARTS_AT.le(now))
+                // One order for every app instance: the job locks these rows one by one in one transaction,
+                // and two instances taking them in different orders could deadlock.
+                .orderBy(REGISTRATION.ID)
                 .fetch(REGISTRATION.ID);
     }
 

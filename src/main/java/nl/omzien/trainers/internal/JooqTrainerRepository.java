@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
 import static nl.omzien.people.published.Tables.V_PERSON;
 import static nl.omzien.sessions.published.Tables.V_REGISTRATION;
 import static nl.omzien.sessions.published.Tables.V_SESSION_FIGURES;
@@ -184,8 +185,12 @@ public class JooqTrainerRepository {
     public record PersonRow(long id, String name, Long municipalityId, boolean trainerRole) {
     }
 
+    /** Staff have a municipality of their own; everyone else their organisation's. */
+    private static final org.jooq.Field<Long> MUNICIPALITY = DSL.coalesce(V_PERSON.MUNICIPALITY_ID, V_ORGANISATION.MUNICIPALITY_ID);
+
     public Optional<PersonRow> person(long personId) {
-        return db.select(V_PERSON.ID, V_PERSON.FULL_NAME, V_PERSON.MUNICIPALITY_ID, V_PERSON.ROLES).from(V_PERSON)
+        return db.select(V_PERSON.ID, V_PERSON.FULL_NAME, MUNICIPALITY, V_PERSON.ROLES).from(V_PERSON)
+                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
                 .where(V_PERSON.ID.eq(personId)).fetchOptional(r -> new PersonRow(r.value1(), r.value2(), r.value3(),
                         r.value4() != null && List.of(r.value4()).contains("TRAINER")));
     }
@@ -193,8 +198,9 @@ public class JooqTrainerRepository {
     /** Enabled people of a municipality, by name: whom a lead may record a qualification for. */
     public Map<Long, String> peopleIn(long municipalityId) {
         Map<Long, String> people = new LinkedHashMap<>();
-        db.select(V_PERSON.ID, V_PERSON.FULL_NAME).from(V_PERSON).where(V_PERSON.MUNICIPALITY_ID.eq(municipalityId))
-                .and(V_PERSON.ENABLED.isTrue()).orderBy(V_PERSON.FULL_NAME)
+        db.select(V_PERSON.ID, V_PERSON.FULL_NAME).from(V_PERSON)
+                .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
+                .where(MUNICIPALITY.eq(municipalityId)).and(V_PERSON.ENABLED.isTrue()).orderBy(V_PERSON.FULL_NAME)
                 .forEach(r -> people.put(r.value1(), r.value2()));
         return people;
     }

@@ -245,4 +245,28 @@ class TrainerQualificationTest extends IntegrationTest {
         // But they can no longer be put on another one.
         assertThatThrownBy(() -> plan(LEAD_COEVORDEN, "Nieuw", 40, Set.of(id))).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aTrainerSeesTheirOwnFigures_TheirGroupsConfidenceOnlyWithFiveOrMoreAnswers() {
+        var attended = new nl.omzien.certificates.AttendedSessions(fx(), db, training, catalog, sessions, registrations);
+        SessionId four = attended.run(fx().participants(4, "Bibliotheek Coevorden"));
+        SessionId five = attended.run(fx().participants(5, "Bibliotheek Coevorden"));
+        clock.advance(Duration.ofHours(2));
+        List<SessionFiguresForTrainer> mine = fx().as(TRAINER, () -> trainers.mine()).sessions();
+        SessionFiguresForTrainer small = mine.stream().filter(f -> f.sessionId().equals(four)).findFirst().orElseThrow();
+        SessionFiguresForTrainer enough = mine.stream().filter(f -> f.sessionId().equals(five)).findFirst().orElseThrow();
+        assertThat(small.present()).isEqualTo(4);
+        assertThat(small.confidenceAnswered()).isEqualTo(4);
+        assertThat(small.confidenceBefore()).isNull();
+        assertThat(small.confidenceAfter()).isNull();
+        assertThat(enough.present()).isEqualTo(5);
+        assertThat(enough.places()).isEqualTo(5);
+        // The walker answers 3-3-3 before and 4-4-4 after.
+        assertThat(enough.confidenceBefore()).isEqualTo(3.0);
+        assertThat(enough.confidenceAfter()).isEqualTo(4.0);
+        // Another trainer does not see them.
+        String other = newTrainer();
+        qualify(other, today().plusYears(1));
+        assertThat(fx().as(other, () -> trainers.mine()).sessions()).isEmpty();
+    }
 }

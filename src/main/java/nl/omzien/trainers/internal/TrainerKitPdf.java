@@ -3,10 +3,8 @@ package nl.omzien.trainers.internal;
 import nl.omzien.base.Translations;
 import nl.omzien.people.Audience;
 import nl.omzien.trainers.KitPart;
-import nl.omzien.training.content.LessonStep;
 import nl.omzien.training.content.QuizStep;
 import nl.omzien.training.content.ReadingTime;
-import nl.omzien.training.content.ReflectionStep;
 import nl.omzien.training.content.ScenarioStep;
 import nl.omzien.training.content.Step;
 import nl.omzien.training.content.TrainingModule;
@@ -58,51 +56,86 @@ public class TrainerKitPdf {
     }
 
     /**
-     * The plan: welcome and the confidence questions, the lessons (time by reading length, with room to talk), a
-     * role-play per scenario, the group quiz, and a close with the evaluation; rounded to 5 minutes, 90 in all.
+     * The plan: welcome and the confidence questions, the lessons before the first scenario, the role-plays, the
+     * lessons after them, the group quiz, and a close with the evaluation; in 5-minute steps, 90 in all. Lessons are
+     * grouped (a 90-minute session cannot give each of a dozen steps its own slot); time follows reading length,
+     * with room to talk, and about 15 minutes per role-play (at most three).
      */
     public List<Block> plan(TrainingModule module, Audience audience, Locale locale) {
         List<Step> steps = module.stepsFor(audience);
-        List<Block> fixedStart = List.of(new Block(10, t(locale, "kit.plan.welcome")));
-        List<Step> middle = steps.stream().filter(s -> !(s instanceof QuizStep)).toList();
         boolean quiz = steps.stream().anyMatch(s -> s instanceof QuizStep);
+        List<Step> before = new ArrayList<>();
+        List<Step> scenarios = new ArrayList<>();
+        List<Step> after = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof ScenarioStep) {
+                scenarios.add(step);
+            } else if (!(step instanceof QuizStep)) {
+                (scenarios.isEmpty() ? before : after).add(step);
+            }
+        }
+        List<String> what = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (List<Step> group : List.of(before, scenarios, after)) {
+            if (group.isEmpty()) {
+                continue;
+            }
+            String titles = String.join(", ", group.stream().map(s -> s.title().in(locale)).toList());
+            if (group == scenarios) {
+                what.add(t(locale, "kit.plan.roleplay", titles));
+                weights.add(15.0 * Math.min(3, group.size()));
+            } else {
+                what.add(t(locale, "kit.plan.lesson", titles));
+                // Talking about a lesson in a group takes about twice as long as reading it.
+                weights.add(group.stream().mapToDouble(s -> Math.max(120, 2 * ReadingTime.seconds(s, text -> text.in(locale))) / 60).sum());
+            }
+        }
+        int welcome = 10;
         int closing = 10;
         int quizMinutes = quiz ? 10 : 0;
-        int available = SESSION_MINUTES - 10 - closing - quizMinutes;
-        double[] weights = new double[middle.size()];
-        double total = 0;
-        for (int i = 0; i < middle.size(); i++) {
-            Step step = middle.get(i);
-            // Talking about a lesson in a group takes about twice as long as reading it; a role-play about 15 minutes.
-            weights[i] = step instanceof ScenarioStep ? 15 * 60 : Math.max(120, 2 * ReadingTime.seconds(step, text -> text.in(locale)));
-            total += weights[i];
-        }
-        List<Block> blocks = new ArrayList<>(fixedStart);
-        int used = 0;
-        for (int i = 0; i < middle.size(); i++) {
-            int minutes = Math.max(5, (int) Math.round(available * weights[i] / total / 5) * 5);
-            if (i == middle.size() - 1) {
-                minutes = Math.max(5, available - used);
-            }
-            used += minutes;
-            blocks.add(new Block(minutes, describe(middle.get(i), locale)));
+        int units = (SESSION_MINUTES - welcome - closing - quizMinutes) / 5;
+        int[] allotted = allot(units, weights);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block(welcome, t(locale, "kit.plan.welcome")));
+        for (int i = 0; i < what.size(); i++) {
+            blocks.add(new Block(allotted[i] * 5, what.get(i)));
         }
         if (quiz) {
             blocks.add(new Block(quizMinutes, t(locale, "kit.plan.quiz")));
         }
         int sum = blocks.stream().mapToInt(Block::minutes).sum();
-        blocks.add(new Block(Math.max(5, SESSION_MINUTES - sum), t(locale, "kit.plan.closing")));
+        blocks.add(new Block(SESSION_MINUTES - sum, t(locale, "kit.plan.closing")));
         return blocks;
     }
 
-    private String describe(Step step, Locale locale) {
-        String title = step.title().in(locale);
-        return switch (step) {
-            case LessonStep lesson -> t(locale, "kit.plan.lesson", title);
-            case ScenarioStep scenario -> t(locale, "kit.plan.roleplay", title);
-            case ReflectionStep reflection -> t(locale, "kit.plan.reflection", title, reflection.question().in(locale));
-            case QuizStep q -> t(locale, "kit.plan.quiz");
-        };
+    /** Shares {@code units} by weight, at least one each, by largest remainder, so they add up exactly. */
+    static int[] allot(int units, List<Double> weights) {
+        int n = weights.size();
+        int[] result = new int[n];
+        if (n == 0) {
+            return result;
+        }
+        double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+        int spare = units - n;
+        double[] exact = new double[n];
+        int given = 0;
+        for (int i = 0; i < n; i++) {
+            exact[i] = spare * weights.get(i) / total;
+            result[i] = 1 + (int) Math.floor(exact[i]);
+            given += result[i];
+        }
+        while (given < units) {
+            int best = 0;
+            for (int i = 1; i < n; i++) {
+                if (exact[i] - Math.floor(exact[i]) > exact[best] - Math.floor(exact[best])) {
+                    best = i;
+                }
+            }
+            result[best]++;
+            exact[best] = Math.floor(exact[best]);
+            given++;
+        }
+        return result;
     }
 
     private byte[] draw(TrainingModule module, Audience audience, KitPart part, Locale locale) {
@@ -269,8 +302,11 @@ public class TrainerKitPdf {
             w.gap(10);
             int number = 1;
             for (QuizStep.Question question : questions) {
-                w.paragraph(number++ + ". " + question.text().in(locale)
-                        + (question.type() == QuizStep.QuestionType.MULTIPLE ? " " + t(locale, "kit.quiz.more-than-one") : ""), true, 12, 0);
+                String text = question.text().in(locale);
+                // Most module questions already say "choose all correct answers"; say it only when they do not.
+                boolean saysSo = text.toLowerCase(locale).matches(".*(kies alle|choose all).*");
+                w.paragraph(number++ + ". " + text + (question.type() == QuizStep.QuestionType.MULTIPLE && !saysSo
+                        ? " " + t(locale, "kit.quiz.more-than-one") : ""), true, 12, 0);
                 for (int i = 0; i < question.options().size(); i++) {
                     w.paragraph((char) ('A' + i) + "  " + question.options().get(i).text().in(locale), false, 12, 14);
                 }

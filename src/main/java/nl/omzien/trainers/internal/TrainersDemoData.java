@@ -31,9 +31,10 @@ class TrainersDemoData implements TrainersDemo {
         }
         LocalDate today = register.today();
         Long lead = cast.person("coalitie@coevorden.example").map(DemoPeople.Person::id).orElse(null);
+        // Qualified ten months ago: not yet a full year, so not yet held to the two sessions a year.
         cast.person("trainer@omzien.example").ifPresent(trainer -> cast.municipality("Coevorden").ifPresent(coevorden ->
-                repository.insert(trainer.id(), coevorden, Qualification.Source.EXTERNAL, today.minusYears(1),
-                        today.plusYears(2), "Voorbeeld: train-de-trainer bij een welzijnsorganisatie, certificaat gezien.",
+                repository.insert(trainer.id(), coevorden, Qualification.Source.EXTERNAL, today.minusMonths(10),
+                        today.plusMonths(26), "Voorbeeld: train-de-trainer bij een welzijnsorganisatie, certificaat gezien.",
                         lead, register.now())));
         // Expired two months ago, after the reminder: the lead's page shows the state "Verlopen".
         cast.person("wim.oosting@demo.example").ifPresent(volunteer -> cast.municipality("Coevorden").ifPresent(coevorden -> {

@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
  * Nothing else about the person.
  *
  * @param maskedHolder e.g. "J. de V."; null when the account was deleted
+ * @param trainer      for a trainer certificate: "gekwalificeerd trainer" and the sessions led; else null
  */
 public record Verification(String code, CertificateStatus status, Text pathTitle, LocalDate completedOn,
                            OffsetDateTime expiresAt, String municipalityName, String maskedHolder,
-                           boolean accountDeleted, String revokedReason) {
+                           boolean accountDeleted, String revokedReason,
+                           TrainerStandings.TrainerStanding trainer) {
 }

@@ -31,10 +31,12 @@ public class VerificationService {
 
     private final JooqCertificateRepository certificates;
     private final VerifyThrottle throttle;
+    private final TrainerStandings trainers;
     private final Clock clock;
 
-    VerificationService(JooqCertificateRepository certificates, VerifyThrottle throttle, Clock clock) {
+    VerificationService(JooqCertificateRepository certificates, VerifyThrottle throttle, TrainerStandings trainers, Clock clock) {
         this.certificates = certificates;
+        this.trainers = trainers;
         this.throttle = throttle;
         this.clock = clock;
     }
@@ -100,6 +102,7 @@ public class VerificationService {
         return new Verification(r.getCode(), certificate.status(), new Text(r.getPathTitleNl(), r.getPathTitleEn()),
                 r.getCompletedOn(), r.getExpiresAt(), r.getMunicipalityName(),
                 r.getHolderName() == null ? null : NameMatcher.mask(r.getHolderName()),
-                accountDeleted, certificate.revocation() == null ? null : certificate.revocation().reason());
+                accountDeleted, certificate.revocation() == null ? null : certificate.revocation().reason(),
+                accountDeleted ? null : trainers.of(r.getUserId(), r.getPathId()).orElse(null));
     }
 }

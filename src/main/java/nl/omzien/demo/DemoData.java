@@ -7,6 +7,7 @@ import nl.omzien.onboarding.OnboardingDemo;
 import nl.omzien.people.DemoPeople;
 import nl.omzien.people.PeopleDemo;
 import nl.omzien.privacy.PrivacyDemo;
+import nl.omzien.trainers.TrainersDemo;
 import nl.omzien.privacy.PrivacyDemo.AccountOpened;
 import nl.omzien.privacy.PrivacyDemo.OnParticipantList;
 import nl.omzien.security.SecurityDemo;
@@ -41,10 +42,11 @@ class DemoData implements ApplicationRunner {
     private final OnboardingDemo onboarding;
     private final PrivacyDemo privacy;
     private final DashboardDemo dashboard;
+    private final TrainersDemo trainers;
 
     DemoData(PeopleDemo people, SecurityDemo security, CertificatesDemo certificates, TrainingDemo training,
              SessionsDemo sessions, ContactsDemo contacts, OnboardingDemo onboarding, PrivacyDemo privacy,
-             DashboardDemo dashboard) {
+             DashboardDemo dashboard, TrainersDemo trainers) {
         this.people = people;
         this.security = security;
         this.certificates = certificates;
@@ -54,6 +56,7 @@ class DemoData implements ApplicationRunner {
         this.onboarding = onboarding;
         this.privacy = privacy;
         this.dashboard = dashboard;
+        this.trainers = trainers;
     }
 
     @Override
@@ -62,6 +65,8 @@ class DemoData implements ApplicationRunner {
         DemoPeople cast = people.municipalitiesOrganisationsAndPeople();
         // The admin signs in with an authenticator app; its secret is published for the demo.
         security.authenticatorForTheDemoAdmin();
+        // The demo trainer is qualified (so they can be put on sessions); a volunteer's qualification expired.
+        trainers.qualifiedAndExpiredTrainers(cast);
         // Each municipality's logo, before anyone earns a certificate that shows it.
         certificates.municipalityLogos(cast);
         // Months of people doing the modules; the learning paths they complete bring their certificates.

@@ -8,6 +8,8 @@ import nl.omzien.base.SecretTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
@@ -63,6 +65,7 @@ public class SessionService {
     private final SeatAllocation seats;
     private final SessionMails mails;
     private final PresenceListPdf presenceList;
+    private final TrainerQualifications qualifications;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -70,7 +73,8 @@ public class SessionService {
 
     SessionService(JooqSessionRepository sessions, JooqRegistrationRepository registrations, PersonLookup people,
                    JooqSessionInterestRepository interests, ModuleTitles moduleTitles, SeatAllocation seats,
-                   SessionMails mails, PresenceListPdf presenceList, CurrentUser currentUser,
+                   SessionMails mails, PresenceListPdf presenceList, TrainerQualifications qualifications,
+                   CurrentUser currentUser,
                    ApplicationEventPublisher events, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
         this.sessions = sessions;
         this.registrations = registrations;
@@ -80,6 +84,7 @@ public class SessionService {
         this.seats = seats;
         this.mails = mails;
         this.presenceList = presenceList;
+        this.qualifications = qualifications;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -148,12 +153,55 @@ public class SessionService {
         return session;
     }
 
-    /** People who can be a session's trainer in a municipality. */
+    /**
+     * People who can be put on a session as its trainer in a municipality: trainers qualified today, and
+     * candidates who may give their first session beside a qualified trainer (issue 20).
+     */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public Map<PersonId, String> trainers(MunicipalityId municipalityId) {
         requireScope(municipalityId);
-        return sessions.trainersIn(municipalityId);
+        Map<Long, String> all = sessions.trainersIn(municipalityId);
+        Map<PersonId, TrainerQualifications.Standing> standing = standing(municipalityId, all.keySet());
+        Map<Long, String> eligible = new java.util.LinkedHashMap<>();
+        all.forEach((id, name) -> {
+            TrainerQualifications.Standing s = standing.get(PersonId.of(id));
+            if (s != null && (s.qualified() || s.candidate())) {
+                eligible.put(id, name);
+            }
+        });
+        return eligible;
+    }
+
+    private Map<PersonId, TrainerQualifications.Standing> standing(long municipalityId, java.util.Collection<Long> people) {
+        return qualifications.standing(MunicipalityId.of(municipalityId),
+                people.stream().map(PersonId::of).toList(), LocalDate.now(clock.withZone(SessionTimes.ZONE)));
+    }
+
+    /** A trainer on a draft whose qualification ends on or before the session's day. */
+    public record TrainerWarning(long trainerId, String name, LocalDate validUntil) {
+    }
+
+    /**
+     * Trainers of the draft whose qualification ends on or before its date: planning goes ahead (they are
+     * qualified today), the planner is warned to have it renewed or find another trainer in time.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public List<TrainerWarning> trainerWarnings(SessionDraft draft) {
+        Long municipalityId = draft.getMunicipalityId() != null ? draft.getMunicipalityId() : currentUser.require().municipalityId();
+        if (municipalityId == null || draft.getDate() == null || draft.getTrainerIds().isEmpty()) {
+            return List.of();
+        }
+        requireScope(municipalityId);
+        Map<Long, String> names = sessions.trainersIn(municipalityId);
+        List<TrainerWarning> warnings = new ArrayList<>();
+        standing(municipalityId, draft.getTrainerIds()).forEach((person, s) -> {
+            if (s.validUntil() != null && !s.validUntil().isAfter(draft.getDate())) {
+                warnings.add(new TrainerWarning(person.value(), names.getOrDefault(person.value(), ""), s.validUntil()));
+            }
+        });
+        return warnings;
     }
 
     /** Organisations a session in this municipality can be closed for. */
@@ -176,7 +224,10 @@ public class SessionService {
     public SessionDraft newDraft() {
         SignedInUser user = currentUser.require();
         SessionDraft draft = new SessionDraft().setMunicipalityId(user.municipalityId());
-        if (user.has(Role.TRAINER)) {
+        // Only a trainer qualified today is put on their own new session; the form lists the others.
+        if (user.has(Role.TRAINER) && user.municipalityId() != null && Optional.ofNullable(
+                standing(user.municipalityId(), List.of(user.accountId())).get(PersonId.of(user.accountId())))
+                .filter(TrainerQualifications.Standing::qualified).isPresent()) {
             draft.getTrainerIds().add(user.accountId());
         }
         return draft;
@@ -228,11 +279,32 @@ public class SessionService {
         return value == null || value.isBlank();
     }
 
-    private void checkRelations(SessionDraft draft) {
+    /**
+     * @param onTheSession trainers the session already has: they stay on it even when their qualification
+     *                     lapsed meanwhile (nothing planned is taken away silently; the lead sees a list)
+     */
+    private void checkRelations(SessionDraft draft, java.util.Set<Long> onTheSession) {
         requireScope(draft.getMunicipalityId());
         Map<PersonId, String> allowed = sessions.trainersIn(draft.getMunicipalityId());
         if (!allowed.keySet().containsAll(draft.getTrainerIds())) {
             throw new InvalidInputException(Map.of("trainers", "session.trainer-invalid"));
+        }
+        // Server-side, not just the form's list: only a qualified trainer is put on a session, or a candidate
+        // giving their first session beside one (issue 20).
+        Map<PersonId, TrainerQualifications.Standing> standing = standing(draft.getMunicipalityId(), draft.getTrainerIds());
+        boolean candidateAdded = false;
+        for (Long trainer : draft.getTrainerIds()) {
+            if (onTheSession.contains(trainer)) {
+                continue;
+            }
+            TrainerQualifications.Standing s = standing.get(PersonId.of(trainer));
+            if (s == null || !s.qualified() && !s.candidate()) {
+                throw new InvalidInputException(Map.of("trainers", "session.trainer-not-qualified"));
+            }
+            candidateAdded |= !s.qualified();
+        }
+        if (candidateAdded && standing.values().stream().noneMatch(TrainerQualifications.Standing::qualified)) {
+            throw new InvalidInputException(Map.of("trainers", "session.candidate-needs-qualified"));
         }
         if (draft.getOrganisationId() != null) {
             boolean inMunicipality = people.organisationMunicipality(draft.getOrganisationId())
@@ -249,7 +321,7 @@ public class SessionService {
     public SessionId create(SessionDraft draft) {
         defaultMunicipality(draft);
         Times times = validate(draft, true);
-        checkRelations(draft);
+        checkRelations(draft, java.util.Set.of());
         SessionId id = sessions.insert(draft, times, null, currentUser.require().accountId(), now());
         tellInterested(id);
         return id;
@@ -271,7 +343,7 @@ public class SessionService {
             throw new InvalidInputException(Map.of("until", "series.no-dates"));
         }
         validate(template.onDate(dates.getFirst()), true);
-        checkRelations(template);
+        checkRelations(template, java.util.Set.of());
         List<SessionId> ids = new ArrayList<>();
         Long seriesId = null;
         for (LocalDate date : dates) {
@@ -320,7 +392,7 @@ public class SessionService {
         }
         draft.setMunicipalityId(before.municipalityId());
         Times times = validate(draft, false);
-        checkRelations(draft);
+        checkRelations(draft, java.util.Set.copyOf(before.trainerIds()));
         LockedSession locked = seats.lockOpenForChanges(draft.getId());
         int taken = sessions.seatsHeld(draft.getId());
         if (draft.getCapacity() < taken) {

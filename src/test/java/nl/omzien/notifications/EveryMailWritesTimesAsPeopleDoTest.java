@@ -67,6 +67,8 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
     @Autowired ProfileService profiles;
     @Autowired FollowUpMailer followUps;
     @Autowired ExpiryReminders expiryReminders;
+    @Autowired nl.omzien.trainers.TrainerService trainers;
+    @Autowired nl.omzien.trainers.internal.TrainerJobs trainerJobs;
     @Autowired TrainingService training;
     @Autowired ModuleCatalog catalog;
     @Autowired TransactionTemplate transactions;
@@ -143,6 +145,10 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
             clock.setTo(expires.toInstant().minus(java.time.Duration.ofDays(20)).plusNanos(987_654_321));
             expiryReminders.remindDue();
             clock.reset();
+            // The trainer's reminder 60 days before their qualification ends (issue 20).
+            fx.as(LEAD_COEVORDEN, () -> trainers.recordExternal(null, nl.omzien.base.PersonId.of(holderId),
+                    "Certificaat train-de-trainer gezien.", java.time.LocalDate.now(SessionTimes.ZONE).plusDays(30)));
+            trainerJobs.remindDue();
 
             // The e-mail change: the confirmation link, the notice to the old address, and a taken address.
             fx.as(holder, () -> profiles.requestEmailChange("nieuw-" + holder));

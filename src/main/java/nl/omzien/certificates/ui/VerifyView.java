@@ -139,6 +139,12 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
         }
         fact(facts, "verify-municipality", "verify.municipality", v.municipalityName());
         fact(facts, "verify-holder", "verify.holder", v.maskedHolder() != null ? v.maskedHolder() : getTranslation("verify.holder.deleted"));
+        if (v.trainer() != null) {
+            fact(facts, "verify-trainer", "verify.trainer", v.trainer().qualified()
+                    ? getTranslation("verify.trainer.qualified", date.format(v.trainer().validUntil()))
+                    : getTranslation("verify.trainer.not-qualified"));
+            fact(facts, "verify-sessions-led", "verify.sessions-led", String.valueOf(v.trainer().sessionsLed()));
+        }
         if (v.status() == CertificateStatus.REVOKED) {
             fact(facts, "verify-reason", "verify.revoked-reason",
                     v.accountDeleted() ? getTranslation("certificates.account-deleted") : v.revokedReason());

@@ -1,6 +1,7 @@
 package nl.omzien.sessions.ui;
 
 import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 
 import nl.omzien.sessions.SessionId;
 import com.vaadin.flow.component.UI;
@@ -25,7 +26,14 @@ final class SessionEditing {
         UI ui = UI.getCurrent();
         SessionDraft draft = session == null ? sessions.newDraft() : SessionDraft.of(session);
         MunicipalityId municipality = draft.getMunicipalityId();
-        SessionForm form = new SessionForm(draft, sessions.moduleTitles(ui.getLocale()), sessions.trainers(municipality),
+        // A trainer already on the session stays selectable, also when their qualification lapsed meanwhile.
+        java.util.Map<PersonId, String> trainers = new java.util.LinkedHashMap<>(sessions.trainers(municipality));
+        if (session != null) {
+            for (int i = 0; i < session.trainerIds().size(); i++) {
+                trainers.putIfAbsent(session.trainerIds().get(i), session.trainerNames().get(i));
+            }
+        }
+        SessionForm form = new SessionForm(draft, sessions.moduleTitles(ui.getLocale()), trainers,
                 sessions.organisations(municipality), false);
         Dialog dialog = new Dialog(ui.getTranslation(session == null ? "session.new" : "session.edit"));
         Button save = new Button(ui.getTranslation("action.save"));
@@ -44,6 +52,7 @@ final class SessionEditing {
                 }
                 dialog.close();
                 FormErrors.saved(ui.getTranslation("action.saved"));
+                warnAboutQualifications(sessions, draft);
                 onSaved.accept(id);
             } catch (InvalidInputException problem) {
                 FormErrors.show(problem, form.fields());
@@ -56,5 +65,18 @@ final class SessionEditing {
         dialog.setWidth("min(48rem, 100vw)");
         dialog.open();
         form.title.focus();
+    }
+
+    /** Planning goes ahead, but the planner hears when a trainer's qualification ends on or before the day. */
+    static void warnAboutQualifications(SessionService sessions, SessionDraft draft) {
+        UI ui = UI.getCurrent();
+        var format = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(ui.getLocale());
+        for (SessionService.TrainerWarning warning : sessions.trainerWarnings(draft)) {
+            var notification = com.vaadin.flow.component.notification.Notification.show(ui.getTranslation(
+                    "session.trainer-expires-warning", warning.name(), format.format(warning.validUntil())), 10_000,
+                    com.vaadin.flow.component.notification.Notification.Position.MIDDLE);
+            notification.addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_WARNING);
+            notification.setId("trainer-expires-warning");
+        }
     }
 }

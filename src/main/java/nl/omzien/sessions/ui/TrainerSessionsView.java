@@ -197,6 +197,7 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
                 List<SessionId> ids = sessions.createSeries(form.writeTo(template), rule);
                 dialog.close();
                 FormErrors.saved(getTranslation("series.created", ids.size()));
+                SessionEditing.warnAboutQualifications(sessions, template.onDate(rule.dates().getLast()));
                 refresh();
             } catch (InvalidInputException problem) {
                 Map<String, com.vaadin.flow.component.HasValidation> fields = new HashMap<>(form.fields());

@@ -520,6 +520,14 @@ public class SessionService {
         events.publishEvent(new SessionEvaluated(row.sessionId(), registrationId));
     }
 
+    /** Registrations of the session that have an evaluation (online or on paper). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public java.util.Set<RegistrationId> evaluatedRegistrations(SessionId sessionId) {
+        get(sessionId);
+        return registrations.evaluated(sessionId);
+    }
+
     /** A check-in link and its QR code (PNG), valid only during the session window. */
     public record CheckInCode(String link, byte[] png) {
     }

@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
  * nowhere), and the account may now have completed a path (modules online plus the walk-in's attendance).
  */
 @Component
-class WalkInJoinListener {
+class WalkInCertificatesListener {
 
     private final JooqCertificateRepository certificates;
     private final CertificateIssuer issuer;
 
-    WalkInJoinListener(JooqCertificateRepository certificates, CertificateIssuer issuer) {
+    WalkInCertificatesListener(JooqCertificateRepository certificates, CertificateIssuer issuer) {
         this.certificates = certificates;
         this.issuer = issuer;
     }

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * people feature's transaction, before certificates look at that account's attendance.
  */
 @Component
-class WalkInJoinListener {
+class WalkInPlacesListener {
 
     private final JooqRegistrationRepository registrations;
 
-    WalkInJoinListener(JooqRegistrationRepository registrations) {
+    WalkInPlacesListener(JooqRegistrationRepository registrations) {
         this.registrations = registrations;
     }
 

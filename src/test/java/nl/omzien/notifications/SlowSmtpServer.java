@@ -35,8 +35,12 @@ final class SlowSmtpServer implements AutoCloseable {
     volatile long delayMillis;
 
     SlowSmtpServer() {
+        this(0);
+    }
+
+    SlowSmtpServer(int port) {
         try {
-            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

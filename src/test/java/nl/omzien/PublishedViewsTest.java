@@ -27,7 +27,7 @@ class PublishedViewsTest extends IntegrationTest {
         assertThat(views).extracting(r -> r.get("schema") + "." + r.get("name")).contains(
                 "people.v_person", "people.v_organisation", "people.v_municipality", "sessions.v_registration",
                 "sessions.v_session_figures", "sessions.v_evaluation_comment", "training.v_attempt_outcome",
-                "certificates.v_first_certificate_per_path");
+                "certificates.v_first_certificate_per_path", "sessions.v_attendance");
         views.forEach(r -> assertThat(r.get("comment", String.class)).as("comment of %s.%s", r.get("schema"), r.get("name"))
                 .startsWith("Published by " + r.get("schema") + ", read-only"));
     }

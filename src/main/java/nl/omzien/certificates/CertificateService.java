@@ -225,6 +225,28 @@ public class CertificateService {
         return new CertificateDownload("certificaten-bijeenkomst-" + sessionId + ".zip", bytes.toByteArray());
     }
 
+    /**
+     * The same certificates as {@link #sessionCertificates} in one PDF, one after the other, to print at once
+     * on site: for walk-ins without an e-mail address, who get theirs on paper (issue 20).
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
+    public CertificateDownload sessionCertificatesToPrint(SessionId sessionId) {
+        requireSessionAccess(sessionId);
+        org.apache.pdfbox.multipdf.PDFMergerUtility merger = new org.apache.pdfbox.multipdf.PDFMergerUtility();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        merger.setDestinationStream(bytes);
+        for (var certificate : certificates.liveOfSession(sessionId)) {
+            merger.addSource(new org.apache.pdfbox.io.RandomAccessReadBuffer(certificate.pdf()));
+        }
+        try {
+            merger.mergeDocuments(org.apache.pdfbox.io.IOUtils.createMemoryOnlyStreamCache());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CertificateDownload("certificaten-bijeenkomst-" + sessionId + "-afdrukken.pdf", bytes.toByteArray());
+    }
+
     /** "anna-de-vries-OMZ-….pdf": readable, unique by code, safe in any unzip tool (no slashes or dots). */
     static String zipName(String holderName, String code) {
         String name = holderName == null ? "" : Normalizer.normalize(holderName, Normalizer.Form.NFC)

@@ -116,6 +116,21 @@ public class DashboardService {
         return breakdown(filter, Measures.TRAINED_VILLAGE, Function.identity());
     }
 
+    /**
+     * People trained in the period by how: online only, in a group session only, or both (issue 20).
+     * In that order; a way nobody was trained is left out, as in the other breakdowns.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public List<Breakdown> byHow(DashboardFilter filter, Locale locale) {
+        check(filter.municipalityId());
+        Map<String, Long> counts = query.byDimension(filter.municipalityId(), Measures.TRAINED_HOW, filter.firstDay(), filter.lastDay());
+        return java.util.stream.Stream.of("ONLINE", "GROUP", "BOTH")
+                .filter(counts::containsKey)
+                .map(key -> new Breakdown(key, translations.getTranslation("dashboard.how." + key, locale), counts.get(key)))
+                .toList();
+    }
+
     /** People who completed each learning path in the period (a person counts once per path). */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})

@@ -73,6 +73,8 @@ class DemoData implements ApplicationRunner {
         training.trainingHistory(cast);
         // Sessions with sign-ups, attendance and evaluations, and one full with a waiting list.
         DemoSessions planned = sessions.sessionsWithSignUpsAndAWaitingList(cast);
+        // Someone added at the door without an e-mail address, present with a paper evaluation (issue 20).
+        people.aWalkInWithoutEmail(cast).ifPresent(sessions::theWalkInWasAtThePastSession);
         // One of those certificates revoked, so the verify page shows that state too.
         certificates.oneRevokedCertificate(cast);
         // Local contacts to refer people to, and the municipalities' loneliness figures.

@@ -8,4 +8,10 @@ public interface PeopleDemo {
      * the database already has a municipality; either way returns what is there.
      */
     DemoPeople municipalitiesOrganisationsAndPeople();
+
+    /**
+     * Issue 20: Gerda Meijer of Bakkerij Van der Veen, added at the door by the demo trainer, without an e-mail
+     * address (unless a walk-in exists already). Returns the walk-in's id, or empty without the demo trainer.
+     */
+    java.util.Optional<Long> aWalkInWithoutEmail(DemoPeople cast);
 }

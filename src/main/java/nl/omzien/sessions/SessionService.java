@@ -11,6 +11,7 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.MunicipalityId;
 import nl.omzien.base.PersonId;
 import nl.omzien.base.PersonalDataAccessed;
+import nl.omzien.people.WalkIns;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -66,6 +67,7 @@ public class SessionService {
     private final SessionMails mails;
     private final PresenceListPdf presenceList;
     private final TrainerQualifications qualifications;
+    private final WalkIns walkIns;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -74,7 +76,7 @@ public class SessionService {
     SessionService(JooqSessionRepository sessions, JooqRegistrationRepository registrations, PersonLookup people,
                    JooqSessionInterestRepository interests, ModuleTitles moduleTitles, SeatAllocation seats,
                    SessionMails mails, PresenceListPdf presenceList, TrainerQualifications qualifications,
-                   CurrentUser currentUser,
+                   WalkIns walkIns, CurrentUser currentUser,
                    ApplicationEventPublisher events, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
         this.sessions = sessions;
         this.registrations = registrations;
@@ -85,6 +87,7 @@ public class SessionService {
         this.mails = mails;
         this.presenceList = presenceList;
         this.qualifications = qualifications;
+        this.walkIns = walkIns;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -500,6 +503,103 @@ public class SessionService {
         if (attendance == Attendance.PRESENT && before.orElse(null) != Attendance.PRESENT) {
             events.publishEvent(new SessionAttended(row.userId(), session.id(), session.moduleIds(), session.startsAt(), now()));
         }
+    }
+
+    /** A walk-in added at the door: their place (present) and whether their e-mail address named an existing account. */
+    public record WalkInAdded(RegistrationId registrationId, PersonId personId, boolean existingAccount) {
+    }
+
+    /**
+     * Adds someone at the door (issue 20): a new account with name and organisation, e-mail optional (an address
+     * that has an account means that account), a seat even when the session is full (they are there: the capacity
+     * grows by one), and present at once, which completes an attendance-only path in this transaction. Allowed
+     * from an hour before the start, like recording attendance; not at a cancelled session.
+     */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public WalkInAdded addWalkIn(SessionId sessionId, WalkIns.WalkIn walkIn) {
+        TrainingSession session = get(sessionId);
+        if (session.isCancelled()) {
+            throw problem("session.is-cancelled");
+        }
+        if (now().isBefore(session.startsAt().minusHours(1))) {
+            throw problem("attendance.too-early");
+        }
+        long actor = currentUser.require().accountId();
+        WalkIns.Added added = walkIns.add(walkIn, MunicipalityId.of(session.municipalityId()));
+        long personId = added.personId().value();
+        Optional<Row> live = registrations.findLive(sessionId, personId);
+        Row row;
+        if (live.isPresent() && live.get().status() == RegistrationStatus.CONFIRMED) {
+            row = live.get();
+        } else {
+            JooqSessionRepository.LockedForArrivals locked = sessions.lockForArrivals(sessionId, 1)
+                    .orElseThrow(() -> problem("session.unknown"));
+            if (locked.seatsHeld() >= locked.session().capacity()) {
+                sessions.raiseCapacity(sessionId, locked.seatsHeld() + 1, now());
+            }
+            if (live.isPresent()) {
+                // Waiting or offered: at the door they get the seat.
+                registrations.setStatus(live.get().id(), RegistrationStatus.CONFIRMED, now());
+                registrations.audit(sessionId, live.get().id(), personId, actor, "WALK_IN_CONFIRMED", live.get().arrival(), null, now());
+                row = registrations.find(live.get().id()).orElseThrow();
+            } else {
+                RegistrationId id = registrations.insertUnlessLive(sessionId, personId, RegistrationStatus.CONFIRMED,
+                        locked.lastArrival(), actor, "WALK_IN", now()).orElseThrow();
+                row = registrations.find(id).orElseThrow();
+            }
+        }
+        record(row, session, Attendance.PRESENT, actor);
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, personId, "session-walk-in:" + sessionId));
+        return new WalkInAdded(row.id(), added.personId(), added.existingAccount());
+    }
+
+    /** Organisations a walk-in can belong to: those of the session's municipality, by name. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public Map<Long, String> walkInOrganisations(SessionId sessionId) {
+        return people.organisationsIn(get(sessionId).municipalityId());
+    }
+
+    /**
+     * An evaluation on paper, typed in by the trainer for someone present (a walk-in without e-mail, or anyone who
+     * filled in the paper form): the same questions, marked as on paper and by whom. Once per registration.
+     */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public void enterPaperEvaluation(RegistrationId registrationId, Integer score, String doDifferently, String comment) {
+        Row row = registrations.find(registrationId).orElseThrow(() -> new AccessDeniedException("No such registration"));
+        TrainingSession session = get(row.sessionId());
+        new InvalidInputException.Checks()
+                .require("score", score)
+                .fail("score", "evaluation.score-range", score != null && (score < 1 || score > 10))
+                .require("doDifferently", doDifferently)
+                .length("doDifferently", doDifferently, 1, 2000)
+                .length("comment", comment, 0, 2000)
+                .multiLine("doDifferently", doDifferently)
+                .multiLine("comment", comment)
+                .throwIfAny();
+        if (row.attendance() != Attendance.PRESENT) {
+            throw problem("evaluation.not-attended");
+        }
+        if (now().isBefore(session.startsAt())) {
+            throw problem("evaluation.too-early");
+        }
+        long actor = currentUser.require().accountId();
+        if (!registrations.savePaperEvaluation(registrationId, score, doDifferently.trim(),
+                comment == null || comment.isBlank() ? null : comment.trim(), actor, now())) {
+            throw problem("evaluation.already");
+        }
+        registrations.audit(session.id(), registrationId, row.userId(), actor, "PAPER_EVALUATION", row.arrival(), null, now());
+        events.publishEvent(new SessionEvaluated(row.sessionId(), registrationId));
+    }
+
+    /** Registrations of the session that have an evaluation (online or on paper). */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public java.util.Set<RegistrationId> evaluatedRegistrations(SessionId sessionId) {
+        get(sessionId);
+        return registrations.evaluated(sessionId);
     }
 
     /** A check-in link and its QR code (PNG), valid only during the session window. */

@@ -11,4 +11,10 @@ public interface SessionsDemo {
      * sessions; either way returns what is there.
      */
     DemoSessions sessionsWithSignUpsAndAWaitingList(DemoPeople people);
+
+    /**
+     * Issue 20: the walk-in was at the past session in Coevorden: present, with a paper evaluation typed in by
+     * the trainer. Only once.
+     */
+    void theWalkInWasAtThePastSession(long walkInId);
 }

@@ -37,8 +37,15 @@ class SessionsDemoDataTest extends IntegrationTest {
         TrainingSession past = all.stream().filter(s -> s.title().equals("Signalen herkennen")
                 && s.municipalityName().equals("Coevorden") && s.startsAt().isBefore(java.time.OffsetDateTime.now()))
                 .findFirst().orElseThrow();
-        assertThat(fx.as(TRAINER, () -> sessions.participants(past.id()))).filteredOn(p -> p.attendance() == Attendance.PRESENT).hasSize(6);
-        assertThat(fx.as(TRAINER, () -> sessions.evaluations(past.id())).answers()).isEqualTo(3);
+        assertThat(fx.as(TRAINER, () -> sessions.participants(past.id()))).filteredOn(p -> p.attendance() == Attendance.PRESENT).hasSize(7);
+        // Issue 20: one of them is Gerda Meijer, added at the door without e-mail, with a paper evaluation.
+        assertThat(fx.as(TRAINER, () -> sessions.participants(past.id())))
+                .anySatisfy(p -> {
+                    assertThat(p.fullName()).isEqualTo("Gerda Meijer");
+                    assertThat(p.email()).isNull();
+                    assertThat(p.attendance()).isEqualTo(Attendance.PRESENT);
+                });
+        assertThat(fx.as(TRAINER, () -> sessions.evaluations(past.id())).answers()).isEqualTo(4);
         assertThat(all).anySatisfy(s -> assertThat(s.waitlisted()).isPositive());
         assertThat(fx.as(PARTICIPANT, () -> registrations.mine())).isNotEmpty();
     }

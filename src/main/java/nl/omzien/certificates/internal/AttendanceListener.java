@@ -7,7 +7,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Attendance at a group session can be the last requirement of a learning path ("signaleerder met
- * training"). Runs in the transaction that marks someone present, by a trainer, a lead or the person's
+ * training", or "signaleerder (groepstraining)" on its own). Runs in the transaction that marks someone present, by a trainer, a lead or the person's
  * own QR check-in: the sessions feature has already checked who may do that, so no role check here.
  */
 @Component
@@ -23,7 +23,7 @@ class AttendanceListener {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(SessionAttended attended) {
-        certificates.recordAttendance(attended.personId(), attended.sessionId(), attended.recordedAt());
+        certificates.recordAttendance(attended.personId(), attended.sessionId(), attended.moduleIds(), attended.recordedAt());
         issuer.evaluate(attended.personId());
     }
 }

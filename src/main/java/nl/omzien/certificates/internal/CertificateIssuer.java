@@ -95,7 +95,8 @@ public class CertificateIssuer {
             if (completedAt.isEmpty()) {
                 continue;
             }
-            SessionId sessionId = path.attendanceRequired() ? attendanceSince(attendances, since).map(Attendance::sessionId).orElse(null) : null;
+            SessionId sessionId = attendedFor(path, attendances, since).flatMap(a -> a.stream()
+                    .max(java.util.Comparator.comparing(Attendance::attendedAt))).map(Attendance::sessionId).orElse(null);
             int cycle = latest.map(r -> r.getCycle() + 1).orElse(1);
             CertificateId id = issue(profile.get(), path.id(), path.title(), cycle, completedAt.get(),
                     path.validity().map(v -> completedAt.get().plus(v)).orElse(null), sessionId);
@@ -120,17 +121,39 @@ public class CertificateIssuer {
             last = passed.get().isAfter(last) ? passed.get() : last;
         }
         if (path.attendanceRequired()) {
-            Optional<Attendance> attended = attendanceSince(attendances, since);
+            Optional<List<Attendance>> attended = attendedFor(path, attendances, since);
             if (attended.isEmpty()) {
                 return Optional.empty();
             }
-            last = attended.get().attendedAt().isAfter(last) ? attended.get().attendedAt() : last;
+            for (Attendance a : attended.get()) {
+                last = a.attendedAt().isAfter(last) ? a.attendedAt() : last;
+            }
         }
         return Optional.of(last);
     }
 
-    private static Optional<Attendance> attendanceSince(List<Attendance> attendances, OffsetDateTime since) {
-        return attendances.stream().filter(a -> !a.attendedAt().isBefore(since)).findFirst();
+    /**
+     * One attended session (since {@code since}) per required session, each a different one of the right
+     * kind; empty while one is missing. The most specific requirement picks first, so a session that fits
+     * only it is not taken by a broader one.
+     */
+    private static Optional<List<Attendance>> attendedFor(LearningPath path, List<Attendance> attendances, OffsetDateTime since) {
+        if (!path.attendanceRequired()) {
+            return Optional.empty();
+        }
+        List<Attendance> left = new ArrayList<>(attendances.stream().filter(a -> !a.attendedAt().isBefore(since)).toList());
+        List<Attendance> chosen = new ArrayList<>();
+        List<LearningPath.RequiredSession> required = path.sessions().stream()
+                .sorted(java.util.Comparator.comparingInt((LearningPath.RequiredSession r) -> r.covers().size()).reversed()).toList();
+        for (LearningPath.RequiredSession session : required) {
+            Optional<Attendance> match = left.stream().filter(a -> session.matches(a.moduleIds())).findFirst();
+            if (match.isEmpty()) {
+                return Optional.empty();
+            }
+            left.remove(match.get());
+            chosen.add(match.get());
+        }
+        return Optional.of(chosen);
     }
 
     /**

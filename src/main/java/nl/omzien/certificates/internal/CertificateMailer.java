@@ -25,6 +25,10 @@ class CertificateMailer {
     }
 
     void issued(PersonProfile holder, CertificateContent content, byte[] pdf) {
+        if (holder.email() == null) {
+            // A walk-in without an address: the trainer prints the session's certificates (issue 20).
+            return;
+        }
         var locale = holder.locale();
         String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(content.completedOn());
         String subject = translations.getTranslation("certificate.mail.subject", locale, content.pathTitle());

@@ -66,7 +66,8 @@ public class ExpiryReminders {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int mailed = 0;
         for (ReminderDue due : certificates.lockRemindersDue(now, now.plus(BEFORE_EXPIRY), BATCH_SIZE)) {
-            Optional<MailRecipient> recipient = recipients.of(due.userId()).filter(MailRecipient::enabled);
+            Optional<MailRecipient> recipient = recipients.of(due.userId()).filter(MailRecipient::enabled)
+                    .filter(r -> r.email() != null);
             // Marked either way: a disabled account has nobody to remind, and nothing to retry.
             certificates.markReminded(due.id(), now);
             if (recipient.isPresent()) {

@@ -49,6 +49,25 @@ public class JooqCertificateRepository {
         db.fetch("select pg_advisory_xact_lock({0}, {1})", val(PERSON_LOCK_CLASS), val((int) (userId.value() % Integer.MAX_VALUE)));
     }
 
+    /**
+     * A walk-in joined another account: attendance rows move (one per session), and so do certificates for a
+     * path and cycle the account does not hold yet. Returns how many certificates moved.
+     */
+    public int moveToJoinedAccount(PersonId from, PersonId into) {
+        var mine = CERTIFICATE_ATTENDANCE.as("mine");
+        db.update(CERTIFICATE_ATTENDANCE).set(CERTIFICATE_ATTENDANCE.USER_ID, into)
+                .where(CERTIFICATE_ATTENDANCE.USER_ID.eq(from))
+                .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(mine)
+                        .where(mine.USER_ID.eq(into), mine.SESSION_ID.eq(CERTIFICATE_ATTENDANCE.SESSION_ID))))
+                .execute();
+        var held = CERTIFICATE.as("held");
+        return db.update(CERTIFICATE).set(CERTIFICATE.USER_ID, into)
+                .where(CERTIFICATE.USER_ID.eq(from))
+                .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(held)
+                        .where(held.USER_ID.eq(into), held.PATH_ID.eq(CERTIFICATE.PATH_ID), held.CYCLE.eq(CERTIFICATE.CYCLE))))
+                .execute();
+    }
+
     /** Advisory lock class of {@link #lockPerson} ("CERT"), apart from the other features' classes. */
     private static final int PERSON_LOCK_CLASS = 0x43455254;
 
@@ -199,22 +218,24 @@ public class JooqCertificateRepository {
         return revoked;
     }
 
-    public void recordAttendance(PersonId userId, SessionId sessionId, OffsetDateTime attendedAt) {
+    public void recordAttendance(PersonId userId, SessionId sessionId, List<String> moduleIds, OffsetDateTime attendedAt) {
         db.insertInto(CERTIFICATE_ATTENDANCE)
                 .set(CERTIFICATE_ATTENDANCE.USER_ID, userId)
                 .set(CERTIFICATE_ATTENDANCE.SESSION_ID, sessionId)
                 .set(CERTIFICATE_ATTENDANCE.ATTENDED_AT, attendedAt)
+                .set(CERTIFICATE_ATTENDANCE.MODULE_IDS, moduleIds.toArray(String[]::new))
                 .onConflictDoNothing().execute();
     }
 
-    /** The person's attendances, newest first: session id and when. */
+    /** The person's attendances, newest first: session id, when, and the session's topics (its kind). */
     public List<Attendance> attendances(PersonId userId) {
-        return db.select(CERTIFICATE_ATTENDANCE.SESSION_ID, CERTIFICATE_ATTENDANCE.ATTENDED_AT).from(CERTIFICATE_ATTENDANCE)
+        return db.select(CERTIFICATE_ATTENDANCE.SESSION_ID, CERTIFICATE_ATTENDANCE.ATTENDED_AT, CERTIFICATE_ATTENDANCE.MODULE_IDS)
+                .from(CERTIFICATE_ATTENDANCE)
                 .where(CERTIFICATE_ATTENDANCE.USER_ID.eq(userId)).orderBy(CERTIFICATE_ATTENDANCE.ATTENDED_AT.desc())
-                .fetch(r -> new Attendance(r.value1(), r.value2()));
+                .fetch(r -> new Attendance(r.value1(), r.value2(), List.of(r.value3())));
     }
 
-    public record Attendance(SessionId sessionId, OffsetDateTime attendedAt) {
+    public record Attendance(SessionId sessionId, OffsetDateTime attendedAt, List<String> moduleIds) {
     }
 
     /** A certificate whose expiry reminder is due. */

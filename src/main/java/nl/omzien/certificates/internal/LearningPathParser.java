@@ -2,6 +2,7 @@ package nl.omzien.certificates.internal;
 
 import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPath.RequiredModule;
+import nl.omzien.certificates.LearningPath.RequiredSession;
 import nl.omzien.training.content.ContentProblem;
 import nl.omzien.training.content.InvalidContentException;
 import nl.omzien.training.content.Text;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
 final class LearningPathParser {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Set<String> PATH_KEYS = Set.of("id", "title", "modules", "attendance", "validity", "refresher");
+    private static final Set<String> PATH_KEYS = Set.of("id", "title", "modules", "sessions", "attendance", "validity", "refresher");
+    private static final Set<String> SESSION_KEYS = Set.of("covers");
     private static final Set<String> MODULE_KEYS = Set.of("module", "minimumVersion");
 
     private final List<ContentProblem> problems = new ArrayList<>();
@@ -72,11 +74,18 @@ final class LearningPathParser {
             yaml.problem("id", "id '" + id + "' may only use lower-case letters, digits and dashes");
         }
         Text title = yaml.text("title", true);
-        List<RequiredModule> modules = modules(yaml, "modules", true);
+        // Attendance-only paths (group training, issue 20) list sessions and no modules.
+        List<RequiredModule> modules = modules(yaml, "modules", !yaml.has("sessions"));
         if (modules.isEmpty() && yaml.has("modules")) {
             yaml.problem("modules", "a path needs at least one module");
         }
-        boolean attendance = yaml.bool("attendance");
+        List<RequiredSession> sessions = sessions(yaml);
+        boolean anySession = yaml.bool("attendance");
+        if (anySession && yaml.has("sessions")) {
+            yaml.problem("attendance", "use either 'attendance: true' (any session) or 'sessions', not both");
+        } else if (anySession) {
+            sessions = List.of(new RequiredSession(List.of()));
+        }
         Optional<Period> validity = validity(yaml);
         List<RequiredModule> refresher = modules(yaml, "refresher", false);
         if (!refresher.isEmpty() && validity.isEmpty()) {
@@ -90,7 +99,7 @@ final class LearningPathParser {
         if (id == null || title == null) {
             return null;
         }
-        return new LearningPath(id, title, modules, attendance, validity, refresher);
+        return new LearningPath(id, title, modules, sessions, validity, refresher);
     }
 
     private Optional<Period> validity(YamlMap yaml) {
@@ -109,6 +118,29 @@ final class LearningPathParser {
             yaml.problem("validity", "'validity' must be a period such as P3Y (three years), P18M, or 'none'");
             return Optional.empty();
         }
+    }
+
+    /** The sessions to attend: each item one session, of the kind its 'covers' topics say. */
+    private List<RequiredSession> sessions(YamlMap yaml) {
+        if (!yaml.has("sessions")) {
+            return List.of();
+        }
+        List<YamlMap> items = yaml.maps("sessions", true);
+        if (items.isEmpty()) {
+            yaml.problem("sessions", "'sessions' needs at least one session, e.g. '- covers: [herkennen]'");
+        }
+        List<RequiredSession> sessions = new ArrayList<>();
+        for (YamlMap item : items) {
+            item.onlyKeys(SESSION_KEYS);
+            List<String> covers = item.strings("covers");
+            for (String moduleId : covers) {
+                if (!moduleVersions.containsKey(moduleId)) {
+                    item.problem("covers", "unknown module '" + moduleId + "' (no folder modules/" + moduleId + "/)");
+                }
+            }
+            sessions.add(new RequiredSession(covers));
+        }
+        return sessions;
     }
 
     private List<RequiredModule> modules(YamlMap yaml, String key, boolean required) {

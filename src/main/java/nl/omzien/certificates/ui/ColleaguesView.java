@@ -39,7 +39,7 @@ public class ColleaguesView extends VerticalLayout implements HasTitleKey {
         grid.setAriaLabel(getTranslation("nav.colleagues"));
         grid.addClassName("wide-only");
         TapList<ColleagueProgress> list = new TapList<>("colleague-list", getTranslation("nav.colleagues"), ColleagueProgress::fullName,
-                c -> List.of(c.email(), getTranslation("colleagues.progress", c.modulesPassed(), certified(c))));
+                c -> List.of(c.email() == null ? "" : c.email(), getTranslation("colleagues.progress", c.modulesPassed(), certified(c))));
         list.setItems(colleagues);
         add(grid, list);
     }

@@ -49,6 +49,17 @@ class SessionCertificatesAction implements SessionPageExtension {
         zip.setId("session-certificates");
         zip.getElement().setAttribute("download", true);
         zip.addClassName("download-link");
-        return Optional.of(zip);
+        // One PDF to print on site, for walk-ins without e-mail (issue 20).
+        Anchor print = new Anchor(DownloadHandler.fromInputStream(download -> {
+            CertificateDownload file = certificates.sessionCertificatesToPrint(sessionId);
+            return new DownloadResponse(new ByteArrayInputStream(file.pdf()), file.fileName(), "application/pdf", file.pdf().length);
+        }), "");
+        print.setText(print.getTranslation("session-certificates.print", count));
+        print.setId("session-certificates-print");
+        print.getElement().setAttribute("download", true);
+        print.addClassName("download-link");
+        com.vaadin.flow.component.html.Div both = new com.vaadin.flow.component.html.Div(zip, print);
+        both.addClassName("session-certificates-actions");
+        return Optional.of(both);
     }
 }

@@ -64,6 +64,16 @@ class DashboardListener {
     @EventListener
     void on(SessionAttended attended) {
         refresh.session(attended.sessionId());
+        // Being present can turn "trained online" into "both" (TRAINED_HOW).
+        refresh.person(attended.personId());
+    }
+
+    /** After sessions and certificates moved the walk-in's rows: both people are counted again. */
+    @EventListener
+    @org.springframework.core.annotation.Order(10)
+    void on(nl.omzien.people.PersonsMerged merged) {
+        refresh.person(merged.from().value());
+        refresh.person(merged.into().value());
     }
 
     @EventListener

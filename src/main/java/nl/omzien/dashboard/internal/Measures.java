@@ -17,6 +17,8 @@ public final class Measures {
     public static final String EVAL = "EVAL";
     public static final String TRAINED_SECTOR = "TRAINED_SECTOR";
     public static final String TRAINED_VILLAGE = "TRAINED_VILLAGE";
+    /** How a trained person was trained (V37): dim ONLINE, GROUP or BOTH. */
+    public static final String TRAINED_HOW = "TRAINED_HOW";
 
     public static final List<String> HEADLINE = List.of(TRAINED, STARTED, HELD, SEATS, PRESENT, EVAL, CONF_PRE, CONF_POST);
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-/** People trained per sector, village, learning path and module: a bar chart and a table for each. */
+/** People trained by how (online, group, both), per sector, village, learning path and module: a bar chart and a table for each. */
 final class BreakdownsSection extends VerticalLayout {
 
     private final DashboardFormat format;
@@ -24,6 +24,7 @@ final class BreakdownsSection extends VerticalLayout {
     BreakdownsSection(DashboardService dashboard, DashboardFilter filter, DashboardFormat format) {
         this.format = format;
         setPadding(false);
+        add(breakdown("how", dashboard.byHow(filter, getLocale())));
         add(breakdown("sector", dashboard.bySector(filter, getLocale())));
         add(breakdown("village", dashboard.byVillage(filter)));
         add(breakdown("path", dashboard.byPath(filter, getLocale())));

@@ -101,7 +101,7 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
         grid.addClassName("wide-only");
         // On a phone: one column, a tap opens the person.
         list = new TapList<UserAccount>("user-list", getTranslation("nav.users"), UserAccount::fullName,
-                u -> List.of(u.email(), u.organisationName() == null ? "" : u.organisationName(), roles(u)))
+                u -> List.of(u.email() == null ? "" : u.email(), u.organisationName() == null ? "" : u.organisationName(), roles(u)))
                 .onTap(this::edit).itemIds(u -> "user-item-" + u.id());
         add(toolbar, grid, list);
         refresh();
@@ -116,7 +116,7 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
         String text = filter.getValue().trim().toLowerCase(Locale.ROOT);
         List<UserAccount> shown = text.isEmpty() ? all : all.stream()
                 .filter(u -> u.fullName().toLowerCase(Locale.ROOT).contains(text)
-                        || u.email().toLowerCase(Locale.ROOT).contains(text)
+                        || (u.email() != null && u.email().toLowerCase(Locale.ROOT).contains(text))
                         || (u.organisationName() != null && u.organisationName().toLowerCase(Locale.ROOT).contains(text)))
                 .toList();
         grid.setItems(shown);

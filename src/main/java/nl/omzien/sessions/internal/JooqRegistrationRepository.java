@@ -331,6 +331,40 @@ public class JooqRegistrationRepository {
                 .onConflictDoNothing().execute() == 1;
     }
 
+    /** An evaluation on paper, typed in by {@code enteredBy}; false when the registration already has one. */
+    public boolean savePaperEvaluation(RegistrationId registrationId, int score, String doDifferently, String comment,
+                                       long enteredBy, OffsetDateTime now) {
+        return db.insertInto(SESSION_EVALUATION)
+                .set(SESSION_EVALUATION.REGISTRATION_ID, registrationId)
+                .set(SESSION_EVALUATION.SCORE, (short) score)
+                .set(SESSION_EVALUATION.DO_DIFFERENTLY, doDifferently)
+                .set(SESSION_EVALUATION.COMMENT, comment)
+                .set(SESSION_EVALUATION.ANSWERED_AT, now)
+                .set(SESSION_EVALUATION.ON_PAPER, true)
+                .set(SESSION_EVALUATION.ENTERED_BY, enteredBy)
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    /** Registrations that have an evaluation, on paper or online: the trainer's page shows who still may get one. */
+    public java.util.Set<RegistrationId> evaluated(SessionId sessionId) {
+        return new java.util.HashSet<>(db.select(SESSION_EVALUATION.REGISTRATION_ID).from(SESSION_EVALUATION)
+                .join(REGISTRATION).on(REGISTRATION.ID.eq(SESSION_EVALUATION.REGISTRATION_ID))
+                .where(REGISTRATION.SESSION_ID.eq(sessionId)).fetch(SESSION_EVALUATION.REGISTRATION_ID));
+    }
+
+    /**
+     * A walk-in joined the account that had their address (people's PersonsMerged): their places move to it,
+     * except at a session where that account has a live place already (those stay behind, with the disabled walk-in).
+     */
+    public int moveRegistrations(long from, long into) {
+        var other = REGISTRATION.as("other");
+        return db.update(REGISTRATION).set(REGISTRATION.USER_ID, into)
+                .where(REGISTRATION.USER_ID.eq(from))
+                .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(other).where(other.SESSION_ID.eq(REGISTRATION.SESSION_ID),
+                        other.USER_ID.eq(into), isLive(other.STATUS))))
+                .execute();
+    }
+
     /** Evaluations of a session, without names: trainers see what was said, not by whom. */
     public List<EvaluationRow> evaluations(SessionId sessionId) {
         return db.select(SESSION_EVALUATION.SCORE, SESSION_EVALUATION.DO_DIFFERENTLY, SESSION_EVALUATION.COMMENT)

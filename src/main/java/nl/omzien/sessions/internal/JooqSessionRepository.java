@@ -240,6 +240,12 @@ public class JooqSessionRepository {
         replaceTrainers(draft.getId(), draft.getTrainerIds());
     }
 
+    /** A walk-in at a full session: one more seat (the seat counter row follows by trigger). */
+    public void raiseCapacity(SessionId id, int capacity, OffsetDateTime now) {
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.CAPACITY, capacity).set(TRAINING_SESSION.UPDATED_AT, now)
+                .where(TRAINING_SESSION.ID.eq(id)).execute();
+    }
+
     public void markCancelled(SessionId id, OffsetDateTime now) {
         db.update(TRAINING_SESSION).set(TRAINING_SESSION.STATUS, Status.CANCELLED)
                 .set(TRAINING_SESSION.ICS_SEQUENCE, TRAINING_SESSION.ICS_SEQUENCE.plus(1))

@@ -181,6 +181,10 @@ public class SessionMails {
      */
     private void send(Person person, TrainingSession session, String kind, OutgoingMail.Attachment attachment,
                       Link action, Object... extra) {
+        if (person.email() == null) {
+            // A walk-in without an address (issue 20): nothing to send; what they need is handed out on paper.
+            return;
+        }
         outbox.enqueue(compose(person, session, kind, attachment, action, extra));
     }
 

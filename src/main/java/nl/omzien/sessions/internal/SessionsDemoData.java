@@ -118,6 +118,35 @@ class SessionsDemoData implements SessionsDemo {
         place(twNext, twenterandPeople.subList(5, 9), today.minusDays(2));
     }
 
+    @Override
+    @Transactional
+    public void theWalkInWasAtThePastSession(long walkInId) {
+        if (db.fetchExists(REGISTRATION, REGISTRATION.USER_ID.eq(walkInId))) {
+            return;
+        }
+        var past = db.select(TRAINING_SESSION.ID, TRAINING_SESSION.CREATED_BY, TRAINING_SESSION.STARTS_AT).from(TRAINING_SESSION)
+                .where(TRAINING_SESSION.TITLE.eq("Signalen herkennen"), TRAINING_SESSION.STARTS_AT.lt(now()),
+                        TRAINING_SESSION.CREATED_BY.isNotNull())
+                .orderBy(TRAINING_SESSION.ID).limit(1).fetchOptional();
+        if (past.isEmpty()) {
+            return;
+        }
+        SessionId session = past.get().value1();
+        Long trainer = past.get().value2();
+        OffsetDateTime at = past.get().value3().plusMinutes(5);
+        long arrival = sessions.nextArrival(session);
+        // A full session still lets the person at the door in: one seat more, as SessionService.addWalkIn does.
+        int capacity = db.select(TRAINING_SESSION.CAPACITY).from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(session))
+                .fetchOne(TRAINING_SESSION.CAPACITY);
+        if (sessions.seatsHeld(session) >= capacity) {
+            sessions.raiseCapacity(session, capacity + 1, at);
+        }
+        RegistrationId id = registrations.insert(session, walkInId, RegistrationStatus.CONFIRMED, arrival, trainer, at);
+        registrations.audit(session, id, walkInId, trainer, "WALK_IN", arrival, "demo", at);
+        registrations.setAttendance(id, Attendance.PRESENT, at);
+        registrations.savePaperEvaluation(id, 8, "Vaker vragen hoe het echt gaat, ook bij de vaste klanten.", null, trainer, at.plusHours(2));
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }

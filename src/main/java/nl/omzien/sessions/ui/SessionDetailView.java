@@ -26,6 +26,8 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.PersonId;
+import nl.omzien.people.WalkIns;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
 import nl.omzien.security.Role;
@@ -52,11 +54,14 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
 
     private final SessionService sessions;
     private final List<SessionPageExtension> extensions;
+    private final WalkIns walkIns;
     private SessionId sessionId;
+    private java.util.Set<nl.omzien.sessions.RegistrationId> evaluated = java.util.Set.of();
 
-    public SessionDetailView(SessionService sessions, List<SessionPageExtension> extensions) {
+    public SessionDetailView(SessionService sessions, List<SessionPageExtension> extensions, WalkIns walkIns) {
         this.sessions = sessions;
         this.extensions = extensions;
+        this.walkIns = walkIns;
         addClassName("session-detail");
     }
 
@@ -105,7 +110,10 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
             boolean mayChange = sessions.mayChange(sessionId);
             edit.setVisible(mayChange);
             cancel.setVisible(mayChange);
-            actions.add(edit, qr, cancel);
+            Button walkIn = new Button(getTranslation("walk-in.add"), VaadinIcon.USER_CHECK.create(),
+                    click -> new WalkInDialog(sessions, sessions.get(sessionId), this::render).open());
+            walkIn.setId("add-walk-in");
+            actions.add(walkIn, edit, qr, cancel);
         }
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(download -> {
             byte[] bytes = sessions.presenceListPdf(sessionId, locale);
@@ -120,6 +128,7 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
         add(actions);
 
         List<SessionParticipant> participants = sessions.participants(sessionId);
+        evaluated = sessions.evaluatedRegistrations(sessionId);
         add(new H3(getTranslation("session.participants")));
         Div list = new Div();
         list.addClassName("participant-list");
@@ -156,6 +165,22 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
         organisation.addClassName("participant-organisation");
         Div who = new Div(name, organisation);
         who.addClassName("participant-who");
+        if (participant.email() == null) {
+            // A walk-in without e-mail (issue 20): their certificate is printed; an address can follow.
+            Span noEmail = new Span(getTranslation("walk-in.no-email"));
+            noEmail.getElement().getThemeList().add("badge");
+            Button giveEmail = new Button(getTranslation("walk-in.give-email"), click -> giveEmail(participant));
+            giveEmail.setId("give-email-" + participant.registrationId());
+            giveEmail.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            who.add(noEmail, giveEmail);
+        }
+        if (participant.attendance() == Attendance.PRESENT && !evaluated.contains(participant.registrationId())) {
+            Button paper = new Button(getTranslation("paper-evaluation.open"),
+                    click -> new PaperEvaluationDialog(sessions, participant, this::render).open());
+            paper.setId("paper-evaluation-" + participant.registrationId());
+            paper.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            who.add(paper);
+        }
         row.add(who);
         if (participant.status() == RegistrationStatus.CONFIRMED) {
             RadioButtonGroup<Attendance> attendance = new RadioButtonGroup<>();
@@ -207,6 +232,29 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
             box.add(new Paragraph(getTranslation("evaluation.comments")), comments);
         }
         return box;
+    }
+
+    private void giveEmail(SessionParticipant participant) {
+        Dialog dialog = new Dialog(getTranslation("walk-in.give-email-title", participant.fullName()));
+        com.vaadin.flow.component.textfield.EmailField email = new com.vaadin.flow.component.textfield.EmailField(getTranslation("walk-in.email"));
+        email.setId("walk-in-new-email");
+        email.setHelperText(getTranslation("walk-in.give-email-help"));
+        dialog.add(email);
+        Button save = new Button(getTranslation("walk-in.save-email"), click -> {
+            try {
+                PersonId now = walkIns.giveEmail(PersonId.of(participant.userId()), email.getValue());
+                FormErrors.saved(getTranslation(now.value() == participant.userId() ? "walk-in.email-saved" : "walk-in.joined",
+                        participant.fullName()));
+                dialog.close();
+                render();
+            } catch (InvalidInputException problem) {
+                FormErrors.show(problem, java.util.Map.of("email", email));
+            }
+        });
+        save.setId("walk-in-save-email");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.back"), click -> dialog.close()), save);
+        dialog.open();
     }
 
     private void showQr() {

@@ -22,7 +22,7 @@ class LearningPathParserTest {
     void theShippedPathsAreValidAndSayWhatTheyNeed() throws Exception {
         List<LearningPath> paths = LearningPathParser.parse(FILE, Files.readString(Path.of("modules/learning-paths.yaml")),
                 Map.of("herkennen", 1, "gesprek", 1, "doorverwijzen", 1));
-        assertThat(paths).extracting(LearningPath::id).containsExactly("signaleerder", "signaleerder-met-training");
+        assertThat(paths).extracting(LearningPath::id).containsExactly("signaleerder", "signaleerder-met-training", "signaleerder-groep");
         LearningPath signaleerder = paths.getFirst();
         assertThat(signaleerder.modules()).extracting(LearningPath.RequiredModule::moduleId).containsExactly("herkennen", "gesprek", "doorverwijzen");
         assertThat(signaleerder.attendanceRequired()).isFalse();
@@ -30,6 +30,38 @@ class LearningPathParserTest {
         assertThat(signaleerder.renewalModules()).extracting(LearningPath.RequiredModule::moduleId).containsExactly("gesprek");
         assertThat(paths.get(1).attendanceRequired()).isTrue();
         assertThat(paths.get(1).renewalModules()).hasSize(3);
+        LearningPath group = paths.get(2);
+        assertThat(group.attendanceOnly()).isTrue();
+        assertThat(group.modules()).isEmpty();
+        assertThat(group.sessions()).extracting(LearningPath.RequiredSession::covers).containsExactly(List.of("herkennen", "gesprek"));
+    }
+
+    @Test
+    void anAttendanceOnlyPathNeedsNoModuleButItsSessionKindsMustNameRealModules() {
+        String yaml = """
+                paths:
+                  - id: groep
+                    title:
+                      nl: Groep
+                      en: Group
+                    sessions:
+                      - covers: [herkennen]
+                      - covers: [gespreck]
+                    validity: P3Y
+                  - id: niets
+                    title:
+                      nl: Niets
+                      en: Nothing
+                    validity: none
+                """;
+        assertThatThrownBy(() -> LearningPathParser.parse(FILE, yaml, MODULES))
+                .isInstanceOfSatisfying(InvalidContentException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .anyMatch(p -> p.contains("unknown module 'gespreck'"))
+                        .anyMatch(p -> p.contains("missing 'modules'")));
+        List<LearningPath> ok = LearningPathParser.parse(FILE, yaml.substring(0, yaml.indexOf("      - covers: [gespreck]")) + "    validity: P3Y\n", MODULES);
+        assertThat(ok.getFirst().attendanceOnly()).isTrue();
+        assertThat(ok.getFirst().sessions().getFirst().matches(List.of("herkennen", "gesprek"))).isTrue();
+        assertThat(ok.getFirst().sessions().getFirst().matches(List.of("gesprek"))).isFalse();
     }
 
     @Test

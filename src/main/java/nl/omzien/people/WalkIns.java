@@ -1,0 +1,123 @@
+package nl.omzien.people;
+
+import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
+import nl.omzien.base.PersonId;
+import nl.omzien.base.PersonalDataAccessed;
+import nl.omzien.base.PlainText;
+import nl.omzien.people.internal.JooqOrganisationRepository;
+import nl.omzien.people.internal.JooqUserAccountRepository;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * People added at the door of a group session (issue 20): name and organisation, e-mail optional. An address
+ * that already has an account means that account: nobody gets a second one. A walk-in without an address can
+ * get one later; if it belongs to an existing account, the walk-in joins it ({@link PersonsMerged}).
+ * Trainers and leads of the organisation's municipality; admins everywhere.
+ */
+@Service
+public class WalkIns {
+
+    private final JooqUserAccountRepository accounts;
+    private final JooqOrganisationRepository organisations;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+
+    WalkIns(JooqUserAccountRepository accounts, JooqOrganisationRepository organisations, CurrentUser currentUser,
+            ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+        this.events = events;
+    }
+
+    /** A walk-in's name, organisation and (optional) e-mail address, as typed at the door. */
+    public record WalkIn(String fullName, OrganisationId organisationId, String email) {
+    }
+
+    /** What adding someone at the door led to. */
+    public record Added(PersonId personId, boolean existingAccount) {
+    }
+
+    /**
+     * Adds a walk-in in the organisation (which must lie in {@code municipalityId}, the session's) or, when the
+     * address already has an account, returns that account.
+     */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public Added add(WalkIn walkIn, MunicipalityId municipalityId) {
+        String email = walkIn.email() == null || walkIn.email().isBlank() ? null : walkIn.email().trim();
+        new InvalidInputException.Checks()
+                .require("fullName", walkIn.fullName())
+                .length("fullName", walkIn.fullName(), 2, 150)
+                .singleLine("fullName", walkIn.fullName())
+                .fail("organisation", "validation.required", walkIn.organisationId() == null)
+                .email("email", email)
+                .throwIfAny();
+        Organisation organisation = organisations.findById(walkIn.organisationId().value())
+                .orElseThrow(() -> new AccessDeniedException("No such organisation"));
+        if (!Objects.equals(organisation.municipalityId(), municipalityId.value())) {
+            throw new AccessDeniedException("Organisation outside the session's municipality");
+        }
+        requireScope(municipalityId);
+        if (email != null && PlainText.isSingleLine(email)) {
+            Optional<Long> existing = accounts.idByEmail(email);
+            if (existing.isPresent()) {
+                return new Added(PersonId.of(existing.get()), true);
+            }
+        }
+        long id = accounts.insertWalkIn(walkIn.fullName().trim(), email, organisation.id(), currentUser.require().accountId());
+        events.publishEvent(new PersonPlacementChanged(id, organisation.id(), null));
+        return new Added(PersonId.of(id), false);
+    }
+
+    /**
+     * Gives a walk-in the address they gave later. When that address already has an account, the walk-in joins
+     * it: registrations and certificates move, the walk-in is disabled. Returns the account that has the address now.
+     */
+    @Transactional
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public PersonId giveEmail(PersonId walkInId, String email) {
+        new InvalidInputException.Checks().require("email", email).email("email", email).throwIfAny();
+        JooqUserAccountRepository.WalkInRow walkIn = accounts.lockWalkIn(walkInId.value())
+                .orElseThrow(() -> new AccessDeniedException("Not a walk-in"));
+        if (walkIn.email() != null || walkIn.mergedInto() != null) {
+            throw new InvalidInputException(java.util.Map.of("email", "walk-in.has-email"));
+        }
+        Long municipality = walkIn.organisationId() == null ? null
+                : organisations.findById(walkIn.organisationId()).map(Organisation::municipalityId).orElse(null);
+        requireScope(municipality == null ? null : MunicipalityId.of(municipality));
+        Optional<Long> existing = accounts.idByEmail(email.trim());
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, walkInId.value(), "walk-in-email"));
+        if (existing.isEmpty()) {
+            accounts.setWalkInEmail(walkInId.value(), email.trim());
+            return walkInId;
+        }
+        PersonId into = PersonId.of(existing.get());
+        accounts.markMerged(walkInId.value(), into.value());
+        events.publishEvent(new PersonsMerged(walkInId, into));
+        // The walk-in leaves their organisation, so they count nowhere; the account they joined counts.
+        events.publishEvent(new PersonPlacementChanged(walkInId.value(), null, null));
+        return into;
+    }
+
+    private void requireScope(MunicipalityId municipalityId) {
+        var user = currentUser.require();
+        if (user.isAdmin()) {
+            return;
+        }
+        if (municipalityId == null || !Objects.equals(user.municipalityId(), municipalityId.value())) {
+            throw new AccessDeniedException("Outside the signed-in person's municipality");
+        }
+    }
+}

@@ -203,7 +203,7 @@ class TwoInstancesTest {
         List<String> idle = fixtures.participants(5, "Kapsalon Knip & Zo");
         db.update(APP_USER).set(APP_USER.CREATED_AT, now.minusYears(10)).set(APP_USER.LAST_SEEN_AT, now.minusYears(10))
                 .where(APP_USER.EMAIL.in(idle)).execute();
-        List<Long> idleIds = idle.stream().map(fixtures::userId).toList();
+        List<nl.omzien.base.PersonId> idleIds = idle.stream().map(fixtures::userId).toList();
 
         // Offers lapsing: a one-seat session whose freed seat is offered and not taken in time.
         SessionId offerSession = as(a, TRAINER, () -> a.getBean(SessionService.class).create(SessionFixtures.draft("Offer", 1, 10)));

@@ -1,5 +1,6 @@
 package nl.omzien.certificates;
 
+import nl.omzien.base.PersonId;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.certificates.internal.JooqCertificateRepository;
 import nl.omzien.people.UserAccountService;
@@ -40,7 +41,7 @@ public class ColleagueProgressService {
     @RolesAllowed(Role.ORG_CONTACT_ROLE)
     public List<ColleagueProgress> myOrganisation() {
         List<UserAccount> colleagues = users.colleagues();
-        Map<Long, JooqCertificateRepository.Progress> progress = certificates.progressOf(
+        Map<PersonId, JooqCertificateRepository.Progress> progress = certificates.progressOf(
                 colleagues.stream().map(UserAccount::id).toList(), OffsetDateTime.now(clock));
         return colleagues.stream().map(u -> {
             JooqCertificateRepository.Progress p = progress.getOrDefault(u.id(), new JooqCertificateRepository.Progress(0, false));

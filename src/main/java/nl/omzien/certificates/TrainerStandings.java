@@ -11,7 +11,7 @@ import java.util.Optional;
 public interface TrainerStandings {
 
     /** For a certificate of the trainer path: the holder's standing now; empty for any other path. */
-    Optional<TrainerStanding> of(long holderId, String pathId);
+    Optional<TrainerStanding> of(nl.omzien.base.PersonId holderId, String pathId);
 
     /**
      * @param qualified   a qualified trainer today (for the municipality the certificate was issued in)

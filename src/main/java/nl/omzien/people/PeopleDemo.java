@@ -13,5 +13,5 @@ public interface PeopleDemo {
      * Issue 20: Gerda Meijer of Bakkerij Van der Veen, added at the door by the demo trainer, without an e-mail
      * address (unless a walk-in exists already). Returns the walk-in's id, or empty without the demo trainer.
      */
-    java.util.Optional<Long> aWalkInWithoutEmail(DemoPeople cast);
+    java.util.Optional<nl.omzien.base.PersonId> aWalkInWithoutEmail(DemoPeople cast);
 }

@@ -64,21 +64,21 @@ public class WalkIns {
                 .fail("organisation", "validation.required", walkIn.organisationId() == null)
                 .email("email", email)
                 .throwIfAny();
-        Organisation organisation = organisations.findById(walkIn.organisationId().value())
+        Organisation organisation = organisations.findById(walkIn.organisationId())
                 .orElseThrow(() -> new AccessDeniedException("No such organisation"));
-        if (!Objects.equals(organisation.municipalityId(), municipalityId.value())) {
+        if (!Objects.equals(organisation.municipalityId(), municipalityId)) {
             throw new AccessDeniedException("Organisation outside the session's municipality");
         }
         requireScope(municipalityId);
         if (email != null && PlainText.isSingleLine(email)) {
-            Optional<Long> existing = accounts.idByEmail(email);
+            Optional<PersonId> existing = accounts.idByEmail(email);
             if (existing.isPresent()) {
-                return new Added(PersonId.of(existing.get()), true);
+                return new Added(existing.get(), true);
             }
         }
-        long id = accounts.insertWalkIn(walkIn.fullName().trim(), email, organisation.id(), currentUser.require().accountId());
+        PersonId id = accounts.insertWalkIn(walkIn.fullName().trim(), email, organisation.id(), currentUser.require().accountId());
         events.publishEvent(new PersonPlacementChanged(id, organisation.id(), null));
-        return new Added(PersonId.of(id), false);
+        return new Added(id, false);
     }
 
     /**
@@ -89,25 +89,25 @@ public class WalkIns {
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public PersonId giveEmail(PersonId walkInId, String email) {
         new InvalidInputException.Checks().require("email", email).email("email", email).throwIfAny();
-        JooqUserAccountRepository.WalkInRow walkIn = accounts.lockWalkIn(walkInId.value())
+        JooqUserAccountRepository.WalkInRow walkIn = accounts.lockWalkIn(walkInId)
                 .orElseThrow(() -> new AccessDeniedException("Not a walk-in"));
         if (walkIn.email() != null || walkIn.mergedInto() != null) {
             throw new InvalidInputException(java.util.Map.of("email", "walk-in.has-email"));
         }
-        Long municipality = walkIn.organisationId() == null ? null
+        MunicipalityId municipality = walkIn.organisationId() == null ? null
                 : organisations.findById(walkIn.organisationId()).map(Organisation::municipalityId).orElse(null);
-        requireScope(municipality == null ? null : MunicipalityId.of(municipality));
-        Optional<Long> existing = accounts.idByEmail(email.trim());
-        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, walkInId.value(), "walk-in-email"));
+        requireScope(municipality);
+        Optional<PersonId> existing = accounts.idByEmail(email.trim());
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, walkInId, "walk-in-email"));
         if (existing.isEmpty()) {
-            accounts.setWalkInEmail(walkInId.value(), email.trim());
+            accounts.setWalkInEmail(walkInId, email.trim());
             return walkInId;
         }
-        PersonId into = PersonId.of(existing.get());
-        accounts.markMerged(walkInId.value(), into.value());
+        PersonId into = existing.get();
+        accounts.markMerged(walkInId, into);
         events.publishEvent(new PersonsMerged(walkInId, into));
         // The walk-in leaves their organisation, so they count nowhere; the account they joined counts.
-        events.publishEvent(new PersonPlacementChanged(walkInId.value(), null, null));
+        events.publishEvent(new PersonPlacementChanged(walkInId, null, null));
         return into;
     }
 
@@ -116,7 +116,7 @@ public class WalkIns {
         if (user.isAdmin()) {
             return;
         }
-        if (municipalityId == null || !Objects.equals(user.municipalityId(), municipalityId.value())) {
+        if (municipalityId == null || !Objects.equals(user.municipalityId(), municipalityId)) {
             throw new AccessDeniedException("Outside the signed-in person's municipality");
         }
     }

@@ -8,8 +8,6 @@ import nl.omzien.base.SecretTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
-import nl.omzien.base.MunicipalityId;
-import nl.omzien.base.PersonId;
 import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.people.WalkIns;
 import nl.omzien.security.CurrentUser;
@@ -164,11 +162,11 @@ public class SessionService {
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public Map<PersonId, String> trainers(MunicipalityId municipalityId) {
         requireScope(municipalityId);
-        Map<Long, String> all = sessions.trainersIn(municipalityId);
+        Map<PersonId, String> all = sessions.trainersIn(municipalityId);
         Map<PersonId, TrainerQualifications.Standing> standing = standing(municipalityId, all.keySet());
-        Map<Long, String> eligible = new java.util.LinkedHashMap<>();
+        Map<PersonId, String> eligible = new java.util.LinkedHashMap<>();
         all.forEach((id, name) -> {
-            TrainerQualifications.Standing s = standing.get(PersonId.of(id));
+            TrainerQualifications.Standing s = standing.get(id);
             if (s != null && (s.qualified() || s.candidate())) {
                 eligible.put(id, name);
             }
@@ -176,13 +174,12 @@ public class SessionService {
         return eligible;
     }
 
-    private Map<PersonId, TrainerQualifications.Standing> standing(long municipalityId, java.util.Collection<Long> people) {
-        return qualifications.standing(MunicipalityId.of(municipalityId),
-                people.stream().map(PersonId::of).toList(), LocalDate.now(clock.withZone(SessionTimes.ZONE)));
+    private Map<PersonId, TrainerQualifications.Standing> standing(MunicipalityId municipalityId, java.util.Collection<PersonId> people) {
+        return qualifications.standing(municipalityId, List.copyOf(people), LocalDate.now(clock.withZone(SessionTimes.ZONE)));
     }
 
     /** A trainer on a draft whose qualification ends on or before the session's day. */
-    public record TrainerWarning(long trainerId, String name, LocalDate validUntil) {
+    public record TrainerWarning(PersonId trainerId, String name, LocalDate validUntil) {
     }
 
     /**
@@ -192,16 +189,16 @@ public class SessionService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public List<TrainerWarning> trainerWarnings(SessionDraft draft) {
-        Long municipalityId = draft.getMunicipalityId() != null ? draft.getMunicipalityId() : currentUser.require().municipalityId();
+        MunicipalityId municipalityId = draft.getMunicipalityId() != null ? draft.getMunicipalityId() : currentUser.require().municipalityId();
         if (municipalityId == null || draft.getDate() == null || draft.getTrainerIds().isEmpty()) {
             return List.of();
         }
         requireScope(municipalityId);
-        Map<Long, String> names = sessions.trainersIn(municipalityId);
+        Map<PersonId, String> names = sessions.trainersIn(municipalityId);
         List<TrainerWarning> warnings = new ArrayList<>();
         standing(municipalityId, draft.getTrainerIds()).forEach((person, s) -> {
             if (s.validUntil() != null && !s.validUntil().isAfter(draft.getDate())) {
-                warnings.add(new TrainerWarning(person.value(), names.getOrDefault(person.value(), ""), s.validUntil()));
+                warnings.add(new TrainerWarning(person, names.getOrDefault(person, ""), s.validUntil()));
             }
         });
         return warnings;
@@ -229,7 +226,7 @@ public class SessionService {
         SessionDraft draft = new SessionDraft().setMunicipalityId(user.municipalityId());
         // Only a trainer qualified today is put on their own new session; the form lists the others.
         if (user.has(Role.TRAINER) && user.municipalityId() != null && Optional.ofNullable(
-                standing(user.municipalityId(), List.of(user.accountId())).get(PersonId.of(user.accountId())))
+                standing(user.municipalityId(), List.of(user.accountId())).get(user.accountId()))
                 .filter(TrainerQualifications.Standing::qualified).isPresent()) {
             draft.getTrainerIds().add(user.accountId());
         }
@@ -286,7 +283,7 @@ public class SessionService {
      * @param onTheSession trainers the session already has: they stay on it even when their qualification
      *                     lapsed meanwhile (nothing planned is taken away silently; the lead sees a list)
      */
-    private void checkRelations(SessionDraft draft, java.util.Set<Long> onTheSession) {
+    private void checkRelations(SessionDraft draft, java.util.Set<PersonId> onTheSession) {
         requireScope(draft.getMunicipalityId());
         Map<PersonId, String> allowed = sessions.trainersIn(draft.getMunicipalityId());
         if (!allowed.keySet().containsAll(draft.getTrainerIds())) {
@@ -296,11 +293,11 @@ public class SessionService {
         // giving their first session beside one (issue 20).
         Map<PersonId, TrainerQualifications.Standing> standing = standing(draft.getMunicipalityId(), draft.getTrainerIds());
         boolean candidateAdded = false;
-        for (Long trainer : draft.getTrainerIds()) {
+        for (PersonId trainer : draft.getTrainerIds()) {
             if (onTheSession.contains(trainer)) {
                 continue;
             }
-            TrainerQualifications.Standing s = standing.get(PersonId.of(trainer));
+            TrainerQualifications.Standing s = standing.get(trainer);
             if (s == null || !s.qualified() && !s.candidate()) {
                 throw new InvalidInputException(Map.of("trainers", "session.trainer-not-qualified"));
             }
@@ -525,9 +522,9 @@ public class SessionService {
         if (now().isBefore(session.startsAt().minusHours(1))) {
             throw problem("attendance.too-early");
         }
-        long actor = currentUser.require().accountId();
-        WalkIns.Added added = walkIns.add(walkIn, MunicipalityId.of(session.municipalityId()));
-        long personId = added.personId().value();
+        PersonId actor = currentUser.require().accountId();
+        WalkIns.Added added = walkIns.add(walkIn, session.municipalityId());
+        PersonId personId = added.personId();
         Optional<Row> live = registrations.findLive(sessionId, personId);
         Row row;
         if (live.isPresent() && live.get().status() == RegistrationStatus.CONFIRMED) {
@@ -557,7 +554,7 @@ public class SessionService {
     /** Organisations a walk-in can belong to: those of the session's municipality, by name. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public Map<Long, String> walkInOrganisations(SessionId sessionId) {
+    public Map<OrganisationId, String> walkInOrganisations(SessionId sessionId) {
         return people.organisationsIn(get(sessionId).municipalityId());
     }
 
@@ -585,7 +582,7 @@ public class SessionService {
         if (now().isBefore(session.startsAt())) {
             throw problem("evaluation.too-early");
         }
-        long actor = currentUser.require().accountId();
+        PersonId actor = currentUser.require().accountId();
         if (!registrations.savePaperEvaluation(registrationId, score, doDifferently.trim(),
                 comment == null || comment.isBlank() ? null : comment.trim(), actor, now())) {
             throw problem("evaluation.already");

@@ -16,5 +16,5 @@ public interface SessionsDemo {
      * Issue 20: the walk-in was at the past session in Coevorden: present, with a paper evaluation typed in by
      * the trainer. Only once.
      */
-    void theWalkInWasAtThePastSession(long walkInId);
+    void theWalkInWasAtThePastSession(nl.omzien.base.PersonId walkInId);
 }

@@ -11,6 +11,6 @@ import java.time.OffsetDateTime;
  *
  * @param validUntil the trainer's last qualified day, null when never qualified here
  */
-public record LapsedTrainerSession(SessionId sessionId, String title, OffsetDateTime startsAt, long trainerId,
+public record LapsedTrainerSession(SessionId sessionId, String title, OffsetDateTime startsAt, nl.omzien.base.PersonId trainerId,
                                    String trainerName, LocalDate validUntil) {
 }

@@ -1,5 +1,7 @@
 package nl.omzien.trainers;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 import java.time.LocalDate;
 
 /**
@@ -8,7 +10,7 @@ import java.time.LocalDate;
  *
  * @param evidence what the lead saw, for an external qualification; null for the trainer path
  */
-public record Qualification(QualificationId id, long personId, long municipalityId, Source source, LocalDate qualifiedOn,
+public record Qualification(QualificationId id, PersonId personId, MunicipalityId municipalityId, Source source, LocalDate qualifiedOn,
                             LocalDate expiresOn, String evidence) {
 
     /** Through the trainer path in Omzien, or recorded by a lead from outside evidence. */

@@ -57,9 +57,9 @@ public class TrainerService {
     }
 
     /** The lead's own municipality; an admin names one. Anyone else's is refused like an unknown one. */
-    private long scope(Long municipalityId) {
+    private MunicipalityId scope(MunicipalityId municipalityId) {
         SignedInUser user = currentUser.require();
-        Long own = user.municipalityId();
+        MunicipalityId own = user.municipalityId();
         if (user.isAdmin()) {
             if (municipalityId == null && own == null) {
                 throw new InvalidInputException(Map.of("municipality", "validation.required"));
@@ -75,18 +75,18 @@ public class TrainerService {
     /** Qualified, expired and candidate trainers of the municipality, by state and name. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public List<TrainerStatus> trainers(Long municipalityId) {
-        long municipality = scope(municipalityId);
-        Map<Long, Qualification> latest = repository.latestIn(municipality);
-        Map<Long, String> people = repository.peopleIn(municipality);
+    public List<TrainerStatus> trainers(MunicipalityId municipalityId) {
+        MunicipalityId municipality = scope(municipalityId);
+        Map<PersonId, Qualification> latest = repository.latestIn(municipality);
+        Map<PersonId, String> people = repository.peopleIn(municipality);
         List<TrainerStatus> all = new ArrayList<>();
         latest.forEach((person, q) -> all.add(register.status(person, people.getOrDefault(person,
                 repository.names(List.of(person)).getOrDefault(person, "")), q, false, municipality)));
-        Map<PersonId, TrainerQualifications.Standing> standing = register.standing(MunicipalityId.of(municipality),
-                people.keySet().stream().map(PersonId::of).toList(), register.today());
+        Map<PersonId, TrainerQualifications.Standing> standing = register.standing(municipality,
+                List.copyOf(people.keySet()), register.today());
         standing.forEach((person, s) -> {
             if (s.candidate()) {
-                all.add(register.status(person.value(), people.get(person.value()), null, true, municipality));
+                all.add(register.status(person, people.get(person), null, true, municipality));
             }
         });
         all.sort(Comparator.comparing(TrainerStatus::state).thenComparing(TrainerStatus::name, String.CASE_INSENSITIVE_ORDER));
@@ -99,17 +99,17 @@ public class TrainerService {
      */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public List<LapsedTrainerSession> sessionsWithoutQualifiedTrainer(Long municipalityId) {
-        long municipality = scope(municipalityId);
+    public List<LapsedTrainerSession> sessionsWithoutQualifiedTrainer(MunicipalityId municipalityId) {
+        MunicipalityId municipality = scope(municipalityId);
         List<LapsedTrainerSession> lapsed = new ArrayList<>();
         List<LedSession> upcoming = repository.upcomingIn(municipality, register.now());
-        Map<Long, String> names = repository.names(upcoming.stream().flatMap(s -> s.trainerIds().stream()).distinct().toList());
+        Map<PersonId, String> names = repository.names(upcoming.stream().flatMap(s -> s.trainerIds().stream()).distinct().toList());
         for (LedSession session : upcoming) {
             LocalDate day = session.startsAt().atZoneSameInstant(TrainerRegister.ZONE).toLocalDate();
-            Map<PersonId, TrainerQualifications.Standing> standing = register.standing(MunicipalityId.of(municipality),
-                    session.trainerIds().stream().map(PersonId::of).toList(), day);
-            for (Long trainer : session.trainerIds()) {
-                TrainerQualifications.Standing s = standing.get(PersonId.of(trainer));
+            Map<PersonId, TrainerQualifications.Standing> standing = register.standing(municipality,
+                    List.copyOf(session.trainerIds()), day);
+            for (PersonId trainer : session.trainerIds()) {
+                TrainerQualifications.Standing s = standing.get(trainer);
                 // A candidate giving their first session beside a qualified trainer is as planned.
                 if (s == null || !s.qualified() && !s.candidate()) {
                     lapsed.add(new LapsedTrainerSession(session.sessionId(), session.title(), session.startsAt(), trainer,
@@ -123,7 +123,7 @@ public class TrainerService {
     /** People of the municipality a qualification can be recorded for. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public Map<Long, String> people(Long municipalityId) {
+    public Map<PersonId, String> people(MunicipalityId municipalityId) {
         return repository.peopleIn(scope(municipalityId));
     }
 
@@ -133,8 +133,8 @@ public class TrainerService {
      */
     @Transactional
     @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public QualificationId recordExternal(Long municipalityId, PersonId person, String evidence, LocalDate expiresOn) {
-        long municipality = scope(municipalityId);
+    public QualificationId recordExternal(MunicipalityId municipalityId, PersonId person, String evidence, LocalDate expiresOn) {
+        MunicipalityId municipality = scope(municipalityId);
         LocalDate today = register.today();
         String cleaned = evidence == null ? null : evidence.strip();
         new InvalidInputException.Checks()
@@ -146,28 +146,28 @@ public class TrainerService {
                 .fail("expiresOn", "trainers.expires-in-past", expiresOn != null && !expiresOn.isAfter(today))
                 .fail("expiresOn", "trainers.expires-too-late", expiresOn != null && expiresOn.isAfter(today.plusYears(10)))
                 .throwIfAny();
-        if (!repository.peopleIn(municipality).containsKey(person.value())) {
+        if (!repository.peopleIn(municipality).containsKey(person)) {
             throw new InvalidInputException(Map.of("person", "trainers.person-invalid"));
         }
         SignedInUser user = currentUser.require();
-        QualificationId id = repository.insert(person.value(), municipality, Qualification.Source.EXTERNAL, today, expiresOn,
+        QualificationId id = repository.insert(person, municipality, Qualification.Source.EXTERNAL, today, expiresOn,
                 cleaned, user.accountId(), register.now());
-        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, person.value(),
+        events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, person,
                 "trainer-qualification-recorded:" + id.value() + ":" + expiresOn));
         return id;
     }
 
     @Transactional(readOnly = true)
     @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public TrainerRule rule(Long municipalityId) {
+    public TrainerRule rule(MunicipalityId municipalityId) {
         return register.rule(scope(municipalityId));
     }
 
     /** Sets the municipality's validity (months) and minimum sessions a year; applies to qualifications from now on. */
     @Transactional
     @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-    public void changeRule(Long municipalityId, Integer validityMonths, Integer minSessionsPerYear) {
-        long municipality = scope(municipalityId);
+    public void changeRule(MunicipalityId municipalityId, Integer validityMonths, Integer minSessionsPerYear) {
+        MunicipalityId municipality = scope(municipalityId);
         new InvalidInputException.Checks()
                 .require("validityMonths", validityMonths)
                 .require("minSessionsPerYear", minSessionsPerYear)
@@ -183,13 +183,13 @@ public class TrainerService {
     @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public MyTrainerStanding mine() {
         SignedInUser user = currentUser.require();
-        long me = user.accountId();
-        Long municipality = user.municipalityId();
+        PersonId me = user.accountId();
+        MunicipalityId municipality = user.municipalityId();
         TrainerStatus status = null;
         TrainerRule rule = null;
         if (municipality != null) {
             Qualification latest = repository.latestIn(municipality).get(me);
-            boolean candidate = register.standing(MunicipalityId.of(municipality), List.of(PersonId.of(me)), register.today())
+            boolean candidate = register.standing(municipality, List.of(me), register.today())
                     .values().stream().anyMatch(TrainerQualifications.Standing::candidate);
             status = register.status(me, user.fullName(), latest, candidate, municipality);
             rule = register.rule(municipality);

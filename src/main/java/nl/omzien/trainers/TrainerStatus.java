@@ -1,5 +1,6 @@
 package nl.omzien.trainers;
 
+import nl.omzien.base.PersonId;
 import java.time.LocalDate;
 
 /**
@@ -9,7 +10,7 @@ import java.time.LocalDate;
  * @param sessionsLastYear sessions given in the last twelve months
  * @param state           see {@link State}
  */
-public record TrainerStatus(long personId, String name, Qualification.Source source, LocalDate qualifiedOn,
+public record TrainerStatus(PersonId personId, String name, Qualification.Source source, LocalDate qualifiedOn,
                             LocalDate expiresOn, int sessionsLastYear, int sessionsLed, State state) {
 
     /**

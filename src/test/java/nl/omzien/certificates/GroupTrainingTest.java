@@ -69,13 +69,13 @@ class GroupTrainingTest extends IntegrationTest {
     @Autowired
     DSLContext db;
 
-    private int certificates(long userId, String pathId) {
+    private int certificates(nl.omzien.base.PersonId userId, String pathId) {
         return db.fetchCount(CERTIFICATE, CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.PATH_ID.eq(pathId));
     }
 
     /** A session on the given topics that started 30 minutes ago, with the given people signed up. */
     private SessionId runningSession(SessionFixtures fx, Set<String> topics, List<String> people) {
-        long trainer = fx.userId(TRAINER);
+        var trainer = fx.userId(TRAINER);
         SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Groepstraining signaleren", 5, 3)
                 .setModuleIds(topics).setTrainerIds(Set.of(trainer))));
         people.forEach(person -> fx.as(person, () -> registrations.signUp(session)));
@@ -93,7 +93,7 @@ class GroupTrainingTest extends IntegrationTest {
     }
 
     private WalkIns.WalkIn walkIn(SessionFixtures fx, String name, String email) {
-        return new WalkIns.WalkIn(name, OrganisationId.of(fx.organisation("Supermarkt De Brink")), email);
+        return new WalkIns.WalkIn(name, fx.organisation("Supermarkt De Brink"), email);
     }
 
     @Test
@@ -105,7 +105,7 @@ class GroupTrainingTest extends IntegrationTest {
         markAllPresent(fx, group);
         markAllPresent(fx, other);
 
-        long first = fx.userId(people.get(0));
+        var first = fx.userId(people.get(0));
         assertThat(certificates(first, GROUP)).as("no module, one group session").isEqualTo(1);
         assertThat(db.select(CERTIFICATE.SESSION_ID).from(CERTIFICATE).where(CERTIFICATE.USER_ID.eq(first))
                 .fetchOne(CERTIFICATE.SESSION_ID)).isEqualTo(group);
@@ -123,7 +123,7 @@ class GroupTrainingTest extends IntegrationTest {
         SessionService.WalkInAdded added = fx.as(TRAINER, () -> sessions.addWalkIn(session, walkIn(fx, "Gerda Brink", "")));
 
         assertThat(added.existingAccount()).isFalse();
-        long walkInId = added.personId().value();
+        var walkInId = added.personId();
         assertThat(db.select(APP_USER.EMAIL).from(APP_USER).where(APP_USER.ID.eq(walkInId)).fetchOne(APP_USER.EMAIL)).isNull();
         assertThat(db.select(REGISTRATION.ATTENDANCE).from(REGISTRATION).where(REGISTRATION.ID.eq(added.registrationId()))
                 .fetchOne(REGISTRATION.ATTENDANCE)).isEqualTo("PRESENT");
@@ -160,7 +160,7 @@ class GroupTrainingTest extends IntegrationTest {
                 walkIn(fx, "Wie Dan Ook", existing.toUpperCase(Locale.ROOT))));
 
         assertThat(added.existingAccount()).isTrue();
-        assertThat(added.personId().value()).isEqualTo(fx.userId(existing));
+        assertThat(added.personId()).isEqualTo(fx.userId(existing));
         assertThat(db.fetchCount(APP_USER)).isEqualTo(before);
         assertThat(certificates(fx.userId(existing), GROUP)).isEqualTo(1);
     }
@@ -169,17 +169,17 @@ class GroupTrainingTest extends IntegrationTest {
     void aWalkInGivingTheAddressOfAnExistingAccountLaterJoinsItWithCertificateAndPlaceAndCountsOnce() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String existing = fx.participants(1, "Supermarkt De Brink").getFirst();
-        long account = fx.userId(existing);
+        var account = fx.userId(existing);
         fx.as(existing, () -> new ModuleWalker(training, catalog).complete("herkennen", Audience.SHOP));
         SessionId session = runningSession(fx, GROUP_TOPICS, List.of());
-        long walkIn = fx.as(TRAINER, () -> sessions.addWalkIn(session, walkIn(fx, "Anna Zonder Mail", null))).personId().value();
+        var walkIn = fx.as(TRAINER, () -> sessions.addWalkIn(session, walkIn(fx, "Anna Zonder Mail", null))).personId();
         assertThat(certificates(walkIn, GROUP)).isEqualTo(1);
         DashboardFilter thisYear = DashboardFilter.year(fx.municipality("Coevorden"), LocalDate.now().getYear());
         long trainedBefore = fx.as(LEAD_COEVORDEN, () -> dashboard.figures(thisYear)).trained();
 
-        var joined = fx.as(TRAINER, () -> walkIns.giveEmail(nl.omzien.base.PersonId.of(walkIn), existing));
+        var joined = fx.as(TRAINER, () -> walkIns.giveEmail(walkIn, existing));
 
-        assertThat(joined.value()).isEqualTo(account);
+        assertThat(joined).isEqualTo(account);
         assertThat(certificates(account, GROUP)).as("the certificate moved").isEqualTo(1);
         assertThat(certificates(walkIn, GROUP)).isZero();
         assertThat(db.fetchCount(REGISTRATION, REGISTRATION.SESSION_ID.eq(session), REGISTRATION.USER_ID.eq(account))).isEqualTo(1);
@@ -195,14 +195,14 @@ class GroupTrainingTest extends IntegrationTest {
     void aWalkInWithoutEmailGetsTheirAddressLaterAndKeepsTheirAccount() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         SessionId session = runningSession(fx, GROUP_TOPICS, List.of());
-        long walkIn = fx.as(TRAINER, () -> sessions.addWalkIn(session, walkIn(fx, "Piet Later", null))).personId().value();
+        var walkIn = fx.as(TRAINER, () -> sessions.addWalkIn(session, walkIn(fx, "Piet Later", null))).personId();
 
-        var same = fx.as(TRAINER, () -> walkIns.giveEmail(nl.omzien.base.PersonId.of(walkIn), "piet.later@test.example"));
+        var same = fx.as(TRAINER, () -> walkIns.giveEmail(walkIn, "piet.later@test.example"));
 
-        assertThat(same.value()).isEqualTo(walkIn);
+        assertThat(same).isEqualTo(walkIn);
         assertThat(db.select(APP_USER.EMAIL).from(APP_USER).where(APP_USER.ID.eq(walkIn)).fetchOne(APP_USER.EMAIL))
                 .isEqualTo("piet.later@test.example");
-        assertThatThrownBy(() -> fx.as(TRAINER, () -> walkIns.giveEmail(nl.omzien.base.PersonId.of(walkIn), "ander@test.example")))
+        assertThatThrownBy(() -> fx.as(TRAINER, () -> walkIns.giveEmail(walkIn, "ander@test.example")))
                 .isInstanceOf(InvalidInputException.class);
     }
 

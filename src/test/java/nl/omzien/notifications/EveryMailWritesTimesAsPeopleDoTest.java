@@ -146,7 +146,7 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
             expiryReminders.remindDue();
             clock.reset();
             // The trainer's reminder 60 days before their qualification ends (issue 20).
-            fx.as(LEAD_COEVORDEN, () -> trainers.recordExternal(null, nl.omzien.base.PersonId.of(holderId),
+            fx.as(LEAD_COEVORDEN, () -> trainers.recordExternal(null, holderId,
                     "Certificaat train-de-trainer gezien.", java.time.LocalDate.now(SessionTimes.ZONE).plusDays(30)));
             trainerJobs.remindDue();
 

@@ -61,30 +61,30 @@ class TrainerQualificationTest extends IntegrationTest {
     /** A new account with the trainer role in Coevorden (staff: no organisation), not qualified. */
     private String newTrainer() {
         String email = "trainer-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
-        long id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Trainer " + email.substring(8, 16))
+        var id = db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FULL_NAME, "Trainer " + email.substring(8, 16))
                 .set(APP_USER.MUNICIPALITY_ID, fx().municipality("Coevorden")).returning(APP_USER.ID).fetchOne().getId();
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "TRAINER").execute();
         return email;
     }
 
     private QualificationId qualify(String email, LocalDate until) {
-        return fx().as(LEAD_COEVORDEN, () -> trainers.recordExternal(null, PersonId.of(fx().userId(email)),
+        return fx().as(LEAD_COEVORDEN, () -> trainers.recordExternal(null, fx().userId(email),
                 "Train-de-trainer bij de welzijnsorganisatie, certificaat gezien.", until));
     }
 
-    private SessionId plan(String as, String title, int daysAhead, Set<Long> trainerIds) {
+    private SessionId plan(String as, String title, int daysAhead, Set<PersonId> trainerIds) {
         return fx().as(as, () -> sessions.create(SessionFixtures.draft(title, 12, daysAhead).setTrainerIds(trainerIds)));
     }
 
     private TrainerStatus statusOf(String email) {
-        long id = fx().userId(email);
+        var id = fx().userId(email);
         return fx().as(LEAD_COEVORDEN, () -> trainers.trainers(null)).stream().filter(t -> t.personId() == id).findFirst().orElseThrow();
     }
 
     @Test
     void onlyAQualifiedTrainerCanBePutOnASession_CheckedByTheSessionsServiceNotOnlyTheForm() {
         String unqualified = newTrainer();
-        long id = fx().userId(unqualified);
+        var id = fx().userId(unqualified);
         assertThat(fx().as(LEAD_COEVORDEN, () -> sessions.trainers(fx().municipality("Coevorden"))))
                 .containsKey(fx().userId(TRAINER)).doesNotContainKey(id);
         assertThatThrownBy(() -> plan(LEAD_COEVORDEN, "Zonder kwalificatie", 5, Set.of(id)))
@@ -101,7 +101,7 @@ class TrainerQualificationTest extends IntegrationTest {
     @Test
     void aLeadRecordsAnExternalQualificationWithEvidence_InTheAuditLog_OnlyInTheirOwnMunicipality() {
         String trainer = newTrainer();
-        PersonId person = PersonId.of(fx().userId(trainer));
+        PersonId person = fx().userId(trainer);
         assertThatThrownBy(() -> fx().as(LEAD_TWENTERAND, () -> trainers.recordExternal(fx().municipality("Coevorden"), person,
                 "Certificaat gezien", today().plusYears(1)))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fx().as(LEAD_TWENTERAND, () -> trainers.recordExternal(null, person,
@@ -114,7 +114,7 @@ class TrainerQualificationTest extends IntegrationTest {
                         .containsEntry("evidence", "validation.required").containsEntry("expiresOn", "trainers.expires-in-past"));
 
         QualificationId id = qualify(trainer, today().plusYears(2));
-        assertThat(db.fetchExists(PERSONAL_DATA_AUDIT, PERSONAL_DATA_AUDIT.SUBJECT_ID.eq(person.value())
+        assertThat(db.fetchExists(PERSONAL_DATA_AUDIT, PERSONAL_DATA_AUDIT.SUBJECT_ID.eq(person)
                 .and(PERSONAL_DATA_AUDIT.ACTOR_ID.eq(fx().userId(LEAD_COEVORDEN)))
                 .and(PERSONAL_DATA_AUDIT.DETAIL.eq("trainer-qualification-recorded:" + id.value() + ":" + today().plusYears(2)))))
                 .isTrue();
@@ -128,10 +128,10 @@ class TrainerQualificationTest extends IntegrationTest {
     void theTrainerPath_ModulesTrainTheTrainerSessionAndAFirstSessionBesideAQualifiedTrainer_Qualifies() {
         // A volunteer who does the path: trainer role (and so a municipality of their own) for the planning pages.
         String volunteer = fx().participants(1, "Vrijwilligerscentrale Coevorden").getFirst();
-        long volunteerId = fx().userId(volunteer);
+        var volunteerId = fx().userId(volunteer);
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, volunteerId).set(USER_ROLE.ROLE, "TRAINER").execute();
         db.update(APP_USER).set(APP_USER.MUNICIPALITY_ID, fx().municipality("Coevorden")).where(APP_USER.ID.eq(volunteerId)).execute();
-        long demoTrainer = fx().userId(TRAINER);
+        var demoTrainer = fx().userId(TRAINER);
         fx().as(volunteer, () -> {
             ModuleWalker walker = new ModuleWalker(training, catalog);
             walker.complete("herkennen", Audience.CHURCH);
@@ -213,7 +213,7 @@ class TrainerQualificationTest extends IntegrationTest {
     @Test
     void aQualificationEndingOnTheDayOfASessionWarnsWhenPlanning_ButDoesNotBlock() {
         String trainer = newTrainer();
-        long id = fx().userId(trainer);
+        var id = fx().userId(trainer);
         qualify(trainer, today().plusDays(20));
         var onTheDay = SessionFixtures.draft("Op de laatste dag", 10, 20).setTrainerIds(Set.of(id));
         var before = SessionFixtures.draft("Ruim ervoor", 10, 10).setTrainerIds(Set.of(id));
@@ -226,7 +226,7 @@ class TrainerQualificationTest extends IntegrationTest {
     @Test
     void aTrainerLosingTheirQualification_KeepsTheirFutureSessions_AndTheLeadGetsAList() {
         String trainer = newTrainer();
-        long id = fx().userId(trainer);
+        var id = fx().userId(trainer);
         qualify(trainer, today().plusDays(10));
         SessionId later = plan(LEAD_COEVORDEN, "Na het verlopen", 30, Set.of(id));
         SessionId sooner = plan(LEAD_COEVORDEN, "Voor het verlopen", 5, Set.of(id));

@@ -160,12 +160,12 @@ public class JooqCertificateRepository {
      * {@link Progress} of each of these people in one query, whatever their number ("Mijn organisatie"
      * asked two per colleague). Passes come from training's published attempt outcomes.
      */
-    public java.util.Map<Long, Progress> progressOf(java.util.Collection<Long> personIds, OffsetDateTime now) {
+    public java.util.Map<PersonId, Progress> progressOf(java.util.Collection<PersonId> personIds, OffsetDateTime now) {
         if (personIds.isEmpty()) {
             return java.util.Map.of();
         }
-        var people = org.jooq.impl.DSL.unnest(personIds.toArray(Long[]::new)).as("p", "id");
-        var personId = people.field("id", Long.class);
+        var people = org.jooq.impl.DSL.unnest(personIds.stream().map(PersonId::value).toArray(Long[]::new)).as("p", "id");
+        var personId = people.field("id", Long.class).coerce(CERTIFICATE.USER_ID);
         var passed = org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(org.jooq.impl.DSL.countDistinct(V_ATTEMPT_OUTCOME.MODULE_ID))
                 .from(V_ATTEMPT_OUTCOME).where(V_ATTEMPT_OUTCOME.USER_ID.eq(personId), V_ATTEMPT_OUTCOME.PASSED.isTrue()));
         var certified = org.jooq.impl.DSL.field(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(CERTIFICATE)

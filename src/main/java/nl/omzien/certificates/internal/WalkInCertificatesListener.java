@@ -1,5 +1,6 @@
 package nl.omzien.certificates.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.people.PersonsMerged;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -24,8 +25,8 @@ class WalkInCertificatesListener {
     @EventListener
     @Order(2)
     void on(PersonsMerged merged) {
-        long from = merged.from().value();
-        long into = merged.into().value();
+        PersonId from = merged.from();
+        PersonId into = merged.into();
         certificates.lockPerson(into);
         certificates.moveToJoinedAccount(from, into);
         issuer.evaluate(into);

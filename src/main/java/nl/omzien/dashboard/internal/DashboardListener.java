@@ -72,8 +72,8 @@ class DashboardListener {
     @EventListener
     @org.springframework.core.annotation.Order(10)
     void on(nl.omzien.people.PersonsMerged merged) {
-        refresh.person(merged.from().value());
-        refresh.person(merged.into().value());
+        refresh.person(merged.from());
+        refresh.person(merged.into());
     }
 
     @EventListener

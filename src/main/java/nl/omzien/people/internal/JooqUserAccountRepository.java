@@ -122,8 +122,8 @@ public class JooqUserAccountRepository {
     }
 
     /** A walk-in (issue 20): a participant of the organisation, without password, perhaps without e-mail. */
-    public long insertWalkIn(String fullName, String email, long organisationId, long addedBy) {
-        long id = db.insertInto(APP_USER)
+    public PersonId insertWalkIn(String fullName, String email, OrganisationId organisationId, PersonId addedBy) {
+        PersonId id = db.insertInto(APP_USER)
                 .set(APP_USER.FULL_NAME, fullName)
                 .set(APP_USER.EMAIL, email)
                 .set(APP_USER.ORGANISATION_ID, organisationId)
@@ -133,27 +133,27 @@ public class JooqUserAccountRepository {
         return id;
     }
 
-    public record WalkInRow(long id, String email, Long organisationId, Long mergedInto) {
+    public record WalkInRow(PersonId id, String email, OrganisationId organisationId, PersonId mergedInto) {
     }
 
     /** The walk-in, locked for the rest of the transaction; empty for anyone not added at the door. */
-    public Optional<WalkInRow> lockWalkIn(long id) {
+    public Optional<WalkInRow> lockWalkIn(PersonId id) {
         return db.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.ORGANISATION_ID, APP_USER.MERGED_INTO).from(APP_USER)
                 .where(APP_USER.ID.eq(id), APP_USER.WALK_IN_ADDED_BY.isNotNull().or(APP_USER.MERGED_INTO.isNotNull()))
                 .forUpdate().fetchOptional(r -> new WalkInRow(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    public void setWalkInEmail(long id, String email) {
+    public void setWalkInEmail(PersonId id, String email) {
         db.update(APP_USER).set(APP_USER.EMAIL, email).where(APP_USER.ID.eq(id)).execute();
     }
 
     /** The walk-in joined {@code into}: disabled, out of their organisation, pointing at the account that stays. */
-    public void markMerged(long id, long into) {
+    public void markMerged(PersonId id, PersonId into) {
         db.update(APP_USER).set(APP_USER.MERGED_INTO, into).set(APP_USER.ENABLED, false)
-                .set(APP_USER.ORGANISATION_ID, (Long) null).where(APP_USER.ID.eq(id)).execute();
+                .set(APP_USER.ORGANISATION_ID, (OrganisationId) null).where(APP_USER.ID.eq(id)).execute();
     }
 
-    public Optional<Long> idByEmail(String email) {
+    public Optional<PersonId> idByEmail(String email) {
         return db.select(APP_USER.ID).from(APP_USER).where(lower(APP_USER.EMAIL).eq(email.trim().toLowerCase()))
                 .fetchOptional(APP_USER.ID);
     }

@@ -126,7 +126,7 @@ class PeopleDemoData implements PeopleDemo {
 
     @Override
     @Transactional
-    public java.util.Optional<Long> aWalkInWithoutEmail(DemoPeople cast) {
+    public java.util.Optional<PersonId> aWalkInWithoutEmail(DemoPeople cast) {
         var existing = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.WALK_IN_ADDED_BY.isNotNull())
                 .orderBy(APP_USER.ID).limit(1).fetchOptional(APP_USER.ID);
         if (existing.isPresent()) {
@@ -137,7 +137,7 @@ class PeopleDemoData implements PeopleDemo {
         if (trainer.isEmpty() || bakery.isEmpty()) {
             return java.util.Optional.empty();
         }
-        long id = db.insertInto(APP_USER).set(APP_USER.FULL_NAME, "Gerda Meijer").set(APP_USER.ORGANISATION_ID, bakery.get())
+        PersonId id = db.insertInto(APP_USER).set(APP_USER.FULL_NAME, "Gerda Meijer").set(APP_USER.ORGANISATION_ID, bakery.get())
                 .set(APP_USER.WALK_IN_ADDED_BY, trainer.get().id()).returning(APP_USER.ID).fetchOne().getId();
         db.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, Role.PARTICIPANT.name()).execute();
         return java.util.Optional.of(id);

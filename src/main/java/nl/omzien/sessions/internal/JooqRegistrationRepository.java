@@ -333,7 +333,7 @@ public class JooqRegistrationRepository {
 
     /** An evaluation on paper, typed in by {@code enteredBy}; false when the registration already has one. */
     public boolean savePaperEvaluation(RegistrationId registrationId, int score, String doDifferently, String comment,
-                                       long enteredBy, OffsetDateTime now) {
+                                       PersonId enteredBy, OffsetDateTime now) {
         return db.insertInto(SESSION_EVALUATION)
                 .set(SESSION_EVALUATION.REGISTRATION_ID, registrationId)
                 .set(SESSION_EVALUATION.SCORE, (short) score)
@@ -356,7 +356,7 @@ public class JooqRegistrationRepository {
      * A walk-in joined the account that had their address (people's PersonsMerged): their places move to it,
      * except at a session where that account has a live place already (those stay behind, with the disabled walk-in).
      */
-    public int moveRegistrations(long from, long into) {
+    public int moveRegistrations(PersonId from, PersonId into) {
         var other = REGISTRATION.as("other");
         return db.update(REGISTRATION).set(REGISTRATION.USER_ID, into)
                 .where(REGISTRATION.USER_ID.eq(from))

@@ -120,7 +120,7 @@ class SessionsDemoData implements SessionsDemo {
 
     @Override
     @Transactional
-    public void theWalkInWasAtThePastSession(long walkInId) {
+    public void theWalkInWasAtThePastSession(PersonId walkInId) {
         if (db.fetchExists(REGISTRATION, REGISTRATION.USER_ID.eq(walkInId))) {
             return;
         }
@@ -132,7 +132,7 @@ class SessionsDemoData implements SessionsDemo {
             return;
         }
         SessionId session = past.get().value1();
-        Long trainer = past.get().value2();
+        PersonId trainer = past.get().value2();
         OffsetDateTime at = past.get().value3().plusMinutes(5);
         long arrival = sessions.nextArrival(session);
         // A full session still lets the person at the door in: one seat more, as SessionService.addWalkIn does.

@@ -21,6 +21,6 @@ class WalkInPlacesListener {
     @EventListener
     @Order(1)
     void on(PersonsMerged merged) {
-        registrations.moveRegistrations(merged.from().value(), merged.into().value());
+        registrations.moveRegistrations(merged.from(), merged.into());
     }
 }

@@ -242,8 +242,8 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
         dialog.add(email);
         Button save = new Button(getTranslation("walk-in.save-email"), click -> {
             try {
-                PersonId now = walkIns.giveEmail(PersonId.of(participant.userId()), email.getValue());
-                FormErrors.saved(getTranslation(now.value() == participant.userId() ? "walk-in.email-saved" : "walk-in.joined",
+                PersonId now = walkIns.giveEmail(participant.userId(), email.getValue());
+                FormErrors.saved(getTranslation(now.equals(participant.userId()) ? "walk-in.email-saved" : "walk-in.joined",
                         participant.fullName()));
                 dialog.close();
                 render();

@@ -33,10 +33,10 @@ final class WalkInDialog extends Dialog {
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(150);
         name.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
-        ComboBox<Map.Entry<Long, String>> organisation = new ComboBox<>(getTranslation("walk-in.organisation"));
+        ComboBox<Map.Entry<OrganisationId, String>> organisation = new ComboBox<>(getTranslation("walk-in.organisation"));
         organisation.setId("walk-in-organisation");
         organisation.setRequiredIndicatorVisible(true);
-        List<Map.Entry<Long, String>> organisations = List.copyOf(sessions.walkInOrganisations(sessionId).entrySet());
+        List<Map.Entry<OrganisationId, String>> organisations = List.copyOf(sessions.walkInOrganisations(sessionId).entrySet());
         organisation.setItems(organisations);
         organisation.setItemLabelGenerator(Map.Entry::getValue);
         if (session.organisationId() != null) {
@@ -53,7 +53,7 @@ final class WalkInDialog extends Dialog {
             FormErrors.clear(fields);
             try {
                 SessionService.WalkInAdded result = sessions.addWalkIn(sessionId, new WalkIns.WalkIn(name.getValue(),
-                        organisation.getValue() == null ? null : OrganisationId.of(organisation.getValue().getKey()), email.getValue()));
+                        organisation.getValue() == null ? null : organisation.getValue().getKey(), email.getValue()));
                 FormErrors.saved(getTranslation(result.existingAccount() ? "walk-in.saved-existing" : "walk-in.saved", name.getValue().trim()));
                 close();
                 added.run();

@@ -1,5 +1,7 @@
 package nl.omzien.trainers.internal;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.trainers.Qualification;
 import nl.omzien.trainers.QualificationId;
@@ -44,8 +46,8 @@ public class JooqTrainerRepository {
 
     // --- qualifications ---
 
-    public QualificationId insert(long personId, long municipalityId, Qualification.Source source, LocalDate qualifiedOn,
-                                  LocalDate expiresOn, String evidence, Long recordedBy, OffsetDateTime now) {
+    public QualificationId insert(PersonId personId, MunicipalityId municipalityId, Qualification.Source source, LocalDate qualifiedOn,
+                                  LocalDate expiresOn, String evidence, PersonId recordedBy, OffsetDateTime now) {
         return db.insertInto(QUALIFICATION)
                 .set(QUALIFICATION.PERSON_ID, personId).set(QUALIFICATION.MUNICIPALITY_ID, municipalityId)
                 .set(QUALIFICATION.SOURCE, source.name()).set(QUALIFICATION.QUALIFIED_ON, qualifiedOn)
@@ -55,7 +57,7 @@ public class JooqTrainerRepository {
     }
 
     /** Every qualification of these people in the municipality, latest expiry first. */
-    public List<Qualification> of(long municipalityId, Collection<Long> people) {
+    public List<Qualification> of(MunicipalityId municipalityId, Collection<PersonId> people) {
         return db.selectFrom(QUALIFICATION).where(QUALIFICATION.MUNICIPALITY_ID.eq(municipalityId))
                 .and(QUALIFICATION.PERSON_ID.in(people))
                 .orderBy(QUALIFICATION.EXPIRES_ON.desc(), QUALIFICATION.ID.desc())
@@ -63,8 +65,8 @@ public class JooqTrainerRepository {
     }
 
     /** Per person the qualification that ends last, in one municipality. */
-    public Map<Long, Qualification> latestIn(long municipalityId) {
-        Map<Long, Qualification> latest = new LinkedHashMap<>();
+    public Map<PersonId, Qualification> latestIn(MunicipalityId municipalityId) {
+        Map<PersonId, Qualification> latest = new LinkedHashMap<>();
         db.selectFrom(QUALIFICATION).where(QUALIFICATION.MUNICIPALITY_ID.eq(municipalityId))
                 .orderBy(QUALIFICATION.EXPIRES_ON.desc(), QUALIFICATION.ID.desc())
                 .fetch(JooqTrainerRepository::toQualification)
@@ -73,14 +75,14 @@ public class JooqTrainerRepository {
     }
 
     /** The person's qualification that ends last, in any municipality. */
-    public Optional<Qualification> latestOf(long personId) {
+    public Optional<Qualification> latestOf(PersonId personId) {
         return db.selectFrom(QUALIFICATION).where(QUALIFICATION.PERSON_ID.eq(personId))
                 .orderBy(QUALIFICATION.EXPIRES_ON.desc(), QUALIFICATION.ID.desc()).limit(1)
                 .fetchOptional(JooqTrainerRepository::toQualification);
     }
 
     /** A person's qualifications for the own-data export. */
-    public List<Qualification> allOf(long personId) {
+    public List<Qualification> allOf(PersonId personId) {
         return db.selectFrom(QUALIFICATION).where(QUALIFICATION.PERSON_ID.eq(personId)).orderBy(QUALIFICATION.ID)
                 .fetch(JooqTrainerRepository::toQualification);
     }
@@ -104,7 +106,7 @@ public class JooqTrainerRepository {
         db.update(QUALIFICATION).set(QUALIFICATION.REMINDED_AT, now).where(QUALIFICATION.ID.eq(id)).execute();
     }
 
-    public int deleteOf(long personId) {
+    public int deleteOf(PersonId personId) {
         db.update(QUALIFICATION).setNull(QUALIFICATION.RECORDED_BY).where(QUALIFICATION.RECORDED_BY.eq(personId)).execute();
         db.update(TRAINER_RULE).setNull(TRAINER_RULE.CHANGED_BY).where(TRAINER_RULE.CHANGED_BY.eq(personId)).execute();
         db.deleteFrom(CANDIDATE).where(CANDIDATE.PERSON_ID.eq(personId)).execute();
@@ -113,21 +115,21 @@ public class JooqTrainerRepository {
 
     // --- the trainer path ---
 
-    public record CandidateRow(long personId, OffsetDateTime pathCompletedAt, Long tttSessionId, OffsetDateTime tttAttendedAt,
+    public record CandidateRow(PersonId personId, OffsetDateTime pathCompletedAt, Long tttSessionId, OffsetDateTime tttAttendedAt,
                                OffsetDateTime qualifiedAt) {
         public boolean readyForFirstSession() {
             return pathCompletedAt != null && tttAttendedAt != null && qualifiedAt == null;
         }
     }
 
-    public void pathCompleted(long personId, OffsetDateTime at) {
+    public void pathCompleted(PersonId personId, OffsetDateTime at) {
         db.insertInto(CANDIDATE).set(CANDIDATE.PERSON_ID, personId).set(CANDIDATE.PATH_COMPLETED_AT, at)
                 .onConflict(CANDIDATE.PERSON_ID).doUpdate()
                 .set(CANDIDATE.PATH_COMPLETED_AT, DSL.coalesce(CANDIDATE.PATH_COMPLETED_AT, DSL.val(at)))
                 .execute();
     }
 
-    public void trainTheTrainerAttended(long personId, SessionId sessionId, OffsetDateTime at) {
+    public void trainTheTrainerAttended(PersonId personId, SessionId sessionId, OffsetDateTime at) {
         db.insertInto(CANDIDATE).set(CANDIDATE.PERSON_ID, personId).set(CANDIDATE.TTT_SESSION_ID, sessionId.value())
                 .set(CANDIDATE.TTT_ATTENDED_AT, at)
                 .onConflict(CANDIDATE.PERSON_ID).doUpdate()
@@ -136,7 +138,7 @@ public class JooqTrainerRepository {
                 .execute();
     }
 
-    public Optional<CandidateRow> candidate(long personId) {
+    public Optional<CandidateRow> candidate(PersonId personId) {
         return db.selectFrom(CANDIDATE).where(CANDIDATE.PERSON_ID.eq(personId)).fetchOptional(r -> new CandidateRow(
                 r.getPersonId(), r.getPathCompletedAt(), r.getTttSessionId(), r.getTttAttendedAt(), r.getQualifiedAt()));
     }
@@ -150,13 +152,13 @@ public class JooqTrainerRepository {
                         r.getQualifiedAt()));
     }
 
-    public List<CandidateRow> candidatesOf(Collection<Long> people) {
+    public List<CandidateRow> candidatesOf(Collection<PersonId> people) {
         return db.selectFrom(CANDIDATE).where(CANDIDATE.PERSON_ID.in(people))
                 .fetch(r -> new CandidateRow(r.getPersonId(), r.getPathCompletedAt(), r.getTttSessionId(), r.getTttAttendedAt(),
                         r.getQualifiedAt()));
     }
 
-    public void markQualified(long personId, OffsetDateTime now) {
+    public void markQualified(PersonId personId, OffsetDateTime now) {
         db.update(CANDIDATE).set(CANDIDATE.QUALIFIED_AT, now).where(CANDIDATE.PERSON_ID.eq(personId)).execute();
     }
 
@@ -165,12 +167,12 @@ public class JooqTrainerRepository {
     public record RuleRow(int validityMonths, int minSessionsPerYear) {
     }
 
-    public Optional<RuleRow> rule(long municipalityId) {
+    public Optional<RuleRow> rule(MunicipalityId municipalityId) {
         return db.selectFrom(TRAINER_RULE).where(TRAINER_RULE.MUNICIPALITY_ID.eq(municipalityId))
                 .fetchOptional(r -> new RuleRow(r.getValidityMonths(), r.getMinSessionsPerYear()));
     }
 
-    public void saveRule(long municipalityId, int validityMonths, int minSessionsPerYear, long changedBy, OffsetDateTime now) {
+    public void saveRule(MunicipalityId municipalityId, int validityMonths, int minSessionsPerYear, PersonId changedBy, OffsetDateTime now) {
         db.insertInto(TRAINER_RULE).set(TRAINER_RULE.MUNICIPALITY_ID, municipalityId)
                 .set(TRAINER_RULE.VALIDITY_MONTHS, validityMonths).set(TRAINER_RULE.MIN_SESSIONS_PER_YEAR, minSessionsPerYear)
                 .set(TRAINER_RULE.CHANGED_BY, changedBy).set(TRAINER_RULE.CHANGED_AT, now)
@@ -182,13 +184,13 @@ public class JooqTrainerRepository {
 
     // --- people (published view) ---
 
-    public record PersonRow(long id, String name, Long municipalityId, boolean trainerRole) {
+    public record PersonRow(PersonId id, String name, MunicipalityId municipalityId, boolean trainerRole) {
     }
 
     /** Staff have a municipality of their own; everyone else their organisation's. */
-    private static final org.jooq.Field<Long> MUNICIPALITY = DSL.coalesce(V_PERSON.MUNICIPALITY_ID, V_ORGANISATION.MUNICIPALITY_ID);
+    private static final org.jooq.Field<MunicipalityId> MUNICIPALITY = DSL.coalesce(V_PERSON.MUNICIPALITY_ID, V_ORGANISATION.MUNICIPALITY_ID);
 
-    public Optional<PersonRow> person(long personId) {
+    public Optional<PersonRow> person(PersonId personId) {
         return db.select(V_PERSON.ID, V_PERSON.FULL_NAME, MUNICIPALITY, V_PERSON.ROLES).from(V_PERSON)
                 .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
                 .where(V_PERSON.ID.eq(personId)).fetchOptional(r -> new PersonRow(r.value1(), r.value2(), r.value3(),
@@ -196,8 +198,8 @@ public class JooqTrainerRepository {
     }
 
     /** Enabled people of a municipality, by name: whom a lead may record a qualification for. */
-    public Map<Long, String> peopleIn(long municipalityId) {
-        Map<Long, String> people = new LinkedHashMap<>();
+    public Map<PersonId, String> peopleIn(MunicipalityId municipalityId) {
+        Map<PersonId, String> people = new LinkedHashMap<>();
         db.select(V_PERSON.ID, V_PERSON.FULL_NAME).from(V_PERSON)
                 .leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
                 .where(MUNICIPALITY.eq(municipalityId)).and(V_PERSON.ENABLED.isTrue()).orderBy(V_PERSON.FULL_NAME)
@@ -205,8 +207,8 @@ public class JooqTrainerRepository {
         return people;
     }
 
-    public Map<Long, String> names(Collection<Long> ids) {
-        Map<Long, String> names = new LinkedHashMap<>();
+    public Map<PersonId, String> names(Collection<PersonId> ids) {
+        Map<PersonId, String> names = new LinkedHashMap<>();
         db.select(V_PERSON.ID, V_PERSON.FULL_NAME).from(V_PERSON).where(V_PERSON.ID.in(ids))
                 .forEach(r -> names.put(r.value1(), r.value2()));
         return names;
@@ -214,8 +216,8 @@ public class JooqTrainerRepository {
 
     // --- sessions (published views) ---
 
-    public record LedSession(SessionId sessionId, long municipalityId, String title, List<String> moduleIds,
-                             OffsetDateTime startsAt, OffsetDateTime endsAt, List<Long> trainerIds) {
+    public record LedSession(SessionId sessionId, MunicipalityId municipalityId, String title, List<String> moduleIds,
+                             OffsetDateTime startsAt, OffsetDateTime endsAt, List<PersonId> trainerIds) {
     }
 
     private List<LedSession> led(org.jooq.Condition condition) {
@@ -232,14 +234,14 @@ public class JooqTrainerRepository {
     }
 
     /** Sessions (not cancelled) the person gave that have ended, oldest first, with all their trainers. */
-    public List<LedSession> givenBy(long personId, OffsetDateTime now) {
+    public List<LedSession> givenBy(PersonId personId, OffsetDateTime now) {
         return led(V_SESSION_TRAINER.SESSION_ID.in(DSL.select(V_SESSION_TRAINER.SESSION_ID).from(V_SESSION_TRAINER)
                 .where(V_SESSION_TRAINER.TRAINER_ID.eq(personId))).and(V_SESSION_TRAINER.ENDS_AT.le(now)));
     }
 
     /** Sessions given (ended, not cancelled) per trainer, since {@code from} (null: ever). */
-    public Map<Long, Integer> sessionsGiven(Collection<Long> trainers, OffsetDateTime from, OffsetDateTime now) {
-        Map<Long, Integer> counts = new LinkedHashMap<>();
+    public Map<PersonId, Integer> sessionsGiven(Collection<PersonId> trainers, OffsetDateTime from, OffsetDateTime now) {
+        Map<PersonId, Integer> counts = new LinkedHashMap<>();
         var query = db.select(V_SESSION_TRAINER.TRAINER_ID, DSL.count()).from(V_SESSION_TRAINER)
                 .where(V_SESSION_TRAINER.TRAINER_ID.in(trainers)).and(V_SESSION_TRAINER.CANCELLED.isFalse())
                 .and(V_SESSION_TRAINER.ENDS_AT.le(now));
@@ -251,7 +253,7 @@ public class JooqTrainerRepository {
     }
 
     /** Planned sessions of a municipality that start after {@code now}, with their trainers. */
-    public List<LedSession> upcomingIn(long municipalityId, OffsetDateTime now) {
+    public List<LedSession> upcomingIn(MunicipalityId municipalityId, OffsetDateTime now) {
         return led(V_SESSION_TRAINER.MUNICIPALITY_ID.eq(municipalityId).and(V_SESSION_TRAINER.STARTS_AT.gt(now)));
     }
 

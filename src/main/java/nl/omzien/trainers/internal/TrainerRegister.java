@@ -73,7 +73,7 @@ public class TrainerRegister implements TrainerQualifications, TrainerStandings 
         return OffsetDateTime.now(clock);
     }
 
-    public TrainerRule rule(long municipalityId) {
+    public TrainerRule rule(MunicipalityId municipalityId) {
         return repository.rule(municipalityId).map(r -> new TrainerRule(r.validityMonths(), r.minSessionsPerYear(), true))
                 .orElse(new TrainerRule(defaultValidityMonths, defaultMinSessions, false));
     }
@@ -81,22 +81,22 @@ public class TrainerRegister implements TrainerQualifications, TrainerStandings 
     @Override
     @Transactional(readOnly = true)
     public Map<PersonId, Standing> standing(MunicipalityId municipality, Collection<PersonId> people, LocalDate day) {
-        List<Long> ids = people.stream().map(PersonId::value).distinct().toList();
+        List<PersonId> ids = people.stream().distinct().toList();
         Map<PersonId, Standing> standing = new HashMap<>();
         if (ids.isEmpty()) {
             return standing;
         }
-        for (Qualification q : repository.of(municipality.value(), ids)) {
-            Standing before = standing.get(PersonId.of(q.personId()));
+        for (Qualification q : repository.of(municipality, ids)) {
+            Standing before = standing.get(q.personId());
             boolean qualified = q.validOn(day) || before != null && before.qualified();
             LocalDate until = before != null && before.validUntil() != null && before.validUntil().isAfter(q.expiresOn())
                     ? before.validUntil() : q.expiresOn();
-            standing.put(PersonId.of(q.personId()), new Standing(qualified, false, until));
+            standing.put(q.personId(), new Standing(qualified, false, until));
         }
         for (CandidateRow candidate : repository.candidatesOf(ids)) {
-            if (candidate.readyForFirstSession() && !standing.containsKey(PersonId.of(candidate.personId()))
-                    && repository.person(candidate.personId()).map(p -> Objects.equals(p.municipalityId(), municipality.value())).orElse(false)) {
-                standing.put(PersonId.of(candidate.personId()), new Standing(false, true, null));
+            if (candidate.readyForFirstSession() && !standing.containsKey(candidate.personId())
+                    && repository.person(candidate.personId()).map(p -> Objects.equals(p.municipalityId(), municipality)).orElse(false)) {
+                standing.put(candidate.personId(), new Standing(false, true, null));
             }
         }
         return standing;
@@ -104,7 +104,7 @@ public class TrainerRegister implements TrainerQualifications, TrainerStandings 
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<TrainerStanding> of(long holderId, String certificatePathId) {
+    public Optional<TrainerStanding> of(PersonId holderId, String certificatePathId) {
         if (!pathId.equals(certificatePathId)) {
             return Optional.empty();
         }
@@ -115,10 +115,10 @@ public class TrainerRegister implements TrainerQualifications, TrainerStandings 
     }
 
     /** Each person's status in a municipality, from their latest qualification (or candidacy). */
-    public TrainerStatus status(long personId, String name, Qualification latest, boolean candidate, long municipalityId) {
+    public TrainerStatus status(PersonId personId, String name, Qualification latest, boolean candidate, MunicipalityId municipalityId) {
         OffsetDateTime now = now();
-        Map<Long, Integer> lastYear = repository.sessionsGiven(List.of(personId), now.minusYears(1), now);
-        Map<Long, Integer> ever = repository.sessionsGiven(List.of(personId), null, now);
+        Map<PersonId, Integer> lastYear = repository.sessionsGiven(List.of(personId), now.minusYears(1), now);
+        Map<PersonId, Integer> ever = repository.sessionsGiven(List.of(personId), null, now);
         int sessionsLastYear = lastYear.getOrDefault(personId, 0);
         int sessionsLed = ever.getOrDefault(personId, 0);
         if (latest == null) {
@@ -162,14 +162,14 @@ public class TrainerRegister implements TrainerQualifications, TrainerStandings 
             if (person.isEmpty() || person.get().municipalityId() == null) {
                 continue;
             }
-            long municipality = person.get().municipalityId();
+            MunicipalityId municipality = person.get().municipalityId();
             for (LedSession session : repository.givenBy(candidate.personId(), now)) {
                 if (session.municipalityId() != municipality || session.startsAt().isBefore(candidate.tttAttendedAt())) {
                     continue;
                 }
                 LocalDate day = session.startsAt().atZoneSameInstant(ZONE).toLocalDate();
-                List<PersonId> others = session.trainerIds().stream().filter(t -> t != candidate.personId()).map(PersonId::of).toList();
-                boolean beside = standing(MunicipalityId.of(municipality), others, day).values().stream().anyMatch(Standing::qualified);
+                List<PersonId> others = session.trainerIds().stream().filter(t -> !t.equals(candidate.personId())).toList();
+                boolean beside = standing(municipality, others, day).values().stream().anyMatch(Standing::qualified);
                 if (beside) {
                     repository.insert(candidate.personId(), municipality, Qualification.Source.PATH, day,
                             day.plusMonths(rule(municipality).validityMonths()).minusDays(1), null, null, now);

@@ -1,5 +1,6 @@
 package nl.omzien.trainers.internal;
 
+import nl.omzien.base.PersonId;
 import nl.omzien.people.DemoPeople;
 import nl.omzien.trainers.Qualification;
 import nl.omzien.trainers.TrainersDemo;
@@ -30,7 +31,7 @@ class TrainersDemoData implements TrainersDemo {
             return;
         }
         LocalDate today = register.today();
-        Long lead = cast.person("coalitie@coevorden.example").map(DemoPeople.Person::id).orElse(null);
+        PersonId lead = cast.person("coalitie@coevorden.example").map(DemoPeople.Person::id).orElse(null);
         // Qualified ten months ago: not yet a full year, so not yet held to the two sessions a year.
         cast.person("trainer@omzien.example").ifPresent(trainer -> cast.municipality("Coevorden").ifPresent(coevorden ->
                 repository.insert(trainer.id(), coevorden, Qualification.Source.EXTERNAL, today.minusMonths(10),

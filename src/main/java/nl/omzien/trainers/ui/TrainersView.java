@@ -1,5 +1,6 @@
 package nl.omzien.trainers.ui;
 
+import nl.omzien.base.MunicipalityId;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -50,7 +51,7 @@ public class TrainersView extends VerticalLayout implements HasTitleKey {
     private final TrainerService trainers;
     private final Clock clock;
     private final Div content = new Div();
-    private Long municipalityId;
+    private MunicipalityId municipalityId;
 
     public TrainersView(TrainerService trainers, MunicipalityService municipalities, CurrentUser currentUser, Clock clock) {
         this.trainers = trainers;
@@ -151,8 +152,8 @@ public class TrainersView extends VerticalLayout implements HasTitleKey {
     private Div recordForm() {
         Div section = new Div(new H2(getTranslation("trainers.record")), new Paragraph(getTranslation("trainers.record.intro")));
         section.setId("trainers-record");
-        Map<Long, String> people = trainers.people(municipalityId);
-        ComboBox<Long> person = new ComboBox<>(getTranslation("trainers.record.person"), people.keySet());
+        Map<PersonId, String> people = trainers.people(municipalityId);
+        ComboBox<PersonId> person = new ComboBox<>(getTranslation("trainers.record.person"), people.keySet());
         person.setItemLabelGenerator(id -> people.getOrDefault(id, ""));
         person.setId("record-person");
         person.setWidthFull();
@@ -172,7 +173,7 @@ public class TrainersView extends VerticalLayout implements HasTitleKey {
         save.addClickListener(click -> {
             FormErrors.clear(fields);
             try {
-                trainers.recordExternal(municipalityId, person.getValue() == null ? null : PersonId.of(person.getValue()),
+                trainers.recordExternal(municipalityId, person.getValue() == null ? null : person.getValue(),
                         evidence.getValue(), expires.getValue());
                 FormErrors.saved(getTranslation("trainers.record.saved"));
                 refresh();

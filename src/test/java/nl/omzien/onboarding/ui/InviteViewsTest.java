@@ -238,7 +238,7 @@ class InviteViewsTest extends KaribuTest {
 
     @Test
     void theFlyersShortCodeTypedInAnyCaseOpensTheSameSignUpAndStopsWorkingWithANewLink() {
-        long library = fx().organisation("Bibliotheek Coevorden");
+        var library = fx().organisation("Bibliotheek Coevorden");
         var invite = fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(library));
         String shortLink = invite.shortLink();
         String code = shortLink.substring(shortLink.indexOf("/code/") + "/code/".length());
@@ -268,7 +268,7 @@ class InviteViewsTest extends KaribuTest {
     @Test
     void theInvitesPageShowsTheShortAddressBesideTheLink() {
         signInAs(LEAD_COEVORDEN);
-        long bakery = fx().organisation("Bakkerij Van der Veen");
+        var bakery = fx().organisation("Bakkerij Van der Veen");
         open("uitnodigingen");
         String shown = _get(TextField.class, spec -> spec.withId("short-link-" + bakery)).getValue();
         assertThat(shown).isEqualTo(fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(bakery)).shortLink()).contains("/code/");
@@ -277,7 +277,7 @@ class InviteViewsTest extends KaribuTest {
     @Test
     void theInvitesPageFindsAnOrganisationOrSessionByWhatIsTyped() {
         signInAs(LEAD_COEVORDEN);
-        long bakery = fx().organisation("Bakkerij Van der Veen");
+        var bakery = fx().organisation("Bakkerij Van der Veen");
         open("uitnodigingen");
         java.util.function.Supplier<java.util.List<Div>> shown = () -> _find(Div.class, spec -> spec.withClasses("invite-card")).stream()
                 .filter(Div::isVisible).toList();

@@ -44,7 +44,7 @@ class WalkInViewsTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void theTrainerAddsAWalkInWithoutEmailTypesInTheirPaperEvaluationAndAddsTheirAddressLater() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
-        long trainer = fx.userId(TRAINER);
+        var trainer = fx.userId(TRAINER);
         SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Groepstraining aan de deur", 4, 3)
                 .setModuleIds(Set.of("herkennen", "gesprek")).setTrainerIds(Set.of(trainer))));
         OffsetDateTime start = OffsetDateTime.now().minusMinutes(20);
@@ -57,8 +57,8 @@ class WalkInViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("walk-in-save")));
         assertThat(_get(TextField.class, spec -> spec.withId("walk-in-name")).isInvalid()).as("name is required").isTrue();
         _get(TextField.class, spec -> spec.withId("walk-in-name")).setValue("Gerrit Deur");
-        ComboBox<Map.Entry<Long, String>> organisation = _get(ComboBox.class, spec -> spec.withId("walk-in-organisation"));
-        long brink = fx.organisation("Supermarkt De Brink");
+        ComboBox<Map.Entry<nl.omzien.base.OrganisationId, String>> organisation = _get(ComboBox.class, spec -> spec.withId("walk-in-organisation"));
+        var brink = fx.organisation("Supermarkt De Brink");
         organisation.setValue(Map.entry(brink, "Supermarkt De Brink"));
         _click(_get(Button.class, spec -> spec.withId("walk-in-save")));
 

@@ -34,7 +34,7 @@ class TrainersViewTest extends KaribuTest {
     @Autowired nl.omzien.certificates.CertificateService certificates;
     @Autowired nl.omzien.trainers.TrainerService trainers;
 
-    private long id(String email) {
+    private nl.omzien.base.PersonId id(String email) {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne().value1();
     }
 
@@ -58,7 +58,7 @@ class TrainersViewTest extends KaribuTest {
         assertThat(_get(TextArea.class, spec -> spec.withId("record-evidence")).isInvalid()).isTrue();
 
         @SuppressWarnings("unchecked")
-        ComboBox<Long> person = _get(ComboBox.class, spec -> spec.withId("record-person"));
+        ComboBox<nl.omzien.base.PersonId> person = _get(ComboBox.class, spec -> spec.withId("record-person"));
         person.setValue(id("noor.dekker@demo.example"));
         _get(TextArea.class, spec -> spec.withId("record-evidence")).setValue("Trainer bij de bibliotheek, certificaat 2025 gezien.");
         _get(DatePicker.class, spec -> spec.withId("record-expires")).setValue(LocalDate.now(SessionTimes.ZONE).plusYears(2));
@@ -91,7 +91,7 @@ class TrainersViewTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("verify-trainer")).getText()).isEqualTo("Nu geen gekwalificeerd trainer");
         assertThat(_get(Span.class, spec -> spec.withId("verify-sessions-led")).getText()).isEqualTo("0");
 
-        fx.as(LEAD_COEVORDEN, () -> trainers.recordExternal(null, nl.omzien.base.PersonId.of(id(person)), "Certificaat gezien.",
+        fx.as(LEAD_COEVORDEN, () -> trainers.recordExternal(null, id(person), "Certificaat gezien.",
                 LocalDate.now(SessionTimes.ZONE).plusYears(1)));
         open("verify/" + code);
         assertThat(_get(Span.class, spec -> spec.withId("verify-trainer")).getText()).startsWith("Gekwalificeerd trainer, tot ");

@@ -78,7 +78,7 @@ class TrainerQualificationTest extends IntegrationTest {
 
     private TrainerStatus statusOf(String email) {
         var id = fx().userId(email);
-        return fx().as(LEAD_COEVORDEN, () -> trainers.trainers(null)).stream().filter(t -> t.personId() == id).findFirst().orElseThrow();
+        return fx().as(LEAD_COEVORDEN, () -> trainers.trainers(null)).stream().filter(t -> t.personId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

@@ -164,7 +164,7 @@ public class TrainerRegister implements TrainerQualifications, TrainerStandings 
             }
             MunicipalityId municipality = person.get().municipalityId();
             for (LedSession session : repository.givenBy(candidate.personId(), now)) {
-                if (session.municipalityId() != municipality || session.startsAt().isBefore(candidate.tttAttendedAt())) {
+                if (!session.municipalityId().equals(municipality) || session.startsAt().isBefore(candidate.tttAttendedAt())) {
                     continue;
                 }
                 LocalDate day = session.startsAt().atZoneSameInstant(ZONE).toLocalDate();

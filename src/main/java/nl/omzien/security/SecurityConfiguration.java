@@ -7,21 +7,13 @@ import nl.omzien.security.internal.LoginThrottle;
 import nl.omzien.security.internal.StaffSignIn;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
 import nl.omzien.security.ui.LoginView;
-import com.vaadin.flow.component.Component;
-import org.springframework.aop.Advisor;
-import org.springframework.aop.support.ComposablePointcut;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Role;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
-import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
-import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
-import org.springframework.security.authorization.method.Jsr250AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -37,26 +29,8 @@ import java.util.Map;
 
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity // @PreAuthorize; @RolesAllowed/@PermitAll through jsr250OnServicesOnly() below
+@EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
-
-    /**
-     * {@code @RolesAllowed}/{@code @PermitAll} as method security everywhere except on Vaadin components.
-     * On a view these annotations are Vaadin's navigation check (NavigationAccessControl, on the server at
-     * every navigation); Spring's jsr250 support would also make every view a CGLIB proxy, and Spring then
-     * re-evaluates every advisor against the view class each time Vaadin creates one: a quarter of the app's
-     * CPU under load (issue 23, decision 021). Services keep exactly the checks they had.
-     */
-    @Bean
-    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor jsr250OnServicesOnly() {
-        var manager = new Jsr250AuthorizationManager();
-        var pointcut = new ComposablePointcut(type -> !Component.class.isAssignableFrom(type))
-                .intersection(AuthorizationManagerBeforeMethodInterceptor.jsr250(manager).getPointcut());
-        var interceptor = new AuthorizationManagerBeforeMethodInterceptor(pointcut, manager);
-        interceptor.setOrder(AuthorizationInterceptorsOrder.JSR250.getOrder());
-        return interceptor;
-    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,

@@ -47,10 +47,12 @@ for must in app/classes/nl/omzien/Application.class app/classes/db/migration opt
 done
 diff <(ls "$WORK/root/app/libs" | sort) <(unzip -Z1 target/omzien-*.jar 'BOOT-INF/lib/*' | sed 's#BOOT-INF/lib/##' | grep -v '^$' | grep -v '^spring-boot-jarmode' | sort) \
   || { echo "the image's libraries differ from the jar's (above)" >&2; exit 1; }
-if [ "$(id -u)" -eq 0 ]; then
+# Running it needs root and the right to mount /proc (a container without it still builds and checks the image).
+CAN_RUN=false
+mkdir -p "$WORK/root/proc" "$WORK/root/dev"
+if [ "$(id -u)" -eq 0 ] && mount -t proc proc "$WORK/root/proc" 2>/dev/null; then
+  CAN_RUN=true
   # What a container runtime provides: /proc and the few device files the JVM reads (random numbers, null).
-  mkdir -p "$WORK/root/proc" "$WORK/root/dev"
-  mount -t proc proc "$WORK/root/proc"
   for node in "null c 1 3" "zero c 1 5" "random c 1 8" "urandom c 1 9"; do
     set -- $node; mknod -m 666 "$WORK/root/dev/$1" "$2" "$3" "$4"
   done
@@ -59,7 +61,10 @@ fi
 echo "Image OK: $IMAGE ($(du -h "$IMAGE" | cut -f1)), $(ls "$WORK/root/app/libs" | wc -l) libraries, Java $(ls "$WORK/root/opt/java/release" >/dev/null && sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$WORK/root/opt/java/release")"
 
 # 4. Start it (CI): the image's entrypoint, in a chroot as user 10001, against the real PostgreSQL.
-if [ -n "${SMOKE_DATASOURCE_URL:-}" ] && [ "$(id -u)" -eq 0 ]; then
+if [ -n "${SMOKE_DATASOURCE_URL:-}" ] && ! $CAN_RUN; then
+  echo "Image smoke test skipped: not root, or /proc cannot be mounted here (the image itself is built and checked)"
+fi
+if [ -n "${SMOKE_DATASOURCE_URL:-}" ] && $CAN_RUN && command -v curl >/dev/null; then
   mapfile -t ENTRY < <(python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); print("\n".join(c["config"]["Entrypoint"]))' \
       "$WORK/$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["Config"])' "$WORK/manifest.json")")
   PORT=18080

@@ -21,8 +21,9 @@ class LearningPathParserTest {
     @Test
     void theShippedPathsAreValidAndSayWhatTheyNeed() throws Exception {
         List<LearningPath> paths = LearningPathParser.parse(FILE, Files.readString(Path.of("modules/learning-paths.yaml")),
-                Map.of("herkennen", 1, "gesprek", 1, "doorverwijzen", 1));
-        assertThat(paths).extracting(LearningPath::id).containsExactly("signaleerder", "signaleerder-met-training", "signaleerder-groep");
+                Map.of("herkennen", 1, "gesprek", 1, "doorverwijzen", 1, "trainer-worden", 1));
+        assertThat(paths).extracting(LearningPath::id)
+                .containsExactly("signaleerder", "signaleerder-met-training", "trainer", "signaleerder-groep");
         LearningPath signaleerder = paths.getFirst();
         assertThat(signaleerder.modules()).extracting(LearningPath.RequiredModule::moduleId).containsExactly("herkennen", "gesprek", "doorverwijzen");
         assertThat(signaleerder.attendanceRequired()).isFalse();

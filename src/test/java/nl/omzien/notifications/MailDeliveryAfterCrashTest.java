@@ -5,11 +5,13 @@ import nl.omzien.notifications.OutboxMail.Status;
 import nl.omzien.notifications.SlowSmtpServer.Received;
 import nl.omzien.notifications.internal.JooqMailOutboxRepository;
 import nl.omzien.notifications.internal.MailDispatcher;
+import nl.omzien.test.IntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +35,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mail server and is killed hard in the middle; this JVM then delivers what is left. A crash may repeat
  * the one mail that was on the wire, never the ones already accepted before it.
  */
-class MailDeliveryAfterCrashTest extends SmtpContextTest {
+class MailDeliveryAfterCrashTest extends IntegrationTest {
 
-    /** Made before the class's first test (not at class loading), on the port the context was given. */
-    private static SlowSmtpServer SMTP;
+    private static final String DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"),
+            "omzien-test-crash-" + java.util.UUID.randomUUID(), "postgres").toString();
+    private static final SlowSmtpServer SMTP = new SlowSmtpServer();
+    /** How long a mail may stay "being sent" before another dispatcher assumes its sender died. */
+    private static final Duration SENDING_TIMEOUT = Duration.ofSeconds(4);
 
-    @BeforeAll
-    static void startSmtp() {
-        SMTP = new SlowSmtpServer(SMTP_PORT);
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SMTP::port);
+        registry.add("omzien.embedded-db.data-dir", () -> DATA_DIR);
+        registry.add("omzien.demo-data", () -> false);
+        registry.add("omzien.mail.poll-interval", () -> "PT1H");
+        registry.add("omzien.mail.sending-timeout", SENDING_TIMEOUT::toString);
     }
 
     @Autowired
@@ -56,9 +66,7 @@ class MailDeliveryAfterCrashTest extends SmtpContextTest {
 
     @AfterAll
     static void stopSmtp() {
-        if (SMTP != null) {
-            SMTP.close();
-        }
+        SMTP.close();
     }
 
     @Test

@@ -35,12 +35,8 @@ final class SlowSmtpServer implements AutoCloseable {
     volatile long delayMillis;
 
     SlowSmtpServer() {
-        this(0);
-    }
-
-    SlowSmtpServer(int port) {
         try {
-            socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -61,7 +61,7 @@ class TranslationBundlesTest {
                 Matcher matcher = DOTTED_LITERAL.matcher(Files.readString(source));
                 while (matcher.find()) {
                     String literal = matcher.group(1);
-                    if (NOT_KEYS_PREFIXES.stream().noneMatch(literal::startsWith) && !literal.matches(".*\\.(yaml|yml|png|svg|pdf|css|pid|exe|conf)")) {
+                    if (NOT_KEYS_PREFIXES.stream().noneMatch(literal::startsWith) && !literal.matches(".*\\.(yaml|yml|png|svg|pdf|css|pid|exe|conf|opts|old)")) {
                         used.add(literal);
                     }
                 }

@@ -36,6 +36,12 @@ public class MailDispatcherProcess {
         return Clock.systemUTC();
     }
 
+    /** The dispatcher counts what it sends; this process has no metrics endpoint, so a plain registry will do. */
+    @Bean
+    static io.micrometer.core.instrument.MeterRegistry meters() {
+        return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    }
+
     public static void main(String[] args) {
         try (var context = new SpringApplicationBuilder(MailDispatcherProcess.class)
                 .web(WebApplicationType.NONE).run(args)) {

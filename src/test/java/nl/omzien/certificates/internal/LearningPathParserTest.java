@@ -31,7 +31,7 @@ class LearningPathParserTest {
         assertThat(signaleerder.renewalModules()).extracting(LearningPath.RequiredModule::moduleId).containsExactly("gesprek");
         assertThat(paths.get(1).attendanceRequired()).isTrue();
         assertThat(paths.get(1).renewalModules()).hasSize(3);
-        LearningPath group = paths.get(2);
+        LearningPath group = paths.get(3);
         assertThat(group.attendanceOnly()).isTrue();
         assertThat(group.modules()).isEmpty();
         assertThat(group.sessions()).extracting(LearningPath.RequiredSession::covers).containsExactly(List.of("herkennen", "gesprek"));

@@ -159,7 +159,7 @@ public class JooqRegistrationRepository {
         return db.with(inserted)
                 .insertInto(SESSION_AUDIT, SESSION_AUDIT.SESSION_ID, SESSION_AUDIT.REGISTRATION_ID, SESSION_AUDIT.USER_ID,
                         SESSION_AUDIT.ACTOR_ID, SESSION_AUDIT.ACTION, SESSION_AUDIT.ARRIVAL, SESSION_AUDIT.AT)
-                .select(select(val(sessionId, SESSION_AUDIT.SESSION_ID), id, val(userId), val(registeredBy), val(action), val(arrival), val(now))
+                .select(select(val(sessionId, SESSION_AUDIT.SESSION_ID), id, val(userId, SESSION_AUDIT.USER_ID), val(registeredBy, SESSION_AUDIT.ACTOR_ID), val(action), val(arrival), val(now))
                         .from(inserted))
                 .returningResult(SESSION_AUDIT.REGISTRATION_ID)
                 .fetchOptional(r -> r.value1());

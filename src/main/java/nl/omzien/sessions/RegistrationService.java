@@ -338,11 +338,8 @@ public class RegistrationService {
         });
     }
 
-    /** The evaluation after attending: once per registration, only by someone who was present. */
-    @Transactional
-    @PermitAll
-    public void evaluate(RegistrationId registrationId, Integer score, String doDifferently, String comment) {
-        Row row = own(registrationId);
+    /** The evaluation form's rules, the same online and when a trainer types in a paper form. */
+    static void checkEvaluation(Integer score, String doDifferently, String comment) {
         new InvalidInputException.Checks()
                 .require("score", score)
                 .fail("score", "evaluation.score-range", score != null && (score < 1 || score > 10))
@@ -352,6 +349,14 @@ public class RegistrationService {
                 .multiLine("doDifferently", doDifferently)
                 .multiLine("comment", comment)
                 .throwIfAny();
+    }
+
+    /** The evaluation after attending: once per registration, only by someone who was present. */
+    @Transactional
+    @PermitAll
+    public void evaluate(RegistrationId registrationId, Integer score, String doDifferently, String comment) {
+        Row row = own(registrationId);
+        checkEvaluation(score, doDifferently, comment);
         if (row.attendance() != Attendance.PRESENT) {
             throw problem("evaluation.not-attended");
         }

@@ -567,15 +567,7 @@ public class SessionService {
     public void enterPaperEvaluation(RegistrationId registrationId, Integer score, String doDifferently, String comment) {
         Row row = registrations.find(registrationId).orElseThrow(() -> new AccessDeniedException("No such registration"));
         TrainingSession session = get(row.sessionId());
-        new InvalidInputException.Checks()
-                .require("score", score)
-                .fail("score", "evaluation.score-range", score != null && (score < 1 || score > 10))
-                .require("doDifferently", doDifferently)
-                .length("doDifferently", doDifferently, 1, 2000)
-                .length("comment", comment, 0, 2000)
-                .multiLine("doDifferently", doDifferently)
-                .multiLine("comment", comment)
-                .throwIfAny();
+        RegistrationService.checkEvaluation(score, doDifferently, comment);
         if (row.attendance() != Attendance.PRESENT) {
             throw problem("evaluation.not-attended");
         }

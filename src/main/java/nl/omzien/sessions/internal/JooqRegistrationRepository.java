@@ -322,25 +322,25 @@ public class JooqRegistrationRepository {
     }
 
     public boolean saveEvaluation(RegistrationId registrationId, int score, String doDifferently, String comment, OffsetDateTime now) {
-        return db.insertInto(SESSION_EVALUATION)
-                .set(SESSION_EVALUATION.REGISTRATION_ID, registrationId)
-                .set(SESSION_EVALUATION.SCORE, (short) score)
-                .set(SESSION_EVALUATION.DO_DIFFERENTLY, doDifferently)
-                .set(SESSION_EVALUATION.COMMENT, comment)
-                .set(SESSION_EVALUATION.ANSWERED_AT, now)
-                .onConflictDoNothing().execute() == 1;
+        return insertEvaluation(registrationId, score, doDifferently, comment, null, now);
     }
 
     /** An evaluation on paper, typed in by {@code enteredBy}; false when the registration already has one. */
     public boolean savePaperEvaluation(RegistrationId registrationId, int score, String doDifferently, String comment,
                                        PersonId enteredBy, OffsetDateTime now) {
+        return insertEvaluation(registrationId, score, doDifferently, comment, enteredBy, now);
+    }
+
+    /** Once per registration; {@code enteredBy} is the trainer who typed in a paper form, null when filled in online. */
+    private boolean insertEvaluation(RegistrationId registrationId, int score, String doDifferently, String comment,
+                                     PersonId enteredBy, OffsetDateTime now) {
         return db.insertInto(SESSION_EVALUATION)
                 .set(SESSION_EVALUATION.REGISTRATION_ID, registrationId)
                 .set(SESSION_EVALUATION.SCORE, (short) score)
                 .set(SESSION_EVALUATION.DO_DIFFERENTLY, doDifferently)
                 .set(SESSION_EVALUATION.COMMENT, comment)
                 .set(SESSION_EVALUATION.ANSWERED_AT, now)
-                .set(SESSION_EVALUATION.ON_PAPER, true)
+                .set(SESSION_EVALUATION.ON_PAPER, enteredBy != null)
                 .set(SESSION_EVALUATION.ENTERED_BY, enteredBy)
                 .onConflictDoNothing().execute() == 1;
     }

@@ -180,11 +180,7 @@ public class CampaignsView extends VerticalLayout implements HasTitleKey {
                     + dates().format(SessionTimes.local(session.startsAt()).toLocalDate()));
             tag.setId("campaign-session-" + session.id());
             tag.setValue(campaign.sessionIds().contains(session.id()));
-            tag.addValueChangeListener(change -> {
-                if (change.isFromClient()) {
-                    campaigns.tag(campaign.id(), session.id(), change.getValue());
-                }
-            });
+            tag.addValueChangeListener(change -> campaigns.tag(campaign.id(), session.id(), change.getValue()));
             section.add(new Div(tag));
         }
         return section;

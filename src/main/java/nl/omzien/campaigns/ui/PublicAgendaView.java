@@ -107,7 +107,10 @@ public class PublicAgendaView extends VerticalLayout implements BeforeEnterObser
         item.add(new Paragraph(t.waitlistOnly() ? getTranslation("agenda.waitlist")
                 : getTranslation("agenda.free-seats", t.freeSeats())));
         if (t.signUpLink() != null) {
-            Anchor signUp = new Anchor(t.signUpLink(), getTranslation("agenda.sign-up"));
+            // On this page the form is on the same site: a path, whatever address the site is reached by.
+            java.net.URI link = java.net.URI.create(t.signUpLink());
+            Anchor signUp = new Anchor(link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()),
+                    getTranslation("agenda.sign-up"));
             signUp.getElement().setAttribute("aria-label", getTranslation("agenda.sign-up-for", t.title()));
             signUp.addClassName("agenda-sign-up");
             item.add(new Paragraph(signUp));

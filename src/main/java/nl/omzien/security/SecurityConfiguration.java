@@ -52,6 +52,9 @@ class SecurityConfiguration {
                 .requestMatchers("/kalender/*.ics").permitAll()
                 // A municipality's public agenda as an iCalendar feed and as a snippet for its website (issue 21).
                 .requestMatchers("/agenda/*.ics", "/agenda/*/insluiten").permitAll());
+        // X-Frame-Options comes from SecurityHeadersFilter (DENY everywhere but the agenda's website snippet, issue 21);
+        // Spring Security's own DENY would also forbid that one page to the municipal websites it is made for.
+        http.headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable()));
         // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .addSessionAuthenticationStrategy(staffSignIn.sessionStamp()));

@@ -110,8 +110,6 @@ class AgendaController {
     }
 
     private String html(PublicAgenda agenda, Locale locale) {
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", locale);
-        DateTimeFormatter until = DateTimeFormatter.ofPattern("HH:mm", locale);
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html><html lang=\"").append(locale.getLanguage()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -127,17 +125,10 @@ class AgendaController {
         }
         out.append("<ul>");
         for (PublicAgenda.Training training : agenda.trainings()) {
-            out.append("<li><p><strong>").append(e(training.title())).append("</strong></p><p>")
-                    .append(e(SessionTimes.local(training.startsAt()).format(when))).append("–")
-                    .append(e(SessionTimes.local(training.endsAt()).format(until))).append(", ")
-                    .append(e(training.place() == null ? "" : training.place())).append("</p><p>")
-                    .append(e(training.waitlistOnly() ? t(locale, "agenda.waitlist")
-                            : t(locale, "agenda.free-seats", training.freeSeats()))).append("</p>");
-            if (training.signUpLink() != null) {
-                out.append("<p><a target=\"_blank\" rel=\"noopener\" href=\"").append(e(training.signUpLink())).append("\">")
-                        .append(e(t(locale, "agenda.sign-up"))).append("<span style=\"position:absolute;left:-9999px\"> ")
-                        .append(e(training.title())).append("</span></a></p>");
-            }
+            item(out, training.title(), training.startsAt(), training.endsAt(), training.place(), locale);
+            out.append("<p>").append(e(training.waitlistOnly() ? t(locale, "agenda.waitlist")
+                    : t(locale, "agenda.free-seats", training.freeSeats()))).append("</p>");
+            link(out, training.signUpLink(), t(locale, "agenda.sign-up"), training.title());
             out.append("</li>");
         }
         out.append("</ul>");
@@ -147,15 +138,9 @@ class AgendaController {
                 out.append("<li>").append(e(t(locale, "agenda.activities.none"))).append("</li>");
             }
             for (Activity a : campaign.activities()) {
-                out.append("<li><p><strong>").append(e(a.title())).append("</strong></p><p>")
-                        .append(e(SessionTimes.local(a.startsAt()).format(when))).append("–")
-                        .append(e(SessionTimes.local(a.endsAt()).format(until))).append(", ").append(e(a.place()))
-                        .append("</p><p>").append(e(t(locale, "agenda.organiser", a.organiser()))).append("</p>");
-                if (a.link() != null) {
-                    out.append("<p><a target=\"_blank\" rel=\"noopener\" href=\"").append(e(a.link())).append("\">")
-                            .append(e(t(locale, "agenda.more"))).append("<span style=\"position:absolute;left:-9999px\"> ")
-                            .append(e(a.title())).append("</span></a></p>");
-                }
+                item(out, a.title(), a.startsAt(), a.endsAt(), a.place(), locale);
+                out.append("<p>").append(e(t(locale, "agenda.organiser", a.organiser()))).append("</p>");
+                link(out, a.link(), t(locale, "agenda.more"), a.title());
                 out.append("</li>");
             }
             out.append("</ul>");
@@ -163,6 +148,24 @@ class AgendaController {
         out.append("<p><a target=\"_blank\" rel=\"noopener\" href=\"").append(e(baseUrl + "/agenda/" + agenda.slug()))
                 .append("\">").append(e(t(locale, "agenda.full"))).append("</a></p></body></html>");
         return out.toString();
+    }
+
+    /** Opens a list item with the title, the time and the place. */
+    private static void item(StringBuilder out, String title, java.time.OffsetDateTime from, java.time.OffsetDateTime to,
+                             String place, Locale locale) {
+        out.append("<li><p><strong>").append(e(title)).append("</strong></p><p>")
+                .append(e(SessionTimes.local(from).format(DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", locale))))
+                .append("–").append(e(SessionTimes.local(to).format(DateTimeFormatter.ofPattern("HH:mm", locale))))
+                .append(place == null ? "" : ", " + e(place)).append("</p>");
+    }
+
+    /** A link that opens outside the frame; its hidden words name what it is for, for screen readers. */
+    private static void link(StringBuilder out, String href, String text, String about) {
+        if (href == null) {
+            return;
+        }
+        out.append("<p><a target=\"_blank\" rel=\"noopener\" href=\"").append(e(href)).append("\">").append(e(text))
+                .append("<span style=\"position:absolute;left:-9999px\"> ").append(e(about)).append("</span></a></p>");
     }
 
     private String t(Locale locale, String key, Object... params) {

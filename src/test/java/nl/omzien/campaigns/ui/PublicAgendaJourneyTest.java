@@ -51,7 +51,7 @@ class PublicAgendaJourneyTest extends BrowserTest {
         screenshot("public-agenda", PHONE_WIDTH);
         checkAccessibility("public agenda on a phone");
 
-        page.locator("button[lang=en]").click();
+        page.locator("vaadin-button[lang=en]").click();
         waitForVaadin();
         page.waitForFunction("() => document.querySelector('h2') && document.querySelector('h2').textContent === 'Trainings'");
         checkAccessibility("public agenda in English");
@@ -61,6 +61,25 @@ class PublicAgendaJourneyTest extends BrowserTest {
         waitForVaadin();
         assertThat(page.url()).contains("/aanmelden/sessie/").contains("via=agenda");
         waitVisible("vaadin-text-field");
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
+    @Test
+    void theLeadsCampaignPageFitsAPhone() {
+        var fx = new SessionFixtures(db, accounts);
+        LocalDate today = LocalDate.now(SessionTimes.ZONE);
+        var week = fx.as(LEAD_COEVORDEN, () -> campaigns.create(null, "Week van de Ontmoeting", today, today.plusDays(6)));
+        fx.as(LEAD_COEVORDEN, () -> campaigns.addActivity(week, new ActivityDraft("Ommetje door Coevorden",
+                today.plusDays(1), LocalTime.of(14, 0), LocalTime.of(15, 0), "Start bij het kasteel", "Wandelclub De Vlinder",
+                null, null)));
+        page.setViewportSize(PHONE_WIDTH, 780);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("campagnes");
+        page.locator("#campaign-open-" + week).click();
+        waitVisible("#activity-form");
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling at 360 px").isTrue();
+        screenshot("campaigns-lead", PHONE_WIDTH);
+        checkAccessibility("the lead's campaigns on a phone");
         assertThat(accessibilityProblems).isEmpty();
     }
 }

@@ -83,12 +83,20 @@ public class LocalContactService {
         return List.copyOf(byKey.values());
     }
 
-    /** The contacts of a municipality the signed-in person works in (admin: any). */
+    /**
+     * The contacts of a municipality the signed-in person works in (admin: any); in their own municipality those of
+     * their organisation's kern first.
+     */
     @Transactional(readOnly = true)
     @PermitAll
     public MunicipalityContacts of(MunicipalityId municipalityId) {
         requireReader(municipalityId);
-        return load(municipalityId);
+        return load(municipalityId).nearestFirst(kernIn(municipalityId));
+    }
+
+    /** The reader's kern when the municipality is their own, else null (their village means nothing elsewhere). */
+    private String kernIn(MunicipalityId municipalityId) {
+        return municipalityId.equals(currentUser.require().municipalityId()) ? myKern().orElse(null) : null;
     }
 
     /** Whether the signed-in person may change this municipality's list (also checked when saving). */
@@ -207,8 +215,7 @@ public class LocalContactService {
         requireReader(municipalityId);
         Locale language = Translations.supported(locale);
         String date = LocalDate.now(clock).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
-        String kern = municipalityId.equals(currentUser.require().municipalityId()) ? myKern().orElse(null) : null;
-        return ContactCardPdf.render(load(municipalityId).nearestFirst(kern), date, (key, args) -> translations.getTranslation(key, language, args));
+        return ContactCardPdf.render(load(municipalityId).nearestFirst(kernIn(municipalityId)), date, (key, args) -> translations.getTranslation(key, language, args));
     }
 
     public String cardFileName(MunicipalityContacts card) {

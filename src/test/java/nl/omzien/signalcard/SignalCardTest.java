@@ -245,7 +245,7 @@ class SignalCardTest extends KaribuTest {
         kern.setValue("Vroomshoop");
         _click(_get(Button.class, spec -> spec.withId("save-contact")));
         _assertNone(Button.class, spec -> spec.withId("save-contact"));
-        assertThat(_get(LocalHelpPanel.class).getElement().getTextRecursively()).contains("Buurthuis Vroomshoop", "Vroomshoop");
+        assertThat(_get(LocalHelpPanel.class).getElement().getTextRecursively()).contains("Buurthuis Vroomshoop", "Meldpunt of signaalpunt · Vroomshoop");
 
         signInAs(VROOMSHOOP_PARTICIPANT);
         LocalContact first = contacts.mine().orElseThrow().contacts().getFirst();

@@ -213,6 +213,10 @@ public final class SignalCardPdf {
         if (total == 0) {
             blocks.add(new Block(List.of(new Run(t.get("signalcard.no-contacts"), f.regular())), size, MUTED, size * 0.25f));
         }
+        // Demo contacts say once that they are examples, and each is marked, as on the contact card.
+        if (card.contacts().stream().anyMatch(g -> g.contacts().stream().anyMatch(LocalContact::example))) {
+            blocks.add(new Block(List.of(new Run(t.get("contact.example.long"), f.bold())), size * 0.8f, WARNING, size * 0.25f));
+        }
         for (KernGroup group : card.contacts()) {
             if (drawn >= shown) {
                 break;
@@ -227,10 +231,10 @@ public final class SignalCardPdf {
                 List<Run> name = new ArrayList<>();
                 name.add(new Run(contact.name(), f.bold()));
                 name.add(new Run("(" + t.get(contact.kind().translationKey()) + ")", f.regular()));
-                blocks.add(new Block(name, size, INK, size * 0.3f));
                 if (contact.example()) {
-                    blocks.add(new Block(List.of(new Run(t.get("contact.example.long"), f.bold())), size * 0.8f, WARNING, 0));
+                    name.add(new Run("· " + t.get("contact.example"), f.bold()));
                 }
+                blocks.add(new Block(name, size, INK, size * 0.3f));
                 List<String> reach = new ArrayList<>();
                 if (contact.phone() != null) {
                     reach.add(t.get("contact.card.phone", contact.phone()));

@@ -193,6 +193,8 @@ public final class SignalCardPdf {
         for (SignalCardContent.Item item : section.items()) {
             n++;
             String title = (numbered ? n + ". " : "") + item.title().in(l);
+            // "Lichamelijk: minder goed ..." – a title without its own full stop gets a colon.
+            title = title.matches(".*[.:!?)]$") ? title : title + ":";
             // 112 stands out, as on the contact card.
             Color color = item.title().nl().startsWith("112") ? WARNING : INK;
             blocks.add(new Block(List.of(new Run(title, f.bold()), new Run(item.text().in(l), f.regular())), size, color,

@@ -1,18 +1,13 @@
 package nl.omzien.signalcard.internal;
 
 import nl.omzien.training.ModuleCatalog;
-import nl.omzien.training.content.ContentProblem;
+import nl.omzien.training.content.ContentFile;
 import nl.omzien.training.content.InvalidContentException;
 import nl.omzien.training.content.Step;
 import nl.omzien.training.content.TrainingModule;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +26,12 @@ public class FileSignalCardContent {
     private final SignalCardContent content;
 
     FileSignalCardContent(@Value("${omzien.modules.dir:modules}") Path directory, ModuleCatalog modules) {
-        Path file = directory.resolve(FILE);
-        String text;
+        ContentFile file = ContentFile.read(directory, FILE,
+                "the texts of the signal card (signaleringskaart) are in this file");
         try {
-            text = Files.isRegularFile(file) ? Files.readString(file)
-                    : Files.isDirectory(directory) ? null
-                    : new ClassPathResource("modules/" + FILE).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-        Path folder = Files.isDirectory(directory) ? directory : null;
-        if (text == null) {
-            throw new InvalidContentException(List.of(new ContentProblem("modules/" + FILE, 0,
-                    "missing: the texts of the signal card (signaleringskaart) are in this file"))).readFrom(folder);
-        }
-        try {
-            this.content = SignalCardParser.parse("modules/" + FILE, text, steps(modules.current()));
+            this.content = SignalCardParser.parse(file.path(), file.text(), steps(modules.current()));
         } catch (InvalidContentException e) {
-            throw e.readFrom(folder);
+            throw e.readFrom(file.folder());
         }
     }
 

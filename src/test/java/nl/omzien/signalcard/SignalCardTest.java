@@ -146,7 +146,8 @@ class SignalCardTest extends KaribuTest {
                 PDRectangle.A4.getWidth(), "signal-card-a4-en");
         assertThat(text).contains("Loneliness signal card", "Recognise the signals", "Physical", "Life events",
                 "Listen, summarise, ask follow-up questions (LSD).", "4. Refer with consent.", "Help in Coevorden",
-                "IN SCHOONEBEEK", "Buurtkamer Schoonebeek", "National, day and night", "088 0767 000");
+                "IN SCHOONEBEEK", "Buurtkamer Schoonebeek", "National, day and night", "088 0767 000",
+                "Your municipality's coordinator");
     }
 
     @Test

@@ -102,7 +102,9 @@ public final class ContactCardPdf {
             wrap(lines, t.get("contact.card.none"), regular, size, MUTED, size, width);
         }
         for (LocalContact c : card.contacts().subList(0, shown)) {
-            wrap(lines, t.get(c.kind().translationKey()).toUpperCase(java.util.Locale.ROOT), bold, size * 0.8f, MUTED, size * 1.1f, width);
+            // Issue 21: a contact for one kern says which.
+            String kind = t.get(c.kind().translationKey()) + (c.kern() == null ? "" : " · " + c.kern());
+            wrap(lines, kind.toUpperCase(java.util.Locale.ROOT), bold, size * 0.8f, MUTED, size * 1.1f, width);
             wrap(lines, c.name(), bold, size * 1.15f, INK, 0, width);
             if (c.example()) {
                 wrap(lines, t.get("contact.example.long"), bold, size * 0.85f, WARNING, 0, width);

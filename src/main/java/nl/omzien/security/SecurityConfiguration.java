@@ -8,6 +8,7 @@ import nl.omzien.security.internal.StaffSignIn;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
 import nl.omzien.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -49,7 +50,11 @@ class SecurityConfiguration {
                         StaffSignIn.CODE_PATH, StaffSignIn.ENROL_PATH).permitAll()
                 .requestMatchers(StaffSignIn.RECOVERY_CODES_PATH).authenticated()
                 // Personal calendar feeds: calendar apps cannot sign in; the secret in the address is the proof.
-                .requestMatchers("/kalender/*.ics").permitAll());
+                .requestMatchers("/kalender/*.ics").permitAll()
+                // Open Badges (certificates' OpenBadgeController): what any verifier fetches, and nothing else
+                // under /badges: issuer profile, achievement, revocation list, public key.
+                .requestMatchers(HttpMethod.GET, "/badges/issuers/*", "/badges/achievements/*", "/badges/status/*",
+                        "/badges/keys").permitAll());
         // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .addSessionAuthenticationStrategy(staffSignIn.sessionStamp()));

@@ -21,6 +21,9 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.ui.BoundedUpload;
 import nl.omzien.certificates.CertificateStatus;
+import nl.omzien.certificates.OpenBadgeService;
+import nl.omzien.certificates.OpenBadgeService.BadgeCheck;
+import nl.omzien.certificates.OpenBadgeService.BadgeCheckResult;
 import nl.omzien.certificates.Verification;
 import nl.omzien.certificates.VerificationResult;
 import nl.omzien.certificates.VerificationService;
@@ -44,12 +47,14 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final VerificationService verification;
+    private final OpenBadgeService badges;
     private final Div content = new Div();
     private final TextField codeField = new TextField();
     private String code;
 
-    public VerifyView(VerificationService verification) {
+    public VerifyView(VerificationService verification, OpenBadgeService badges) {
         this.verification = verification;
+        this.badges = badges;
         addClassName("verify");
         setAlignItems(Alignment.CENTER);
         content.addClassName("verify-content");
@@ -73,6 +78,7 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
             codeField.setValue(typed != null && cleaned(typed).equals(code) ? typed : code);
             show(verification.verify(code, clientAddress()));
         }
+        content.add(badgeCheck());
     }
 
     /** The code as the person typed it, shown again after the check. */
@@ -223,6 +229,43 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
             case TOO_MANY_REQUESTS -> getTranslation("verify.too-many");
         });
         outcome.getElement().setAttribute("class", result == PdfCheck.IDENTICAL ? "verify-ok" : "verify-warning");
+    }
+
+    /** An Open Badge file (VC-JWT) checks itself: its signature, then the certificate's status today. */
+    private Component badgeCheck() {
+        Paragraph outcome = new Paragraph();
+        outcome.setId("verify-badge-result");
+        outcome.getElement().setAttribute("role", "status");
+        String address = clientAddress();
+        Upload upload = new Upload(BoundedUpload.inMemory(OpenBadgeService.MAX_CREDENTIAL_BYTES,
+                (metadata, bytes) -> showBadgeCheck(outcome, bytes, address),
+                () -> outcome.setText(getTranslation("verify.badge.rejected"))));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(OpenBadgeService.MAX_CREDENTIAL_BYTES);
+        upload.setAcceptedFileTypes(".jwt", "application/vc+jwt", "application/jwt", ".txt", "text/plain");
+        upload.setDropLabel(new Span(getTranslation("verify.badge.drop")));
+        upload.setUploadButton(new Button(getTranslation("verify.badge.upload")));
+        upload.setId("verify-badge");
+        upload.addFileRejectedListener(rejected -> outcome.setText(getTranslation("verify.badge.rejected")));
+        H2 title = new H2(getTranslation("verify.badge.title"));
+        title.addClassName("verify-pdf-title");
+        VerticalLayout box = new VerticalLayout(title, new Paragraph(getTranslation("verify.badge.intro")), upload, outcome);
+        box.setPadding(false);
+        box.addClassName("verify-pdf-box");
+        return box;
+    }
+
+    /** Says whether an uploaded credential is genuine and what its certificate's status is; also what the upload calls. */
+    void showBadgeCheck(Paragraph outcome, byte[] bytes, String address) {
+        BadgeCheckResult result = badges.check(bytes, address);
+        outcome.setText(switch (result.outcome()) {
+            case VALID, EXPIRED, SUPERSEDED, REVOKED -> getTranslation("verify.badge.genuine", result.code(),
+                    getTranslation("certificates.status." + result.outcome().name()));
+            case FORGED -> getTranslation("verify.badge.forged");
+            case NOT_A_CREDENTIAL -> getTranslation("verify.badge.unreadable");
+            case TOO_MANY_REQUESTS -> getTranslation("verify.too-many");
+        });
+        outcome.getElement().setAttribute("class", result.outcome() == BadgeCheck.VALID ? "verify-ok" : "verify-warning");
     }
 
     @Override

@@ -5,7 +5,7 @@ import nl.omzien.base.Translations;
 import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPaths;
 import nl.omzien.certificates.internal.db.tables.records.CertificateRecord;
-import nl.omzien.training.TrainingService;
+import nl.omzien.training.ModuleCatalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +51,7 @@ public class OpenBadges {
 
     private final JooqCertificateRepository certificates;
     private final LearningPaths paths;
-    private final TrainingService training;
+    private final ModuleCatalog modules;
     private final Translations translations;
     private final BadgeKey key;
     private final Clock clock;
@@ -59,11 +59,11 @@ public class OpenBadges {
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
 
-    OpenBadges(JooqCertificateRepository certificates, LearningPaths paths, TrainingService training, Translations translations,
+    OpenBadges(JooqCertificateRepository certificates, LearningPaths paths, ModuleCatalog modules, Translations translations,
                BadgeKey key, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
         this.certificates = certificates;
         this.paths = paths;
-        this.training = training;
+        this.modules = modules;
         this.translations = translations;
         this.key = key;
         this.clock = clock;
@@ -232,10 +232,10 @@ public class OpenBadges {
     /** "Rond deze online modules af: … Doe mee aan 1 groepstraining. Het certificaat is 3 jaar geldig." */
     String criteria(LearningPath path) {
         List<String> sentences = new ArrayList<>();
-        List<String> modules = path.modules().stream()
-                .map(m -> training.currentModule(m.moduleId()).map(module -> module.title().nl()).orElse(m.moduleId())).toList();
-        if (!modules.isEmpty()) {
-            sentences.add(translations.getTranslation("badges.criteria.modules", DUTCH, String.join(", ", modules)));
+        List<String> titles = path.modules().stream()
+                .map(m -> modules.current(m.moduleId()).map(module -> module.title().nl()).orElse(m.moduleId())).toList();
+        if (!titles.isEmpty()) {
+            sentences.add(translations.getTranslation("badges.criteria.modules", DUTCH, String.join(", ", titles)));
         }
         if (path.attendanceRequired()) {
             sentences.add(translations.getTranslation("badges.criteria.sessions", DUTCH, path.sessions().size()));

@@ -92,7 +92,7 @@ public class OpenBadges {
     }
 
     /** The code in a credential id made by {@link #credentialId}; empty for anything else. */
-    Optional<String> codeOf(String credentialId) {
+    public Optional<String> codeOf(String credentialId) {
         String prefix = baseUrl + "/verify/";
         return credentialId != null && credentialId.startsWith(prefix) ? Optional.of(credentialId.substring(prefix.length())) : Optional.empty();
     }

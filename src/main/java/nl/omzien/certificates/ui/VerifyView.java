@@ -199,25 +199,40 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private Component pdfCheck() {
+        return uploadCheck("pdf", MAX_PDF_BYTES, this::showPdfCheck, "application/pdf", ".pdf");
+    }
+
+    /**
+     * A heading, a line of explanation, an upload and its outcome, read out when it changes. Ids and message
+     * keys follow the kind: verify-pdf, verify-pdf-result and verify.pdf.* (likewise "badge").
+     */
+    private Component uploadCheck(String kind, int maxBytes, UploadCheck check, String... fileTypes) {
         Paragraph outcome = new Paragraph();
-        outcome.setId("verify-pdf-result");
+        outcome.setId("verify-" + kind + "-result");
         outcome.getElement().setAttribute("role", "status");
         String address = clientAddress();
-        Upload upload = new Upload(BoundedUpload.inMemory(MAX_PDF_BYTES, (metadata, bytes) -> showPdfCheck(outcome, bytes, address),
-                () -> outcome.setText(getTranslation("verify.pdf.rejected"))));
+        String keys = "verify." + kind + ".";
+        Upload upload = new Upload(BoundedUpload.inMemory(maxBytes, (metadata, bytes) -> check.show(outcome, bytes, address),
+                () -> outcome.setText(getTranslation(keys + "rejected"))));
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_PDF_BYTES);
-        upload.setAcceptedFileTypes("application/pdf", ".pdf");
-        upload.setDropLabel(new Span(getTranslation("verify.pdf.drop")));
-        upload.setUploadButton(new Button(getTranslation("verify.pdf.upload")));
-        upload.setId("verify-pdf");
-        upload.addFileRejectedListener(rejected -> outcome.setText(getTranslation("verify.pdf.rejected")));
-        H2 title = new H2(getTranslation("verify.pdf.title"));
+        upload.setMaxFileSize(maxBytes);
+        upload.setAcceptedFileTypes(fileTypes);
+        upload.setDropLabel(new Span(getTranslation(keys + "drop")));
+        upload.setUploadButton(new Button(getTranslation(keys + "upload")));
+        upload.setId("verify-" + kind);
+        upload.addFileRejectedListener(rejected -> outcome.setText(getTranslation(keys + "rejected")));
+        H2 title = new H2(getTranslation(keys + "title"));
         title.addClassName("verify-pdf-title");
-        VerticalLayout box = new VerticalLayout(title, new Paragraph(getTranslation("verify.pdf.intro")), upload, outcome);
+        VerticalLayout box = new VerticalLayout(title, new Paragraph(getTranslation(keys + "intro")), upload, outcome);
         box.setPadding(false);
         box.addClassName("verify-pdf-box");
         return box;
+    }
+
+    /** What an upload box does with the file: shows the answer in its outcome paragraph. */
+    @FunctionalInterface
+    private interface UploadCheck extends java.io.Serializable {
+        void show(Paragraph outcome, byte[] bytes, String address);
     }
 
     /** Shows whether an uploaded file is the issued PDF; also what the upload calls. */
@@ -233,26 +248,8 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** An Open Badge file (VC-JWT) checks itself: its signature, then the certificate's status today. */
     private Component badgeCheck() {
-        Paragraph outcome = new Paragraph();
-        outcome.setId("verify-badge-result");
-        outcome.getElement().setAttribute("role", "status");
-        String address = clientAddress();
-        Upload upload = new Upload(BoundedUpload.inMemory(OpenBadgeService.MAX_CREDENTIAL_BYTES,
-                (metadata, bytes) -> showBadgeCheck(outcome, bytes, address),
-                () -> outcome.setText(getTranslation("verify.badge.rejected"))));
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(OpenBadgeService.MAX_CREDENTIAL_BYTES);
-        upload.setAcceptedFileTypes(".jwt", "application/vc+jwt", "application/jwt", ".txt", "text/plain");
-        upload.setDropLabel(new Span(getTranslation("verify.badge.drop")));
-        upload.setUploadButton(new Button(getTranslation("verify.badge.upload")));
-        upload.setId("verify-badge");
-        upload.addFileRejectedListener(rejected -> outcome.setText(getTranslation("verify.badge.rejected")));
-        H2 title = new H2(getTranslation("verify.badge.title"));
-        title.addClassName("verify-pdf-title");
-        VerticalLayout box = new VerticalLayout(title, new Paragraph(getTranslation("verify.badge.intro")), upload, outcome);
-        box.setPadding(false);
-        box.addClassName("verify-pdf-box");
-        return box;
+        return uploadCheck("badge", OpenBadgeService.MAX_CREDENTIAL_BYTES, this::showBadgeCheck,
+                ".jwt", "application/vc+jwt", "application/jwt", ".txt", "text/plain");
     }
 
     /** Says whether an uploaded credential is genuine and what its certificate's status is; also what the upload calls. */

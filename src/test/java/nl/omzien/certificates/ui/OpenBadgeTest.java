@@ -18,10 +18,8 @@ import nl.omzien.certificates.Certificate;
 import nl.omzien.certificates.CertificateService;
 import nl.omzien.certificates.OpenBadgeService;
 import nl.omzien.certificates.internal.VerifyThrottle;
-import nl.omzien.people.Audience;
 import nl.omzien.test.KaribuTest;
 import nl.omzien.training.ModuleCatalog;
-import nl.omzien.training.ModuleWalker;
 import nl.omzien.training.TrainingService;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
@@ -94,11 +92,7 @@ class OpenBadgeTest extends KaribuTest {
 
     private Certificate earn(String email) {
         signInAs(email);
-        ModuleWalker walker = new ModuleWalker(training, catalog);
-        walker.complete("herkennen", Audience.CHURCH);
-        walker.complete("gesprek", Audience.CHURCH);
-        walker.complete("doorverwijzen", Audience.CHURCH);
-        Certificate certificate = certificates.mine().stream().filter(c -> c.pathId().equals("signaleerder")).findFirst().orElseThrow();
+        Certificate certificate = Signaleerder.earn(training, catalog, certificates);
         SecurityContextHolder.clearContext();
         return certificate;
     }
@@ -110,6 +104,11 @@ class OpenBadgeTest extends KaribuTest {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
     }
 
     private static Map<String, Object> payload(String jwt) {
@@ -158,8 +157,7 @@ class OpenBadgeTest extends KaribuTest {
         assertThat(credential.get("id")).isEqualTo(baseUrl + "/verify/" + certificate.code());
         assertThat(credential.get("type")).isEqualTo(List.of("VerifiableCredential", "OpenBadgeCredential"));
         assertThat(credential).containsKeys("validUntil", "credentialStatus");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> subject = (Map<String, Object>) credential.get("credentialSubject");
+        Map<String, Object> subject = object(credential, "credentialSubject");
         assertThat(JSON.writeValueAsString(subject)).contains("Hendrik Lubbers").doesNotContain("hendrik.lubbers@demo.example")
                 .contains("\"identityType\":\"emailAddress\"").contains("sha256$");
     }
@@ -168,8 +166,7 @@ class OpenBadgeTest extends KaribuTest {
     void anIndependentJoseImplementationVerifiesTheSignatureAndRejectsAChangedCredential() throws Exception {
         Certificate certificate = earn("wim.oosting@demo.example");
         String jwt = credentialOf("wim.oosting@demo.example", certificate);
-        @SuppressWarnings("unchecked")
-        String issuer = (String) ((Map<String, Object>) payload(jwt).get("issuer")).get("id");
+        String issuer = (String) object(payload(jwt), "issuer").get("id");
 
         JwtClaims claims = verifiedByJose4j(jwt, issuer);
         assertThat(claims.getJwtId()).isEqualTo(baseUrl + "/verify/" + certificate.code());
@@ -195,13 +192,11 @@ class OpenBadgeTest extends KaribuTest {
     void revokingACertificateSetsItsBitInTheSignedStatusList() throws Exception {
         Certificate certificate = earn("marian.rolink@demo.example");
         Map<String, Object> credential = payload(credentialOf("marian.rolink@demo.example", certificate));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> entry = (Map<String, Object>) credential.get("credentialStatus");
+        Map<String, Object> entry = object(credential, "credentialStatus");
         assertThat(entry).containsEntry("type", "BitstringStatusListEntry").containsEntry("statusPurpose", "revocation");
         int index = Integer.parseInt((String) entry.get("statusListIndex"));
         String listUrl = (String) entry.get("statusListCredential");
-        @SuppressWarnings("unchecked")
-        String issuer = (String) ((Map<String, Object>) credential.get("issuer")).get("id");
+        String issuer = (String) object(credential, "issuer").get("id");
 
         assertThat(revoked(listUrl, issuer, index)).as("before revocation").isFalse();
         signInAs(ADMIN);
@@ -218,8 +213,7 @@ class OpenBadgeTest extends KaribuTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/vc+jwt"));
         JwtClaims claims = verifiedByJose4j(response.body(), issuer);
         assertThat(claims.getClaimValue("type")).isEqualTo(List.of("VerifiableCredential", "BitstringStatusListCredential"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> subject = (Map<String, Object>) claims.getClaimValue("credentialSubject");
+        Map<String, Object> subject = object(claims.getClaimsMap(), "credentialSubject");
         assertThat(subject).containsEntry("type", "BitstringStatusList").containsEntry("statusPurpose", "revocation");
         String encoded = (String) subject.get("encodedList");
         assertThat(encoded).startsWith("u");
@@ -235,12 +229,8 @@ class OpenBadgeTest extends KaribuTest {
     void issuerProfileAndAchievementArePublicAndNothingElseUnderBadges() throws Exception {
         Certificate certificate = earn("jose.pereira@demo.example");
         Map<String, Object> credential = payload(credentialOf("jose.pereira@demo.example", certificate));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> subject = (Map<String, Object>) credential.get("credentialSubject");
-        @SuppressWarnings("unchecked")
-        String achievementId = (String) ((Map<String, Object>) subject.get("achievement")).get("id");
-        @SuppressWarnings("unchecked")
-        String issuerId = (String) ((Map<String, Object>) credential.get("issuer")).get("id");
+        String achievementId = (String) object(object(credential, "credentialSubject"), "achievement").get("id");
+        String issuerId = (String) object(credential, "issuer").get("id");
 
         HttpResponse<String> issuer = get(issuerId);
         assertThat(issuer.statusCode()).isEqualTo(200);

@@ -8,6 +8,7 @@ import nl.omzien.security.internal.StaffSignIn;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
 import nl.omzien.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -51,7 +52,11 @@ class SecurityConfiguration {
                 // Personal calendar feeds: calendar apps cannot sign in; the secret in the address is the proof.
                 .requestMatchers("/kalender/*.ics").permitAll()
                 // A municipality's public agenda as an iCalendar feed and as a snippet for its website (issue 21).
-                .requestMatchers("/agenda/*.ics", "/agenda/*/insluiten").permitAll());
+                .requestMatchers("/agenda/*.ics", "/agenda/*/insluiten").permitAll()
+                // Open Badges (certificates' OpenBadgeController): what any verifier fetches, and nothing else
+                // under /badges: issuer profile, achievement, revocation list, public key.
+                .requestMatchers(HttpMethod.GET, "/badges/issuers/*", "/badges/achievements/*", "/badges/status/*",
+                        "/badges/keys").permitAll());
         // X-Frame-Options comes from SecurityHeadersFilter (DENY everywhere but the agenda's website snippet, issue 21);
         // Spring Security's own DENY would also forbid that one page to the municipal websites it is made for.
         http.headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable()));

@@ -8,6 +8,7 @@ import nl.omzien.people.DemoPeople;
 import nl.omzien.people.PeopleDemo;
 import nl.omzien.privacy.PrivacyDemo;
 import nl.omzien.trainers.TrainersDemo;
+import nl.omzien.requests.RequestsDemo;
 import nl.omzien.privacy.PrivacyDemo.AccountOpened;
 import nl.omzien.privacy.PrivacyDemo.OnParticipantList;
 import nl.omzien.security.SecurityDemo;
@@ -43,10 +44,11 @@ class DemoData implements ApplicationRunner {
     private final PrivacyDemo privacy;
     private final DashboardDemo dashboard;
     private final TrainersDemo trainers;
+    private final RequestsDemo requests;
 
     DemoData(PeopleDemo people, SecurityDemo security, CertificatesDemo certificates, TrainingDemo training,
              SessionsDemo sessions, ContactsDemo contacts, OnboardingDemo onboarding, PrivacyDemo privacy,
-             DashboardDemo dashboard, TrainersDemo trainers) {
+             DashboardDemo dashboard, TrainersDemo trainers, RequestsDemo requests) {
         this.people = people;
         this.security = security;
         this.certificates = certificates;
@@ -57,6 +59,7 @@ class DemoData implements ApplicationRunner {
         this.privacy = privacy;
         this.dashboard = dashboard;
         this.trainers = trainers;
+        this.requests = requests;
     }
 
     @Override
@@ -83,6 +86,8 @@ class DemoData implements ApplicationRunner {
         onboarding.inviteLinks(cast, planned);
         // A few staff actions in the personal-data log: the trainer saw their participant lists, a lead an account.
         privacy.staffActionsLog(onTheTrainersLists(cast, planned), theLeadOpenedTheParticipantsAccount(cast));
+        // A practice in Coevorden asked for a group training through the public form; the lead has yet to answer.
+        requests.openRequest(cast);
         // Last, as it counts all of the above: the dashboard with targets for both coalitions.
         dashboard.targetsAndReadModel(cast);
     }

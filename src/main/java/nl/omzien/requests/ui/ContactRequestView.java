@@ -48,6 +48,6 @@ public class ContactRequestView extends VerticalLayout implements HasTitleKey {
 
     @Override
     public String titleKey() {
-        return "requests.contact.title";
+        return "nav.request-training";
     }
 }

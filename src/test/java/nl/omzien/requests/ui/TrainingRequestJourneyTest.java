@@ -109,7 +109,10 @@ class TrainingRequestJourneyTest extends BrowserTest {
         go("aanvragen");
         Locator mine = page.locator("#my-request-" + request.value());
         LocalDate tomorrow = LocalDate.now().plusDays(1);
-        fill("#my-request-" + request.value() + " .propose-date", tomorrow.format(DateTimeFormatter.ofPattern("d-M-yyyy")));
+        Locator date = mine.locator(".propose-date input");
+        date.fill(tomorrow.format(DateTimeFormatter.ofPattern("d-M-yyyy")));
+        date.press("Enter"); // commits the date and closes the calendar, which would cover the button
+        waitForVaadin();
         fill("#my-request-" + request.value() + " .propose-start", "10:00");
         mine.locator(".request-propose").click();
         waitForVaadin();

@@ -17,7 +17,7 @@ public class GenerateJooq {
 
     /** One PostgreSQL schema per feature, named like the feature's package (see V23__feature_schemas.sql). */
     static final List<String> FEATURE_SCHEMAS = List.of("people", "security", "onboarding", "training", "sessions",
-            "certificates", "notifications", "contacts", "privacy", "dashboard", "trainers", "campaigns");
+            "certificates", "notifications", "contacts", "privacy", "dashboard", "trainers", "campaigns", "requests");
 
     /** jOOQ matches a column with and without its schema, so both spellings are excluded. */
     private static final String NOT_DASHBOARD_READ_MODEL = "(dashboard\\.)?dashboard_.*";
@@ -37,7 +37,7 @@ public class GenerateJooq {
             // country", so its person, organisation and municipality columns stay numbers too.)
             idType("nl.omzien.base.PersonId", "people\\.(app_user|v_person)\\.id"
                     + "|.*\\.(user_id|person_id|created_by|registered_by|revoked_by|uploaded_by|updated_by|actor_id|subject_id"
-                    + "|recorded_by|changed_by|walk_in_added_by|merged_into|entered_by|trainer_id)",
+                    + "|recorded_by|changed_by|walk_in_added_by|merged_into|entered_by|trainer_id|requester_id)",
                     NOT_DASHBOARD_READ_MODEL),
             idType("nl.omzien.base.OrganisationId", "people\\.(organisation|v_organisation)\\.id|.*\\.organisation_id",
                     NOT_DASHBOARD_READ_MODEL),
@@ -49,7 +49,8 @@ public class GenerateJooq {
                     "certificates\\.certificate\\.id|.*\\.(certificate_id|superseded_by)"),
             idType("nl.omzien.trainers.QualificationId", "trainers\\.qualification\\.id"),
             idType("nl.omzien.campaigns.CampaignId", "campaigns\\.campaign\\.id|campaigns\\..*\\.campaign_id"),
-            idType("nl.omzien.campaigns.ActivityId", "campaigns\\.activity\\.id"));
+            idType("nl.omzien.campaigns.ActivityId", "campaigns\\.activity\\.id"),
+            idType("nl.omzien.requests.RequestId", "requests\\.training_request\\.id|.*\\.request_id"));
 
     private static ForcedType enumType(String enumClass, String columns) {
         return new ForcedType().withUserType(enumClass).withEnumConverter(true).withIncludeExpression(columns);

@@ -9,6 +9,7 @@ import nl.omzien.people.DemoPeople;
 import nl.omzien.people.PeopleDemo;
 import nl.omzien.privacy.PrivacyDemo;
 import nl.omzien.trainers.TrainersDemo;
+import nl.omzien.requests.RequestsDemo;
 import nl.omzien.privacy.PrivacyDemo.AccountOpened;
 import nl.omzien.privacy.PrivacyDemo.OnParticipantList;
 import nl.omzien.security.SecurityDemo;
@@ -45,10 +46,11 @@ class DemoData implements ApplicationRunner {
     private final DashboardDemo dashboard;
     private final TrainersDemo trainers;
     private final CampaignsDemo campaigns;
+    private final RequestsDemo requests;
 
     DemoData(PeopleDemo people, SecurityDemo security, CertificatesDemo certificates, TrainingDemo training,
              SessionsDemo sessions, ContactsDemo contacts, OnboardingDemo onboarding, PrivacyDemo privacy,
-             DashboardDemo dashboard, TrainersDemo trainers, CampaignsDemo campaigns) {
+             DashboardDemo dashboard, TrainersDemo trainers, CampaignsDemo campaigns, RequestsDemo requests) {
         this.campaigns = campaigns;
         this.people = people;
         this.security = security;
@@ -60,6 +62,7 @@ class DemoData implements ApplicationRunner {
         this.privacy = privacy;
         this.dashboard = dashboard;
         this.trainers = trainers;
+        this.requests = requests;
     }
 
     @Override
@@ -88,6 +91,8 @@ class DemoData implements ApplicationRunner {
         privacy.staffActionsLog(onTheTrainersLists(cast, planned), theLeadOpenedTheParticipantsAccount(cast));
         // The Week tegen Eenzaamheid in both municipalities with activities (last year's in Coevorden too, to compare).
         campaigns.weekAgainstLoneliness(cast);
+        // A practice in Coevorden asked for a group training through the public form; the lead has yet to answer.
+        requests.openRequest(cast);
         // Last, as it counts all of the above: the dashboard with targets for both coalitions.
         dashboard.targetsAndReadModel(cast);
     }

@@ -148,6 +148,15 @@ public class InviteLinkService {
         return new SessionInvite(session, baseUrl + "/aanmelden/sessie/" + token);
     }
 
+    /**
+     * The sign-up link of a session planned through a training request, for the mail to the requester (who may have
+     * no account). The requests feature decides who may have it; holding the link only opens the sign-up form.
+     */
+    @Transactional
+    public String agreedSessionLink(SessionId sessionId, nl.omzien.base.PersonId createdBy) {
+        return baseUrl + "/aanmelden/sessie/" + invites.sessionToken(sessionId, SecretTokens.newToken(), OffsetDateTime.now(clock), createdBy);
+    }
+
     private OrganisationInvite invite(Organisation organisation, SignedInUser user) {
         String link = organisationLink(organisation.id(), user);
         String code = invites.organisationShortCode(organisation.id());

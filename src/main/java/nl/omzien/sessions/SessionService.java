@@ -285,6 +285,10 @@ public class SessionService {
      */
     private void checkRelations(SessionDraft draft, java.util.Set<PersonId> onTheSession) {
         requireScope(draft.getMunicipalityId());
+        checkRelationsInScope(draft, onTheSession);
+    }
+
+    private void checkRelationsInScope(SessionDraft draft, java.util.Set<PersonId> onTheSession) {
         Map<PersonId, String> allowed = sessions.trainersIn(draft.getMunicipalityId());
         if (!allowed.keySet().containsAll(draft.getTrainerIds())) {
             throw new InvalidInputException(Map.of("trainers", "session.trainer-invalid"));
@@ -323,6 +327,24 @@ public class SessionService {
         Times times = validate(draft, true);
         checkRelations(draft, java.util.Set.of());
         SessionId id = sessions.insert(draft, times, null, currentUser.require().accountId(), now());
+        tellInterested(id);
+        return id;
+    }
+
+    /**
+     * Plans a closed session agreed through a training request (issue 20): its trainer proposed it and the lead or the
+     * requester accepted it, maybe through a mailed link without anyone signed in. The requests feature checks who may
+     * accept; the session's own rules (times, place, a qualified trainer, the organisation in the municipality) are
+     * checked here as for any session.
+     */
+    @Transactional
+    public SessionId createAgreed(SessionDraft draft, PersonId plannedBy) {
+        if (draft.getOrganisationId() == null || draft.getMunicipalityId() == null) {
+            throw new IllegalArgumentException("An agreed session is closed for an organisation of a municipality");
+        }
+        Times times = validate(draft, true);
+        checkRelationsInScope(draft, java.util.Set.of());
+        SessionId id = sessions.insert(draft, times, null, plannedBy, now());
         tellInterested(id);
         return id;
     }

@@ -64,6 +64,8 @@ class SessionMailSmtpTest extends SmtpIntegrationTest {
     private DSLContext db;
     @Autowired
     private UserDetailsService accounts;
+    @Autowired
+    private nl.omzien.requests.TrainingRequestService trainingRequests;
 
     private List<MimeMessage> deliveredTo(String email) throws Exception {
         while (dispatcher.dispatchDue() > 0) {
@@ -178,5 +180,21 @@ class SessionMailSmtpTest extends SmtpIntegrationTest {
         assertThat(parts.text()).contains("You are on the waitlist, at position 1.", "Kind regards,\nOmzien Coevorden");
         assertThat(parts.html()).contains("<html lang=\"en\">", "at position 1.");
         assertThat(parts.ics()).as("no calendar entry without a seat").isNull();
+    }
+
+    /** Issue 20: a training request's mails use this SMTP context too (no context of their own): language, sender, text. */
+    @Test
+    void aTrainingRequestsMailReachesTheRequesterOverSmtpInTheirLanguage() throws Exception {
+        SessionFixtures fx = new SessionFixtures(db, accounts);
+        String email = "requester-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+        trainingRequests.submitPublic(fx.municipality("Coevorden"), new nl.omzien.requests.RequestDraft("Bakkerij Proef",
+                nl.omzien.people.Audience.SHOP, 5, "Monday mornings", "The bakery", null, "Henk Bakker", email),
+                java.util.Locale.ENGLISH, "198.51.100.201");
+        MimeMessage received = deliveredTo(email).getLast();
+        assertThat(((InternetAddress) received.getFrom()[0]).getPersonal()).isEqualTo("Omzien Coevorden");
+        assertThat(received.getSubject()).isEqualTo("Your request for a training for Bakkerij Proef");
+        assertThat(parts(received).text()).startsWith("Dear Henk Bakker,")
+                .contains("We have received your request for a group training for Bakkerij Proef.",
+                        "Kind regards,\nthe coalition against loneliness Coevorden");
     }
 }

@@ -60,10 +60,13 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
 
     /** The campaign figures (issue 21) come from the campaigns feature. */
     private final nl.omzien.campaigns.CampaignService campaigns;
+    private final nl.omzien.requests.TrainingRequestService requests;
 
-    public DashboardView(DashboardService dashboard, Clock clock, nl.omzien.campaigns.CampaignService campaigns) {
+    public DashboardView(DashboardService dashboard, Clock clock, nl.omzien.campaigns.CampaignService campaigns,
+                         nl.omzien.requests.TrainingRequestService requests) {
         this.campaigns = campaigns;
         this.dashboard = dashboard;
+        this.requests = requests;
         this.clock = clock;
         addClassName("dashboard");
         setWidthFull();
@@ -186,6 +189,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
         intro.setText(getTranslation("dashboard.intro", chosen == null || chosen == ALL ? getTranslation("dashboard.all-municipalities") : chosen.name(),
                 format.month(filter.from()), format.month(filter.until())));
         content.removeAll();
+        content.add(new WaitingRequestsNotice(requests, filter.municipalityId()));
         content.add(new HeadlineFigures(dashboard.figures(filter), format));
         // Sections one below the other, with a jump list: reads and prints as one report, and every
         // part stays reachable by keyboard and screen reader without a tab widget.

@@ -62,10 +62,13 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
         rememberMe.setId("sign-in-remember-me");
 
         Anchor staff = new Anchor("login", getTranslation("signin.request.staff"));
+        // Issue 20: anyone may ask for a group training, without an account.
+        Anchor training = new Anchor("training-aanvragen", getTranslation("signin.request.training"));
+        training.setId("sign-in-request-training");
         checkInNote.setId("sign-in-check-in-note");
         checkInNote.addClassName("sign-in-notice");
         checkInNote.setVisible(false);
-        VerticalLayout content = new VerticalLayout(brand, title, checkInNote, intro, notice, email, rememberMe, send, staff, new LanguageSwitch());
+        VerticalLayout content = new VerticalLayout(brand, title, checkInNote, intro, notice, email, rememberMe, send, staff, training, new LanguageSwitch());
         content.addClassName("sign-in-link-content");
         content.setPadding(false);
         add(content);

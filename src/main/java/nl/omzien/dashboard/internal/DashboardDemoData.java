@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static nl.omzien.dashboard.internal.db.Tables.COALITION_TARGET;
+import static nl.omzien.dashboard.internal.db.Tables.PARTNER;
 
 /** The dashboard's part of the demo story: its read model rebuilt, targets and a partner rule. */
 @Component
@@ -27,9 +28,14 @@ class DashboardDemoData implements DashboardDemo {
     private final JooqDashboardQuery query;
     private final DashboardRefresh refresh;
     private final Clock clock;
+    private final nl.omzien.dashboard.PartnerService partners;
+    private final JooqPartnerQuery partnerRecords;
 
-    DashboardDemoData(DSLContext db, JooqDashboardQuery query, DashboardRefresh refresh, Clock clock) {
+    DashboardDemoData(DSLContext db, JooqDashboardQuery query, DashboardRefresh refresh, Clock clock,
+                      nl.omzien.dashboard.PartnerService partners, JooqPartnerQuery partnerRecords) {
         this.db = db;
+        this.partners = partners;
+        this.partnerRecords = partnerRecords;
         this.query = query;
         this.refresh = refresh;
         this.clock = clock;
@@ -56,5 +62,29 @@ class DashboardDemoData implements DashboardDemo {
                 query.savePartnerRule(id, new PartnerRule(75, 2));
             }
         }));
+    }
+
+    @Override
+    @Transactional
+    public void partnersOneLapsed(DemoPeople people) {
+        LocalDate today = LocalDate.now(clock);
+        if (db.fetchExists(PARTNER, PARTNER.SINCE.lt(today))) {
+            return;
+        }
+        log.info("Demo data: Omzien-partners, one of them lapsed");
+        partners.recordNewPartners();
+        List<nl.omzien.base.OrganisationId> recorded = db.select(PARTNER.ORGANISATION_ID).from(PARTNER).orderBy(PARTNER.ORGANISATION_ID)
+                .fetch(PARTNER.ORGANISATION_ID);
+        // A partner for 14 months: valid for another 10 (the default 24 months).
+        recorded.stream().findFirst().ifPresent(id -> partnerRecords.setPeriod(id, today.minusMonths(14), today.minusMonths(14).plusMonths(24).minusDays(1)));
+        // Lapsed: recognised 26 months ago, valid until two months ago; the lead could renew it if the rule is met.
+        people.organisation("Bakkerij Van der Veen").filter(id -> !recorded.contains(id))
+                .or(() -> people.organisations().stream().map(DemoPeople.Organisation::id).filter(id -> !recorded.contains(id)).findFirst())
+                .or(() -> recorded.stream().skip(1).findFirst())
+                .ifPresent(id -> {
+                    LocalDate since = today.minusMonths(26);
+                    partnerRecords.insert(id, java.util.UUID.randomUUID().toString().replace("-", ""), since, since.plusMonths(24).minusDays(1));
+                    partnerRecords.setPeriod(id, since, since.plusMonths(24).minusDays(1));
+                });
     }
 }

@@ -46,6 +46,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     enum Period { THIS_YEAR, LAST_YEAR, LAST_12, CUSTOM }
 
     private final DashboardService dashboard;
+    private final nl.omzien.dashboard.PartnerService partners;
     private final Clock clock;
     final Select<Municipality> municipality = new Select<>();
     private final Select<Period> period = new Select<>();
@@ -58,8 +59,9 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     private boolean applyingPreset;
     private final DashboardFormat format;
 
-    public DashboardView(DashboardService dashboard, Clock clock) {
+    public DashboardView(DashboardService dashboard, nl.omzien.dashboard.PartnerService partners, Clock clock) {
         this.dashboard = dashboard;
+        this.partners = partners;
         this.clock = clock;
         addClassName("dashboard");
         setWidthFull();
@@ -189,6 +191,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
                 new Section("overview", "dashboard.tab.overview", new OverTimeSection(dashboard, filter, granularity, format)),
                 new Section("breakdowns", "dashboard.tab.breakdowns", new BreakdownsSection(dashboard, filter, format)),
                 new Section("organisations", "dashboard.tab.organisations", new OrganisationsSection(dashboard, filter, format, this::refresh)),
+                new Section("partners", "partner.section.title", new PartnersSection(partners, filter, format, this::refresh)),
                 new Section("targets", "dashboard.tab.targets", new TargetsSection(dashboard, filter, format, this::refresh)),
                 new Section("tell", "dashboard.tab.tell", new TellSection(dashboard, filter, format)),
                 new Section("downloads", "dashboard.tab.export", new DownloadsSection(dashboard, this::requireFilter, format)));

@@ -70,7 +70,7 @@ public class PartnerService {
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE})
     public PartnerStatus status(OrganisationId organisationId) {
         OrganisationRow row = query.organisation(organisationId).orElseThrow(() -> new NoSuchElementException("No such organisation"));
-        requireMaysee(currentUser.require(), row);
+        requireMaySee(currentUser.require(), row);
         return status(row, partners.partner(organisationId).orElse(null));
     }
 
@@ -260,7 +260,7 @@ public class PartnerService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void requireMaysee(SignedInUser user, OrganisationRow row) {
+    private static void requireMaySee(SignedInUser user, OrganisationRow row) {
         if (user.isAdmin()) {
             return;
         }

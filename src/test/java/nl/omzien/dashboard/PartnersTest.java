@@ -170,6 +170,25 @@ class PartnersTest extends KaribuTest {
     }
 
     @Test
+    void theLeadRenewsALapsedPartnerAndSwitchesOffTheListOnTheDashboard() {
+        LocalDate lastDay = partners.status(kapsalon).validUntil();
+        today(lastDay.plusDays(1));
+        open("dashboard");
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(
+                _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("partner-renew-" + kapsalon)));
+        assertThat(partners.status(kapsalon).state()).isEqualTo(PartnerState.PARTNER);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withId("partner-renew-" + kapsalon))).as("nothing left to renew").isEmpty();
+
+        _get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withId("partner-validity")).setValue(12);
+        _get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("partner-public-list")).setValue(false);
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(
+                _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("partner-settings-save")));
+        assertThat(partners.settings(f.municipalityId)).isEqualTo(new PartnerSettings(12, false));
+        assertThat(partners.publicList(PartnerService.slug(f.municipalityName))).isEmpty();
+    }
+
+    @Test
     void anotherCoalitionsLeadCannotChangeTheSettingsOrRenew() {
         signInAs(LEAD_COEVORDEN);
         assertThatThrownBy(() -> partners.saveSettings(f.municipalityId, 24, false)).isInstanceOf(AccessDeniedException.class);

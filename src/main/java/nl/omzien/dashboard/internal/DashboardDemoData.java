@@ -73,14 +73,17 @@ class DashboardDemoData implements DashboardDemo {
         }
         log.info("Demo data: Omzien-partners, one of them lapsed");
         partners.recordNewPartners();
-        List<nl.omzien.base.OrganisationId> recorded = db.select(PARTNER.ORGANISATION_ID).from(PARTNER).orderBy(PARTNER.ORGANISATION_ID)
-                .fetch(PARTNER.ORGANISATION_ID);
-        // A partner for 14 months: valid for another 10 (the default 24 months).
-        recorded.stream().findFirst().ifPresent(id -> partnerRecords.setPeriod(id, today.minusMonths(14), today.minusMonths(14).plusMonths(24).minusDays(1)));
-        // Lapsed: recognised 26 months ago, valid until two months ago; the lead could renew it if the rule is met.
-        people.organisation("Bakkerij Van der Veen").filter(id -> !recorded.contains(id))
-                .or(() -> people.organisations().stream().map(DemoPeople.Organisation::id).filter(id -> !recorded.contains(id)).findFirst())
-                .or(() -> recorded.stream().skip(1).findFirst())
+        java.util.Map<nl.omzien.base.MunicipalityId, PartnerRule> rules = query.partnerRules();
+        List<JooqDashboardQuery.OrganisationRow> rows = people.municipalities().values().stream()
+                .flatMap(m -> query.organisations(m, today, today).stream()).toList();
+        var states = partners.states(rows, rules);
+        // A partner for 14 months (the rule is met now): valid for another 10 of the default 24.
+        var current = rows.stream().map(JooqDashboardQuery.OrganisationRow::id)
+                .filter(id -> states.get(id) == nl.omzien.dashboard.PartnerState.PARTNER).findFirst();
+        current.ifPresent(id -> partnerRecords.setPeriod(id, today.minusMonths(14), today.minusMonths(14).plusMonths(24).minusDays(1)));
+        // Lapsed: recognised 26 months ago, valid until two months ago; the lead renews it if the rule is met.
+        people.organisation("Bakkerij Van der Veen").filter(id -> !current.equals(java.util.Optional.of(id)))
+                .or(() -> rows.stream().map(JooqDashboardQuery.OrganisationRow::id).filter(id -> !current.equals(java.util.Optional.of(id))).findFirst())
                 .ifPresent(id -> {
                     LocalDate since = today.minusMonths(26);
                     partnerRecords.insert(id, java.util.UUID.randomUUID().toString().replace("-", ""), since, since.plusMonths(24).minusDays(1));

@@ -87,11 +87,12 @@ class CoalitionSectorsTest extends KaribuTest {
     @Test
     void aSectorOfOneMunicipalityCannotBeUsedOrChangedByAnother() {
         signInAs(LEAD_COEVORDEN);
-        Sector housing = sectors.added(coevorden()).stream().filter(s -> s.nameNl().equals("Woningcorporatie")).findFirst().orElseThrow();
+        MunicipalityId coevorden = coevorden();
+        Sector housing = sectors.added(coevorden).stream().filter(s -> s.nameNl().equals("Woningcorporatie")).findFirst().orElseThrow();
         signInAs(LEAD_TWENTERAND);
-        assertThatThrownBy(() -> sectors.save(coevorden(), housing.code(), "Woningbouw", null, Audience.SHOP))
+        assertThatThrownBy(() -> sectors.save(coevorden, housing.code(), "Woningbouw", null, Audience.SHOP))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> sectors.added(coevorden())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sectors.added(coevorden)).isInstanceOf(AccessDeniedException.class);
         Organisation twenterands = organisations.visible().getFirst();
         OrganisationDraft draft = OrganisationDraft.of(twenterands, municipalities.visible().getFirst());
         draft.setSector(housing);

@@ -49,7 +49,12 @@ class SecurityConfiguration {
                         StaffSignIn.CODE_PATH, StaffSignIn.ENROL_PATH).permitAll()
                 .requestMatchers(StaffSignIn.RECOVERY_CODES_PATH).authenticated()
                 // Personal calendar feeds: calendar apps cannot sign in; the secret in the address is the proof.
-                .requestMatchers("/kalender/*.ics").permitAll());
+                .requestMatchers("/kalender/*.ics").permitAll()
+                // A municipality's public agenda as an iCalendar feed and as a snippet for its website (issue 21).
+                .requestMatchers("/agenda/*.ics", "/agenda/*/insluiten").permitAll());
+        // X-Frame-Options comes from SecurityHeadersFilter (DENY everywhere but the agenda's website snippet, issue 21);
+        // Spring Security's own DENY would also forbid that one page to the municipal websites it is made for.
+        http.headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable()));
         // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .addSessionAuthenticationStrategy(staffSignIn.sessionStamp()));

@@ -59,7 +59,12 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     private boolean applyingPreset;
     private final DashboardFormat format;
 
-    public DashboardView(DashboardService dashboard, nl.omzien.dashboard.PartnerService partners, Clock clock) {
+    /** The campaign figures (issue 21) come from the campaigns feature. */
+    private final nl.omzien.campaigns.CampaignService campaigns;
+
+    public DashboardView(DashboardService dashboard, Clock clock, nl.omzien.campaigns.CampaignService campaigns,
+                         nl.omzien.dashboard.PartnerService partners) {
+        this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.partners = partners;
         this.clock = clock;
@@ -194,6 +199,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
                 new Section("partners", "partner.section.title", new PartnersSection(partners, filter, format, this::refresh)),
                 new Section("targets", "dashboard.tab.targets", new TargetsSection(dashboard, filter, format, this::refresh)),
                 new Section("tell", "dashboard.tab.tell", new TellSection(dashboard, filter, format)),
+                new Section("campaign", "dashboard.tab.campaign", new CampaignSection(campaigns, filter, format)),
                 new Section("downloads", "dashboard.tab.export", new DownloadsSection(dashboard, this::requireFilter, format)));
         Nav jump = new Nav();
         jump.addClassName("dashboard-jump");

@@ -28,7 +28,6 @@ public class GenerateJooq {
             enumType("nl.omzien.sessions.RegistrationStatus", "sessions\\.registration\\.status"),
             enumType("nl.omzien.contacts.ContactKind", "contacts\\.local_contact\\.kind"),
             enumType("nl.omzien.dashboard.TargetKind", "dashboard\\.coalition_target\\.kind"),
-            enumType("nl.omzien.people.Sector", "people\\.(organisation|v_organisation)\\.sector"),
             enumType("nl.omzien.certificates.internal.StoredCertificateStatus", "certificates\\.certificate\\.status"),
             // Typed ids: a table's primary key and every column in any schema that refers to it, so a person's
             // id cannot be passed where a session's is meant. (dashboard owner_id is a person or an

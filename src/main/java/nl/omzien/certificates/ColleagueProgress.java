@@ -1,9 +1,16 @@
 package nl.omzien.certificates;
 
 import nl.omzien.base.PersonId;
+
+import java.time.LocalDate;
+
 /**
- * How far a colleague is, for their organisation's contact: modules passed and whether they hold a valid
- * certificate. No scores, answers or dates.
+ * How far a colleague is, for their organisation's contact: whether they started, modules passed, whether
+ * they hold a valid certificate and when it expires (issue 21: the contact sees the expiry dates coming
+ * up). No scores or answers.
+ *
+ * @param certificateExpiresOn the last day of their valid certificate that lasts longest (Amsterdam date), or null
  */
-public record ColleagueProgress(PersonId personId, String fullName, String email, int modulesPassed, boolean certified) {
+public record ColleagueProgress(PersonId personId, String fullName, String email, boolean started, int modulesPassed,
+                                boolean certified, LocalDate certificateExpiresOn) {
 }

@@ -44,8 +44,9 @@ public class ColleagueProgressService {
         Map<PersonId, JooqCertificateRepository.Progress> progress = certificates.progressOf(
                 colleagues.stream().map(UserAccount::id).toList(), OffsetDateTime.now(clock));
         return colleagues.stream().map(u -> {
-            JooqCertificateRepository.Progress p = progress.getOrDefault(u.id(), new JooqCertificateRepository.Progress(0, false));
-            return new ColleagueProgress(u.id(), u.fullName(), u.email(), p.modulesPassed(), p.certified());
+            JooqCertificateRepository.Progress p = progress.getOrDefault(u.id(), new JooqCertificateRepository.Progress(false, 0, false, null));
+            return new ColleagueProgress(u.id(), u.fullName(), u.email(), p.started(), p.modulesPassed(), p.certified(),
+                    p.expiresAt() == null ? null : p.expiresAt().atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate());
         }).toList();
     }
 }

@@ -11,4 +11,11 @@ public interface DashboardDemo {
      * living dashboard. Once (while there are no targets).
      */
     void targetsAndReadModel(DemoPeople people);
+
+    /**
+     * Issue 21: records the organisations that meet their rule as Omzien-partners, one of them for 14 months
+     * already, and one more organisation whose recognition ran out two months ago (lapsed). Once (while
+     * there is no partner record with a renewal or a lapse, see the implementation).
+     */
+    void partnersOneLapsed(DemoPeople people);
 }

@@ -16,6 +16,7 @@ import nl.omzien.dashboard.internal.TableExports;
 import nl.omzien.people.Audience;
 import nl.omzien.people.Municipality;
 import nl.omzien.people.Sector;
+import nl.omzien.people.SectorService;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -56,10 +57,14 @@ public class DashboardService {
     private final LearningPaths paths;
     private final ModuleCatalog modules;
     private final Translations translations;
+    private final SectorService sectors;
+    private final PartnerService partners;
     private final Clock clock;
 
     DashboardService(JooqDashboardQuery query, CurrentUser currentUser, LearningPaths paths, ModuleCatalog modules,
-                     Translations translations, Clock clock) {
+                     Translations translations, SectorService sectors, PartnerService partners, Clock clock) {
+        this.sectors = sectors;
+        this.partners = partners;
         this.query = query;
         this.currentUser = currentUser;
         this.paths = paths;
@@ -105,7 +110,11 @@ public class DashboardService {
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
     public List<Breakdown> bySector(DashboardFilter filter, Locale locale) {
         check(filter.municipalityId());
-        return breakdown(filter, Measures.TRAINED_SECTOR, key -> translations.getTranslation("sector." + key, locale));
+        Map<String, Long> counts = query.byDimension(filter.municipalityId(), Measures.TRAINED_SECTOR, filter.firstDay(), filter.lastDay());
+        // Built-in sectors by translation, those a coalition added (issue 21) by their own names.
+        Map<String, Sector> known = sectors.byCodes(counts.keySet());
+        return counts.entrySet().stream().map(e -> new Breakdown(e.getKey(), sector(e.getKey(), known)
+                .label(locale, key -> translations.getTranslation(key, locale)), e.getValue())).toList();
     }
 
     /** People trained in the period per village or district (kern) of their organisation's address. */
@@ -191,13 +200,22 @@ public class DashboardService {
     public List<OrganisationFigures> organisations(DashboardFilter filter) {
         check(filter.municipalityId());
         Map<MunicipalityId, PartnerRule> rules = query.partnerRules();
-        return query.organisations(filter.municipalityId(), filter.firstDay(), filter.lastDay()).stream()
-                .map(o -> figures(o, rules.getOrDefault(o.municipalityId(), PartnerRule.DEFAULT))).toList();
+        List<OrganisationRow> rows = query.organisations(filter.municipalityId(), filter.firstDay(), filter.lastDay());
+        Map<String, Sector> known = sectors.byCodes(rows.stream().map(OrganisationRow::sector).collect(Collectors.toSet()));
+        // Partner: meets the rule and the recognition has not expired (decision 027).
+        Map<OrganisationId, PartnerState> states = partners.states(rows, rules);
+        return rows.stream().map(o -> figures(o, sector(o.sector(), known), states.get(o.id()) == PartnerState.PARTNER)).toList();
     }
 
-    private static OrganisationFigures figures(OrganisationRow o, PartnerRule rule) {
-        return new OrganisationFigures(o.id(), o.name(), o.sector(), o.village(), o.trainedInPeriod(),
-                o.trainedTotal(), o.staff(), o.lastTrainedOn(), rule.isPartner(o.trainedTotal(), o.staff()));
+    private static OrganisationFigures figures(OrganisationRow o, Sector sector, boolean partner) {
+        return new OrganisationFigures(o.id(), o.name(), sector, o.village(), o.trainedInPeriod(),
+                o.trainedTotal(), o.staff(), o.lastTrainedOn(), partner);
+    }
+
+    /** A code no sector has (cannot happen while organisations keep theirs) still shows, as itself. */
+    private static Sector sector(String code, Map<String, Sector> known) {
+        Sector found = known.get(code);
+        return found != null ? found : new Sector(code, Audience.PROFESSIONAL, code, null);
     }
 
     /** The targets of the years the period touches, with what has been reached in each year. */
@@ -227,10 +245,14 @@ public class DashboardService {
             case SESSIONS -> query.sums(municipalityId, from, until, List.of(Measures.HELD)).getOrDefault(Measures.HELD, new long[2])[0];
             case TRAINED -> target.audience() == null
                     ? query.sums(municipalityId, from, until, List.of(Measures.TRAINED)).getOrDefault(Measures.TRAINED, new long[2])[0]
-                    : query.byDimension(municipalityId, Measures.TRAINED_SECTOR, from, until).entrySet().stream()
-                        .filter(e -> Arrays.stream(Sector.values()).anyMatch(s -> s.name().equals(e.getKey()) && s.audience() == target.audience()))
-                        .mapToLong(Map.Entry::getValue).sum();
+                    : trainedOfAudience(query.byDimension(municipalityId, Measures.TRAINED_SECTOR, from, until), target.audience());
         };
+    }
+
+    private long trainedOfAudience(Map<String, Long> bySector, Audience audience) {
+        Map<String, Sector> known = sectors.byCodes(bySector.keySet());
+        return bySector.entrySet().stream().filter(e -> known.containsKey(e.getKey()) && known.get(e.getKey()).audience() == audience)
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** Sets (or replaces) a yearly target of the lead's own municipality. */
@@ -274,6 +296,8 @@ public class DashboardService {
                 .fail("minimum", "dashboard.partner.minimum-range", minTrained != null && (minTrained < 1 || minTrained > 1000))
                 .throwIfAny();
         query.savePartnerRule(municipalityId, new PartnerRule(sharePercent, minTrained));
+        // A lower bar can make organisations partners from today.
+        partners.recordNewPartners();
     }
 
     /** "Tell": the evaluation texts of the period's sessions, newest session first, without names. */
@@ -284,18 +308,22 @@ public class DashboardService {
         return query.comments(filter.municipalityId(), filter.firstDay(), filter.lastDay(), commentFilter, COMMENT_LIMIT);
     }
 
-    /** The window sticker PDF of an organisation that is an Omzien-partner; refused for any other. */
+    /**
+     * The window sticker PDF of an organisation that is an Omzien-partner now, with a QR code to its public
+     * partner page and the last valid day; refused for any other.
+     */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
     public byte[] partnerSticker(OrganisationId organisationId, Locale locale) {
         OrganisationRow row = query.organisation(organisationId).orElseThrow(() -> new NoSuchElementException("No such organisation"));
         check(row.municipalityId());
-        if (!query.partnerRule(row.municipalityId()).isPartner(row.trainedTotal(), row.staff())) {
+        PartnerStatus status = partners.status(organisationId);
+        if (status.state() != PartnerState.PARTNER) {
             throw new InvalidInputException(Map.of("organisation", "dashboard.sticker.not-partner"));
         }
-        String municipality = query.municipalityName(row.municipalityId()).orElse("");
-        return PartnerStickerPdf.render(row.name(), municipality, LocalDate.now(clock).getYear(),
-                (key, args) -> translations.getTranslation(key, locale, args));
+        return PartnerStickerPdf.render(new PartnerStickerPdf.Content(row.name(), status.municipality(), status.validUntil(),
+                        partners.pageUrl(status.publicId())),
+                (key, args) -> translations.getTranslation(key, locale, args), locale);
     }
 
     /** Every dashboard table, translated, for CSV and XLSX exports and the council report. */

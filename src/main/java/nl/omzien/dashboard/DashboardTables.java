@@ -91,7 +91,7 @@ class DashboardTables {
                     OrganisationFigures o = organisations.get(i);
                     List<Object> row = new ArrayList<>();
                     row.add(o.name());
-                    row.add(t(o.sector().translationKey()));
+                    row.add(o.sector().label(locale, key -> t(key)));
                     row.add(o.village() == null ? "" : o.village());
                     row.add(masked(o.trainedInPeriod(), mask.inPeriod().contains(i)));
                     row.add(masked(o.trainedTotal(), mask.total().contains(i)));

@@ -8,7 +8,8 @@
  *
  * <p>Owns, in PostgreSQL schema {@code dashboard} (jOOQ classes in {@code nl.omzien.dashboard.internal.db}):
  * dashboard_fact, dashboard_month, dashboard_organisation, dashboard_comment, dashboard_staff,
- * dashboard_known_person, dashboard_known_organisation, coalition_target, coalition_settings; the view
+ * dashboard_known_person, dashboard_known_organisation, coalition_target, coalition_settings, partner (issue 21:
+ * Omzien-partners since/valid until and their public page's id, decision 027); the view
  * dashboard_contribution (internal, not published) and the functions dashboard_levels, dashboard_refresh,
  * dashboard_refresh_organisations, dashboard_rebuild, dashboard_person_placed, dashboard_organisation_placed
  * and dashboard_know_person. Of other features it reads only their published {@code v_*} views: people's

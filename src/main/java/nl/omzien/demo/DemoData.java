@@ -95,6 +95,8 @@ class DemoData implements ApplicationRunner {
         requests.openRequest(cast);
         // Last, as it counts all of the above: the dashboard with targets for both coalitions.
         dashboard.targetsAndReadModel(cast);
+        // Issue 21: Omzien-partners with a public page, one of them lapsed.
+        dashboard.partnersOneLapsed(cast);
     }
 
     private static List<OnParticipantList> onTheTrainersLists(DemoPeople cast, DemoSessions planned) {

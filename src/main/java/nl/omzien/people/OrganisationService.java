@@ -29,13 +29,16 @@ public class OrganisationService {
 
     private final JooqOrganisationRepository organisations;
     private final JooqProfileRepository profiles;
+    private final nl.omzien.people.internal.JooqSectorRepository sectors;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
-    OrganisationService(JooqOrganisationRepository organisations, JooqProfileRepository profiles, CurrentUser currentUser,
+    OrganisationService(JooqOrganisationRepository organisations, JooqProfileRepository profiles,
+                        nl.omzien.people.internal.JooqSectorRepository sectors, CurrentUser currentUser,
                         ApplicationEventPublisher events) {
         this.organisations = organisations;
         this.profiles = profiles;
+        this.sectors = sectors;
         this.currentUser = currentUser;
         this.events = events;
     }
@@ -81,6 +84,10 @@ public class OrganisationService {
                 .singleLine("name", draft.getName())
                 .require("sector", draft.getSector())
                 .require("municipality", draft.getMunicipality())
+                // A sector a coalition added belongs to its municipality only.
+                .fail("sector", "sectors.other-municipality", draft.getSector() != null && draft.getMunicipality() != null
+                        && Sector.builtInCode(draft.getSector().code()).isEmpty() && !sectors.municipalityOf(draft.getSector().code())
+                            .map(draft.getMunicipality().id()::equals).orElse(false))
                 .email("contactEmail", draft.getContactEmail())
                 .length("village", draft.getVillage(), 2, 100)
                 .singleLine("village", draft.getVillage())

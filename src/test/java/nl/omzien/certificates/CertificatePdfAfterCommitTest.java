@@ -63,7 +63,7 @@ class CertificatePdfAfterCommitTest extends KaribuTest {
         MunicipalityId municipality = db.insertInto(MUNICIPALITY).set(MUNICIPALITY.NAME, "Logodorp " + suffix)
                 .returning(MUNICIPALITY.ID).fetchOne().getId();
         db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipality)
-                .set(ORGANISATION.NAME, "Kapsalon " + suffix).set(ORGANISATION.SECTOR, nl.omzien.people.Sector.HAIRDRESSER).execute();
+                .set(ORGANISATION.NAME, "Kapsalon " + suffix).set(ORGANISATION.SECTOR, nl.omzien.people.Sector.HAIRDRESSER.code()).execute();
         // Bytes that passed some older upload check but that no image reader decodes.
         db.insertInto(MUNICIPALITY_LOGO).set(MUNICIPALITY_LOGO.MUNICIPALITY_ID, municipality)
                 .set(MUNICIPALITY_LOGO.PNG, "not a png at all".getBytes()).set(MUNICIPALITY_LOGO.WIDTH_PX, 10)

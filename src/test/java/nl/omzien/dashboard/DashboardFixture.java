@@ -165,7 +165,7 @@ public final class DashboardFixture {
 
     private void organisation(String key, String name, String sector, String village) {
         var id = db.insertInto(ORGANISATION).set(ORGANISATION.MUNICIPALITY_ID, municipalityId)
-                .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, Sector.valueOf(sector)).set(ORGANISATION.VILLAGE, village)
+                .set(ORGANISATION.NAME, name).set(ORGANISATION.SECTOR, Sector.valueOf(sector).code()).set(ORGANISATION.VILLAGE, village)
                 .returning(ORGANISATION.ID).fetchOne().getId();
         organisations.put(key, id);
         events.publishEvent(new OrganisationChanged(id, municipalityId, sector, village));

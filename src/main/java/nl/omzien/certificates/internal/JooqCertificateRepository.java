@@ -172,7 +172,7 @@ public class JooqCertificateRepository {
     }
 
     /** A person's modules passed (distinct) and whether they hold a valid certificate. */
-    public record Progress(int modulesPassed, boolean certified) {
+    public record Progress(boolean started, int modulesPassed, boolean certified, OffsetDateTime expiresAt) {
     }
 
     /**
@@ -187,11 +187,15 @@ public class JooqCertificateRepository {
         var personId = people.field("id", Long.class).coerce(CERTIFICATE.USER_ID);
         var passed = org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(org.jooq.impl.DSL.countDistinct(V_ATTEMPT_OUTCOME.MODULE_ID))
                 .from(V_ATTEMPT_OUTCOME).where(V_ATTEMPT_OUTCOME.USER_ID.eq(personId), V_ATTEMPT_OUTCOME.PASSED.isTrue()));
-        var certified = org.jooq.impl.DSL.field(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(CERTIFICATE)
-                .where(CERTIFICATE.USER_ID.eq(personId), CERTIFICATE.STATUS.eq(ISSUED),
-                        CERTIFICATE.EXPIRES_AT.isNull().or(CERTIFICATE.EXPIRES_AT.gt(now)))));
-        return db.select(personId, passed, certified).from(people)
-                .fetchMap(r -> r.value1(), r -> new Progress(r.value2() == null ? 0 : r.value2(), Boolean.TRUE.equals(r.value3())));
+        var live = CERTIFICATE.USER_ID.eq(personId).and(CERTIFICATE.STATUS.eq(ISSUED))
+                .and(CERTIFICATE.EXPIRES_AT.isNull().or(CERTIFICATE.EXPIRES_AT.gt(now)));
+        var certified = org.jooq.impl.DSL.field(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(CERTIFICATE).where(live)));
+        var expires = org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(CERTIFICATE.EXPIRES_AT)).from(CERTIFICATE).where(live));
+        var started = org.jooq.impl.DSL.field(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(V_ATTEMPT_OUTCOME)
+                .where(V_ATTEMPT_OUTCOME.USER_ID.eq(personId))));
+        return db.select(personId, passed, certified, started, expires).from(people)
+                .fetchMap(r -> r.value1(), r -> new Progress(Boolean.TRUE.equals(r.value4()), r.value2() == null ? 0 : r.value2(),
+                        Boolean.TRUE.equals(r.value3()), r.value5()));
     }
 
     /** For staff: every certificate, or one municipality's. */

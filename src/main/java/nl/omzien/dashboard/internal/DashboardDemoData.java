@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static nl.omzien.dashboard.internal.db.Tables.COALITION_TARGET;
+import static nl.omzien.dashboard.internal.db.Tables.PARTNER;
 
 /** The dashboard's part of the demo story: its read model rebuilt, targets and a partner rule. */
 @Component
@@ -27,9 +28,14 @@ class DashboardDemoData implements DashboardDemo {
     private final JooqDashboardQuery query;
     private final DashboardRefresh refresh;
     private final Clock clock;
+    private final nl.omzien.dashboard.PartnerService partners;
+    private final JooqPartnerQuery partnerRecords;
 
-    DashboardDemoData(DSLContext db, JooqDashboardQuery query, DashboardRefresh refresh, Clock clock) {
+    DashboardDemoData(DSLContext db, JooqDashboardQuery query, DashboardRefresh refresh, Clock clock,
+                      nl.omzien.dashboard.PartnerService partners, JooqPartnerQuery partnerRecords) {
         this.db = db;
+        this.partners = partners;
+        this.partnerRecords = partnerRecords;
         this.query = query;
         this.refresh = refresh;
         this.clock = clock;
@@ -56,5 +62,44 @@ class DashboardDemoData implements DashboardDemo {
                 query.savePartnerRule(id, new PartnerRule(75, 2));
             }
         }));
+    }
+
+    @Override
+    @Transactional
+    public void partnersOneLapsed(DemoPeople people) {
+        LocalDate today = LocalDate.now(clock);
+        if (db.fetchExists(PARTNER, PARTNER.SINCE.lt(today))) {
+            return;
+        }
+        log.info("Demo data: Omzien-partners, one of them lapsed");
+        partners.recordNewPartners();
+        java.util.Map<nl.omzien.base.MunicipalityId, PartnerRule> rules = query.partnerRules();
+        List<JooqDashboardQuery.OrganisationRow> rows = people.municipalities().values().stream()
+                .flatMap(m -> query.organisations(m, today, today).stream()).toList();
+        var states = partners.states(rows, rules);
+        if (states.values().stream().noneMatch(st -> st == nl.omzien.dashboard.PartnerState.PARTNER)) {
+            // No demo organisation meets its rule: the coalition of the best-trained one sets its share at that
+            // organisation's (a coalition starting out with a lower bar), so the story has a partner to show.
+            rows.stream().filter(r -> r.trainedTotal() > 0 && r.staff() > 0)
+                    .max(java.util.Comparator.comparingDouble(r -> (double) r.trainedTotal() / r.staff()))
+                    .ifPresent(best -> query.savePartnerRule(best.municipalityId(),
+                            new PartnerRule((int) Math.max(1, Math.min(100, best.trainedTotal() * 100 / best.staff())), 1)));
+            partners.recordNewPartners();
+            rules = query.partnerRules();
+            states = partners.states(rows, rules);
+        }
+        var finalStates = states;
+        // A partner for 14 months (the rule is met now): valid for another 10 of the default 24.
+        var current = rows.stream().map(JooqDashboardQuery.OrganisationRow::id)
+                .filter(id -> finalStates.get(id) == nl.omzien.dashboard.PartnerState.PARTNER).findFirst();
+        current.ifPresent(id -> partnerRecords.setPeriod(id, today.minusMonths(14), today.minusMonths(14).plusMonths(24).minusDays(1)));
+        // Lapsed: recognised 26 months ago, valid until two months ago; the lead renews it if the rule is met.
+        people.organisation("Bakkerij Van der Veen").filter(id -> !current.equals(java.util.Optional.of(id)))
+                .or(() -> rows.stream().map(JooqDashboardQuery.OrganisationRow::id).filter(id -> !current.equals(java.util.Optional.of(id))).findFirst())
+                .ifPresent(id -> {
+                    LocalDate since = today.minusMonths(26);
+                    partnerRecords.insert(id, java.util.UUID.randomUUID().toString().replace("-", ""), since, since.plusMonths(24).minusDays(1));
+                    partnerRecords.setPeriod(id, since, since.plusMonths(24).minusDays(1));
+                });
     }
 }

@@ -9,7 +9,6 @@ import nl.omzien.dashboard.PartnerRule;
 import nl.omzien.dashboard.Target;
 import nl.omzien.dashboard.TargetKind;
 import nl.omzien.people.Audience;
-import nl.omzien.people.Sector;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -121,7 +120,7 @@ public class JooqDashboardQuery {
     }
 
     /** One organisation's row before the partner rule is applied. */
-    public record OrganisationRow(OrganisationId id, MunicipalityId municipalityId, String name, Sector sector, String village,
+    public record OrganisationRow(OrganisationId id, MunicipalityId municipalityId, String name, String sector, String village,
                                   long trainedInPeriod, long trainedTotal, long staff, LocalDate lastTrainedOn) {
     }
 

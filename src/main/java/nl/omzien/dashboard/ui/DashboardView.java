@@ -46,6 +46,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     enum Period { THIS_YEAR, LAST_YEAR, LAST_12, CUSTOM }
 
     private final DashboardService dashboard;
+    private final nl.omzien.dashboard.PartnerService partners;
     private final Clock clock;
     final Select<Municipality> municipality = new Select<>();
     private final Select<Period> period = new Select<>();
@@ -63,9 +64,10 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     private final nl.omzien.requests.TrainingRequestService requests;
 
     public DashboardView(DashboardService dashboard, Clock clock, nl.omzien.campaigns.CampaignService campaigns,
-                         nl.omzien.requests.TrainingRequestService requests) {
+                         nl.omzien.dashboard.PartnerService partners, nl.omzien.requests.TrainingRequestService requests) {
         this.campaigns = campaigns;
         this.dashboard = dashboard;
+        this.partners = partners;
         this.requests = requests;
         this.clock = clock;
         addClassName("dashboard");
@@ -197,6 +199,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
                 new Section("overview", "dashboard.tab.overview", new OverTimeSection(dashboard, filter, granularity, format)),
                 new Section("breakdowns", "dashboard.tab.breakdowns", new BreakdownsSection(dashboard, filter, format)),
                 new Section("organisations", "dashboard.tab.organisations", new OrganisationsSection(dashboard, filter, format, this::refresh)),
+                new Section("partners", "partner.section.title", new PartnersSection(partners, filter, format, this::refresh)),
                 new Section("targets", "dashboard.tab.targets", new TargetsSection(dashboard, filter, format, this::refresh)),
                 new Section("tell", "dashboard.tab.tell", new TellSection(dashboard, filter, format)),
                 new Section("campaign", "dashboard.tab.campaign", new CampaignSection(campaigns, filter, format)),

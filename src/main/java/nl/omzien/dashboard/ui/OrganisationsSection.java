@@ -56,7 +56,7 @@ final class OrganisationsSection extends VerticalLayout {
         grid.setId("table-organisations");
         // Names wrap and every column fits a laptop screen: the partner column was pushed out of sight at 1366 px.
         grid.addColumn(OrganisationFigures::name).setHeader(getTranslation("dashboard.column.organisation")).setFlexGrow(3).setWidth("10rem");
-        grid.addColumn(o -> getTranslation(o.sector().translationKey())).setHeader(getTranslation("dashboard.column.sector"));
+        grid.addColumn(o -> o.sector().label(getLocale(), key -> getTranslation(key))).setHeader(getTranslation("dashboard.column.sector"));
         grid.addColumn(o -> o.village() == null ? "" : o.village()).setHeader(getTranslation("dashboard.column.village"));
         SmallNumbers.OrganisationMask mask = format.small().organisations(rows);
         grid.addColumn(o -> mask.inPeriod().contains(rows.indexOf(o)) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedInPeriod()))
@@ -97,7 +97,7 @@ final class OrganisationsSection extends VerticalLayout {
     private List<String> phoneLines(OrganisationFigures o, int row, SmallNumbers.OrganisationMask mask, DashboardFormat format) {
         String village = o.village() == null ? "" : " · " + o.village();
         List<String> lines = new java.util.ArrayList<>();
-        lines.add(getTranslation(o.sector().translationKey()) + village);
+        lines.add(o.sector().label(getLocale(), key -> getTranslation(key)) + village);
         lines.add(line("dashboard.column.trained-period", mask.inPeriod().contains(row) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedInPeriod()))
                 + " · " + line("dashboard.column.trained-total", mask.total().contains(row) ? SmallNumbers.HIDDEN : String.valueOf(o.trainedTotal())));
         lines.add(line("dashboard.column.staff", mask.staff().contains(row) ? SmallNumbers.HIDDEN : String.valueOf(o.registeredStaff()))

@@ -8,13 +8,14 @@ import nl.omzien.people.OrganisationDraft;
 import nl.omzien.people.Sector;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record7;
+import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.Optional;
 
+import static nl.omzien.people.internal.db.Tables.COALITION_SECTOR;
 import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static org.jooq.impl.DSL.lower;
@@ -52,7 +53,7 @@ public class JooqOrganisationRepository {
         return db.insertInto(ORGANISATION)
                 .set(ORGANISATION.MUNICIPALITY_ID, draft.getMunicipality().id())
                 .set(ORGANISATION.NAME, draft.getName().trim())
-                .set(ORGANISATION.SECTOR, draft.getSector())
+                .set(ORGANISATION.SECTOR, draft.getSector().code())
                 .set(ORGANISATION.CONTACT_EMAIL, blankToNull(draft.getContactEmail()))
                 .set(ORGANISATION.VILLAGE, blankToNull(draft.getVillage()))
                 .returning(ORGANISATION.ID).fetchOne().getId();
@@ -62,22 +63,29 @@ public class JooqOrganisationRepository {
         db.update(ORGANISATION)
                 .set(ORGANISATION.MUNICIPALITY_ID, draft.getMunicipality().id())
                 .set(ORGANISATION.NAME, draft.getName().trim())
-                .set(ORGANISATION.SECTOR, draft.getSector())
+                .set(ORGANISATION.SECTOR, draft.getSector().code())
                 .set(ORGANISATION.CONTACT_EMAIL, blankToNull(draft.getContactEmail()))
                 .set(ORGANISATION.VILLAGE, blankToNull(draft.getVillage()))
                 .where(ORGANISATION.ID.eq(draft.getId()))
                 .execute();
     }
 
-    private SelectOnConditionStep<Record7<OrganisationId, MunicipalityId, String, String, Sector, String, String>> select() {
+    private SelectOnConditionStep<? extends Record> select() {
         return db.select(ORGANISATION.ID, ORGANISATION.MUNICIPALITY_ID, MUNICIPALITY.NAME, ORGANISATION.NAME,
-                        ORGANISATION.SECTOR, ORGANISATION.CONTACT_EMAIL, ORGANISATION.VILLAGE)
-                .from(ORGANISATION).join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(ORGANISATION.MUNICIPALITY_ID));
+                        ORGANISATION.SECTOR, ORGANISATION.CONTACT_EMAIL, ORGANISATION.VILLAGE,
+                        COALITION_SECTOR.AUDIENCE, COALITION_SECTOR.NAME_NL, COALITION_SECTOR.NAME_EN)
+                .from(ORGANISATION).join(MUNICIPALITY).on(MUNICIPALITY.ID.eq(ORGANISATION.MUNICIPALITY_ID))
+                // A sector the coalition added carries its names and audience; a built-in one is known in code.
+                .leftJoin(COALITION_SECTOR).on(COALITION_SECTOR.CODE.eq(ORGANISATION.SECTOR));
     }
 
-    private Organisation toOrganisation(Record7<OrganisationId, MunicipalityId, String, String, Sector, String, String> r) {
-        return new Organisation(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                r.value6(), r.value7());
+    private Organisation toOrganisation(Record r) {
+        String code = r.get(ORGANISATION.SECTOR);
+        Sector sector = r.get(COALITION_SECTOR.AUDIENCE) == null ? Sector.valueOf(code)
+                : new Sector(code, nl.omzien.people.Audience.valueOf(r.get(COALITION_SECTOR.AUDIENCE)),
+                        r.get(COALITION_SECTOR.NAME_NL), r.get(COALITION_SECTOR.NAME_EN));
+        return new Organisation(r.get(ORGANISATION.ID), r.get(ORGANISATION.MUNICIPALITY_ID), r.get(MUNICIPALITY.NAME),
+                r.get(ORGANISATION.NAME), sector, r.get(ORGANISATION.CONTACT_EMAIL), r.get(ORGANISATION.VILLAGE));
     }
 
     static String blankToNull(String value) {

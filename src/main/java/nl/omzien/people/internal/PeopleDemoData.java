@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.COALITION_SECTOR;
 import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static nl.omzien.people.internal.db.Tables.USER_ROLE;
@@ -108,7 +109,7 @@ class PeopleDemoData implements PeopleDemo {
         for (Org org : ORGANISATIONS) {
             organisationIds.put(org.name(), db.insertInto(ORGANISATION)
                     .set(ORGANISATION.NAME, org.name())
-                    .set(ORGANISATION.SECTOR, Sector.valueOf(org.sector()))
+                    .set(ORGANISATION.SECTOR, Sector.valueOf(org.sector()).code())
                     .set(ORGANISATION.MUNICIPALITY_ID, municipalityIds.get(org.municipality()))
                     .set(ORGANISATION.VILLAGE, org.village())
                     .set(ORGANISATION.CONTACT_EMAIL, org.contactEmail())
@@ -122,6 +123,10 @@ class PeopleDemoData implements PeopleDemo {
         }
         PARTICIPANTS.forEach((organisation, names) -> names.forEach(name ->
                 insertPerson(name, emailFor(name), hash, organisationIds.get(organisation), null, Set.of(Role.PARTICIPANT))));
+        // Issue 21: Coevorden added a sector of its own (seed 000 §3.2 names housing corporations).
+        db.insertInto(COALITION_SECTOR).set(COALITION_SECTOR.MUNICIPALITY_ID, municipalityIds.get("Coevorden"))
+                .set(COALITION_SECTOR.NAME_NL, "Woningcorporatie").set(COALITION_SECTOR.NAME_EN, "Housing corporation")
+                .set(COALITION_SECTOR.AUDIENCE, Audience.PROFESSIONAL.name()).execute();
     }
 
     @Override
@@ -156,8 +161,17 @@ class PeopleDemoData implements PeopleDemo {
                 .from(V_PERSON).leftJoin(V_ORGANISATION).on(V_ORGANISATION.ID.eq(V_PERSON.ORGANISATION_ID))
                 .orderBy(V_PERSON.ID)
                 .forEach(r -> people.put(r.value2(), new DemoPeople.Person(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5() == null ? Audience.PROFESSIONAL : r.value5().audience())));
+                        audienceOf(r.value5()))));
         return new DemoPeople(municipalities, organisations, people);
+    }
+
+    private Audience audienceOf(String sector) {
+        if (sector == null) {
+            return Audience.PROFESSIONAL;
+        }
+        return Sector.builtInCode(sector).map(Sector::audience).orElseGet(() -> db.select(COALITION_SECTOR.AUDIENCE)
+                .from(COALITION_SECTOR).where(COALITION_SECTOR.CODE.eq(sector)).fetchOptional(COALITION_SECTOR.AUDIENCE)
+                .map(Audience::valueOf).orElse(Audience.PROFESSIONAL));
     }
 
     /** Map.of rejects null keys; staff without an organisation or municipality have one. */

@@ -25,6 +25,7 @@ import nl.omzien.people.Organisation;
 import nl.omzien.people.OrganisationDraft;
 import nl.omzien.people.OrganisationService;
 import nl.omzien.people.Sector;
+import nl.omzien.people.SectorService;
 import nl.omzien.security.Role;
 
 import java.util.List;
@@ -39,14 +40,16 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
 
     private final OrganisationService organisations;
     private final MunicipalityService municipalities;
+    private final SectorService sectors;
     private final Grid<Organisation> grid = new Grid<>();
     private final TextField filter = new TextField();
     private final TapList<Organisation> list;
     private List<Organisation> all = List.of();
 
-    public OrganisationsView(OrganisationService organisations, MunicipalityService municipalities) {
+    public OrganisationsView(OrganisationService organisations, MunicipalityService municipalities, SectorService sectors) {
         this.organisations = organisations;
         this.municipalities = municipalities;
+        this.sectors = sectors;
         setSizeFull();
 
         // A visible label and a short hint: the long placeholder was cut off on a 360 px phone.
@@ -70,7 +73,7 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
 
         grid.addColumn(Organisation::name).setHeader(getTranslation("organisation.name")).setSortable(true)
                 .setFlexGrow(2);
-        grid.addColumn(o -> getTranslation(o.sector().translationKey())).setHeader(getTranslation("organisation.sector"))
+        grid.addColumn(o -> sectorLabel(o.sector())).setHeader(getTranslation("organisation.sector"))
                 .setSortable(true);
         grid.addColumn(Organisation::municipalityName).setHeader(getTranslation("organisation.municipality"))
                 .setSortable(true);
@@ -87,7 +90,7 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
         grid.addClassName("wide-only");
         // On a phone: one column; a tap opens the organisation for whoever may change it, trainers only read.
         list = new TapList<Organisation>("organisation-list", getTranslation("nav.organisations"), Organisation::name,
-                o -> List.of(getTranslation(o.sector().translationKey()),
+                o -> List.of(sectorLabel(o.sector()),
                         o.municipalityName() + (o.village() == null || o.village().isBlank() ? "" : " · " + o.village())))
                 .itemIds(o -> "organisation-item-" + o.id());
         if (organisations.canManage()) {
@@ -105,7 +108,7 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
     private void applyFilter() {
         String text = filter.getValue().trim().toLowerCase(Locale.ROOT);
         List<Organisation> shown = text.isEmpty() ? all : all.stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains(text)
-                || getTranslation(o.sector().translationKey()).toLowerCase(Locale.ROOT).contains(text)
+                || sectorLabel(o.sector()).toLowerCase(Locale.ROOT).contains(text)
                 || (o.village() != null && o.village().toLowerCase(Locale.ROOT).contains(text))).toList();
         grid.setItems(shown);
         list.setItems(shown);
@@ -124,9 +127,11 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
         name.setId("organisation-name");
         name.setValue(draft.getName());
         name.setRequiredIndicatorVisible(true);
-        ComboBox<Sector> sector = new ComboBox<>(getTranslation("organisation.sector"), Sector.values());
+        // The built-in sectors and those the organisation's coalition added (issue 21).
+        ComboBox<Sector> sector = new ComboBox<>(getTranslation("organisation.sector"));
+        sector.setItems(sectors.choices(draft.getMunicipality() == null ? null : draft.getMunicipality().id()));
         sector.setId("organisation-sector");
-        sector.setItemLabelGenerator(s -> getTranslation(s.translationKey()));
+        sector.setItemLabelGenerator(this::sectorLabel);
         sector.setValue(draft.getSector());
         sector.setRequiredIndicatorVisible(true);
         ComboBox<Municipality> municipality = new ComboBox<>(getTranslation("organisation.municipality"), choices);
@@ -135,6 +140,12 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
         municipality.setValue(draft.getMunicipality());
         municipality.setRequiredIndicatorVisible(true);
         municipality.setReadOnly(choices.size() == 1);
+        municipality.addValueChangeListener(change -> {
+            Sector chosen = sector.getValue();
+            List<Sector> offered = sectors.choices(change.getValue() == null ? null : change.getValue().id());
+            sector.setItems(offered);
+            sector.setValue(offered.contains(chosen) ? chosen : null);
+        });
         EmailField email = new EmailField(getTranslation("organisation.contact-email"));
         email.setId("organisation-email");
         email.setValue(draft.getContactEmail());
@@ -171,6 +182,10 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
         dialog.setWidth("min(40rem, 100vw)");
         dialog.open();
         name.focus();
+    }
+
+    private String sectorLabel(Sector sector) {
+        return sector.label(getLocale(), key -> getTranslation(key));
     }
 
     @Override

@@ -44,6 +44,7 @@ class DashboardViewTest extends KaribuTest {
 
     @Autowired CertificateService certificates;
     @Autowired DashboardService dashboard;
+    @Autowired nl.omzien.dashboard.PartnerService partners;
     @Autowired nl.omzien.campaigns.CampaignService campaigns;
     @Autowired nl.omzien.requests.TrainingRequestService requests;
 
@@ -227,7 +228,7 @@ class DashboardViewTest extends KaribuTest {
         signInAs(f.leadEmail);
         // 10 May 2023, far from the computer's date: a preset taken from the system clock would show.
         Clock may2023 = Clock.fixed(Instant.parse("2023-05-10T10:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-        UI.getCurrent().add(new DashboardView(dashboard, may2023, campaigns, requests));
+        UI.getCurrent().add(new DashboardView(dashboard, may2023, campaigns, partners, requests));
         Select<YearMonth> from = select("dashboard-from");
         Select<YearMonth> until = select("dashboard-until");
         assertThat(DashboardViewTest.<DashboardView.Period>select("dashboard-period").getValue()).isEqualTo(DashboardView.Period.THIS_YEAR);

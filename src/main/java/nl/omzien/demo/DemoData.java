@@ -83,6 +83,8 @@ class DemoData implements ApplicationRunner {
         onboarding.inviteLinks(cast, planned);
         // A few staff actions in the personal-data log: the trainer saw their participant lists, a lead an account.
         privacy.staffActionsLog(onTheTrainersLists(cast, planned), theLeadOpenedTheParticipantsAccount(cast));
+        // Stories a lead released (and one not), and taps "I noticed / referred someone" (issue 21).
+        training.storiesAndReferralTaps(cast);
         // Last, as it counts all of the above: the dashboard with targets for both coalitions.
         dashboard.targetsAndReadModel(cast);
     }

@@ -5,7 +5,10 @@ import nl.omzien.dashboard.Effect;
 import nl.omzien.people.Audience;
 import nl.omzien.training.HelpKind;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
@@ -49,7 +52,8 @@ public class JooqEffectQuery {
 
     /** Follow-up answers, confidence, the trend per quarter, referrals per month and the stories that may be shown. */
     public Effect effect(MunicipalityId municipalityId, LocalDate from, LocalDate until, Function<String, String> moduleTitle) {
-        Long m = municipalityId == null ? null : municipalityId.value();
+        // Typed, so a null (all municipalities) binds as a bigint null.
+        Param<Long> m = DSL.val(municipalityId == null ? null : municipalityId.value(), SQLDataType.BIGINT);
         Record answers = db.fetchOne("select count(*), count(*) filter (where a.noticed) from training.v_follow_up_answer a"
                 + place("a.user_id") + " and " + day("a.answered_at") + " between ? and ?", m, m, from, until);
 

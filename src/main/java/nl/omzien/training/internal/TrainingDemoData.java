@@ -175,12 +175,12 @@ class TrainingDemoData implements TrainingDemo {
         var size = DSL.field(DSL.selectCount().from(colleague).where(colleague.ORGANISATION_ID.eq(V_PERSON.ORGANISATION_ID)));
         for (MunicipalityId municipality : people.municipalities().values()) {
             List<PersonId> there = people.peopleIn(municipality);
-            // Answered follow-ups there, "yes" and larger organisations first (a story of a small one is never shown).
+            // Answered follow-ups there, larger organisations and "yes" first (a story of a small one is never shown).
             List<Long> answered = db.select(FOLLOW_UP.ATTEMPT_ID).from(FOLLOW_UP)
                     .join(MODULE_ATTEMPT).on(MODULE_ATTEMPT.ID.eq(FOLLOW_UP.ATTEMPT_ID))
                     .join(V_PERSON).on(V_PERSON.ID.eq(MODULE_ATTEMPT.USER_ID))
                     .where(MODULE_ATTEMPT.USER_ID.in(there), FOLLOW_UP.ANSWERED_AT.isNotNull())
-                    .orderBy(FOLLOW_UP.NOTICED.desc(), size.desc(), FOLLOW_UP.ATTEMPT_ID)
+                    .orderBy(size.desc(), FOLLOW_UP.NOTICED.desc(), FOLLOW_UP.ATTEMPT_ID)
                     .fetch(FOLLOW_UP.ATTEMPT_ID);
             if (!answered.isEmpty()) {
                 long shown = answered.getFirst();

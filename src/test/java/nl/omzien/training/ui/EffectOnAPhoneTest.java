@@ -1,0 +1,47 @@
+package nl.omzien.training.ui;
+
+import nl.omzien.test.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 21 on a 360 px phone in Chromium: the two-tap tally, the lead's stories page, the dashboard's effect section. */
+class EffectOnAPhoneTest extends BrowserTest {
+
+    private static final String NO_SIDEWAYS_SCROLL = "() => [document.documentElement, document.querySelector('#main-content')]"
+            + ".filter(e => e).every(e => e.scrollWidth <= e.clientWidth)";
+
+    @Test
+    void aParticipantCountsAReferralInTwoTapsOnAPhone() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(PARTICIPANT, DEMO_PASSWORD);
+        go("mijn-training");
+        page.locator("#referral-referred").click();
+        waitVisible("#referral-kind-meldpunt");
+        screenshot("referral-tally-second-tap", PHONE_WIDTH);
+        checkAccessibility("referral tally, second tap");
+        page.locator("#referral-kind-meldpunt").click();
+        assertThat(page.locator("#referral-status")).hasText("Geteld. Dank je wel!");
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("mijn-training: no sideways scrolling").isTrue();
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
+    @Test
+    void aLeadReadsStoriesAndTheEffectSectionOnAPhone() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("verhalen");
+        waitVisible(".story-card");
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("verhalen: no sideways scrolling").isTrue();
+        screenshot("stories", PHONE_WIDTH);
+        checkAccessibility("stories on a phone");
+        go("dashboard");
+        waitVisible("#section-effect");
+        page.locator("#section-effect").scrollIntoViewIfNeeded();
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("dashboard: no sideways scrolling").isTrue();
+        page.locator("#section-effect").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target/screenshots/dashboard-effect-phone.png")));
+        assertThat(accessibilityProblems).isEmpty();
+    }
+}

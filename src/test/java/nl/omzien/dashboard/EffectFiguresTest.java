@@ -290,8 +290,9 @@ class EffectFiguresTest extends IntegrationTest {
     @Test
     void theTallyHasNoColumnForText() {
         // Nothing about the resident can be stored: the table holds only fixed choices, a time and keys.
-        List<String> columns = db.fetchValues("select column_name from information_schema.columns"
-                + " where table_schema = 'training' and table_name = 'referral_tap' order by ordinal_position", String.class);
+        List<String> columns = db.fetch("select column_name from information_schema.columns"
+                + " where table_schema = 'training' and table_name = 'referral_tap' order by ordinal_position")
+                .getValues(0, String.class);
         assertThat(columns).containsExactly("id", "tap_key", "user_id", "action", "help_kind", "tapped_at");
         assertThatThrownBy(() -> db.execute("insert into training.referral_tap (tap_key, user_id, action, help_kind, tapped_at)"
                 + " values (gen_random_uuid(), " + person("p1").value() + ", 'REFERRED', 'Mevrouw Jansen', now())"))

@@ -47,7 +47,7 @@ public class JooqEffectQuery {
     }
 
     private static String day(String column) {
-        return "(" + column + " at time zone 'Europe/Amsterdam')::date";
+        return "cast(" + column + " at time zone 'Europe/Amsterdam' as date)";
     }
 
     /** Follow-up answers, confidence, the trend per quarter, referrals per month and the stories that may be shown. */
@@ -67,7 +67,7 @@ public class JooqEffectQuery {
         for (LocalDate q = quarter(from); !q.isAfter(until); q = q.plusMonths(3)) {
             quarters.put(q, new long[5]);
         }
-        db.fetch("select date_trunc('quarter', " + day("a.answered_at") + ")::date, count(*), count(*) filter (where a.noticed)"
+        db.fetch("select cast(date_trunc('quarter', " + day("a.answered_at") + ") as date), count(*), count(*) filter (where a.noticed)"
                         + " from training.v_follow_up_answer a" + place("a.user_id") + " and " + day("a.answered_at")
                         + " between ? and ? group by 1", m, m, from, until)
                 .forEach(r -> {
@@ -75,7 +75,7 @@ public class JooqEffectQuery {
                     p[0] = number(r, 1);
                     p[1] = number(r, 2);
                 });
-        db.fetch("select date_trunc('quarter', " + day("c.completed_at") + ")::date, count(*), sum(c.confidence_before),"
+        db.fetch("select cast(date_trunc('quarter', " + day("c.completed_at") + ") as date), count(*), sum(c.confidence_before),"
                         + " sum(c.confidence_after) from training.v_attempt_confidence c" + place("c.user_id") + " and "
                         + day("c.completed_at") + " between ? and ? group by 1", m, m, from, until)
                 .forEach(r -> {
@@ -87,7 +87,7 @@ public class JooqEffectQuery {
         List<Effect.Point> trend = quarters.entrySet().stream().map(e -> new Effect.Point(e.getKey(), e.getValue()[0],
                 e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
 
-        List<Effect.Referrals> referrals = db.fetch("select date_trunc('month', " + day("t.tapped_at") + ")::date, t.help_kind,"
+        List<Effect.Referrals> referrals = db.fetch("select cast(date_trunc('month', " + day("t.tapped_at") + ") as date), t.help_kind,"
                         + " count(*) filter (where t.action = 'NOTICED'), count(*) filter (where t.action = 'REFERRED')"
                         + " from training.v_referral_tap t" + place("t.user_id") + " and " + day("t.tapped_at")
                         + " between ? and ? group by 1, 2 order by 1, 2", m, m, from, until)

@@ -1,5 +1,7 @@
 package nl.omzien.training.ui;
 
+import com.vaadin.flow.component.ClickEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -39,9 +41,10 @@ class StoriesAndTallyViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("referral-which")).getText()).isEqualTo("Naar welke hulp?");
         Button meldpunt = _get(Button.class, spec -> spec.withId("referral-kind-meldpunt"));
         assertThat(meldpunt.isDisableOnClick()).isTrue();
-        // Two click events for one tap (a double click that reached the server twice): one count.
-        meldpunt.click();
-        meldpunt.click();
+        // Two click events for one tap, both reaching the server before the button was disabled (a double click on
+        // a slow line): fired directly, past the disabled check, so only the tap's key can keep it to one count.
+        clickEvent(meldpunt);
+        clickEvent(meldpunt);
         assertThat(meldpunt.isEnabled()).isFalse();
         assertThat(referrals.myCount()).isEqualTo(before + 1);
         assertThat(_get(Paragraph.class, spec -> spec.withId("referral-status")).getText()).isEqualTo("Geteld. Dank je wel!");
@@ -50,6 +53,10 @@ class StoriesAndTallyViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("referral-noticed")));
         _click(_get(Button.class, spec -> spec.withId("referral-kind-welzijn")));
         assertThat(referrals.myCount()).isEqualTo(before + 2);
+    }
+
+    private static void clickEvent(Button button) {
+        ComponentUtil.fireEvent(button, new ClickEvent<>(button, false, 0, 0, 0, 0, 0, 0, false, false, false, false));
     }
 
     @Test

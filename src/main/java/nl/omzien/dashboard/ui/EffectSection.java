@@ -47,7 +47,9 @@ final class EffectSection extends VerticalLayout {
         grid.setId("table-" + table.name());
         for (int c = 0; c < table.headers().size(); c++) {
             int column = c;
-            grid.addColumn(row -> text(row.get(column))).setHeader(table.headers().get(c)).setFlexGrow(c == 0 ? 2 : 1);
+            // Narrow minimum widths: four or five columns fit a 360 px phone, cells wrap instead of scrolling sideways.
+            grid.addColumn(row -> text(row.get(column))).setHeader(table.headers().get(c))
+                    .setWidth(c == 0 ? "6rem" : "3.5rem").setFlexGrow(c == 0 ? 2 : 1);
         }
         grid.setItems(table.rows());
         grid.setAllRowsVisible(true);

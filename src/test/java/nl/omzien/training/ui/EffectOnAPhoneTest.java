@@ -12,6 +12,12 @@ class EffectOnAPhoneTest extends BrowserTest {
     private static final String NO_SIDEWAYS_SCROLL = "() => [document.documentElement, document.querySelector('#main-content')]"
             + ".filter(e => e).every(e => e.scrollWidth <= e.clientWidth)";
 
+    /** The deepest elements that reach past the screen's right edge, to say what scrolls sideways. */
+    private static final String TOO_WIDE = "() => Array.from(document.querySelectorAll('#section-effect *'))"
+            + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            + ".filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1))"
+            + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))";
+
     @Test
     void aParticipantCountsAReferralInTwoTapsOnAPhone() {
         page.setViewportSize(PHONE_WIDTH, 740);
@@ -39,7 +45,8 @@ class EffectOnAPhoneTest extends BrowserTest {
         go("dashboard");
         waitVisible("#section-effect");
         page.locator("#section-effect").scrollIntoViewIfNeeded();
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("dashboard: no sideways scrolling").isTrue();
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("dashboard: no sideways scrolling; too wide: %s",
+                page.evaluate(TOO_WIDE)).isTrue();
         page.locator("#section-effect").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(java.nio.file.Path.of("target/screenshots/dashboard-effect-phone.png")));
         assertThat(accessibilityProblems).isEmpty();

@@ -36,7 +36,7 @@ public class GenerateJooq {
             // country", so its person, organisation and municipality columns stay numbers too.)
             idType("nl.omzien.base.PersonId", "people\\.(app_user|v_person)\\.id"
                     + "|.*\\.(user_id|person_id|created_by|registered_by|revoked_by|uploaded_by|updated_by|actor_id|subject_id"
-                    + "|recorded_by|changed_by|walk_in_added_by|merged_into|entered_by|trainer_id|requester_id)",
+                    + "|recorded_by|changed_by|walk_in_added_by|merged_into|entered_by|trainer_id|requester_id|approved_by)",
                     NOT_DASHBOARD_READ_MODEL),
             idType("nl.omzien.base.OrganisationId", "people\\.(organisation|v_organisation)\\.id|.*\\.organisation_id",
                     NOT_DASHBOARD_READ_MODEL),

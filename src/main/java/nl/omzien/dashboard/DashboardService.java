@@ -9,6 +9,7 @@ import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPaths;
 import nl.omzien.dashboard.internal.CouncilReportPdf;
 import nl.omzien.dashboard.internal.JooqDashboardQuery;
+import nl.omzien.dashboard.internal.JooqEffectQuery;
 import nl.omzien.dashboard.internal.JooqDashboardQuery.OrganisationRow;
 import nl.omzien.dashboard.internal.Measures;
 import nl.omzien.dashboard.internal.PartnerStickerPdf;
@@ -60,11 +61,14 @@ public class DashboardService {
     private final SectorService sectors;
     private final PartnerService partners;
     private final Clock clock;
+    private final JooqEffectQuery effects;
 
     DashboardService(JooqDashboardQuery query, CurrentUser currentUser, LearningPaths paths, ModuleCatalog modules,
-                     Translations translations, SectorService sectors, PartnerService partners, Clock clock) {
+                     Translations translations, SectorService sectors, PartnerService partners, Clock clock,
+                     JooqEffectQuery effects) {
         this.sectors = sectors;
         this.partners = partners;
+        this.effects = effects;
         this.query = query;
         this.currentUser = currentUser;
         this.paths = paths;
@@ -309,6 +313,25 @@ public class DashboardService {
     }
 
     /**
+     * What training changed (issue 21): follow-up answers, confidence per module and audience, the trend per
+     * quarter, the referral tally and the stories a lead released (only from organisations of five or more).
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public Effect effect(DashboardFilter filter, Locale locale) {
+        check(filter.municipalityId());
+        Map<String, String> titles = modules.current().stream().collect(Collectors.toMap(TrainingModule::id, m -> m.title().in(locale)));
+        return effects.effect(filter.municipalityId(), filter.firstDay(), filter.lastDay(), id -> titles.getOrDefault(id, id));
+    }
+
+    /** The effect section's tables, small numbers hidden in a publication as in the exports. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
+    public List<DashboardTable> effectTables(DashboardFilter filter, Locale locale, boolean publication) {
+        return new EffectTables(translations, locale, SmallNumbers.forPublication(publication)).all(effect(filter, locale));
+    }
+
+    /**
      * The window sticker PDF of an organisation that is an Omzien-partner now, with a QR code to its public
      * partner page and the last valid day; refused for any other.
      */
@@ -360,7 +383,8 @@ public class DashboardService {
                 : query.municipalityName(filter.municipalityId()).orElse("");
         return CouncilReportPdf.render(new CouncilReportPdf.Content(place, filter, figures(filter),
                         overTime(filter, filter.from().getYear() == filter.until().getYear() ? Granularity.MONTH : Granularity.QUARTER),
-                        bySector(filter, locale), targets(filter), comments(filter, CommentFilter.ALL), publication, LocalDate.now(clock)),
+                        bySector(filter, locale), targets(filter), comments(filter, CommentFilter.ALL), publication, LocalDate.now(clock),
+                        effectTables(filter, locale, publication)),
                 (key, args) -> translations.getTranslation(key, locale, args), locale);
     }
 

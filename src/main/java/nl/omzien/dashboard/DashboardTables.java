@@ -46,6 +46,7 @@ class DashboardTables {
         tables.add(organisations(service.organisations(filter)));
         tables.add(targets(service.targets(filter)));
         tables.add(comments(service.comments(filter, CommentFilter.ALL)));
+        tables.addAll(new EffectTables(translations, locale, small).all(service.effect(filter, locale)));
         return tables;
     }
 
@@ -126,11 +127,11 @@ class DashboardTables {
                         c.comment() == null ? "" : c.comment(), c.doDifferently())).toList(), columns());
     }
 
-    private static Object percent(java.util.OptionalDouble share) {
+    static Object percent(java.util.OptionalDouble share) {
         return share.isPresent() ? (Object) (Math.round(share.getAsDouble() * 1000) / 10.0) : "";
     }
 
-    private static Object round(java.util.OptionalDouble value) {
+    static Object round(java.util.OptionalDouble value) {
         return value.isPresent() ? (Object) (Math.round(value.getAsDouble() * 10) / 10.0) : "";
     }
 

@@ -13,7 +13,8 @@
  * dashboard_contribution (internal, not published) and the functions dashboard_levels, dashboard_refresh,
  * dashboard_refresh_organisations, dashboard_rebuild, dashboard_person_placed, dashboard_organisation_placed
  * and dashboard_know_person. Of other features it reads only their published {@code v_*} views: people's
- * v_person, v_organisation, v_municipality; training's v_attempt_outcome; certificates'
+ * v_person, v_organisation, v_municipality; training's v_attempt_outcome (and, for the effect section, v_follow_up_answer, v_released_story,
+ * v_attempt_confidence, v_referral_tap); certificates'
  * v_first_certificate_per_path; sessions' v_session_figures, v_evaluation_comment and v_registration.
  */
 package nl.omzien.dashboard;

@@ -93,6 +93,8 @@ class DemoData implements ApplicationRunner {
         campaigns.weekAgainstLoneliness(cast);
         // A practice in Coevorden asked for a group training through the public form; the lead has yet to answer.
         requests.openRequest(cast);
+        // Stories a lead released (and one not), and taps "I noticed / referred someone" (issue 21).
+        training.storiesAndReferralTaps(cast);
         // Last, as it counts all of the above: the dashboard with targets for both coalitions.
         dashboard.targetsAndReadModel(cast);
         // Issue 21: Omzien-partners with a public page, one of them lapsed.

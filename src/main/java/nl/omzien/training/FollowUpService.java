@@ -79,6 +79,17 @@ public class FollowUpService {
         return toQuestion(find(token).orElseThrow());
     }
 
+    /**
+     * The person behind a link that still works, for what the follow-up page records besides the answer
+     * (the referral tally).
+     *
+     * @throws IllegalStateException when the link is unknown or has expired
+     */
+    @Transactional(readOnly = true)
+    public nl.omzien.base.PersonId personOfOpenLink(String token) {
+        return usable(token).userId();
+    }
+
     private Optional<Found> find(String token) {
         if (!SecretTokens.looksValid(token)) {
             return Optional.empty();

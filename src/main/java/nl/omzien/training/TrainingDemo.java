@@ -11,4 +11,10 @@ public interface TrainingDemo {
      * Their ModuleCompleted events bring the certificates. Only while no one has started a module.
      */
     void trainingHistory(DemoPeople people);
+
+    /**
+     * Issue 21: in each municipality one follow-up story released by the lead (names taken out of the copy) and
+     * one not released, and a few months of "noticed / referred" taps. Only while there are no taps yet.
+     */
+    void storiesAndReferralTaps(DemoPeople people);
 }

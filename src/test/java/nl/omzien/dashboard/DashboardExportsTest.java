@@ -134,7 +134,8 @@ class DashboardExportsTest extends IntegrationTest {
         List<String> leaks = new java.util.ArrayList<>();
         for (DashboardTable table : dashboard.tables(year2025, NL, false)) {
             List<CSVRecord> records = parse(dashboard.csv(year2025, table.name(), NL, true));
-            leaks.addAll(PublishedTableCheck.leaks(table.name(), records.getFirst().getParser().getHeaderNames(),
+            // A table without rows (no released stories in the fixture) has only its headers.
+            leaks.addAll(PublishedTableCheck.leaks(table.name(), table.headers(),
                     records.stream().map(CSVRecord::toList).toList()));
         }
         assertThat(leaks).isEmpty();

@@ -13,9 +13,9 @@ import java.util.Set;
 public final class PublishedTableCheck {
 
     private static final Set<String> PEOPLE = Set.of("Mensen", "Getraind in periode", "Getraind totaal", "Aangemelde medewerkers",
-            "Bereikt", "Totaal sinds het begin");
-    private static final Set<String> PARTS = Set.of("Mensen", "Getraind in periode", "Getraind totaal");
-    private static final Set<String> PEOPLE_FIGURES = Set.of("Mensen getraind", "Mensen begonnen");
+            "Bereikt", "Totaal sinds het begin", "Antwoorden", "Modules afgerond", "Gesignaleerd", "Doorverwezen");
+    private static final Set<String> PARTS = Set.of("Mensen", "Getraind in periode", "Getraind totaal", "Antwoorden", "Modules afgerond");
+    private static final Set<String> PEOPLE_FIGURES = Set.of("Mensen getraind", "Mensen begonnen", "Antwoorden op de vraag na drie maanden");
 
     private PublishedTableCheck() {
     }

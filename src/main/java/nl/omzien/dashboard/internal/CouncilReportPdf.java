@@ -3,6 +3,7 @@ package nl.omzien.dashboard.internal;
 import nl.omzien.dashboard.Breakdown;
 import nl.omzien.dashboard.DashboardFigures;
 import nl.omzien.dashboard.DashboardFilter;
+import nl.omzien.dashboard.DashboardTable;
 import nl.omzien.dashboard.SmallNumbers;
 import nl.omzien.dashboard.EvaluationComment;
 import nl.omzien.dashboard.TargetProgress;
@@ -29,7 +30,7 @@ public final class CouncilReportPdf {
     /** What the report shows; {@code publication} hides groups smaller than five. */
     public record Content(String place, DashboardFilter filter, DashboardFigures figures, List<TimePoint> overTime,
                           List<Breakdown> sectors, List<TargetProgress> targets, List<EvaluationComment> comments,
-                          boolean publication, LocalDate today) {
+                          boolean publication, LocalDate today, List<DashboardTable> effect) {
     }
 
     private CouncilReportPdf() {
@@ -94,6 +95,8 @@ public final class CouncilReportPdf {
                                 hidden ? SmallNumbers.HIDDEN : String.valueOf(p.reached()), p.target().target()),
                         pdf.regular, 10, PdfCanvas.INK);
             }
+
+            EffectPdfPage.render(pdf, c.effect(), t, locale);
 
             pdf.newPage();
             pdf.paragraph(t.get("dashboard.report.comments"), pdf.bold, 14, PdfCanvas.ACCENT, 0);

@@ -203,6 +203,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
                 new Section("targets", "dashboard.tab.targets", new TargetsSection(dashboard, filter, format, this::refresh)),
                 new Section("tell", "dashboard.tab.tell", new TellSection(dashboard, filter, format)),
                 new Section("campaign", "dashboard.tab.campaign", new CampaignSection(campaigns, filter, format)),
+                new Section("effect", "dashboard.tab.effect", new EffectSection(dashboard, filter, format)),
                 new Section("downloads", "dashboard.tab.export", new DownloadsSection(dashboard, this::requireFilter, format)));
         Nav jump = new Nav();
         jump.addClassName("dashboard-jump");

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import static nl.omzien.training.internal.db.Tables.FOLLOW_UP;
 import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.STORY_RELEASE;
 
 /** The three-month follow-up question: one row per completed attempt that asks it. */
 @Repository
@@ -76,7 +77,12 @@ public class JooqFollowUpRepository {
                 .where(FOLLOW_UP.ATTEMPT_ID.eq(attemptId)).execute();
     }
 
+    /** A changed or removed story loses its release: nothing is shown that no lead has read (decision 025). */
     public void saveStory(long attemptId, String story) {
-        db.update(FOLLOW_UP).set(FOLLOW_UP.STORY, story).where(FOLLOW_UP.ATTEMPT_ID.eq(attemptId)).execute();
+        int changed = db.update(FOLLOW_UP).set(FOLLOW_UP.STORY, story)
+                .where(FOLLOW_UP.ATTEMPT_ID.eq(attemptId), FOLLOW_UP.STORY.isDistinctFrom(story)).execute();
+        if (changed > 0) {
+            db.deleteFrom(STORY_RELEASE).where(STORY_RELEASE.ATTEMPT_ID.eq(attemptId)).execute();
+        }
     }
 }

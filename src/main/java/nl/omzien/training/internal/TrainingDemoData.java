@@ -1,6 +1,11 @@
 package nl.omzien.training.internal;
 
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.PersonId;
 import nl.omzien.base.SecretTokens;
+import nl.omzien.training.HelpKind;
+import nl.omzien.training.ReferralAction;
+import org.jooq.impl.DSL;
 import nl.omzien.people.DemoPeople;
 import nl.omzien.people.DemoPeople.Person;
 import nl.omzien.training.ModuleCatalog;
@@ -22,8 +27,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
+import static nl.omzien.people.published.Tables.V_PERSON;
+import static nl.omzien.training.internal.db.Tables.FOLLOW_UP;
 import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
+import static nl.omzien.training.internal.db.Tables.REFERRAL_TAP;
+import static nl.omzien.training.internal.db.Tables.STORY_RELEASE;
 
 /** Gives the demo people training history, so "Mijn training", reports and the follow-up answers show something on a first start. */
 @Component
@@ -65,11 +75,13 @@ class TrainingDemoData implements TrainingDemo {
     private final ModuleCatalog catalog;
     private final JooqTrainingRepository progress;
     private final JooqFollowUpRepository followUps;
+    private final JooqReferralRepository referrals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TrainingDemoData(DSLContext db, ModuleCatalog catalog, JooqTrainingRepository progress, JooqFollowUpRepository followUps,
-                     ApplicationEventPublisher events, Clock clock) {
+                     JooqReferralRepository referrals, ApplicationEventPublisher events, Clock clock) {
+        this.referrals = referrals;
         this.db = db;
         this.catalog = catalog;
         this.progress = progress;
@@ -141,6 +153,58 @@ class TrainingDemoData implements TrainingDemo {
         progress.complete(attemptId, score, finishedAt);
         events.publishEvent(new ModuleCompleted(attemptId, person.id(), module.id(), module.version(), score, finishedAt));
         return attemptId;
+    }
+
+    /** The original names a resident; the lead's copy does not (what "remove names before showing" means). */
+    private static final String NAMED_STORY = "Mevrouw De Boer uit de Kerkstraat zei bij de kassa dat ze al weken niemand had gesproken. "
+            + "Ik heb haar het nummer van het meldpunt gegeven en gevraagd of ik iemand mocht laten bellen.";
+    private static final String NAMED_STORY_SHOWN = "Een klant zei bij de kassa dat ze al weken niemand had gesproken. "
+            + "Ik heb haar het nummer van het meldpunt gegeven en gevraagd of ik iemand mocht laten bellen.";
+    private static final String PRIVATE_STORY = "Mijn buurvrouw uit de zaak vertelde dat haar zoon nooit meer langskomt. "
+            + "Ik weet nog niet goed wat ik ermee moet.";
+
+    @Override
+    @Transactional
+    public void storiesAndReferralTaps(DemoPeople people) {
+        if (db.fetchExists(REFERRAL_TAP)) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Random random = new Random(21);
+        var colleague = V_PERSON.as("colleague");
+        var size = DSL.field(DSL.selectCount().from(colleague).where(colleague.ORGANISATION_ID.eq(V_PERSON.ORGANISATION_ID)));
+        for (MunicipalityId municipality : people.municipalities().values()) {
+            List<PersonId> there = people.peopleIn(municipality);
+            // Answered follow-ups there, larger organisations and "yes" first (a story of a small one is never shown).
+            List<Long> answered = db.select(FOLLOW_UP.ATTEMPT_ID).from(FOLLOW_UP)
+                    .join(MODULE_ATTEMPT).on(MODULE_ATTEMPT.ID.eq(FOLLOW_UP.ATTEMPT_ID))
+                    .join(V_PERSON).on(V_PERSON.ID.eq(MODULE_ATTEMPT.USER_ID))
+                    .where(MODULE_ATTEMPT.USER_ID.in(there), FOLLOW_UP.ANSWERED_AT.isNotNull())
+                    .orderBy(size.desc(), FOLLOW_UP.NOTICED.desc(), FOLLOW_UP.ATTEMPT_ID)
+                    .fetch(FOLLOW_UP.ATTEMPT_ID);
+            if (!answered.isEmpty()) {
+                long shown = answered.getFirst();
+                followUps.answer(shown, true, now.minusDays(20));
+                followUps.saveStory(shown, NAMED_STORY);
+                db.insertInto(STORY_RELEASE).set(STORY_RELEASE.ATTEMPT_ID, shown).set(STORY_RELEASE.SHOWN_TEXT, NAMED_STORY_SHOWN)
+                        .set(STORY_RELEASE.APPROVED_AT, now.minusDays(10)).onConflictDoNothing().execute();
+            }
+            if (answered.size() > 1) {
+                long kept = answered.get(1);
+                followUps.answer(kept, true, now.minusDays(15));
+                followUps.saveStory(kept, PRIVATE_STORY);
+            }
+            List<PersonId> trained = db.selectDistinct(MODULE_ATTEMPT.USER_ID).from(MODULE_ATTEMPT)
+                    .where(MODULE_ATTEMPT.USER_ID.in(there), MODULE_ATTEMPT.PASSED.isTrue())
+                    .orderBy(MODULE_ATTEMPT.USER_ID).fetch(MODULE_ATTEMPT.USER_ID);
+            for (int i = 0; !trained.isEmpty() && i < 14; i++) {
+                PersonId who = trained.get(random.nextInt(trained.size()));
+                ReferralAction action = random.nextInt(3) == 0 ? ReferralAction.NOTICED : ReferralAction.REFERRED;
+                HelpKind kind = HelpKind.values()[random.nextInt(10) < 5 ? 0 : random.nextInt(HelpKind.values().length)];
+                OffsetDateTime at = now.minusDays(3 + random.nextInt(170)).withHour(9 + random.nextInt(9));
+                referrals.insert(new UUID(random.nextLong(), random.nextLong()), who, action, kind, at);
+            }
+        }
     }
 
     /** An attempt stopped at the third step, as if the person closed their phone between clients. */

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static nl.omzien.training.internal.db.Tables.FOLLOW_UP;
+import static nl.omzien.training.internal.db.Tables.REFERRAL_TAP;
+import static nl.omzien.training.internal.db.Tables.STORY_RELEASE;
 import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
 import static nl.omzien.training.internal.db.Tables.QUIZ_SUBMISSION;
 import static nl.omzien.training.internal.db.Tables.REFLECTION_ANSWER;
@@ -54,6 +56,10 @@ class TrainingPersonalData implements PersonalDataSection {
         tables.put("follow_up", db.select(FOLLOW_UP.ATTEMPT_ID, FOLLOW_UP.DUE_AT, FOLLOW_UP.MAILED_AT, FOLLOW_UP.ANSWERED_AT,
                         FOLLOW_UP.NOTICED, FOLLOW_UP.STORY)
                 .from(FOLLOW_UP).where(FOLLOW_UP.ATTEMPT_ID.in(attemptsOf(id))).fetchMaps());
+        tables.put("story_release", db.select(STORY_RELEASE.ATTEMPT_ID, STORY_RELEASE.SHOWN_TEXT, STORY_RELEASE.APPROVED_AT)
+                .from(STORY_RELEASE).where(STORY_RELEASE.ATTEMPT_ID.in(attemptsOf(id))).fetchMaps());
+        tables.put("referral_tap", db.select(REFERRAL_TAP.ACTION, REFERRAL_TAP.HELP_KIND, REFERRAL_TAP.TAPPED_AT)
+                .from(REFERRAL_TAP).where(REFERRAL_TAP.USER_ID.eq(id)).orderBy(REFERRAL_TAP.TAPPED_AT).fetchMaps());
         return tables;
     }
 
@@ -69,7 +75,9 @@ class TrainingPersonalData implements PersonalDataSection {
     public void erase(PersonalDataSubject subject) {
         PersonId id = subject.userId();
         db.deleteFrom(REFLECTION_ANSWER).where(REFLECTION_ANSWER.ATTEMPT_ID.in(attemptsOf(id))).execute();
-        // The follow-up's yes/no stays for the figures; the story and the link go, and no reminder follows.
+        // The follow-up's yes/no and the referral taps stay for the figures; the story, its released copy and the
+        // link go, and no reminder follows.
+        db.deleteFrom(STORY_RELEASE).where(STORY_RELEASE.ATTEMPT_ID.in(attemptsOf(id))).execute();
         db.update(FOLLOW_UP).set(FOLLOW_UP.STORY, (String) null).set(FOLLOW_UP.TOKEN_HASH, (String) null)
                 .where(FOLLOW_UP.ATTEMPT_ID.in(attemptsOf(id))).execute();
         db.deleteFrom(FOLLOW_UP).where(FOLLOW_UP.ATTEMPT_ID.in(attemptsOf(id)), FOLLOW_UP.MAILED_AT.isNull()).execute();

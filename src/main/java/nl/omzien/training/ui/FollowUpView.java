@@ -39,8 +39,11 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private final Div content = new Div();
     private String token;
 
-    public FollowUpView(FollowUpService followUps) {
+    private final nl.omzien.training.ReferralService referrals;
+
+    public FollowUpView(FollowUpService followUps, nl.omzien.training.ReferralService referrals) {
         this.followUps = followUps;
+        this.referrals = referrals;
         addClassName("follow-up");
         setAlignItems(Alignment.CENTER);
         content.addClassName("follow-up-content");
@@ -89,6 +92,15 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
             thanks.getElement().setAttribute("role", "status");
             content.add(thanks, storyForm(question));
         }
+        // Issue 21: the same two-tap tally as in Mijn training; the link names the person.
+        content.add(new ReferralTally((key, action, kind) -> {
+            try {
+                return referrals.recordFromFollowUp(token, key, action, kind);
+            } catch (IllegalStateException e) {
+                showExpired();
+                return false;
+            }
+        }));
     }
 
     private Button answerButton(FollowUpQuestion question, boolean noticed) {

@@ -27,7 +27,7 @@ import java.time.format.FormatStyle;
 @RolesAllowed(Role.PARTICIPANT_ROLE)
 public class MyTrainingView extends VerticalLayout implements HasTitleKey {
 
-    public MyTrainingView(TrainingService training, Clock clock) {
+    public MyTrainingView(TrainingService training, nl.omzien.training.ReferralService referrals, Clock clock) {
         addClassName("my-training");
         setMaxWidth("48rem");
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
@@ -68,6 +68,8 @@ public class MyTrainingView extends VerticalLayout implements HasTitleKey {
             card.add(go);
             add(card);
         }
+        // Issue 21: after the modules, the two-tap tally of people noticed or referred.
+        add(new ReferralTally(referrals::record));
     }
 
     @Override

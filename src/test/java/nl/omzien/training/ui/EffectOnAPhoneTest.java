@@ -1,0 +1,57 @@
+package nl.omzien.training.ui;
+
+import nl.omzien.test.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 21 on a 360 px phone in Chromium: the two-tap tally, the lead's stories page, the dashboard's effect section. */
+class EffectOnAPhoneTest extends BrowserTest {
+
+    private static final String NO_SIDEWAYS_SCROLL = "() => [document.documentElement, document.querySelector('#main-content')]"
+            + ".filter(e => e).every(e => e.scrollWidth <= e.clientWidth)";
+
+    /** The deepest elements that reach past the screen's right edge, to say what scrolls sideways. */
+    private static final String TOO_WIDE = "() => Array.from(document.querySelectorAll('#section-effect *'))"
+            + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            + ".filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1))"
+            + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))";
+
+    @Test
+    void aParticipantCountsAReferralInTwoTapsOnAPhone() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(PARTICIPANT, DEMO_PASSWORD);
+        go("mijn-training");
+        page.locator("#referral-referred").click();
+        waitVisible("#referral-kind-meldpunt");
+        screenshot("referral-tally-second-tap", PHONE_WIDTH);
+        checkAccessibility("referral tally, second tap");
+        page.locator("#referral-kind-meldpunt").click();
+        assertThat(page.locator("#referral-status")).hasText("Geteld. Dank je wel!");
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("mijn-training: no sideways scrolling").isTrue();
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
+    @Test
+    void aLeadReadsStoriesAndTheEffectSectionOnAPhone() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("verhalen");
+        waitVisible(".story-card");
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("verhalen: no sideways scrolling").isTrue();
+        screenshot("stories", PHONE_WIDTH);
+        checkAccessibility("stories on a phone");
+        go("dashboard");
+        waitVisible("#section-effect");
+        page.locator("#section-effect").scrollIntoViewIfNeeded();
+        // Nothing of the effect section reaches past the phone's edge. (The whole dashboard page measured
+        // scrollWidth > clientWidth at 360 px on this branch with the section fitting: open, see the report.)
+        assertThat((List<?>) page.evaluate(TOO_WIDE)).as("effect section: too wide").isEmpty();
+        page.locator("#section-effect").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target/screenshots/dashboard-effect-phone.png")));
+        assertThat(accessibilityProblems).isEmpty();
+    }
+}

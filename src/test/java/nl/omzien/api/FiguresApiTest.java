@@ -128,7 +128,8 @@ class FiguresApiTest extends KaribuTest {
                     JsonNode cell = published.path("rows").path(row).path(column);
                     if (table.rows().get(row).get(column) instanceof Long people && people > 0 && people < 5) {
                         smallGroups++;
-                        assertThat(cell.asString()).as(table.name() + " row " + row).isEqualTo("<5");
+                        // "<5", or blank for a running total that would give a hidden month away.
+                        assertThat(cell.isNumber()).as(table.name() + " row " + row + " column " + column).isFalse();
                     }
                     if (cell.isNumber()) {
                         assertThat(cell.asLong()).as(table.name() + " row " + row + " shows a small group").matches(n -> n == 0 || n >= 5);
@@ -142,7 +143,8 @@ class FiguresApiTest extends KaribuTest {
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(json.readTree(one.body()).path("title").asString()).isEqualTo(
                 fx.as(LEAD_COEVORDEN, () -> dashboard.tables(filter, Locale.ENGLISH, true)).get(1).title());
-        assertThat(db.fetchCount(API_KEY_EVENT, API_KEY_EVENT.ACTION.eq("CALLED"),
+        long keyId = db.select(API_KEY.ID).from(API_KEY).where(API_KEY.KEY_HASH.eq(SecretTokens.hash(key))).fetchSingle(API_KEY.ID);
+        assertThat(db.fetchCount(API_KEY_EVENT, API_KEY_EVENT.KEY_ID.eq(keyId), API_KEY_EVENT.ACTION.eq("CALLED"),
                 API_KEY_EVENT.DETAIL.eq("GET " + figuresPath(coevorden, "") + " 200"))).as("every call is logged").isEqualTo(1);
     }
 
@@ -184,7 +186,8 @@ class FiguresApiTest extends KaribuTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).contains("60");
         assertThat(get(path, "X-Api-Key", newKey(LEAD_COEVORDEN, coevorden)).statusCode()).as("per key").isEqualTo(200);
-        assertThat(db.fetchCount(API_KEY_EVENT, API_KEY_EVENT.ACTION.eq("RATE_LIMITED"))).isEqualTo(1);
+        long keyId = db.select(API_KEY.ID).from(API_KEY).where(API_KEY.KEY_HASH.eq(SecretTokens.hash(key))).fetchSingle(API_KEY.ID);
+        assertThat(db.fetchCount(API_KEY_EVENT, API_KEY_EVENT.KEY_ID.eq(keyId), API_KEY_EVENT.ACTION.eq("RATE_LIMITED"))).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(61));
         assertThat(get(path, "X-Api-Key", key).statusCode()).isEqualTo(200);
@@ -226,6 +229,7 @@ class FiguresApiTest extends KaribuTest {
         assertThat(_get(card, Span.class, spec -> spec.withText("Werkt"))).isNotNull();
         assertThat(get(figuresPath(coevorden, ""), "X-Api-Key", secret).statusCode()).isEqualTo(200);
 
+        open("profiel");
         open("api-sleutels");
         assertThat(_get(Div.class, spec -> spec.withId("created-api-key")).getChildren()).as("shown once").isEmpty();
         _click(_get(Button.class, spec -> spec.withId("revoke-api-key-" + id)));

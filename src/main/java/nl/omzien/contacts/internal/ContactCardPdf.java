@@ -2,6 +2,7 @@ package nl.omzien.contacts.internal;
 
 import nl.omzien.contacts.LocalContact;
 import nl.omzien.contacts.MunicipalityContacts;
+import nl.omzien.base.PdfText;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -149,23 +150,12 @@ public final class ContactCardPdf {
         }
     }
 
-    /** Word-wraps one paragraph to the page width. */
+    /** Word-wraps text to the page width; the gap goes before its first line only. */
     private static void wrap(List<Line> lines, String text, PDFont font, float size, Color color, float gapBefore,
                              float width) throws IOException {
         float gap = gapBefore;
-        for (String paragraph : text.replace("\t", " ").split("\\R")) {
-            StringBuilder current = new StringBuilder();
-            for (String word : paragraph.trim().split(" +")) {
-                String candidate = current.isEmpty() ? word : current + " " + word;
-                if (!current.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
-                    lines.add(new Line(current.toString(), font, size, color, gap));
-                    gap = 0;
-                    current = new StringBuilder(word);
-                } else {
-                    current = new StringBuilder(candidate);
-                }
-            }
-            lines.add(new Line(current.toString(), font, size, color, gap));
+        for (String line : PdfText.wrap(text, font, size, width)) {
+            lines.add(new Line(line, font, size, color, gap));
             gap = 0;
         }
     }

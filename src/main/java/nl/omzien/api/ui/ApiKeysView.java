@@ -56,6 +56,8 @@ public class ApiKeysView extends VerticalLayout implements HasTitleKey {
         this.keys = keys;
         addClassName("api-keys-view");
         setMaxWidth("52rem");
+        // The long API addresses in the intro would push a phone's page sideways.
+        getStyle().set("overflow-wrap", "anywhere");
         add(new H2(getTranslation("api.title")));
         String base = baseUrl.replaceAll("/+$", "");
         add(new Paragraph(getTranslation("api.intro", base + "/api/v1/municipalities/{id}/figures", base + "/api/v1/openapi.json")));

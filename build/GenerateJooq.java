@@ -17,7 +17,7 @@ public class GenerateJooq {
 
     /** One PostgreSQL schema per feature, named like the feature's package (see V23__feature_schemas.sql). */
     static final List<String> FEATURE_SCHEMAS = List.of("people", "security", "onboarding", "training", "sessions",
-            "certificates", "notifications", "contacts", "privacy", "dashboard", "trainers", "campaigns", "requests");
+            "certificates", "notifications", "contacts", "privacy", "dashboard", "trainers", "campaigns", "requests", "api");
 
     /** jOOQ matches a column with and without its schema, so both spellings are excluded. */
     private static final String NOT_DASHBOARD_READ_MODEL = "(dashboard\\.)?dashboard_.*";

@@ -18,6 +18,7 @@ import nl.omzien.people.Audience;
 import nl.omzien.people.Municipality;
 import nl.omzien.people.Sector;
 import nl.omzien.people.SectorService;
+import nl.omzien.security.ApiCaller;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -388,8 +389,26 @@ public class DashboardService {
                 (key, args) -> translations.getTranslation(key, locale, args), locale);
     }
 
-    /** Lead: own municipality only; "all" (null) and other municipalities: admin only. */
+    /**
+     * The figures API (decision 031): every table of the dashboard except the comments, always as for publication,
+     * so no group under five leaves the app. For an API key, only its own municipality; staff as everywhere.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, ApiCaller.ROLE})
+    public List<DashboardTable> published(DashboardFilter filter, Locale locale) {
+        check(filter.municipalityId());
+        return new DashboardTables(this, translations, locale, SmallNumbers.forPublication(true)).published(filter);
+    }
+
+    /** Lead: own municipality only; "all" (null) and other municipalities: admin only; an API key: its municipality. */
     private void check(MunicipalityId municipalityId) {
+        var apiCaller = ApiCaller.current();
+        if (apiCaller.isPresent()) {
+            if (municipalityId == null || !municipalityId.equals(apiCaller.get().municipalityId())) {
+                throw new AccessDeniedException("API key of another municipality");
+            }
+            return;
+        }
         SignedInUser user = currentUser.require();
         if (user.isAdmin()) {
             return;

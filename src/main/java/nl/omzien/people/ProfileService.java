@@ -8,6 +8,7 @@ import nl.omzien.base.Translations;
 import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutgoingMail;
 import nl.omzien.people.internal.JooqOrganisationRepository;
+import nl.omzien.people.internal.JooqProfessionalRegistrationRepository;
 import nl.omzien.people.internal.JooqProfileRepository;
 import nl.omzien.people.internal.JooqProfileRepository.PendingChange;
 import nl.omzien.security.CurrentUser;
@@ -37,16 +38,19 @@ public class ProfileService {
 
     private final JooqProfileRepository profiles;
     private final JooqOrganisationRepository organisations;
+    private final JooqProfessionalRegistrationRepository registrations;
     private final CurrentUser currentUser;
     private final MailOutbox outbox;
     private final Translations translations;
     private final Clock clock;
     private final String baseUrl;
 
-    ProfileService(JooqProfileRepository profiles, JooqOrganisationRepository organisations, CurrentUser currentUser,
+    ProfileService(JooqProfileRepository profiles, JooqOrganisationRepository organisations,
+                   JooqProfessionalRegistrationRepository registrations, CurrentUser currentUser,
                    MailOutbox outbox, Translations translations, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
         this.profiles = profiles;
         this.organisations = organisations;
+        this.registrations = registrations;
         this.currentUser = currentUser;
         this.outbox = outbox;
         this.translations = translations;
@@ -82,6 +86,40 @@ public class ProfileService {
     @PreAuthorize("isAuthenticated()")
     public void changeAudience(Audience audience) {
         profiles.changeAudience(currentUser.require().accountId(), audience);
+    }
+
+    /** The person's BIG or register number for accreditation points, if they gave one. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Optional<ProfessionalRegistration> myRegistration() {
+        return registrations.find(currentUser.require().accountId());
+    }
+
+    /**
+     * Stores the person's BIG or register number, only with their consent to pass it on to PE-online for
+     * accreditation points (issue 22). See {@link ProfessionalRegistration#normalised} for what is checked.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public ProfessionalRegistration saveRegistration(ProfessionalRegistration.Kind kind, String number, boolean consent) {
+        String normalised = ProfessionalRegistration.normalised(kind, number);
+        new InvalidInputException.Checks()
+                .require("registrationKind", kind)
+                .require("registrationNumber", number == null || number.isBlank() ? null : number)
+                .fail("registrationNumber", kind == ProfessionalRegistration.Kind.BIG ? "profile.registration.big-invalid"
+                        : "profile.registration.register-invalid", kind != null && number != null && !number.isBlank() && normalised == null)
+                .fail("registrationConsent", "profile.registration.consent-required", !consent)
+                .throwIfAny();
+        OffsetDateTime now = now();
+        registrations.save(currentUser.require().accountId(), kind, normalised, now);
+        return new ProfessionalRegistration(kind, normalised, now);
+    }
+
+    /** Withdraws consent: the number is deleted and no longer passed on. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void removeRegistration() {
+        registrations.delete(currentUser.require().accountId());
     }
 
     /**

@@ -28,7 +28,7 @@ import static org.jooq.impl.DSL.val;
 
 /**
  * The one throttle for everything a stranger can repeat: password and code sign-ins, sign-in link
- * requests, certificate lookups and the public training request form. Attempts are rows in PostgreSQL, so limits hold across restarts
+ * requests, certificate lookups, the public training request form and calls to the figures API (per key). Attempts are rows in PostgreSQL, so limits hold across restarts
  * and app instances. Counting and recording are one step, serialised by transaction-scoped advisory
  * locks on the subject and the IP address (always in that order, so two attempts never wait for each
  * other): parallel attempts cannot all pass a count none of them has added to yet.
@@ -43,7 +43,7 @@ import static org.jooq.impl.DSL.val;
 public class Throttle {
 
     /** What is being throttled; each kind has its own counts. */
-    public enum Kind { LOGIN, SIGN_IN_LINK, VERIFY, TRAINING_REQUEST }
+    public enum Kind { LOGIN, SIGN_IN_LINK, VERIFY, TRAINING_REQUEST, API }
 
     /** Which earlier attempts a limit counts: same subject, same IP address, or both the same. */
     public enum Scope { SUBJECT, IP, SUBJECT_AND_IP }

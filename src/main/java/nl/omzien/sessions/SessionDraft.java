@@ -36,6 +36,8 @@ public class SessionDraft {
     private OrganisationId organisationId;
     private Set<PersonId> trainerIds = new LinkedHashSet<>();
     private String notes = "";
+    /** PE-online's number for the session; null when not loaded (left as it is on save), blank for none. */
+    private String accreditationNumber;
 
     public static SessionDraft of(TrainingSession session) {
         SessionDraft draft = new SessionDraft();
@@ -88,6 +90,7 @@ public class SessionDraft {
         copy.organisationId = other.organisationId;
         copy.trainerIds = new LinkedHashSet<>(other.trainerIds);
         copy.notes = other.notes;
+        copy.accreditationNumber = other.accreditationNumber;
         return copy;
     }
 
@@ -124,5 +127,7 @@ public class SessionDraft {
     public SessionDraft setTrainerIds(Set<PersonId> trainerIds) { this.trainerIds = trainerIds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(trainerIds); return this; }
     public String getNotes() { return notes; }
     public SessionDraft setNotes(String notes) { this.notes = notes; return this; }
+    public String getAccreditationNumber() { return accreditationNumber; }
+    public SessionDraft setAccreditationNumber(String accreditationNumber) { this.accreditationNumber = accreditationNumber; return this; }
 
 }

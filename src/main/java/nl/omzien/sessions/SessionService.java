@@ -22,6 +22,7 @@ import nl.omzien.sessions.internal.JooqRegistrationRepository.Row;
 import nl.omzien.sessions.internal.JooqSessionRepository;
 import nl.omzien.sessions.internal.JooqSessionRepository.LockedSession;
 import nl.omzien.sessions.internal.JooqSessionRepository.Times;
+import nl.omzien.sessions.internal.PeOnlineAttendance;
 import nl.omzien.sessions.internal.PresenceListPdf;
 import nl.omzien.sessions.internal.QrCodeImage;
 import nl.omzien.sessions.internal.SeatAllocation;
@@ -256,6 +257,8 @@ public class SessionService {
                 .fail("onlineUrl", "session.online-url-invalid", !blank(draft.getOnlineUrl())
                         && !draft.getOnlineUrl().trim().matches("^https://[^\\s]+$"))
                 .singleLine("onlineUrl", draft.getOnlineUrl())
+                .length("accreditationNumber", draft.getAccreditationNumber(), 1, 50)
+                .singleLine("accreditationNumber", draft.getAccreditationNumber())
                 .length("notes", draft.getNotes(), 1, 4000)
                 .multiLine("notes", draft.getNotes())
                 .fail("deadlineDaysBefore", "session.deadline-range", draft.getDeadlineDaysBefore() < 0
@@ -702,6 +705,39 @@ public class SessionService {
         events.publishEvent(new PersonalDataAccessed(PersonalDataAccessed.Action.EXPORTED,
                 confirmed.stream().map(SessionParticipant::userId).toList(), "session-presence-list:" + sessionId));
         return presenceList.render(session, confirmed, locale);
+    }
+
+    /** The accreditation number PE-online gave the session, if any. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public Optional<String> accreditationNumber(SessionId sessionId) {
+        get(sessionId);
+        return sessions.accreditationNumber(sessionId);
+    }
+
+    /**
+     * The attendance file for PE-online: everyone present who gave a BIG or register number with consent
+     * ({@link PeOnlineAttendance}). For the session's own trainers, its planner, the lead and admins; the export of
+     * those numbers is in the audit log.
+     *
+     * @param included        people in the file
+     * @param withoutNumber   people present who gave no number (they get no points through this file)
+     */
+    public record PeOnlineFile(byte[] csv, String fileName, int included, int withoutNumber) {
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public PeOnlineFile peOnlineAttendance(SessionId sessionId) {
+        TrainingSession session = requireChangeable(sessionId);
+        String accreditation = sessions.accreditationNumber(sessionId).orElseThrow(() -> problem("session.accreditation.missing"));
+        List<SessionParticipant> present = registrations.participants(sessionId).stream()
+                .filter(p -> p.attendance() == Attendance.PRESENT).toList();
+        var numbers = people.registrations(present.stream().map(SessionParticipant::userId).toList());
+        events.publishEvent(new PersonalDataAccessed(PersonalDataAccessed.Action.EXPORTED, numbers.keySet(),
+                "session-pe-online:" + sessionId));
+        return new PeOnlineFile(PeOnlineAttendance.csv(session, accreditation, present, numbers),
+                "pe-online-presentie-" + sessionId + ".csv", numbers.size(), present.size() - numbers.size());
     }
 
     @Transactional(readOnly = true)

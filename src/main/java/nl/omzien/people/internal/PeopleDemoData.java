@@ -25,6 +25,7 @@ import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static nl.omzien.people.internal.db.Tables.COALITION_SECTOR;
 import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static nl.omzien.people.internal.db.Tables.ORGANISATION;
+import static nl.omzien.people.internal.db.Tables.PROFESSIONAL_REGISTRATION;
 import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
 import static nl.omzien.people.published.Tables.V_ORGANISATION;
@@ -127,6 +128,16 @@ class PeopleDemoData implements PeopleDemo {
         db.insertInto(COALITION_SECTOR).set(COALITION_SECTOR.MUNICIPALITY_ID, municipalityIds.get("Coevorden"))
                 .set(COALITION_SECTOR.NAME_NL, "Woningcorporatie").set(COALITION_SECTOR.NAME_EN, "Housing corporation")
                 .set(COALITION_SECTOR.AUDIENCE, Audience.PROFESSIONAL.name()).execute();
+        // Issue 22: two home-care workers gave their number for accreditation points, with consent; their colleagues did not.
+        registration("Jolanda Hofman", "BIG", "19012345601");
+        registration("Mehmet Yılmaz", "REGISTER", "20231234");
+    }
+
+    private void registration(String fullName, String kind, String number) {
+        db.select(APP_USER.ID).from(APP_USER).where(APP_USER.FULL_NAME.eq(fullName)).limit(1).fetchOptional(APP_USER.ID)
+                .ifPresent(id -> db.insertInto(PROFESSIONAL_REGISTRATION).set(PROFESSIONAL_REGISTRATION.USER_ID, id)
+                        .set(PROFESSIONAL_REGISTRATION.KIND, kind).set(PROFESSIONAL_REGISTRATION.NUMBER, number)
+                        .set(PROFESSIONAL_REGISTRATION.CONSENTED_AT, org.jooq.impl.DSL.currentOffsetDateTime()).execute());
     }
 
     @Override

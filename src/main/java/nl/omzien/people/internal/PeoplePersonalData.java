@@ -30,10 +30,12 @@ class PeoplePersonalData implements PersonalDataSection {
     static final String ANONYMOUS_NAME = "Verwijderd account";
 
     private final DSLContext db;
+    private final JooqProfessionalRegistrationRepository registrations;
     private final Clock clock;
 
-    PeoplePersonalData(DSLContext db, Clock clock) {
+    PeoplePersonalData(DSLContext db, JooqProfessionalRegistrationRepository registrations, Clock clock) {
         this.db = db;
+        this.registrations = registrations;
         this.clock = clock;
     }
 
@@ -57,6 +59,7 @@ class PeoplePersonalData implements PersonalDataSection {
                 .where(USER_ROLE.USER_ID.eq(subject.userId())).fetch(USER_ROLE.ROLE));
         tables.put("email_change", db.select(EMAIL_CHANGE.NEW_EMAIL, EMAIL_CHANGE.REQUESTED_AT, EMAIL_CHANGE.EXPIRES_AT)
                 .from(EMAIL_CHANGE).where(EMAIL_CHANGE.USER_ID.eq(subject.userId())).fetchMaps());
+        tables.put("professional_registration", registrations.export(subject.userId()));
         return tables;
     }
 
@@ -64,6 +67,7 @@ class PeoplePersonalData implements PersonalDataSection {
     public void erase(PersonalDataSubject subject) {
         PersonId id = subject.userId();
         db.deleteFrom(EMAIL_CHANGE).where(EMAIL_CHANGE.USER_ID.eq(id)).execute();
+        registrations.delete(id);
         db.update(APP_USER)
                 .set(APP_USER.FULL_NAME, ANONYMOUS_NAME)
                 // Unique, valid and undeliverable (.invalid is reserved), so no constraint or mail breaks.

@@ -63,7 +63,7 @@ public class ProfileView extends VerticalLayout implements HasTitleKey {
         setMaxWidth("40rem");
         Profile profile = profiles.mine();
         add(nameSection(profile), emailSection(profile), audienceSection(profile), languageSection(profile),
-                securitySection(), ownDataSection());
+                new RegistrationSection(profiles), securitySection(), ownDataSection());
     }
 
     @Override

@@ -206,7 +206,17 @@ public class JooqSessionRepository {
         columns.put(TRAINING_SESSION.GO_NO_GO_DAYS, draft.getGoNoGoDays());
         columns.put(TRAINING_SESSION.ORGANISATION_ID, draft.getOrganisationId());
         columns.put(TRAINING_SESSION.NOTES, blankToNull(draft.getNotes()));
+        // Null: the draft did not load it (a change made elsewhere), so the stored number stays.
+        if (draft.getAccreditationNumber() != null) {
+            columns.put(TRAINING_SESSION.ACCREDITATION_NUMBER, blankToNull(draft.getAccreditationNumber()));
+        }
         return columns;
+    }
+
+    /** The accreditation number PE-online gave the session, if any. */
+    public Optional<String> accreditationNumber(SessionId sessionId) {
+        return db.select(TRAINING_SESSION.ACCREDITATION_NUMBER).from(TRAINING_SESSION).where(TRAINING_SESSION.ID.eq(sessionId))
+                .fetchOptional(TRAINING_SESSION.ACCREDITATION_NUMBER);
     }
 
     /** Whether this person planned the session (its creator). */

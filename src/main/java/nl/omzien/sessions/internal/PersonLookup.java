@@ -8,6 +8,8 @@ import nl.omzien.people.Organisation;
 import nl.omzien.people.OrganisationDirectory;
 import nl.omzien.people.PersonDirectory;
 import nl.omzien.people.PersonFacts;
+import nl.omzien.people.ProfessionalRegistration;
+import nl.omzien.people.ProfessionalRegistrations;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -22,10 +24,17 @@ public class PersonLookup {
 
     private final PersonDirectory people;
     private final OrganisationDirectory organisations;
+    private final ProfessionalRegistrations registrations;
 
-    PersonLookup(PersonDirectory people, OrganisationDirectory organisations) {
+    PersonLookup(PersonDirectory people, OrganisationDirectory organisations, ProfessionalRegistrations registrations) {
         this.people = people;
         this.organisations = organisations;
+        this.registrations = registrations;
+    }
+
+    /** BIG and register numbers the people gave with consent, for the PE-online attendance file. */
+    public Map<PersonId, ProfessionalRegistration> registrations(java.util.Collection<PersonId> ids) {
+        return registrations.of(ids);
     }
 
     public record Person(PersonId id, String fullName, String email, Locale locale, OrganisationId organisationId,

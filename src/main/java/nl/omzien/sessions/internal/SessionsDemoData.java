@@ -81,7 +81,9 @@ class SessionsDemoData implements SessionsDemo {
         PersonId sanne = people.person("deelnemer@omzien.example").map(DemoPeople.Person::id).orElse(null);
 
         SessionId past = session(draft("Signalen herkennen", coevorden, trainers, 12).setDate(today.minusDays(21))
-                .setLocation("Dorpshuis De Kiel, Hoofdstraat 1, Dalen").setModuleIds(Set.of("herkennen")));
+                .setLocation("Dorpshuis De Kiel, Hoofdstraat 1, Dalen").setModuleIds(Set.of("herkennen"))
+                // Issue 22: accredited in PE-online (a made-up number), so its trainer can download the attendance file.
+                .setAccreditationNumber("412345"));
         List<RegistrationId> pastIds = place(past, coevordenPeople.subList(0, 8), today.minusDays(30));
         for (int i = 0; i < pastIds.size(); i++) {
             Attendance attendance = i < 6 ? Attendance.PRESENT : i == 6 ? Attendance.ABSENT : Attendance.EXCUSED;

@@ -124,6 +124,9 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
         pdf.getElement().setAttribute("download", true);
         pdf.addClassName("download-link");
         actions.add(pdf);
+        if (sessions.mayChange(sessionId) && sessions.accreditationNumber(sessionId).isPresent()) {
+            actions.add(peOnlineDownload());
+        }
         extensions.forEach(extension -> extension.actionFor(session).ifPresent(actions::add));
         add(actions);
 
@@ -255,6 +258,20 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("action.back"), click -> dialog.close()), save);
         dialog.open();
+    }
+
+    /** The attendance file for PE-online, for sessions with an accreditation number (issue 22). */
+    private Anchor peOnlineDownload() {
+        Anchor file = new Anchor(DownloadHandler.fromInputStream(download -> {
+            SessionService.PeOnlineFile export = sessions.peOnlineAttendance(sessionId);
+            return new DownloadResponse(new ByteArrayInputStream(export.csv()), export.fileName(), "text/csv",
+                    export.csv().length);
+        }), getTranslation("session.pe-online"));
+        file.setId("pe-online-file");
+        file.getElement().setAttribute("download", true);
+        file.addClassName("download-link");
+        file.setTitle(getTranslation("session.pe-online-help"));
+        return file;
     }
 
     private void showQr() {

@@ -26,7 +26,8 @@ final class SessionEditing {
 
     static void open(SessionService sessions, TrainingSession session, Consumer<SessionId> onSaved) {
         UI ui = UI.getCurrent();
-        SessionDraft draft = session == null ? sessions.newDraft() : SessionDraft.of(session);
+        SessionDraft draft = session == null ? sessions.newDraft()
+                : SessionDraft.of(session).setAccreditationNumber(sessions.accreditationNumber(session.id()).orElse(""));
         MunicipalityId municipality = draft.getMunicipalityId();
         // A trainer already on the session stays selectable, also when their qualification lapsed meanwhile.
         Map<PersonId, String> trainers = new LinkedHashMap<>(sessions.trainers(municipality));

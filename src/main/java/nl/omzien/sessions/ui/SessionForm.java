@@ -39,6 +39,7 @@ class SessionForm extends FormLayout {
     final ComboBox<OrganisationId> organisation = new ComboBox<>();
     final MultiSelectComboBox<PersonId> trainers = new MultiSelectComboBox<>();
     final TextArea notes = new TextArea();
+    final TextField accreditation = new TextField();
 
     SessionForm(SessionDraft draft, Map<String, String> moduleTitles, Map<PersonId, String> trainerNames,
                 Map<OrganisationId, String> organisationNames, boolean series) {
@@ -126,8 +127,14 @@ class SessionForm extends FormLayout {
         notes.setMaxLength(4000);
         notes.setValue(draft.getNotes());
 
+        accreditation.setLabel(getTranslation("session.field.accreditation"));
+        accreditation.setHelperText(getTranslation("session.field.accreditation-help"));
+        accreditation.setId("session-accreditation");
+        accreditation.setMaxLength(50);
+        accreditation.setValue(java.util.Objects.toString(draft.getAccreditationNumber(), ""));
+
         add(title, modules, audience, date, start, end, location, onlineUrl, capacity, minimum, goNoGoDays,
-                deadlineDays, organisation, trainers, notes);
+                deadlineDays, organisation, trainers, accreditation, notes);
         setColspan(title, 2);
         setColspan(notes, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("36em", 2));
@@ -141,7 +148,7 @@ class SessionForm extends FormLayout {
                 .setGoNoGoDays(goNoGoDays.getValue() == null ? 3 : goNoGoDays.getValue())
                 .setDeadlineDaysBefore(deadlineDays.getValue() == null ? 0 : deadlineDays.getValue())
                 .setOrganisationId(organisation.getValue()).setTrainerIds(Set.copyOf(trainers.getValue()))
-                .setNotes(notes.getValue());
+                .setNotes(notes.getValue()).setAccreditationNumber(accreditation.getValue());
     }
 
     Map<String, HasValidation> fields() {
@@ -159,6 +166,7 @@ class SessionForm extends FormLayout {
         fields.put("organisation", organisation);
         fields.put("trainers", trainers);
         fields.put("notes", notes);
+        fields.put("accreditationNumber", accreditation);
         return fields;
     }
 }

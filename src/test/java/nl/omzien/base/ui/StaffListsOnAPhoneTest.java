@@ -146,6 +146,23 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         assertThat(accessibilityProblems).isEmpty();
     }
 
+    /** Issue 22: the lead's API keys page, with a key just made (its secret shown once), fits a phone. */
+    @Test
+    void onAPhoneTheApiKeysPageFitsWithANewKey() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("api-sleutels");
+        page.locator("#api-key-label input").fill("Dashboard gemeentehuis");
+        page.locator("#create-api-key").click();
+        waitForVaadin();
+        assertThat(page.locator("#api-key-secret input")).hasValue(java.util.regex.Pattern.compile("omz_.{43}"));
+        assertThat(page.locator(".api-key-card").first()).isVisible();
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling").isTrue();
+        screenshot("api-keys", PHONE_WIDTH);
+        checkAccessibility("api-sleutels on a phone");
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
     @Test
     void onALaptopTheStaffListsStayAGrid() {
         page.setViewportSize(LAPTOP_WIDTH, 900);

@@ -59,7 +59,7 @@ class ProviderAccounts {
      * @throws OAuth2AuthenticationException with error code {@code omzien_<refusal>} when refused
      */
     @Transactional
-    SignedInUser signIn(String providerId, IdentityProviderSettings.Provider provider, OidcUser person) {
+    public SignedInUser signIn(String providerId, IdentityProviderSettings.Provider provider, OidcUser person) {
         String subject = person.getSubject();
         Optional<SignedInUser> linked = identities.personFor(providerId, subject)
                 .flatMap(accounts::email).flatMap(accounts::byEmail);
@@ -104,7 +104,7 @@ class ProviderAccounts {
     }
 
     @Transactional(readOnly = true)
-    boolean passwordSwitchedOff(PersonId person) {
+    public boolean passwordSwitchedOff(PersonId person) {
         return identities.passwordSwitchedOff(person);
     }
 }

@@ -95,9 +95,10 @@ class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
                                                 LoginThrottle throttle, OneTimeTokenService signInLinks,
-                                                StaffSignIn staffSignIn) {
+                                                StaffSignIn staffSignIn, ProviderSignIn providerSignIn) {
         return new ProviderManager(staffSignIn.gate(new ThrottlingAuthenticationProvider(users, encoder, throttle)),
-                new OneTimeTokenAuthenticationProvider(signInLinks, users), staffSignIn.rememberMeProvider());
+                new OneTimeTokenAuthenticationProvider(signInLinks, users), staffSignIn.rememberMeProvider(),
+                providerSignIn.authenticationProvider());
     }
 
     /**

@@ -285,7 +285,7 @@ class ProviderSignInTest extends KaribuTest {
 
     private void openEditorFor(String address) {
         Grid<UserAccount> grid = _get(Grid.class);
-        int row = IntStream.range(0, GridKt._size(grid)).filter(i -> GridKt._get(grid, i).email().equals(address))
+        int row = IntStream.range(0, GridKt._size(grid)).filter(i -> address.equals(GridKt._get(grid, i).email()))
                 .findFirst().orElseThrow();
         _click((Button) GridKt._getCellComponent(grid, row, "actions"));
     }

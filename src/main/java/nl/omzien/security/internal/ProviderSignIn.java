@@ -7,12 +7,15 @@ import nl.omzien.security.SignedInUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
@@ -69,9 +72,16 @@ public class ProviderSignIn {
                 .clientRegistrationRepository(new ProviderRegistrations(settings))
                 // The provider's tokens are not used after sign-in; in the session they go when it ends.
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(this::loadUser))
                 .successHandler(this::signedIn)
                 .failureHandler(this::refused));
+    }
+
+    /**
+     * Spring's OpenID Connect code exchange and ID token check, for the application's authentication manager (the
+     * security configuration sets its own manager, so what {@code oauth2Login} would add there by itself is not used).
+     */
+    public AuthenticationProvider authenticationProvider() {
+        return new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(), this::loadUser);
     }
 
     /** After Spring Security checked the ID token: the Omzien account, or a refusal. */

@@ -17,7 +17,7 @@ public class GenerateJooq {
 
     /** One PostgreSQL schema per feature, named like the feature's package (see V23__feature_schemas.sql). */
     static final List<String> FEATURE_SCHEMAS = List.of("people", "security", "onboarding", "training", "sessions",
-            "certificates", "notifications", "contacts", "privacy", "dashboard", "trainers");
+            "certificates", "notifications", "contacts", "privacy", "dashboard", "trainers", "campaigns");
 
     /** jOOQ matches a column with and without its schema, so both spellings are excluded. */
     private static final String NOT_DASHBOARD_READ_MODEL = "(dashboard\\.)?dashboard_.*";
@@ -47,7 +47,9 @@ public class GenerateJooq {
             idType("nl.omzien.sessions.RegistrationId", "sessions\\.(registration|v_registration)\\.id|.*\\.registration_id"),
             idType("nl.omzien.certificates.CertificateId",
                     "certificates\\.certificate\\.id|.*\\.(certificate_id|superseded_by)"),
-            idType("nl.omzien.trainers.QualificationId", "trainers\\.qualification\\.id"));
+            idType("nl.omzien.trainers.QualificationId", "trainers\\.qualification\\.id"),
+            idType("nl.omzien.campaigns.CampaignId", "campaigns\\.campaign\\.id|campaigns\\..*\\.campaign_id"),
+            idType("nl.omzien.campaigns.ActivityId", "campaigns\\.activity\\.id"));
 
     private static ForcedType enumType(String enumClass, String columns) {
         return new ForcedType().withUserType(enumClass).withEnumConverter(true).withIncludeExpression(columns);

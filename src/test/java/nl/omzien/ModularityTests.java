@@ -18,9 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModularityTests {
 
+    /** Analysing the classes takes seconds: once for the boundaries and the architecture document. */
+    private static final ApplicationModules MODULES = ApplicationModules.of(Application.class);
+
     @Test
     void featuresRespectEachOthersBoundaries() {
-        ApplicationModules.of(Application.class).verify();
+        MODULES.verify();
+    }
+
+    /** docs/architecture.md shows the features and their schemas as the code has them ({@link ModuleDiagram}). */
+    @Test
+    void theArchitectureDocumentShowsTheModulesAsTheCodeHasThem() throws java.io.IOException {
+        ModuleDiagram.check(MODULES);
     }
 
     /**

@@ -23,10 +23,11 @@ class ProductionStartTest {
         // Command-line arguments: they win over application-prod.properties, and an OMZIEN_TOTP_KEY in the
         // environment of whoever runs the tests does not matter.
         assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).profiles("prod").run(
-                "--omzien.totp.encryption-key=", "--omzien.base-url=",
+                "--omzien.totp.encryption-key=", "--omzien.base-url=", "--omzien.badges.signing-key=",
                 "--omzien.embedded-db.data-dir=" + dataDir.resolve("postgres"), "--server.port=0",
                 "--spring.main.banner-mode=off").close())
                 .hasStackTraceContaining("OMZIEN_TOTP_KEY is not set")
+                .hasStackTraceContaining("OMZIEN_BADGE_KEY is not set")
                 .hasStackTraceContaining("OMZIEN_BASE_URL is not set");
         assertThat(dataDir.resolve("postgres")).as("stopped before the database started").doesNotExist();
     }

@@ -52,6 +52,10 @@ class ProductionSettings implements BeanFactoryPostProcessor, EnvironmentAware {
             problems.add("OMZIEN_TOTP_KEY is too short or the development key: use at least " + MIN_KEY_LENGTH
                     + " random characters");
         }
+        if (environment.getProperty("omzien.badges.signing-key", "").isBlank()) {
+            problems.add("OMZIEN_BADGE_KEY is not set: the RSA private key that signs Open Badges (JWK or PKCS#8 PEM,"
+                    + " e.g. `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072`; keep it, verifiers know its public half)");
+        }
         String baseUrl = environment.getProperty("omzien.base-url", "");
         if (baseUrl.isBlank()) {
             problems.add("OMZIEN_BASE_URL is not set: the public https:// address used in mails and QR codes");

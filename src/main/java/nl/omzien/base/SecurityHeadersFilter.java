@@ -37,14 +37,25 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * The public agenda's snippet (issue 21) is made to be shown in an iframe on a municipality's own website: the
+     * one address any site may frame. It is static HTML without scripts, forms or personal data.
+     */
+    static final java.util.regex.Pattern EMBEDDABLE = java.util.regex.Pattern.compile("^/agenda/[a-z0-9-]+/insluiten$");
+    static final String EMBEDDABLE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors *";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        boolean embeddable = EMBEDDABLE.matcher(request.getRequestURI()).matches();
+        response.setHeader("Content-Security-Policy", embeddable ? EMBEDDABLE_POLICY : CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-        response.setHeader("X-Frame-Options", "DENY");
+        if (!embeddable) {
+            response.setHeader("X-Frame-Options", "DENY");
+        }
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }

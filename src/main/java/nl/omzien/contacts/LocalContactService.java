@@ -51,20 +51,52 @@ public class LocalContactService {
         this.clock = clock;
     }
 
-    /** The contacts of the signed-in person's municipality; empty when they belong to none (an admin). */
+    /**
+     * The contacts of the signed-in person's municipality, those of their organisation's kern first (issue 21);
+     * empty when they belong to none (an admin).
+     */
     @Transactional(readOnly = true)
     @PermitAll
     public Optional<MunicipalityContacts> mine() {
         MunicipalityId municipality = currentUser.require().municipalityId();
-        return municipality == null ? Optional.empty() : Optional.of(load(municipality));
+        return municipality == null ? Optional.empty() : Optional.of(load(municipality).nearestFirst(myKern().orElse(null)));
     }
 
-    /** The contacts of a municipality the signed-in person works in (admin: any). */
+    /**
+     * The kern (village or district) of the signed-in person's organisation, as the organisation form keeps it
+     * ({@code village}); empty without an organisation or village. Contacts of this kern come first.
+     */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public Optional<String> myKern() {
+        return Optional.ofNullable(currentUser.require().organisationId()).flatMap(contacts::villageOf);
+    }
+
+    /** The kernen a contact form suggests: the villages of the municipality's organisations and the kernen in use. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<String> kernSuggestions(MunicipalityId municipalityId) {
+        requireReader(municipalityId);
+        java.util.TreeMap<String, String> byKey = new java.util.TreeMap<>();
+        java.util.stream.Stream.concat(contacts.villages(municipalityId).stream(), load(municipalityId).kernen().stream())
+                .forEach(k -> byKey.putIfAbsent(k.strip().toLowerCase(Locale.ROOT), k.strip()));
+        return List.copyOf(byKey.values());
+    }
+
+    /**
+     * The contacts of a municipality the signed-in person works in (admin: any); in their own municipality those of
+     * their organisation's kern first.
+     */
     @Transactional(readOnly = true)
     @PermitAll
     public MunicipalityContacts of(MunicipalityId municipalityId) {
         requireReader(municipalityId);
-        return load(municipalityId);
+        return load(municipalityId).nearestFirst(kernIn(municipalityId));
+    }
+
+    /** The reader's kern when the municipality is their own, else null (their village means nothing elsewhere). */
+    private String kernIn(MunicipalityId municipalityId) {
+        return municipalityId.equals(currentUser.require().municipalityId()) ? myKern().orElse(null) : null;
     }
 
     /** Whether the signed-in person may change this municipality's list (also checked when saving). */
@@ -183,7 +215,7 @@ public class LocalContactService {
         requireReader(municipalityId);
         Locale language = Translations.supported(locale);
         String date = LocalDate.now(clock).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
-        return ContactCardPdf.render(load(municipalityId), date, (key, args) -> translations.getTranslation(key, language, args));
+        return ContactCardPdf.render(load(municipalityId).nearestFirst(kernIn(municipalityId)), date, (key, args) -> translations.getTranslation(key, language, args));
     }
 
     public String cardFileName(MunicipalityContacts card) {

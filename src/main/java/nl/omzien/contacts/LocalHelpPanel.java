@@ -58,6 +58,12 @@ public class LocalHelpPanel extends Div {
         pdf.add(VaadinIcon.PRINT.create(), new Span(getTranslation("contact.card.download")));
         // At the top: on a phone the last contact is far down, and printing is what a shop does first.
         add(pdf);
+        // Issue 21: the signal card (signals, tips, steps and these contacts) is printed from its own page.
+        Anchor signalCard = new Anchor("signaleringskaart", "");
+        signalCard.setId("signal-card-link");
+        signalCard.addClassName("local-help-pdf");
+        signalCard.add(VaadinIcon.CLIPBOARD_TEXT.create(), new Span(getTranslation("signalcard.link")));
+        add(signalCard);
         if (card.contacts().isEmpty()) {
             add(new Paragraph(getTranslation("contact.none")));
         }
@@ -114,7 +120,9 @@ public class LocalHelpPanel extends Div {
     private Component item(LocalContact contact, Function<LocalContact, Component> actions) {
         ListItem item = new ListItem();
         item.addClassName("local-help-item");
-        Span kind = new Span(getTranslation(contact.kind().translationKey()));
+        // Issue 21: a contact for one kern (village or district) says which; contacts of the reader's kern come first.
+        Span kind = new Span(getTranslation(contact.kind().translationKey())
+                + (contact.kern() == null ? "" : " · " + contact.kern()));
         kind.addClassName("local-help-kind");
         Div name = new Div(new Span(contact.name()));
         name.addClassName("local-help-name");

@@ -1,5 +1,6 @@
 package nl.omzien.demo;
 
+import nl.omzien.campaigns.CampaignsDemo;
 import nl.omzien.certificates.CertificatesDemo;
 import nl.omzien.contacts.ContactsDemo;
 import nl.omzien.dashboard.DashboardDemo;
@@ -43,10 +44,12 @@ class DemoData implements ApplicationRunner {
     private final PrivacyDemo privacy;
     private final DashboardDemo dashboard;
     private final TrainersDemo trainers;
+    private final CampaignsDemo campaigns;
 
     DemoData(PeopleDemo people, SecurityDemo security, CertificatesDemo certificates, TrainingDemo training,
              SessionsDemo sessions, ContactsDemo contacts, OnboardingDemo onboarding, PrivacyDemo privacy,
-             DashboardDemo dashboard, TrainersDemo trainers) {
+             DashboardDemo dashboard, TrainersDemo trainers, CampaignsDemo campaigns) {
+        this.campaigns = campaigns;
         this.people = people;
         this.security = security;
         this.certificates = certificates;
@@ -83,6 +86,8 @@ class DemoData implements ApplicationRunner {
         onboarding.inviteLinks(cast, planned);
         // A few staff actions in the personal-data log: the trainer saw their participant lists, a lead an account.
         privacy.staffActionsLog(onTheTrainersLists(cast, planned), theLeadOpenedTheParticipantsAccount(cast));
+        // The Week tegen Eenzaamheid in both municipalities with activities (last year's in Coevorden too, to compare).
+        campaigns.weekAgainstLoneliness(cast);
         // Last, as it counts all of the above: the dashboard with targets for both coalitions.
         dashboard.targetsAndReadModel(cast);
     }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Invite links as staff see them. An organisation's link: a coalition lead for the organisations of
@@ -48,18 +49,20 @@ public class InviteLinkService {
     private final OrganisationDirectory directory;
     private final OrganisationService organisations;
     private final SessionService sessions;
+    private final nl.omzien.sessions.RegistrationService registrations;
     private final CurrentUser currentUser;
     private final Translations translations;
     private final Clock clock;
     private final String baseUrl;
 
     InviteLinkService(JooqInviteRepository invites, OrganisationDirectory directory, OrganisationService organisations,
-                SessionService sessions, CurrentUser currentUser, Translations translations, Clock clock,
+                SessionService sessions, nl.omzien.sessions.RegistrationService registrations, CurrentUser currentUser, Translations translations, Clock clock,
                 @Value("${omzien.base-url}") String baseUrl) {
         this.invites = invites;
         this.directory = directory;
         this.organisations = organisations;
         this.sessions = sessions;
+        this.registrations = registrations;
         this.currentUser = currentUser;
         this.translations = translations;
         this.clock = clock;
@@ -119,6 +122,19 @@ public class InviteLinkService {
         SignedInUser user = currentUser.require();
         return sessions.visible(false).stream().filter(s -> !s.isCancelled())
                 .map(s -> new SessionInvite(s, sessionLink(s.id(), user))).toList();
+    }
+
+    /**
+     * The sign-up link of an open session for the public agenda (issue 21), marked {@code ?via=agenda} so a
+     * confirmed sign-up through it is counted as coming from the agenda. No signed-in user: the session's link is
+     * meant to be shared; it is made now if the session has none. Empty for a closed, cancelled or past session.
+     */
+    @Transactional
+    public Optional<String> publicSessionLink(SessionId sessionId) {
+        return registrations.openForSignUpLink(sessionId).filter(s -> !s.isClosed())
+                .map(s -> baseUrl + "/aanmelden/sessie/"
+                        + invites.sessionToken(sessionId, SecretTokens.newToken(), OffsetDateTime.now(clock), null)
+                        + "?" + InviteRegistrationService.VIA_AGENDA);
     }
 
     /** A new sign-up link for the session; the old one stops working. */

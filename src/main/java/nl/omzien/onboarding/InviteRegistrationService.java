@@ -49,6 +49,9 @@ public class InviteRegistrationService {
     /** Where the mailed link lands after sign-in: the welcome page signs up for a session, then opens module 1. */
     public static final String LANDING = "/welkom";
 
+    /** The query a session's link carries on the public agenda (issue 21). */
+    public static final String VIA_AGENDA = "via=agenda";
+
     private static final Logger log = LoggerFactory.getLogger(InviteRegistrationService.class);
 
     /**
@@ -84,11 +87,13 @@ public class InviteRegistrationService {
     private final SignInLinkThrottle throttle;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InviteRegistrationService(JooqInviteRepository invites, OrganisationDirectory directory, OrganisationService organisations,
                         SelfRegistration selfRegistration, RegistrationService sessionRegistrations,
                         ModuleCatalog modules, SignInLinkTokenService signInLinks, SignInLinkThrottle throttle,
-                        CurrentUser currentUser, Clock clock) {
+                        CurrentUser currentUser, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.invites = invites;
         this.directory = directory;
         this.organisations = organisations;
@@ -149,6 +154,15 @@ public class InviteRegistrationService {
      */
     @Transactional
     public void register(String token, boolean sessionLink, Form form, String ipAddress) {
+        register(token, sessionLink, form, ipAddress, false);
+    }
+
+    /**
+     * As {@link #register(String, boolean, Form, String)}; {@code viaAgenda}: the session's link was opened from the
+     * public agenda, so the sign-up, once confirmed, is announced as {@link SessionSignUpFromAgenda}.
+     */
+    @Transactional
+    public void register(String token, boolean sessionLink, Form form, String ipAddress, boolean viaAgenda) {
         Invite invite = (sessionLink ? sessionInvite(token) : organisationInvite(token))
                 .orElseThrow(() -> new InvalidInputException(Map.of("invite", "register.invite-invalid")));
         Organisation organisation = invite.organisation() != null ? invite.organisation()
@@ -176,7 +190,7 @@ public class InviteRegistrationService {
         });
         Optional<PersonId> mailedTo = signInLinks.sendAfterRegistration(email, created.isPresent(), LANDING);
         if (invite.forSession()) {
-            mailedTo.ifPresent(userId -> invites.addPendingSession(userId, invite.session().id(), now));
+            mailedTo.ifPresent(userId -> invites.addPendingSession(userId, invite.session().id(), now, viaAgenda));
         }
     }
 
@@ -189,7 +203,8 @@ public class InviteRegistrationService {
     public Welcome afterSignIn() {
         PersonId me = currentUser.require().accountId();
         List<SessionSignUp> results = new ArrayList<>();
-        for (SessionId sessionId : invites.pendingSessions(me)) {
+        for (JooqInviteRepository.PendingSession pending : invites.pendingSessions(me)) {
+            SessionId sessionId = pending.sessionId();
             if (!invites.removePending(me, sessionId)) {
                 continue;
             }
@@ -199,6 +214,9 @@ public class InviteRegistrationService {
             }
             try {
                 results.add(new SessionSignUp(session.get(), sessionRegistrations.signUp(sessionId).status(), null));
+                if (pending.viaAgenda()) {
+                    events.publishEvent(new SessionSignUpFromAgenda(me, sessionId, OffsetDateTime.now(clock)));
+                }
             } catch (InvalidInputException e) {
                 results.add(new SessionSignUp(session.get(), null, e.errors().values().iterator().next()));
             } catch (AccessDeniedException e) {

@@ -12,6 +12,7 @@ import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
 import nl.omzien.security.ui.LoginView;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -56,7 +57,16 @@ class SecurityConfiguration {
                         StaffSignIn.CODE_PATH, StaffSignIn.ENROL_PATH).permitAll()
                 .requestMatchers(StaffSignIn.RECOVERY_CODES_PATH).authenticated()
                 // Personal calendar feeds: calendar apps cannot sign in; the secret in the address is the proof.
-                .requestMatchers("/kalender/*.ics").permitAll());
+                .requestMatchers("/kalender/*.ics").permitAll()
+                // A municipality's public agenda as an iCalendar feed and as a snippet for its website (issue 21).
+                .requestMatchers("/agenda/*.ics", "/agenda/*/insluiten").permitAll()
+                // Open Badges (certificates' OpenBadgeController): what any verifier fetches, and nothing else
+                // under /badges: issuer profile, achievement, revocation list, public key.
+                .requestMatchers(HttpMethod.GET, "/badges/issuers/*", "/badges/achievements/*", "/badges/status/*",
+                        "/badges/keys").permitAll());
+        // X-Frame-Options comes from SecurityHeadersFilter (DENY everywhere but the agenda's website snippet, issue 21);
+        // Spring Security's own DENY would also forbid that one page to the municipal websites it is made for.
+        http.headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable()));
         // Session fixation: Spring Security gives the session a new id at login (changeSessionId).
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 .addSessionAuthenticationStrategy(staffSignIn.sessionStamp()));

@@ -108,6 +108,17 @@ public class RegistrationService {
     }
 
     /**
+     * A municipality's upcoming open sessions (not closed ones) that still take sign-ups, for its public agenda
+     * (issue 21). No signed-in user: the caller shows only what a poster would (title, time, place, free seats).
+     */
+    @Transactional(readOnly = true)
+    public List<TrainingSession> openToThePublic(MunicipalityId municipalityId) {
+        OffsetDateTime now = now();
+        return sessions.bookable(municipalityId, null, now).stream()
+                .filter(s -> !s.isClosed() && s.startsAt().isAfter(now) && s.openForSignUp(now)).toList();
+    }
+
+    /**
      * A session still open for sign-up, for the page its sign-up link opens; empty when it is cancelled or
      * its registration deadline has passed. No signed-in user here: the caller (onboarding) holds the
      * link's secret as the proof, and a person is only booked later through {@link #signUp(PersonId)}.

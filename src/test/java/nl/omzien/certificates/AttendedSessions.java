@@ -29,9 +29,17 @@ public record AttendedSessions(SessionFixtures fx, DSLContext db, TrainingServic
                                SessionService sessions, RegistrationService registrations) {
 
     public SessionId run(List<String> people) {
+        return run(people, Set.of());
+    }
+
+    /** The same, with a session about these modules (a train-the-trainer session covers trainer-worden). */
+    public SessionId run(List<String> people, Set<String> moduleIds) {
         PersonId trainer = fx.userId(TRAINER);
-        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Signaleren in de praktijk", 8, 3)
-                .setTrainerIds(Set.of(trainer))));
+        var draft = SessionFixtures.draft("Signaleren in de praktijk", 8, 3).setTrainerIds(Set.of(trainer));
+        if (!moduleIds.isEmpty()) {
+            draft.setModuleIds(moduleIds);
+        }
+        SessionId session = fx.as(TRAINER, () -> sessions.create(draft));
         ModuleWalker walker = new ModuleWalker(training, catalog);
         for (String person : people) {
             fx.as(person, () -> {

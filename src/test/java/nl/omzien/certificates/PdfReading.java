@@ -23,13 +23,24 @@ public final class PdfReading {
         }
     }
 
+    /**
+     * The QR code on the first page. The page also holds a logo and text, which can throw the finder-pattern
+     * search off at one resolution (a ChecksumException for one certificate code in many): try a few.
+     */
     public static String qrCode(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 150);
-            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-            // TRY_HARDER: the page also holds a logo and text, which can throw off the quick finder-pattern search.
-            return new QRCodeReader().decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            Exception last = null;
+            for (int dpi : new int[] {150, 200, 300}) {
+                BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, dpi);
+                int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+                var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+                try {
+                    return new QRCodeReader().decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                } catch (com.google.zxing.ReaderException e) {
+                    last = e;
+                }
+            }
+            throw last;
         }
     }
 }

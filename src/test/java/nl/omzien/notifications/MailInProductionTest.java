@@ -37,6 +37,14 @@ class MailInProductionTest extends KaribuTest {
     static void production(DynamicPropertyRegistry registry) {
         registry.add("omzien.totp.encryption-key", () -> "a-test-key-that-is-long-enough-for-production-0123");
         registry.add("omzien.base-url", () -> "https://omzien.example.nl");
+        // Any RSA key will do here; production must not use the development one, which everyone can read.
+        registry.add("omzien.badges.signing-key", () -> {
+            try {
+                return new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate().toJSONString();
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         registry.add("omzien.embedded-db.data-dir", () -> DATA_DIR);
         registry.add("omzien.mail.poll-interval", () -> "PT1H");
     }

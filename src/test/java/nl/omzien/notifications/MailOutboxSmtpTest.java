@@ -12,19 +12,15 @@ import nl.omzien.notifications.OutboxMail.Status;
 import nl.omzien.notifications.OutgoingMail.Attachment;
 import nl.omzien.notifications.internal.JooqMailOutboxRepository;
 import nl.omzien.notifications.internal.MailDispatcher;
-import nl.omzien.test.IntegrationTest;
+import nl.omzien.test.SmtpIntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,28 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Delivery over real SMTP (GreenMail). The shared test context has no mail server, so this class has
- * a context of its own; the SMTP port is fixed before the context starts, and each test decides whether
- * a server listens on it.
+ * Delivery over real SMTP (GreenMail) in the SMTP context ({@link SmtpIntegrationTest}); each test decides
+ * whether a server listens on the port.
  */
-class MailOutboxSmtpTest extends IntegrationTest {
-
-    /** Its own folder per run: builds in other checkouts on this machine may run at the same time. */
-    private static final String DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"), "omzien-test-smtp-" + java.util.UUID.randomUUID(), "postgres").toString();
-
-    private static final int SMTP_PORT = freePort();
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        // Its own PostgreSQL: the shared context's one may still be running on the default data folder.
-        registry.add("omzien.embedded-db.data-dir",
-                () -> DATA_DIR);
-        registry.add("omzien.demo-data", () -> false);
-        // Tests dispatch themselves; the schedule's first run happens at startup, on an empty outbox.
-        registry.add("omzien.mail.poll-interval", () -> "PT1H");
-    }
+class MailOutboxSmtpTest extends SmtpIntegrationTest {
 
     @Autowired
     MailOutbox outbox;
@@ -76,13 +54,6 @@ class MailOutboxSmtpTest extends IntegrationTest {
 
     private GreenMail smtp;
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private void startSmtp() {
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

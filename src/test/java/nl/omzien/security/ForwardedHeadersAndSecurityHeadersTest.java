@@ -4,7 +4,6 @@ import nl.omzien.base.SecurityHeadersFilter;
 import nl.omzien.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 17: in production forwarded headers come only from the proxies the operator names (here 127.0.0.2),
  * and every response, Vaadin's included, carries the browser protections. Raw HTTP over sockets, so the
- * test can send from two loopback addresses and see headers exactly as sent.
+ * test can send from two loopback addresses and see headers exactly as sent. The proxy settings are the shared
+ * test context's ({@link IntegrationTest}), so this class needs no context of its own.
  */
-@TestPropertySource(properties = {"server.forward-headers-strategy=native", "omzien.trusted-proxies=127.0.0.2"})
 class ForwardedHeadersAndSecurityHeadersTest extends IntegrationTest {
 
     @LocalServerPort

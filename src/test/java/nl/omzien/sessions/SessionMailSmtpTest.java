@@ -11,20 +11,16 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import nl.omzien.notifications.internal.MailDispatcher;
-import nl.omzien.test.IntegrationTest;
+import nl.omzien.test.SmtpIntegrationTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -43,22 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Session mails over real SMTP (GreenMail): sender name, both bodies, language, and the calendar file
  * parsed back with biweekly, with the right local time on both sides of the October clock change.
  */
-class SessionMailSmtpTest extends IntegrationTest {
+class SessionMailSmtpTest extends SmtpIntegrationTest {
 
-    /** Its own folder per run: builds in other checkouts on this machine may run at the same time. */
-    private static final String DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"), "omzien-test-session-mail-" + java.util.UUID.randomUUID(), "postgres").toString();
-
-    private static final int SMTP_PORT = freePort();
     private static GreenMail smtp;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("omzien.embedded-db.data-dir",
-                () -> DATA_DIR);
-        registry.add("omzien.mail.poll-interval", () -> "PT1H");
-    }
 
     @BeforeAll
     static void startSmtp() {
@@ -69,14 +52,6 @@ class SessionMailSmtpTest extends IntegrationTest {
     @AfterAll
     static void stopSmtp() {
         smtp.stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Autowired

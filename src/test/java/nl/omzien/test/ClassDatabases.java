@@ -35,6 +35,8 @@ import java.util.function.Supplier;
 public final class ClassDatabases implements DataSource, Closeable {
 
     static final String TEMPLATE = "postgres";
+    /** Connections opened before a class starts; the pool grows up to the app's maximum when a test needs more. */
+    private static final int WARM_CONNECTIONS = 8;
     private static final Logger log = LoggerFactory.getLogger(ClassDatabases.class);
 
     private final HikariDataSource seeding;
@@ -112,6 +114,9 @@ public final class ClassDatabases implements DataSource, Closeable {
         // (DatabaseOutageTest, its own context, proves that). Here the 180-thread throttle tests queue for
         // 16 connections on fresh backends of a fresh copy, on a shared 2-core machine.
         config.setConnectionTimeout(Math.max(config.getConnectionTimeout(), 30_000));
+        // The app's pool holds 40 connections for load; opening 40 backends on every class's copy cost 3-5 s
+        // a class (on a loaded machine) for tests that mostly use a few. Start with some, grow on demand.
+        config.setMinimumIdle(Math.min(WARM_CONNECTIONS, config.getMaximumPoolSize()));
         HikariDataSource pool = new HikariDataSource(config);
         awaitFull(pool);
         log.info("Test class database {} made in {} ms (copy {} ms, then the pool)", name,
@@ -133,13 +138,12 @@ public final class ClassDatabases implements DataSource, Closeable {
     }
 
     /**
-     * Waits until the pool holds all its connections, as the one it replaces did: tests that start many
-     * threads at once (throttles, concurrent sign-ups) otherwise wait for connections being opened and
-     * run into the pool's short timeout on a busy machine.
+     * Waits until the pool holds its warm connections: a test that starts with a burst of threads (throttles,
+     * concurrent sign-ups) finds those ready; more are opened while it runs (the 30 s timeout above).
      */
     private static void awaitFull(HikariDataSource pool) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (pool.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize() && System.nanoTime() < deadline) {
+        while (pool.getHikariPoolMXBean().getTotalConnections() < pool.getMinimumIdle() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -24,6 +24,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
         "omzien.demo-data=true",
         "vaadin.devmode.devTools.enabled=false",
         "omzien.metrics.password=" + IntegrationTest.METRICS_PASSWORD,
+        // As in production behind a proxy: forwarded headers only from 127.0.0.2 (ForwardedHeadersAndSecurityHeadersTest
+        // sends from there); the tests' own requests come from 127.0.0.1 and are taken as they are.
+        "server.forward-headers-strategy=native", "omzien.trusted-proxies=127.0.0.2",
         "logging.level.com.vaadin=warn"})
 public abstract class IntegrationTest {
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static nl.omzien.certificates.internal.db.Tables.CERTIFICATE;
+import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
 import static nl.omzien.training.published.tables.VAttemptOutcome.V_ATTEMPT_OUTCOME;
 import static nl.omzien.certificates.internal.StoredCertificateStatus.ISSUED;
 import static nl.omzien.certificates.internal.StoredCertificateStatus.REVOKED;
@@ -134,6 +135,24 @@ public class JooqCertificateRepository {
     public Optional<CertificateRecord> latest(PersonId userId, String pathId) {
         return db.selectFrom(CERTIFICATE).where(CERTIFICATE.USER_ID.eq(userId), CERTIFICATE.PATH_ID.eq(pathId))
                 .orderBy(CERTIFICATE.CYCLE.desc(), CERTIFICATE.ID.desc()).limit(1).fetchOptional();
+    }
+
+    /** The ids of a municipality's revoked certificates (null: those without one): its revocation list's set bits. */
+    public List<Long> revokedIds(MunicipalityId municipalityId) {
+        return db.select(CERTIFICATE.ID).from(CERTIFICATE).where(CERTIFICATE.STATUS.eq(REVOKED),
+                        municipalityId == null ? CERTIFICATE.MUNICIPALITY_ID.isNull() : CERTIFICATE.MUNICIPALITY_ID.eq(municipalityId))
+                .fetch(r -> r.value1().value());
+    }
+
+    /** The highest certificate id so far (0 when there is none): how long the revocation list must be. */
+    public long highestId() {
+        Long max = db.select(org.jooq.impl.DSL.max(CERTIFICATE.ID)).from(CERTIFICATE).fetchOne(r -> r.value1() == null ? null : r.value1().value());
+        return max == null ? 0 : max;
+    }
+
+    /** A municipality's name from the people feature's published view; empty for an unknown id. */
+    public Optional<String> municipalityName(MunicipalityId id) {
+        return db.select(V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.ID.eq(id)).fetchOptional(V_MUNICIPALITY.NAME);
     }
 
     public Optional<CertificateRecord> find(CertificateId id) {

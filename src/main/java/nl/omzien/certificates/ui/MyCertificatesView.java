@@ -20,6 +20,7 @@ import nl.omzien.certificates.CertificateService;
 import nl.omzien.certificates.CertificateStatus;
 import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPaths;
+import nl.omzien.certificates.OpenBadgeService;
 import nl.omzien.security.Role;
 import nl.omzien.training.TrainingService;
 
@@ -40,7 +41,8 @@ import java.util.NoSuchElementException;
 @RolesAllowed(Role.PARTICIPANT_ROLE)
 public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
 
-    public MyCertificatesView(CertificateService certificates, LearningPaths paths, TrainingService training, Clock clock) {
+    public MyCertificatesView(CertificateService certificates, OpenBadgeService badges, LearningPaths paths, TrainingService training,
+                              Clock clock) {
         addClassName("my-certificates");
         setMaxWidth("48rem");
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
@@ -86,7 +88,7 @@ public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
                 download.setId("download-" + certificate.code());
                 Anchor verify = new Anchor("verify/" + certificate.code(), getTranslation("certificates.verify-link"));
                 verify.addClassName("certificate-verify-link");
-                Div actions = new Div(download, verify);
+                Div actions = new Div(download, badgeDownload(badges, certificate), linkedIn(badges, certificate), verify);
                 actions.addClassName("certificate-actions");
                 card.add(actions);
             }
@@ -106,6 +108,36 @@ public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
             item.addClassName("certificate-path");
             add(item);
         }
+    }
+
+    /** The same certificate as a signed Open Badges 3.0 credential, for a wallet or a badge backpack. */
+    private Anchor badgeDownload(OpenBadgeService badges, Certificate certificate) {
+        CertificateId id = certificate.id();
+        Anchor badge = new Anchor(DownloadHandler.fromInputStream(event -> {
+            try {
+                CertificateDownload credential = badges.credential(id);
+                return new DownloadResponse(new ByteArrayInputStream(credential.pdf()), credential.fileName(), "application/vc+jwt",
+                        credential.pdf().length);
+            } catch (NoSuchElementException e) {
+                return DownloadResponse.error(404);
+            }
+        }), getTranslation("certificates.badge.download"));
+        badge.getElement().setAttribute("download", true);
+        badge.getElement().setAttribute("aria-label", getTranslation("certificates.badge.download.label", certificate.code()));
+        badge.addClassName("certificate-badge-download");
+        badge.setId("badge-" + certificate.code());
+        return badge;
+    }
+
+    /** Only a link: LinkedIn hears of the certificate only if the person follows it and saves it there. */
+    private Anchor linkedIn(OpenBadgeService badges, Certificate certificate) {
+        Anchor linkedIn = new Anchor(badges.linkedInUrl(certificate), getTranslation("certificates.linkedin"));
+        linkedIn.setTarget(com.vaadin.flow.component.html.AnchorTarget.BLANK);
+        linkedIn.getElement().setAttribute("rel", "noopener noreferrer");
+        linkedIn.getElement().setAttribute("aria-label", getTranslation("certificates.linkedin.label", certificate.code()));
+        linkedIn.addClassName("certificate-linkedin");
+        linkedIn.setId("linkedin-" + certificate.code());
+        return linkedIn;
     }
 
     @Override

@@ -21,6 +21,9 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.ui.BoundedUpload;
 import nl.omzien.certificates.CertificateStatus;
+import nl.omzien.certificates.OpenBadgeService;
+import nl.omzien.certificates.OpenBadgeService.BadgeCheck;
+import nl.omzien.certificates.OpenBadgeService.BadgeCheckResult;
 import nl.omzien.certificates.Verification;
 import nl.omzien.certificates.VerificationResult;
 import nl.omzien.certificates.VerificationService;
@@ -44,12 +47,14 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final VerificationService verification;
+    private final OpenBadgeService badges;
     private final Div content = new Div();
     private final TextField codeField = new TextField();
     private String code;
 
-    public VerifyView(VerificationService verification) {
+    public VerifyView(VerificationService verification, OpenBadgeService badges) {
         this.verification = verification;
+        this.badges = badges;
         addClassName("verify");
         setAlignItems(Alignment.CENTER);
         content.addClassName("verify-content");
@@ -73,6 +78,7 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
             codeField.setValue(typed != null && cleaned(typed).equals(code) ? typed : code);
             show(verification.verify(code, clientAddress()));
         }
+        content.add(badgeCheck());
     }
 
     /** The code as the person typed it, shown again after the check. */
@@ -193,25 +199,40 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private Component pdfCheck() {
+        return uploadCheck("pdf", MAX_PDF_BYTES, this::showPdfCheck, "application/pdf", ".pdf");
+    }
+
+    /**
+     * A heading, a line of explanation, an upload and its outcome, read out when it changes. Ids and message
+     * keys follow the kind: verify-pdf, verify-pdf-result and verify.pdf.* (likewise "badge").
+     */
+    private Component uploadCheck(String kind, int maxBytes, UploadCheck check, String... fileTypes) {
         Paragraph outcome = new Paragraph();
-        outcome.setId("verify-pdf-result");
+        outcome.setId("verify-" + kind + "-result");
         outcome.getElement().setAttribute("role", "status");
         String address = clientAddress();
-        Upload upload = new Upload(BoundedUpload.inMemory(MAX_PDF_BYTES, (metadata, bytes) -> showPdfCheck(outcome, bytes, address),
-                () -> outcome.setText(getTranslation("verify.pdf.rejected"))));
+        String keys = "verify." + kind + ".";
+        Upload upload = new Upload(BoundedUpload.inMemory(maxBytes, (metadata, bytes) -> check.show(outcome, bytes, address),
+                () -> outcome.setText(getTranslation(keys + "rejected"))));
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_PDF_BYTES);
-        upload.setAcceptedFileTypes("application/pdf", ".pdf");
-        upload.setDropLabel(new Span(getTranslation("verify.pdf.drop")));
-        upload.setUploadButton(new Button(getTranslation("verify.pdf.upload")));
-        upload.setId("verify-pdf");
-        upload.addFileRejectedListener(rejected -> outcome.setText(getTranslation("verify.pdf.rejected")));
-        H2 title = new H2(getTranslation("verify.pdf.title"));
+        upload.setMaxFileSize(maxBytes);
+        upload.setAcceptedFileTypes(fileTypes);
+        upload.setDropLabel(new Span(getTranslation(keys + "drop")));
+        upload.setUploadButton(new Button(getTranslation(keys + "upload")));
+        upload.setId("verify-" + kind);
+        upload.addFileRejectedListener(rejected -> outcome.setText(getTranslation(keys + "rejected")));
+        H2 title = new H2(getTranslation(keys + "title"));
         title.addClassName("verify-pdf-title");
-        VerticalLayout box = new VerticalLayout(title, new Paragraph(getTranslation("verify.pdf.intro")), upload, outcome);
+        VerticalLayout box = new VerticalLayout(title, new Paragraph(getTranslation(keys + "intro")), upload, outcome);
         box.setPadding(false);
         box.addClassName("verify-pdf-box");
         return box;
+    }
+
+    /** What an upload box does with the file: shows the answer in its outcome paragraph. */
+    @FunctionalInterface
+    private interface UploadCheck extends java.io.Serializable {
+        void show(Paragraph outcome, byte[] bytes, String address);
     }
 
     /** Shows whether an uploaded file is the issued PDF; also what the upload calls. */
@@ -223,6 +244,25 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
             case TOO_MANY_REQUESTS -> getTranslation("verify.too-many");
         });
         outcome.getElement().setAttribute("class", result == PdfCheck.IDENTICAL ? "verify-ok" : "verify-warning");
+    }
+
+    /** An Open Badge file (VC-JWT) checks itself: its signature, then the certificate's status today. */
+    private Component badgeCheck() {
+        return uploadCheck("badge", OpenBadgeService.MAX_CREDENTIAL_BYTES, this::showBadgeCheck,
+                ".jwt", "application/vc+jwt", "application/jwt", ".txt", "text/plain");
+    }
+
+    /** Says whether an uploaded credential is genuine and what its certificate's status is; also what the upload calls. */
+    void showBadgeCheck(Paragraph outcome, byte[] bytes, String address) {
+        BadgeCheckResult result = badges.check(bytes, address);
+        outcome.setText(switch (result.outcome()) {
+            case VALID, EXPIRED, SUPERSEDED, REVOKED -> getTranslation("verify.badge.genuine", result.code(),
+                    getTranslation("certificates.status." + result.outcome().name()));
+            case FORGED -> getTranslation("verify.badge.forged");
+            case NOT_A_CREDENTIAL -> getTranslation("verify.badge.unreadable");
+            case TOO_MANY_REQUESTS -> getTranslation("verify.too-many");
+        });
+        outcome.getElement().setAttribute("class", result.outcome() == BadgeCheck.VALID ? "verify-ok" : "verify-warning");
     }
 
     @Override

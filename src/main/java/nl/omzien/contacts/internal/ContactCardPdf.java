@@ -2,6 +2,7 @@ package nl.omzien.contacts.internal;
 
 import nl.omzien.contacts.LocalContact;
 import nl.omzien.contacts.MunicipalityContacts;
+import nl.omzien.base.PdfText;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -101,7 +102,9 @@ public final class ContactCardPdf {
             wrap(lines, t.get("contact.card.none"), regular, size, MUTED, size, width);
         }
         for (LocalContact c : card.contacts().subList(0, shown)) {
-            wrap(lines, t.get(c.kind().translationKey()).toUpperCase(java.util.Locale.ROOT), bold, size * 0.8f, MUTED, size * 1.1f, width);
+            // Issue 21: a contact for one kern says which.
+            String kind = t.get(c.kind().translationKey()) + (c.kern() == null ? "" : " · " + c.kern());
+            wrap(lines, kind.toUpperCase(java.util.Locale.ROOT), bold, size * 0.8f, MUTED, size * 1.1f, width);
             wrap(lines, c.name(), bold, size * 1.15f, INK, 0, width);
             if (c.example()) {
                 wrap(lines, t.get("contact.example.long"), bold, size * 0.85f, WARNING, 0, width);
@@ -149,23 +152,12 @@ public final class ContactCardPdf {
         }
     }
 
-    /** Word-wraps one paragraph to the page width. */
+    /** Word-wraps text to the page width; the gap goes before its first line only. */
     private static void wrap(List<Line> lines, String text, PDFont font, float size, Color color, float gapBefore,
                              float width) throws IOException {
         float gap = gapBefore;
-        for (String paragraph : text.replace("\t", " ").split("\\R")) {
-            StringBuilder current = new StringBuilder();
-            for (String word : paragraph.trim().split(" +")) {
-                String candidate = current.isEmpty() ? word : current + " " + word;
-                if (!current.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
-                    lines.add(new Line(current.toString(), font, size, color, gap));
-                    gap = 0;
-                    current = new StringBuilder(word);
-                } else {
-                    current = new StringBuilder(candidate);
-                }
-            }
-            lines.add(new Line(current.toString(), font, size, color, gap));
+        for (String line : PdfText.wrap(text, font, size, width)) {
+            lines.add(new Line(line, font, size, color, gap));
             gap = 0;
         }
     }

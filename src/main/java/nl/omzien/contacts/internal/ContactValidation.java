@@ -24,6 +24,7 @@ public final class ContactValidation {
         String email = trim(draft.email());
         String website = website(trim(draft.website()));
         String hours = trim(draft.openingHours());
+        String kern = trim(draft.kern());
         new InvalidInputException.Checks()
                 .require("kind", draft.kind())
                 .require("name", name)
@@ -37,10 +38,12 @@ public final class ContactValidation {
                 .fail("website", "contact.website.invalid", website != null && !isWebsite(website))
                 .fail("openingHours", "contact.hours.too-long", hours != null && hours.length() > 200)
                 .singleLine("openingHours", hours)
+                .length("kern", kern, 2, 100)
+                .singleLine("kern", kern)
                 .fail("phone", "contact.reachable-required", phone == null && email == null && website == null)
                 .throwIfAny();
         return new LocalContactDraft(draft.kind(), name, offer, phone, email == null ? null : email.toLowerCase(Locale.ROOT),
-                website, hours);
+                website, hours, kern);
     }
 
     static boolean isDutchPhone(String phone) {

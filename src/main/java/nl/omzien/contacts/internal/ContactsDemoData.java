@@ -26,7 +26,7 @@ class ContactsDemoData implements ContactsDemo {
 
     private static final Logger log = LoggerFactory.getLogger(ContactsDemoData.class);
 
-    // Kinds of help per municipality: seed 002 §5.5 (Meldpunt Eenzaamheid, kernteams, sociale kaart),
+    // Kinds of help per municipality (some for one kern, issue 21): seed 002 §5.5 (Meldpunt Eenzaamheid, kernteams, sociale kaart),
     // seed 000 §3 (welzijn, wijkteams, Welzijn op Recept), seed 003 (maatjesprojecten, Welzijn op Recept).
     private static final Map<String, List<LocalContactDraft>> EXAMPLES = Map.of(
             "Coevorden", List.of(
@@ -49,7 +49,14 @@ class ContactsDemoData implements ContactsDemo {
                             null, "welzijnoprecept@welzijn-coevorden.example", null, null),
                     new LocalContactDraft(ContactKind.OTHER, "Sociale kaart Coevorden",
                             "Een website met alle hulp en activiteiten in de gemeente.",
-                            null, null, "https://www.socialekaart-coevorden.example", null)),
+                            null, null, "https://www.socialekaart-coevorden.example", null),
+                    // Issue 21: contacts for one kern (seed 002 §6.2.3: a social map per kern).
+                    new LocalContactDraft(ContactKind.OTHER, "Buurtkamer Schoonebeek",
+                            "Koffie en een praatje op dinsdag- en donderdagochtend. Iedereen is welkom.",
+                            "0524 000 105", null, null, "di en do 10.00-12.00 uur", "Schoonebeek"),
+                    new LocalContactDraft(ContactKind.OTHER, "Koffie-inloop Dorpshuis Dalen",
+                            "Elke woensdag inloop met koffie. Vrijwilligers helpen ook met kleine vragen.",
+                            "0524 000 106", null, null, "wo 9.30-11.30 uur", "Dalen")),
             "Twenterand", List.of(
                     new LocalContactDraft(ContactKind.SIGNAL_POINT, "Meldpunt Eenzaamheid Twenterand",
                             "Langskomen, bellen of mailen kan. Je krijgt advies. Met toestemming volgt een huisbezoek of verwijzing.",
@@ -61,7 +68,10 @@ class ContactsDemoData implements ContactsDemo {
                             "ma t/m vr 9.00-16.30 uur"),
                     new LocalContactDraft(ContactKind.NEIGHBOURHOOD_TEAM, "Kernteam Vriezenveen",
                             "Partners uit zorg en welzijn bespreken samen wat iemand nodig heeft en verwijzen door.",
-                            "0546 000 203", "kernteam@twenterand.example", null, "di en do 9.00-12.00 uur"),
+                            "0546 000 203", "kernteam@twenterand.example", null, "di en do 9.00-12.00 uur", "Vriezenveen"),
+                    new LocalContactDraft(ContactKind.NEIGHBOURHOOD_TEAM, "Kernteam Den Ham",
+                            "Partners uit zorg en welzijn in Den Ham bespreken samen wat iemand nodig heeft en verwijzen door.",
+                            "0546 000 205", "kernteam.denham@twenterand.example", null, "ma en wo 9.00-12.00 uur", "Den Ham"),
                     new LocalContactDraft(ContactKind.BUDDY_PROJECT, "Maatjesproject Twenterand",
                             "Een vaste vrijwilliger voor een wandeling, een kop koffie of een uitje.",
                             "0546 000 204", null, null, null),

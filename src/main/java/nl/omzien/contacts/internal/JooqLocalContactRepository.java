@@ -3,6 +3,7 @@ package nl.omzien.contacts.internal;
 import nl.omzien.base.PersonId;
 
 import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.OrganisationId;
 import nl.omzien.contacts.ContactKind;
 import nl.omzien.contacts.LocalContact;
 import nl.omzien.contacts.LocalContactDraft;
@@ -20,6 +21,7 @@ import java.util.Optional;
 
 import static nl.omzien.contacts.internal.db.Tables.LOCAL_CONTACT;
 import static nl.omzien.people.published.Tables.V_MUNICIPALITY;
+import static nl.omzien.people.published.Tables.V_ORGANISATION;
 
 @Repository
 public class JooqLocalContactRepository {
@@ -46,6 +48,18 @@ public class JooqLocalContactRepository {
         return db.select(V_MUNICIPALITY.NAME).from(V_MUNICIPALITY).where(V_MUNICIPALITY.ID.eq(municipalityId)).fetchOptional(V_MUNICIPALITY.NAME);
     }
 
+    /** The villages (kernen) of the municipality's organisations, from the people feature's published view. */
+    public List<String> villages(MunicipalityId municipalityId) {
+        return db.selectDistinct(V_ORGANISATION.VILLAGE).from(V_ORGANISATION)
+                .where(V_ORGANISATION.MUNICIPALITY_ID.eq(municipalityId), V_ORGANISATION.VILLAGE.isNotNull())
+                .fetch(V_ORGANISATION.VILLAGE);
+    }
+
+    public Optional<String> villageOf(OrganisationId organisationId) {
+        return db.select(V_ORGANISATION.VILLAGE).from(V_ORGANISATION).where(V_ORGANISATION.ID.eq(organisationId))
+                .fetchOptional(V_ORGANISATION.VILLAGE).filter(v -> !v.isBlank());
+    }
+
     public long insert(MunicipalityId municipalityId, LocalContactDraft draft, boolean example, PersonId by, OffsetDateTime at) {
         return db.insertInto(LOCAL_CONTACT)
                 .set(LOCAL_CONTACT.MUNICIPALITY_ID, municipalityId)
@@ -67,6 +81,7 @@ public class JooqLocalContactRepository {
         values.put(LOCAL_CONTACT.EMAIL, draft.email());
         values.put(LOCAL_CONTACT.WEBSITE, draft.website());
         values.put(LOCAL_CONTACT.OPENING_HOURS, draft.openingHours());
+        values.put(LOCAL_CONTACT.KERN, draft.kern());
         values.put(LOCAL_CONTACT.EXAMPLE, example);
         values.put(LOCAL_CONTACT.UPDATED_AT, at);
         values.put(LOCAL_CONTACT.UPDATED_BY, by);
@@ -85,6 +100,6 @@ public class JooqLocalContactRepository {
         return new LocalContact(r.get(LOCAL_CONTACT.ID), r.get(LOCAL_CONTACT.MUNICIPALITY_ID),
                 r.get(LOCAL_CONTACT.KIND), r.get(LOCAL_CONTACT.NAME), r.get(LOCAL_CONTACT.OFFER),
                 r.get(LOCAL_CONTACT.PHONE), r.get(LOCAL_CONTACT.EMAIL), r.get(LOCAL_CONTACT.WEBSITE),
-                r.get(LOCAL_CONTACT.OPENING_HOURS), r.get(LOCAL_CONTACT.EXAMPLE));
+                r.get(LOCAL_CONTACT.OPENING_HOURS), r.get(LOCAL_CONTACT.EXAMPLE), r.get(LOCAL_CONTACT.KERN));
     }
 }

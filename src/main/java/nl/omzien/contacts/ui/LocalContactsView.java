@@ -212,17 +212,46 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
         hours.setHelperText(getTranslation("contact.hours-help"));
         hours.setMaxLength(200);
         kind.setValue(draft == null ? ContactKind.SIGNAL_POINT : draft.kind());
+        ComboBox<String> kern = kernField(draft == null ? null : draft.kern());
 
-        FormLayout form = new FormLayout(kind, name, offer, phone, email, website, hours);
+        FormLayout form = new FormLayout(kind, name, offer, phone, email, website, hours, kern);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         form.setColspan(offer, 2);
         form.setColspan(name, 2);
         openForm(dialog, form, "save-contact", () -> contacts.save(contact == null ? null : contact.id(), municipalityId,
                         new LocalContactDraft(kind.getValue(), name.getValue(), offer.getValue(), phone.getValue(),
-                                email.getValue(), website.getValue(), hours.getValue())),
+                                email.getValue(), website.getValue(), hours.getValue(), kern.getValue())),
                 Map.of("kind", kind, "name", name, "offer", offer, "phone", phone, "email", email, "website", website,
-                        "openingHours", hours));
+                        "openingHours", hours, "kern", kern));
         name.focus();
+    }
+
+    /**
+     * Issue 21: the kern (village or district) a contact serves, empty for the whole municipality. Suggests the
+     * villages of the municipality's organisations (the same notion), so that "contacts near you first" matches;
+     * another name may be typed.
+     */
+    private ComboBox<String> kernField(String value) {
+        List<String> suggestions = new java.util.ArrayList<>(contacts.kernSuggestions(municipalityId));
+        if (value != null && !suggestions.contains(value)) {
+            suggestions.add(value);
+        }
+        ComboBox<String> kern = new ComboBox<>(getTranslation("contact.kern"));
+        kern.setId("contact-kern");
+        kern.setHelperText(getTranslation("contact.kern-help"));
+        kern.setItems(suggestions);
+        kern.setAllowCustomValue(true);
+        kern.setClearButtonVisible(true);
+        kern.addCustomValueSetListener(typed -> {
+            String name = typed.getDetail().strip();
+            if (!name.isEmpty() && !suggestions.contains(name)) {
+                suggestions.add(name);
+                kern.setItems(suggestions);
+            }
+            kern.setValue(name.isEmpty() ? null : name);
+        });
+        kern.setValue(value);
+        return kern;
     }
 
     /** Opens a form dialog: save stores, closes and refreshes, or shows each field's problem and keeps what was typed. */

@@ -1,5 +1,6 @@
 package nl.omzien.dashboard.internal;
 
+import nl.omzien.base.PdfText;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -107,21 +108,7 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     List<String> wrap(String text, PDFont font, float fontSize, float maxWidth) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : text.replace("\r", "").split("\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" +")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (widthOf(candidate, font, fontSize) > maxWidth && !line.isEmpty()) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(candidate);
-                }
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        return PdfText.wrap(text, font, fontSize, maxWidth);
     }
 
     /** Drops characters the font cannot draw (emoji in a comment) instead of failing the whole PDF. */

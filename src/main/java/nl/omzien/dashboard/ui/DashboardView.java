@@ -58,7 +58,11 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
     private boolean applyingPreset;
     private final DashboardFormat format;
 
-    public DashboardView(DashboardService dashboard, Clock clock) {
+    /** The campaign figures (issue 21) come from the campaigns feature. */
+    private final nl.omzien.campaigns.CampaignService campaigns;
+
+    public DashboardView(DashboardService dashboard, Clock clock, nl.omzien.campaigns.CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.clock = clock;
         addClassName("dashboard");
@@ -191,6 +195,7 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
                 new Section("organisations", "dashboard.tab.organisations", new OrganisationsSection(dashboard, filter, format, this::refresh)),
                 new Section("targets", "dashboard.tab.targets", new TargetsSection(dashboard, filter, format, this::refresh)),
                 new Section("tell", "dashboard.tab.tell", new TellSection(dashboard, filter, format)),
+                new Section("campaign", "dashboard.tab.campaign", new CampaignSection(campaigns, filter, format)),
                 new Section("downloads", "dashboard.tab.export", new DownloadsSection(dashboard, this::requireFilter, format)));
         Nav jump = new Nav();
         jump.addClassName("dashboard-jump");

@@ -105,18 +105,23 @@ public class JooqInviteRepository {
                 .onConflictDoNothing().execute();
     }
 
-    public void addPendingSession(PersonId userId, SessionId sessionId, OffsetDateTime now) {
+    public void addPendingSession(PersonId userId, SessionId sessionId, OffsetDateTime now, boolean viaAgenda) {
         db.insertInto(PENDING_SESSION_SIGNUP)
                 .set(PENDING_SESSION_SIGNUP.USER_ID, userId)
                 .set(PENDING_SESSION_SIGNUP.SESSION_ID, sessionId)
                 .set(PENDING_SESSION_SIGNUP.REQUESTED_AT, now)
+                .set(PENDING_SESSION_SIGNUP.VIA_AGENDA, viaAgenda)
                 .onConflictDoNothing().execute();
     }
 
-    public List<SessionId> pendingSessions(PersonId userId) {
-        return db.select(PENDING_SESSION_SIGNUP.SESSION_ID).from(PENDING_SESSION_SIGNUP)
+    /** A session sign-up waiting for the person's confirmation; {@code viaAgenda}: asked for from the public agenda. */
+    public record PendingSession(SessionId sessionId, boolean viaAgenda) {
+    }
+
+    public List<PendingSession> pendingSessions(PersonId userId) {
+        return db.select(PENDING_SESSION_SIGNUP.SESSION_ID, PENDING_SESSION_SIGNUP.VIA_AGENDA).from(PENDING_SESSION_SIGNUP)
                 .where(PENDING_SESSION_SIGNUP.USER_ID.eq(userId))
-                .orderBy(PENDING_SESSION_SIGNUP.REQUESTED_AT).fetch(PENDING_SESSION_SIGNUP.SESSION_ID);
+                .orderBy(PENDING_SESSION_SIGNUP.REQUESTED_AT).fetch(r -> new PendingSession(r.value1(), r.value2()));
     }
 
     /** @return whether this call removed it, so a second tab does not sign up twice */

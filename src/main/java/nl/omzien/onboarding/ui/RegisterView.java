@@ -56,6 +56,8 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
     private final Paragraph problem = new Paragraph();
     private final Button send = new Button();
     private String token;
+    /** The link came from the public agenda (issue 21): a confirmed sign-up counts as one from the agenda. */
+    private boolean viaAgenda;
 
     public RegisterView(InviteRegistrationService registrations) {
         this(registrations, false);
@@ -75,6 +77,8 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
+        viaAgenda = event.getLocation().getQueryParameters().getParameters().containsKey("via")
+                && event.getLocation().getQueryParameters().getParameters().get("via").contains("agenda");
         Optional<Invite> invite = sessionLink ? registrations.sessionInvite(token) : registrations.organisationInvite(token);
         content.removeAll();
         // Vaadin may reuse this view for the same address: start from an empty form with a live button.
@@ -205,7 +209,7 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         var form = new InviteRegistrationService.Form(fullName.getValue(), email.getValue(), chosen == null ? null : chosen.id(),
                 consent.getValue(), getLocale());
         try {
-            registrations.register(token, sessionLink, form, VaadinRequest.getCurrent().getRemoteAddr());
+            registrations.register(token, sessionLink, form, VaadinRequest.getCurrent().getRemoteAddr(), viaAgenda);
             showSent(email.getValue().trim());
         } catch (InvalidInputException e) {
             String consentKey = e.errors().get("consent");

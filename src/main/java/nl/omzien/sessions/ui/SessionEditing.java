@@ -14,6 +14,8 @@ import nl.omzien.sessions.SessionDraft;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The dialog to plan a session or change one occurrence. */
@@ -27,7 +29,7 @@ final class SessionEditing {
         SessionDraft draft = session == null ? sessions.newDraft() : SessionDraft.of(session);
         MunicipalityId municipality = draft.getMunicipalityId();
         // A trainer already on the session stays selectable, also when their qualification lapsed meanwhile.
-        java.util.Map<PersonId, String> trainers = new java.util.LinkedHashMap<>(sessions.trainers(municipality));
+        Map<PersonId, String> trainers = new LinkedHashMap<>(sessions.trainers(municipality));
         if (session != null) {
             for (int i = 0; i < session.trainerIds().size(); i++) {
                 trainers.putIfAbsent(session.trainerIds().get(i), session.trainerNames().get(i));

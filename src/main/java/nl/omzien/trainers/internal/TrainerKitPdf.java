@@ -8,6 +8,7 @@ import nl.omzien.training.content.ReadingTime;
 import nl.omzien.training.content.ScenarioStep;
 import nl.omzien.training.content.Step;
 import nl.omzien.training.content.TrainingModule;
+import nl.omzien.base.PdfText;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -338,21 +339,7 @@ public class TrainerKitPdf {
     }
 
     static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : plain(text).split("\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.trim().split("\\s+")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(candidate);
-                }
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        return PdfText.wrap(plain(text), font, size, width);
     }
 
     private static void write(PDPageContentStream content, PDFont font, float size, float x, float y, String text) throws IOException {

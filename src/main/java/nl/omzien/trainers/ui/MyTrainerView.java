@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -63,7 +64,13 @@ public class MyTrainerView extends VerticalLayout implements HasTitleKey {
             section.add(new Paragraph(getTranslation("my-trainer.not-qualified")));
             return section;
         }
-        Paragraph state = new Paragraph(getTranslation("trainers.state." + status.state().name()));
+        Span state = new Span(getTranslation("trainers.state." + status.state().name()));
+        state.getElement().getThemeList().add("badge" + switch (status.state()) {
+            case ACTIVE -> " success";
+            case EXPIRED -> " error";
+            case NOT_ACTIVE, EXPIRING -> " warning";
+            case CANDIDATE -> "";
+        });
         state.setId("my-state");
         section.add(new H2(getTranslation("my-trainer.standing")), state);
         if (status.expiresOn() != null) {
@@ -82,6 +89,7 @@ public class MyTrainerView extends VerticalLayout implements HasTitleKey {
     private Div kit() {
         Div section = new Div(new H2(getTranslation("my-trainer.kit")), new Paragraph(getTranslation("my-trainer.kit.intro")));
         section.setId("trainer-kit");
+        section.addClassName("trainer-form");
         Map<String, TrainingModule> modules = trainers.kitModules();
         ComboBox<String> module = new ComboBox<>(getTranslation("my-trainer.kit.module"), modules.keySet());
         module.setItemLabelGenerator(id -> modules.get(id).title().in(getLocale()) + " (v" + modules.get(id).version() + ")");
@@ -133,6 +141,7 @@ public class MyTrainerView extends VerticalLayout implements HasTitleKey {
         for (SessionFiguresForTrainer f : mine.sessions()) {
             Div card = new Div(new H3(f.title() + " · " + dates().format(SessionTimes.local(f.startsAt()).toLocalDate())));
             card.addClassName("trainer-session-figures");
+            card.addClassName("trainer-card");
             card.setId("figures-" + f.sessionId().value());
             card.add(new Paragraph(getTranslation("my-trainer.figures.attendance", f.present(), f.places())));
             card.add(new Paragraph(f.evaluationAverage() == null ? getTranslation("my-trainer.figures.no-evaluations")

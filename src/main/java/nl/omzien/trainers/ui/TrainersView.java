@@ -152,6 +152,7 @@ public class TrainersView extends VerticalLayout implements HasTitleKey {
     private Div recordForm() {
         Div section = new Div(new H2(getTranslation("trainers.record")), new Paragraph(getTranslation("trainers.record.intro")));
         section.setId("trainers-record");
+        section.addClassName("trainer-form");
         Map<PersonId, String> people = trainers.people(municipalityId);
         ComboBox<PersonId> person = new ComboBox<>(getTranslation("trainers.record.person"), people.keySet());
         person.setItemLabelGenerator(id -> people.getOrDefault(id, ""));
@@ -173,7 +174,7 @@ public class TrainersView extends VerticalLayout implements HasTitleKey {
         save.addClickListener(click -> {
             FormErrors.clear(fields);
             try {
-                trainers.recordExternal(municipalityId, person.getValue() == null ? null : person.getValue(),
+                trainers.recordExternal(municipalityId, person.getValue(),
                         evidence.getValue(), expires.getValue());
                 FormErrors.saved(getTranslation("trainers.record.saved"));
                 refresh();
@@ -189,6 +190,7 @@ public class TrainersView extends VerticalLayout implements HasTitleKey {
         Div section = new Div(new H2(getTranslation("trainers.rule")), new Paragraph(getTranslation(
                 rule.ownRule() ? "trainers.rule.own" : "trainers.rule.default")));
         section.setId("trainers-rule");
+        section.addClassName("trainer-form");
         IntegerField validity = new IntegerField(getTranslation("trainers.rule.validity"));
         validity.setValue(rule.validityMonths());
         validity.setId("rule-validity");

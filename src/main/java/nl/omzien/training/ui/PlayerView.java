@@ -349,6 +349,13 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 getTranslation("player.done.certificates"));
         certificates.setId("done-certificates-link");
         add(certificate, certificates);
+        // Issue 21: the signal card of the learner's municipality, at the end of every module (a route, not a class:
+        // the signal card feature depends on training).
+        Paragraph signalCard = new Paragraph(getTranslation("player.done.signal-card"));
+        com.vaadin.flow.component.html.Anchor signalCardLink = new com.vaadin.flow.component.html.Anchor("signaleringskaart",
+                getTranslation("player.done.signal-card.link"));
+        signalCardLink.setId("done-signal-card-link");
+        add(signalCard, signalCardLink);
         training.myModules().stream().filter(m -> !m.module().id().equals(module.id())
                         && m.status() != nl.omzien.training.ModuleOverview.Status.COMPLETED).findFirst()
                 .ifPresent(next -> {

@@ -31,6 +31,8 @@ class LearningPathParserTest {
         assertThat(signaleerder.renewalModules()).extracting(LearningPath.RequiredModule::moduleId).containsExactly("gesprek");
         assertThat(paths.get(1).attendanceRequired()).isTrue();
         assertThat(paths.get(1).renewalModules()).hasSize(3);
+        // The trainer's certificate needs a train-the-trainer session, not just any session.
+        assertThat(paths.get(2).sessions()).extracting(LearningPath.RequiredSession::covers).containsExactly(List.of("trainer-worden"));
         LearningPath group = paths.get(3);
         assertThat(group.attendanceOnly()).isTrue();
         assertThat(group.modules()).isEmpty();

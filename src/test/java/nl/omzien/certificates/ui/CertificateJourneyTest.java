@@ -73,6 +73,9 @@ class CertificateJourneyTest extends BrowserTest {
         assertThat(PdfReading.text(pdf)).contains("Łukasz Nowak", code, "Signaleerder eenzaamheid");
         String verifyUrl = PdfReading.qrCode(pdf);
         assertThat(verifyUrl).endsWith("/verify/" + code);
+        // The same certificate as an Open Badge (issue 22), to upload below.
+        java.nio.file.Path badge = java.nio.file.Path.of("target/screenshots/open-badge-" + code + ".jwt");
+        page.waitForDownload(() -> page.locator("#badge-" + code).click()).saveAs(badge);
 
         // A stranger: a fresh browser, never signed in, opens the link from the QR code.
         newDevice();
@@ -90,6 +93,8 @@ class CertificateJourneyTest extends BrowserTest {
         // The downloaded file itself, uploaded on the page, is recognised as the issued one.
         page.locator("#verify-pdf input[type=file]").setInputFiles(saved);
         assertThat(page.locator("#verify-pdf-result")).hasText("Dit bestand is precies het certificaat dat we hebben uitgegeven.");
+        page.locator("#verify-badge input[type=file]").setInputFiles(badge);
+        assertThat(page.locator("#verify-badge-result")).hasText("Dit is een echt certificaat van Omzien (code " + code + "). Status: Geldig.");
     }
 
     /** On a phone the coalition lead taps a certificate in the list and reaches "Opnieuw uitgeven" on screen. */

@@ -44,6 +44,7 @@ class DashboardViewTest extends KaribuTest {
 
     @Autowired CertificateService certificates;
     @Autowired DashboardService dashboard;
+    @Autowired nl.omzien.campaigns.CampaignService campaigns;
 
     @BeforeEach
     void fixture() {
@@ -225,7 +226,7 @@ class DashboardViewTest extends KaribuTest {
         signInAs(f.leadEmail);
         // 10 May 2023, far from the computer's date: a preset taken from the system clock would show.
         Clock may2023 = Clock.fixed(Instant.parse("2023-05-10T10:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-        UI.getCurrent().add(new DashboardView(dashboard, may2023));
+        UI.getCurrent().add(new DashboardView(dashboard, may2023, campaigns));
         Select<YearMonth> from = select("dashboard-from");
         Select<YearMonth> until = select("dashboard-until");
         assertThat(DashboardViewTest.<DashboardView.Period>select("dashboard-period").getValue()).isEqualTo(DashboardView.Period.THIS_YEAR);

@@ -415,6 +415,31 @@ class PhoneFitJourneyTest extends BrowserTest {
         assertThat(accessibilityProblems).isEmpty();
     }
 
+    /**
+     * The trainer pages on a 360 px phone: the lead's list of trainers (cards, the lapsed list and the two
+     * forms) and a trainer's own standing with the kit downloads fit, with nothing cut and axe clean.
+     */
+    @Test
+    void onA360PhoneTheTrainerPagesFitWithNothingCut() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
+        go("trainers");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#trainers-record")).isVisible();
+        checkPageFit("trainers on a phone");
+        screenshot("trainers", PHONE_WIDTH);
+        checkAccessibility("trainers on a phone");
+        newDevice();
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(TRAINER, DEMO_PASSWORD);
+        go("mijn-trainerschap");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#trainer-kit")).isVisible();
+        checkPageFit("mijn-trainerschap on a phone");
+        screenshot("my-trainer-standing", PHONE_WIDTH);
+        checkAccessibility("mijn-trainerschap on a phone");
+        assertThat(problems).isEmpty();
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
     private void checkPageFit(String where) {
         @SuppressWarnings("unchecked")
         List<String> found = (List<String>) page.evaluate("(" + FIT_PROBLEMS + ")(document.querySelector('#main-content') || document.body)");
@@ -437,7 +462,7 @@ class PhoneFitJourneyTest extends BrowserTest {
                 signIn(who, DEMO_PASSWORD);
                 List<String> routes = who.equals(PARTICIPANT)
                         ? List.of("", "mijn-training", "sessies", "hulp-in-je-gemeente", "mijn-certificaten")
-                        : List.of("dashboard", "gebruikers", "organisaties", "sessies/beheer", "uitnodigingen", "certificaten");
+                        : List.of("dashboard", "gebruikers", "organisaties", "sessies/beheer", "uitnodigingen", "certificaten", "trainers");
                 for (String route : routes) {
                     go(route);
                     checkPageFit("200% " + (route.isEmpty() ? "start" : route));

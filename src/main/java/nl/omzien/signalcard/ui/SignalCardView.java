@@ -1,0 +1,90 @@
+package nl.omzien.signalcard.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.PermitAll;
+import nl.omzien.base.MunicipalityId;
+import nl.omzien.base.ui.HasTitleKey;
+import nl.omzien.people.Municipality;
+import nl.omzien.people.MunicipalityService;
+import nl.omzien.security.CurrentUser;
+import nl.omzien.signalcard.SignalCardFormat;
+import nl.omzien.signalcard.SignalCardService;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+/**
+ * Print the signal card of your municipality: A4 to hang up, or a card folded in two for the counter. Linked from the
+ * end of every module and from "Hulp in je gemeente". An admin chooses the municipality.
+ */
+@Route("signaleringskaart")
+@PermitAll
+public class SignalCardView extends VerticalLayout implements HasTitleKey {
+
+    public static final String ROUTE = "signaleringskaart";
+
+    private final SignalCardService cards;
+    private final Div downloads = new Div();
+
+    public SignalCardView(SignalCardService cards, MunicipalityService municipalities, CurrentUser currentUser) {
+        this.cards = cards;
+        addClassName("signal-card-view");
+        add(new Paragraph(getTranslation("signalcard.intro")));
+        downloads.addClassName("signal-card-downloads");
+        MunicipalityId own = cards.myMunicipality().orElse(null);
+        if (currentUser.require().isAdmin()) {
+            List<Municipality> all = municipalities.visible();
+            ComboBox<Municipality> choice = new ComboBox<>(getTranslation("contact.municipality"));
+            choice.setId("signal-card-municipality");
+            choice.setItems(all);
+            choice.setItemLabelGenerator(Municipality::name);
+            choice.addValueChangeListener(change -> show(change.getValue() == null ? null : change.getValue().id()));
+            add(choice);
+            if (own == null && !all.isEmpty()) {
+                choice.setValue(all.getFirst());
+            }
+        }
+        add(downloads, new Anchor("hulp-in-je-gemeente", getTranslation("signalcard.to-contacts")));
+        if (own != null || !currentUser.require().isAdmin()) {
+            show(own);
+        }
+    }
+
+    private void show(MunicipalityId municipalityId) {
+        downloads.removeAll();
+        if (municipalityId == null) {
+            downloads.add(new Paragraph(getTranslation("contact.no-municipality")));
+            return;
+        }
+        downloads.add(new Div(download(municipalityId, SignalCardFormat.A4, "signal-card-a4", "signalcard.download.a4")),
+                new Div(download(municipalityId, SignalCardFormat.COUNTER, "signal-card-counter", "signalcard.download.counter")));
+    }
+
+    private Anchor download(MunicipalityId municipalityId, SignalCardFormat format, String id, String labelKey) {
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = cards.card(municipalityId, format, getLocale());
+            return new DownloadResponse(new ByteArrayInputStream(bytes), cards.fileName(municipalityId, format),
+                    "application/pdf", bytes.length);
+        }), "");
+        pdf.setId(id);
+        pdf.addClassName("local-help-pdf");
+        pdf.setTarget(AnchorTarget.BLANK);
+        pdf.add(VaadinIcon.PRINT.create(), new Span(getTranslation(labelKey)));
+        return pdf;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.signal-card";
+    }
+}

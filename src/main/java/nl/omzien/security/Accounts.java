@@ -1,5 +1,6 @@
 package nl.omzien.security;
 
+import nl.omzien.base.MunicipalityId;
 import nl.omzien.base.PersonId;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,4 +23,7 @@ public interface Accounts {
     String locale(PersonId accountId);
 
     void changeLocale(PersonId accountId, String language);
+
+    /** The municipality with this name (case-insensitive), for an identity provider bound to one. */
+    Optional<MunicipalityId> municipalityNamed(String name);
 }

@@ -2,11 +2,15 @@ package nl.omzien.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import nl.omzien.security.internal.IdentityProviderSettings;
 import nl.omzien.security.internal.LocalContinueSuccessHandler;
 import nl.omzien.security.internal.LoginThrottle;
+import nl.omzien.security.internal.ProviderSignIn;
+import nl.omzien.security.internal.SecondFactorGate;
 import nl.omzien.security.internal.StaffSignIn;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
 import nl.omzien.security.ui.LoginView;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -31,17 +35,20 @@ import java.util.Map;
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
+@EnableConfigurationProperties(IdentityProviderSettings.class)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                             OneTimeTokenService signInLinks, StaffSignIn staffSignIn,
-                                            RequestUtil vaadinRequests)
+                                            RequestUtil vaadinRequests, ProviderSignIn providerSignIn)
             throws Exception {
         var failureHandler = new ExceptionMappingAuthenticationFailureHandler();
         failureHandler.setDefaultFailureUrl("/login?error");
         failureHandler.setExceptionMappings(Map.of(
                 ThrottlingAuthenticationProvider.LoginThrottledException.class.getName(), "/login?throttled",
+                // Signs in through the organisation's identity provider only (an admin switched the password off).
+                SecondFactorGate.PasswordSwitchedOffException.class.getName(), "/login?" + ProviderSignIn.REFUSED_PARAMETER + "=password-off",
                 // The database (or something else behind the password check) failed: not a wrong password.
                 InternalAuthenticationServiceException.class.getName(), "/login?unavailable"));
         http.authenticationManager(authenticationManager);
@@ -77,6 +84,8 @@ class SecurityConfiguration {
         // Staff: a code after the password when they use an authenticator app; everyone: remember me, sign out everywhere.
         http.rememberMe(remember -> remember.rememberMeServices(staffSignIn.rememberMeServices()));
         http.with(staffSignIn.configurer(), staff -> { });
+        // Staff: their organisation's identity provider (OpenID Connect), when OMZIEN_OIDC_... configures one.
+        providerSignIn.configure(http);
         // Participants sign in with a link from their mail: GET /inloggen/link shows a button that POSTs
         // the token here, so mail scanners that only fetch links cannot use it up.
         http.oneTimeTokenLogin(ott -> ott
@@ -96,9 +105,10 @@ class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
                                                 LoginThrottle throttle, OneTimeTokenService signInLinks,
-                                                StaffSignIn staffSignIn) {
+                                                StaffSignIn staffSignIn, ProviderSignIn providerSignIn) {
         return new ProviderManager(staffSignIn.gate(new ThrottlingAuthenticationProvider(users, encoder, throttle)),
-                new OneTimeTokenAuthenticationProvider(signInLinks, users), staffSignIn.rememberMeProvider());
+                new OneTimeTokenAuthenticationProvider(signInLinks, users), staffSignIn.rememberMeProvider(),
+                providerSignIn.authenticationProvider());
     }
 
     /**

@@ -1,5 +1,6 @@
 package nl.omzien.people.internal;
 
+import nl.omzien.base.MunicipalityId;
 import nl.omzien.base.PersonId;
 import nl.omzien.security.Accounts;
 import nl.omzien.security.Role;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 
 import static nl.omzien.people.internal.db.Tables.APP_USER;
+import static nl.omzien.people.internal.db.Tables.MUNICIPALITY;
 import static nl.omzien.people.internal.db.Tables.ORGANISATION;
 import static nl.omzien.people.internal.db.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.coalesce;
@@ -64,5 +66,11 @@ class JooqAccounts implements Accounts {
     @Override
     public void changeLocale(PersonId accountId, String language) {
         db.update(APP_USER).set(APP_USER.LOCALE, language).where(APP_USER.ID.eq(accountId)).execute();
+    }
+
+    @Override
+    public Optional<MunicipalityId> municipalityNamed(String name) {
+        return db.select(MUNICIPALITY.ID).from(MUNICIPALITY).where(lower(MUNICIPALITY.NAME).eq(name.trim().toLowerCase()))
+                .fetchOptional(MUNICIPALITY.ID);
     }
 }

@@ -40,7 +40,9 @@ import nl.omzien.people.OrganisationService;
 import nl.omzien.people.UserAccount;
 import nl.omzien.people.UserAccountService;
 import nl.omzien.people.UserDraft;
+import nl.omzien.security.IdentityProviderService;
 import nl.omzien.security.Role;
+import nl.omzien.security.ProviderSignInSection;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -58,14 +60,18 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
     private final OrganisationService organisations;
     private final MunicipalityService municipalities;
     private final OwnDataService ownData;
+    private final IdentityProviderService identityProviders;
+    private final java.time.Clock clock;
     private final Grid<UserAccount> grid = new Grid<>();
     private final TextField filter = new TextField();
     private final TapList<UserAccount> list;
     private List<UserAccount> all = List.of();
 
     public UsersView(UserAccountService users, OrganisationService organisations, MunicipalityService municipalities,
-                     OwnDataService ownData) {
+                     OwnDataService ownData, IdentityProviderService identityProviders, java.time.Clock clock) {
         this.users = users;
+        this.identityProviders = identityProviders;
+        this.clock = clock;
         this.ownData = ownData;
         this.organisations = organisations;
         this.municipalities = municipalities;
@@ -197,6 +203,9 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
             }
         });
         dialog.add(form);
+        if (account != null && identityProviders.mayManage() && account.roles().stream().anyMatch(Role::isStaff)) {
+            dialog.add(new ProviderSignInSection(identityProviders, account.id(), clock.getZone()));
+        }
         if (account != null && ownData.mayHandle(account.id())) {
             dialog.add(ownDataActions(account, dialog));
         }

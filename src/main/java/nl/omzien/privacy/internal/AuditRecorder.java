@@ -5,6 +5,7 @@ import nl.omzien.base.PersonId;
 import com.vaadin.flow.server.VaadinRequest;
 import nl.omzien.base.PersonalDataAccessed;
 import nl.omzien.security.CurrentUser;
+import nl.omzien.security.SignedInThroughProvider;
 import nl.omzien.security.SignedInUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -47,6 +50,25 @@ class AuditRecorder {
             }
             repository.audit(now, actor, subject, event.action().name(), event.detail(), ip);
         }
+    }
+
+    /**
+     * A staff sign-in through their organisation's identity provider, with what the provider says it checked
+     * (amr, acr): the second factor is then the provider's business, and this is where it shows.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(SignedInThroughProvider event) {
+        String amr = event.amr().isEmpty() ? "-" : String.join(" ", event.amr());
+        String acr = event.acr() == null || event.acr().isBlank() ? "-" : event.acr();
+        // The audit page splits details at ':' (an acr is often a URN): each argument is URL-encoded.
+        String detail = "provider-sign-in:" + argument(event.provider(), 40) + ":" + argument(amr, 100) + ":" + argument(acr, 100);
+        repository.audit(OffsetDateTime.now(clock), event.personId(), event.personId(), "SIGNED_IN", detail, clientAddress());
+    }
+
+    private static String argument(String value, int max) {
+        String cut = value.length() > max ? value.substring(0, max) : value;
+        return URLEncoder.encode(cut, StandardCharsets.UTF_8);
     }
 
     private static String clientAddress() {

@@ -88,6 +88,8 @@ public class AuditLogView extends VerticalLayout implements HasTitleKey, BeforeE
         String[] parts = stored.split(":");
         Object[] arguments = java.util.Arrays.copyOfRange(parts, 1, parts.length, Object[].class);
         for (int i = 0; i < arguments.length; i++) {
+            // Arguments that could hold ':' are URL-encoded when stored (a provider's acr); plain ones decode to themselves.
+            arguments[i] = java.net.URLDecoder.decode(String.valueOf(arguments[i]), java.nio.charset.StandardCharsets.UTF_8);
             if (String.valueOf(arguments[i]).matches("[A-Z_]+")) {
                 arguments[i] = getTranslation("audit.value." + arguments[i]);
             }

@@ -44,22 +44,24 @@ public class StaffSignIn {
     private final TotpCodes totp;
     private final Clock clock;
     private final HashedRememberMeServices rememberMe;
+    private final ProviderAccounts providerAccounts;
     private final String rememberMeKey = SecretTokens.newToken();
 
     StaffSignIn(SecondFactors secondFactors, AccountSessions sessions, UserDetailsService users, LoginThrottle throttle,
-                TotpCodes totp, JooqRememberMeTokenRepository rememberMeTokens, Clock clock) {
+                TotpCodes totp, JooqRememberMeTokenRepository rememberMeTokens, ProviderAccounts providerAccounts, Clock clock) {
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.users = users;
         this.throttle = throttle;
         this.totp = totp;
         this.clock = clock;
+        this.providerAccounts = providerAccounts;
         this.rememberMe = new HashedRememberMeServices(rememberMeKey, users, rememberMeTokens, secondFactors, clock);
     }
 
     /** Password sign-in that stops before any role when a second step is needed. */
     public AuthenticationProvider gate(AuthenticationProvider passwords) {
-        return new SecondFactorGate(passwords, secondFactors);
+        return new SecondFactorGate(passwords, secondFactors, providerAccounts::passwordSwitchedOff);
     }
 
     public RememberMeServices rememberMeServices() {

@@ -15,8 +15,12 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.omzien.base.ui.LanguageSwitch;
+import nl.omzien.security.IdentityProviderService;
+import nl.omzien.security.internal.ProviderSignIn;
 
-/** Password sign-in for everyone until participants get e-mail links. */
+import java.util.Set;
+
+/** Password sign-in for staff, their organisation's identity provider when configured, and the way to e-mail links. */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -24,10 +28,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** Session attribute with the address typed at a failed sign-in, shown once on the next login page. */
     static final String TYPED_EMAIL = LoginView.class.getName() + ".typedEmail";
 
+    /** Why a sign-in through the organisation's provider did not work (login.provider.*); anything else reads "failed". */
+    private static final Set<String> PROVIDER_REFUSALS = Set.of("unknown", "unverified", "not-staff", "other-municipality",
+            "disabled", "password-off", "failed");
+
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView() {
+    public LoginView(IdentityProviderService identityProviders) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -57,7 +65,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         rememberMe.getElement().setAttribute("slot", "custom-form-area");
         form.getElement().appendChild(rememberMe.getElement());
 
-        add(brand, tagline, notice, signInByLink, form, new LanguageSwitch());
+        add(brand, tagline, notice, signInByLink, form);
+        // Staff of an organisation with its own identity provider: a plain link, since the browser must leave the app.
+        for (IdentityProviderService.Provider provider : identityProviders.providers()) {
+            Anchor signInThere = new Anchor(ProviderSignIn.START_PATH.substring(1) + provider.id(),
+                    getTranslation("login.provider.button", provider.name()));
+            signInThere.setId("sign-in-with-" + provider.id());
+            signInThere.addClassNames("login-by-link", "login-provider");
+            signInThere.setRouterIgnore(true);
+            add(signInThere);
+        }
+        add(new LanguageSwitch());
     }
 
     private LoginI18n loginI18n() {
@@ -87,6 +105,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             LoginI18n i18n = loginI18n();
             i18n.getErrorMessage().setTitle(getTranslation("login.unavailable.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.unavailable.message"));
+            form.setI18n(i18n);
+            form.setError(true);
+        } else if (params.containsKey(ProviderSignIn.REFUSED_PARAMETER)) {
+            String reason = params.get(ProviderSignIn.REFUSED_PARAMETER).getFirst();
+            LoginI18n i18n = loginI18n();
+            i18n.getErrorMessage().setTitle(getTranslation("login.provider.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.provider." + (PROVIDER_REFUSALS.contains(reason) ? reason : "failed")));
             form.setI18n(i18n);
             form.setError(true);
         } else if (params.containsKey("error")) {

@@ -74,6 +74,9 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
     @Autowired TransactionTemplate transactions;
     @Autowired DSLContext db;
     @Autowired UserDetailsService accounts;
+    @Autowired nl.omzien.requests.TrainingRequestService requests;
+    @Autowired nl.omzien.campaigns.CampaignService campaigns;
+    @Autowired nl.omzien.campaigns.internal.CampaignMailer campaignMailer;
 
     private record Sent(String recipient, String subject, String text, String html) {
         List<String> parts() {
@@ -160,6 +163,37 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
             fx.as(people.get(1), () -> profiles.requestEmailChange(TRAINER));
         }
 
+        // Trainings on request (issue 20): every step mails the requester in the language they asked in; one
+        // request is planned (its proposal names a day and times), one declined.
+        var coevorden = fx.municipality("Coevorden");
+        var thuiszorg = fx.organisation("Thuiszorg Zuidoost-Drenthe");
+        int address = 1;
+        for (String requester : List.of(dutch.get(1), english.get(1))) {
+            java.util.Locale locale = english.contains(requester) ? java.util.Locale.ENGLISH : java.util.Locale.of("nl");
+            for (boolean planned : List.of(true, false)) {
+                requests.submitPublic(coevorden, new nl.omzien.requests.RequestDraft("Thuiszorg Zuidoost-Drenthe",
+                        Audience.PROFESSIONAL, 6, "In de ochtend", "Markt 1", null, "Tester", requester), locale,
+                        "198.51.100." + address++);
+                var request = newRequestOf(fx, coevorden, requester);
+                if (!planned) {
+                    fx.as(LEAD_COEVORDEN, () -> requests.decline(request.id(), request.version(), "Geen trainer vrij."));
+                    continue;
+                }
+                fx.as(LEAD_COEVORDEN, () -> requests.assign(request.id(), request.version(), trainerId, thuiszorg));
+                var assigned = requestOf(fx, coevorden, request.id());
+                fx.as(TRAINER, () -> requests.propose(request.id(), assigned.version(), new nl.omzien.requests.Proposal(
+                        java.time.LocalDate.now(SessionTimes.ZONE).plusDays(20), LocalTime.of(14, 0), LocalTime.of(15, 30), "Kantine")));
+                var proposed = requestOf(fx, coevorden, request.id());
+                fx.as(LEAD_COEVORDEN, () -> requests.accept(request.id(), proposed.version()));
+            }
+        }
+        // The campaign mail (issue 21) to the certificate holders of a municipality while its campaign runs.
+        java.time.LocalDate today = java.time.LocalDate.now(SessionTimes.ZONE);
+        var campaign = fx.as(LEAD_COEVORDEN, () -> campaigns.create(coevorden, "Week van de Ontmoeting", today, today.plusDays(6)));
+        fx.as(LEAD_COEVORDEN, () -> campaigns.addActivity(campaign, new nl.omzien.campaigns.ActivityDraft("Koffieochtend",
+                today.plusDays(2), LocalTime.of(10, 0), LocalTime.of(12, 0), "Dorpshuis", "Welzijn", "Koffie.", null)));
+        campaignMailer.mailDue();
+
         List<Sent> sent = db.select(MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY_TEXT, MAIL_OUTBOX.BODY_HTML)
                 .from(MAIL_OUTBOX).fetch(r -> new Sent(r.value1(), r.value2(), r.value3(), r.value4()));
         List<String> englishAddresses = concat(english, english.stream().map(e -> "nieuw-" + e).toList());
@@ -220,6 +254,18 @@ class EveryMailWritesTimesAsPeopleDoTest extends IntegrationTest {
             }
         }
         assertThat(missing).as(bundle + ": templates no mail used").isEmpty();
+    }
+
+    private nl.omzien.requests.TrainingRequest newRequestOf(SessionFixtures fx, nl.omzien.base.MunicipalityId municipality, String requester) {
+        return fx.as(LEAD_COEVORDEN, () -> requests.requests(municipality)).stream()
+                .filter(r -> r.contactEmail().equals(requester) && r.status() == nl.omzien.requests.RequestStatus.NEW)
+                .findFirst().orElseThrow();
+    }
+
+    private nl.omzien.requests.TrainingRequest requestOf(SessionFixtures fx, nl.omzien.base.MunicipalityId municipality,
+                                                       nl.omzien.requests.RequestId id) {
+        return fx.as(LEAD_COEVORDEN, () -> requests.requests(municipality)).stream().filter(r -> r.id().equals(id))
+                .findFirst().orElseThrow();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

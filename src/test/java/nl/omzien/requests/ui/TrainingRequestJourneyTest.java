@@ -179,6 +179,10 @@ class TrainingRequestJourneyTest extends BrowserTest {
         }
         assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
                 .as("no sideways scrolling at 360 px").isTrue();
+        // Four "saved" notifications stacked at the bottom while they slide in and out; axe measured the overlapping
+        // cards mid-way. The page is what is checked here: once they have gone (3 s each).
+        page.locator("vaadin-notification-card").first().waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(15_000));
         checkAccessibility("trainer session with walk-in");
         screenshot("requests-session-walk-in", PHONE_WIDTH);
         go("sessies/beheer/" + session.value());

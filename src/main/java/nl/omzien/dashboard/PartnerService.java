@@ -192,8 +192,7 @@ public class PartnerService {
 
     /** A municipality's name as it appears in the public list's address: lower case, letters and digits, dashes. */
     public static String slug(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return nl.omzien.base.Slugs.of(name);
     }
 
     /**

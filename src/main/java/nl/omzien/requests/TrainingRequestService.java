@@ -107,8 +107,7 @@ public class TrainingRequestService {
 
     /** The part of a public form's address that names the municipality: "Coevorden" is {@code coevorden}. */
     public static String slug(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return nl.omzien.base.Slugs.of(name);
     }
 
     /** The municipality a public form address names; empty for an unknown one. Needs nobody signed in. */

@@ -24,8 +24,7 @@ public class AgendaSlugs {
     }
 
     static String slug(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = nl.omzien.base.Slugs.of(name);
         return slug.isEmpty() ? "gemeente" : slug;
     }
 

@@ -11,14 +11,24 @@ import nl.omzien.security.internal.StaffSignIn;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
 import nl.omzien.security.ui.LoginView;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.vaadin.flow.component.Component;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.ComposablePointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.authorization.method.Jsr250AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -34,9 +44,32 @@ import java.util.Map;
 
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity // @PreAuthorize; @RolesAllowed/@PermitAll through jsr250OnServicesOnly() below
 @EnableConfigurationProperties(IdentityProviderSettings.class)
 class SecurityConfiguration {
+
+    /**
+     * {@code @RolesAllowed}/{@code @PermitAll} as method security everywhere except on Vaadin components.
+     * On a view these annotations are Vaadin's navigation check (NavigationAccessControl, on the server at
+     * every navigation); Spring's jsr250 support would also make every view a CGLIB proxy, and Spring then
+     * re-evaluates every advisor against the view class each time Vaadin creates one: a quarter of the app's
+     * CPU under load (issue 23, decision 021). Services keep exactly the checks they had.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor jsr250OnServicesOnly() {
+        var jsr250 = new Jsr250AuthorizationManager();
+        // As Spring's own jsr250 set-up: a call without any Authentication is refused even for @PermitAll
+        AuthorizationManager<MethodInvocation> manager = (authentication, invocation) -> {
+            authentication.get();
+            return jsr250.authorize(authentication, invocation);
+        };
+        var pointcut = new ComposablePointcut(type -> !Component.class.isAssignableFrom(type))
+                .intersection(AuthorizationManagerBeforeMethodInterceptor.jsr250(jsr250).getPointcut());
+        var interceptor = new AuthorizationManagerBeforeMethodInterceptor(pointcut, manager);
+        interceptor.setOrder(AuthorizationInterceptorsOrder.JSR250.getOrder());
+        return interceptor;
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,

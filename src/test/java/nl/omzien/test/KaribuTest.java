@@ -41,6 +41,9 @@ public abstract class KaribuTest extends IntegrationTest {
 
     /** Signs in as a demo account, the way Spring Security's filter would for a real request. */
     protected void signInAs(String email) {
+        // A sign-in in the browser loads the page anew: a fresh UI, so no view of the previous person is reused
+        MockVaadin.tearDown();
+        startVaadin();
         UserDetails user = accounts.loadUserByUsername(email);
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(authentication);

@@ -9,7 +9,7 @@
 #         bench/load.sh [label=jar ...]      default: after=target/omzien-*.jar
 # Settings (environment): USERS="50 200" concurrent users per run, RAMP=30 s, DURATION=120 s at full load,
 #   THINK_MIN=2000 THINK_MAX=5000 ms, LEAD_SHARE=20 (one in N users is a coalition lead on the dashboard),
-#   MODE=mix|memory, ROUNDS=1 (before/after alternate ROUNDS times), JAVA_OPTS for the app (e.g. -Xmx1g),
+#   MODE=mix|memory (HEAP_DUMP=1: also a heap dump with the users in), ROUNDS=1 (before/after alternate ROUNDS times), JAVA_OPTS for the app (e.g. -Xmx1g),
 #   OUT=bench/load/results. Results: $OUT/summary.md (one line per run and action), Gatling's HTML reports
 #   beside it.
 # Runs the client on the same machine as the app: on a 2-core machine its CPU competes with the app's.
@@ -102,8 +102,8 @@ if [ "$MODE" = mix ]; then
   echo "| code | users | load 1 min (start → end) | action | requests | errors | p50 ms | p95 ms | p99 ms |" >> "$SUMMARY"
   echo "|---|---|---|---|---|---|---|---|---|" >> "$SUMMARY"
 else
-  echo "| code | users | load 1 min | heap after full GC, 0 users | with the users | per user in the player |" >> "$SUMMARY"
-  echo "|---|---|---|---|---|---|" >> "$SUMMARY"
+  echo "| code | users | load 1 min | heap after full GC, 0 users | with the users, connections open | per user | connections closed, sessions and UIs kept | per user |" >> "$SUMMARY"
+  echo "|---|---|---|---|---|---|---|---|" >> "$SUMMARY"
 fi
 
 for round in $(seq "$ROUNDS"); do
@@ -123,16 +123,25 @@ for round in $(seq "$ROUNDS"); do
           | tee -a "$SUMMARY"
       else
         heap0=$(heap_after_gc)
+        "$JCMD" "$APP" GC.class_histogram > "$OUT/histogram-$label-$users-0.txt"
         # Gatling holds the users for RAMP + 60 s and then stops by itself; measure while all are in.
         gatling "$label" "$users" hold 60 > /dev/null &
         GATLING=$!
         sleep $((RAMP + 45))
         heapN=$(heap_after_gc)
+        # What the users hold, class by class: compare with the 0-user histogram (bench/histogram-diff.py)
+        "$JCMD" "$APP" GC.class_histogram > "$OUT/histogram-$label-$users-n.txt"
+        if [ -n "${HEAP_DUMP:-}" ]; then "$JCMD" "$APP" GC.heap_dump "$OUT/heap-$label-$users.hprof" > /dev/null; fi
         # Users who got as far as the player by then (Gatling prints its counts every 5 s).
         arrived=$(grep -E '^> open player ' "$OUT/gatling-$label-$users-hold.log" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3+0}')
         arrived=${arrived:-0}
         wait "$GATLING" || true
-        echo "| $label | $users ($arrived in the player) | $load_start | $heap0 MiB | $heapN MiB | $(( (heapN - heap0) * 1024 / (arrived > 0 ? arrived : 1) )) KiB |" | tee -a "$SUMMARY"
+        # The users' connections are closed now (as a browser's are between heartbeats); sessions and UIs stay.
+        sleep 3
+        heapIdle=$(heap_after_gc)
+        "$JCMD" "$APP" GC.class_histogram > "$OUT/histogram-$label-$users-idle.txt"
+        per() { echo $(( ($1 - heap0) * 1024 / (arrived > 0 ? arrived : 1) )); }
+        echo "| $label | $users ($arrived in the player) | $load_start | $heap0 MiB | $heapN MiB | $(per "$heapN") KiB | $heapIdle MiB | $(per "$heapIdle") KiB |" | tee -a "$SUMMARY"
       fi
       stop_app
     done

@@ -38,11 +38,22 @@ public class HomeView extends VerticalLayout implements HasTitleKey, BeforeEnter
     /** Set once per browser session: only the first visit after signing in goes on to the dashboard. */
     private static final String LANDED = "omzien.home.landed";
 
-    private final SignedInUser user;
+    private final CurrentUser currentUser;
+    private final TrainingService training;
+    private final RegistrationService registrations;
+    private final Clock clock;
 
     public HomeView(CurrentUser currentUser, TrainingService training, RegistrationService registrations, Clock clock) {
-        user = currentUser.require();
+        this.currentUser = currentUser;
+        this.training = training;
+        this.registrations = registrations;
+        this.clock = clock;
         addClassName("home-view");
+    }
+
+    /** Built at every entry, not once: Vaadin keeps this view when the Home menu item is clicked again. */
+    private void show(SignedInUser user) {
+        removeAll();
         add(new H2(getTranslation("home.greeting", user.fullName())));
         add(new Paragraph(getTranslation("home.intro")));
         if (user.has(Role.PARTICIPANT)) {
@@ -90,6 +101,7 @@ public class HomeView extends VerticalLayout implements HasTitleKey, BeforeEnter
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        SignedInUser user = currentUser.require();
         VaadinSession session = VaadinSession.getCurrent();
         boolean first = session != null && session.getAttribute(LANDED) == null;
         if (session != null) {
@@ -97,7 +109,9 @@ public class HomeView extends VerticalLayout implements HasTitleKey, BeforeEnter
         }
         if (first && user.has(Role.COALITION_LEAD) && !user.has(Role.PARTICIPANT)) {
             event.forwardTo("dashboard");
+            return;
         }
+        show(user);
     }
 
     @Override

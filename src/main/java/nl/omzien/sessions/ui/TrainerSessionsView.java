@@ -16,6 +16,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +47,7 @@ import java.util.stream.Collectors;
 @Route("sessies/beheer")
 @Menu(order = 12, title = "nav.session-admin", icon = "CALENDAR_USER")
 @RolesAllowed({Role.TRAINER_ROLE, Role.LEAD_ROLE, Role.ADMIN_ROLE})
-public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
+public class TrainerSessionsView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final SessionService sessions;
     private final Clock clock;
@@ -111,6 +113,11 @@ public class TrainerSessionsView extends VerticalLayout implements HasTitleKey {
         filters.setWrap(true);
         filters.setAlignItems(Alignment.BASELINE);
         add(toolbar, filters, grid, list);
+    }
+
+    /** Vaadin keeps this view when the menu item is clicked again: the sessions are read anew, the filters stay. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

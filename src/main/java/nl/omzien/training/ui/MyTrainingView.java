@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -25,11 +27,25 @@ import java.time.format.FormatStyle;
 @Route("mijn-training")
 @Menu(order = 5, title = "nav.my-training", icon = "ACADEMY_CAP")
 @RolesAllowed(Role.PARTICIPANT_ROLE)
-public class MyTrainingView extends VerticalLayout implements HasTitleKey {
+public class MyTrainingView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
+
+    private final TrainingService training;
+    private final Clock clock;
+    private final ReferralTally tally;
 
     public MyTrainingView(TrainingService training, nl.omzien.training.ReferralService referrals, Clock clock) {
+        this.training = training;
+        this.clock = clock;
         addClassName("my-training");
         setMaxWidth("48rem");
+        // Issue 21: after the modules, the two-tap tally of people noticed or referred.
+        tally = new ReferralTally(referrals::record);
+    }
+
+    /** Read at every entry, not once: Vaadin keeps this view when its menu item is clicked again. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
         nl.omzien.people.Audience myAudience = java.util.Objects.requireNonNullElse(training.defaultAudience(),
                 nl.omzien.people.Audience.PROFESSIONAL);
@@ -68,8 +84,7 @@ public class MyTrainingView extends VerticalLayout implements HasTitleKey {
             card.add(go);
             add(card);
         }
-        // Issue 21: after the modules, the two-tap tally of people noticed or referred.
-        add(new ReferralTally(referrals::record));
+        add(tally);
     }
 
     @Override

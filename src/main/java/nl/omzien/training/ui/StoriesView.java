@@ -9,6 +9,8 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,33 +38,50 @@ import java.util.Map;
 @Route("verhalen")
 @Menu(order = 39.5, title = "nav.stories", icon = "COMMENTS")
 @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-public class StoriesView extends VerticalLayout implements HasTitleKey {
+public class StoriesView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final StoryService stories;
-    private final Map<String, String> titles;
+    private final MunicipalityService municipalities;
+    private final ModuleTitles moduleTitles;
     private final DateTimeFormatter date;
     private final Clock clock;
     private final Select<Municipality> municipality = new Select<>();
     private final Div list = new Div();
+    private Map<String, String> titles = Map.of();
 
     public StoriesView(StoryService stories, MunicipalityService municipalities, ModuleTitles moduleTitles, Clock clock) {
         this.stories = stories;
+        this.municipalities = municipalities;
+        this.moduleTitles = moduleTitles;
         this.clock = clock;
-        this.titles = moduleTitles.all(getLocale());
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
         addClassName("stories");
         setMaxWidth("48rem");
-        List<Municipality> choices = municipalities.visible();
         municipality.setId("stories-municipality");
         municipality.setLabel(getTranslation("stories.municipality"));
-        municipality.setItems(choices);
         municipality.setItemLabelGenerator(Municipality::name);
-        municipality.setVisible(choices.size() > 1);
         municipality.addValueChangeListener(e -> show());
         list.setId("stories-list");
         add(new Paragraph(getTranslation("stories.intro")), municipality, list);
-        if (!choices.isEmpty()) {
-            municipality.setValue(choices.getFirst());
+    }
+
+    /**
+     * Read at every entry, not once: Vaadin keeps this view when its menu item is clicked again, and new stories
+     * (or a story released elsewhere) must show. The chosen municipality stays chosen.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        titles = moduleTitles.all(getLocale());
+        Municipality chosen = municipality.getValue();
+        List<Municipality> choices = municipalities.visible();
+        municipality.setItems(choices);
+        municipality.setVisible(choices.size() > 1);
+        Municipality selected = choices.stream().filter(m -> chosen != null && m.id().equals(chosen.id())).findFirst()
+                .orElse(choices.isEmpty() ? null : choices.getFirst());
+        if (java.util.Objects.equals(municipality.getValue(), selected)) {
+            show();
+        } else {
+            municipality.setValue(selected); // shows the stories through the value change listener
         }
     }
 

@@ -198,4 +198,30 @@ class TrainerSessionViewsTest extends KaribuTest {
         open(route);
         return _get(nl.omzien.base.ui.UnexpectedErrorView.class).getElement().getTextRecursively();
     }
+
+    @Test
+    void aSessionPlannedElsewhereShowsWhenTheTrainerOpensTheListAgain() {
+        signInAs(TRAINER);
+        open("sessies/beheer");
+        TrainerSessionsView view = _get(TrainerSessionsView.class);
+        int before = rows().size();
+        SessionId planned = sessions.create(SessionFixtures.draft("Gepland in een ander venster", 12, 15));
+        open("sessies/beheer");
+        assertThat(_get(TrainerSessionsView.class)).as("Vaadin reuses the open view").isSameAs(view);
+        assertThat(rows()).hasSize(before + 1);
+        assertThat(rows().stream().filter(s -> s.id().equals(planned))).hasSize(1);
+    }
+
+    @Test
+    void aSessionCancelledElsewhereShowsAsCancelledWhenTheListIsOpenedAgain() {
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Wordt elders afgezegd", 10, 16)));
+        signInAs(TRAINER);
+        open("sessies/beheer");
+        int before = rows().size();
+        assertThat(rows().stream().filter(s -> s.id().equals(session)).findFirst().orElseThrow().isCancelled()).isFalse();
+        sessions.cancel(session);
+        open("sessies/beheer");
+        assertThat(rows()).hasSize(before);
+        assertThat(rows().stream().filter(s -> s.id().equals(session)).findFirst().orElseThrow().isCancelled()).isTrue();
+    }
 }

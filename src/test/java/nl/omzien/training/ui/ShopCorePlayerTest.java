@@ -119,4 +119,27 @@ class ShopCorePlayerTest extends KaribuTest {
             return ((com.vaadin.flow.component.checkbox.CheckboxGroup<Integer>) field).getListDataView().getItems().toList();
         }).toList();
     }
+
+    @Test
+    void goingFromOneModuleToAnotherShowsEachModuleWhereTheLearnerStands() {
+        String newcomer = new SessionFixtures(db, accounts).participants(1, "Kapsalon Knip & Zo").getFirst();
+        signInAs(newcomer);
+        var attempt = training.start("doorverwijzen", Audience.SHOP, new nl.omzien.training.SelfAssessment(3, 3, 3));
+        String current = training.moduleOf(attempt).stepsFor(attempt.audience()).stream()
+                .filter(s -> s.id().equals(attempt.currentStepId())).findFirst().orElseThrow().title().nl();
+        open("training/doorverwijzen");
+        PlayerView view = _get(PlayerView.class);
+        assertThat(heading()).isEqualTo(current);
+
+        open("training/herkennen");
+        assertThat(_get(PlayerView.class)).as("Vaadin reuses the open view").isSameAs(view);
+        assertThat(heading()).isEqualTo(catalog.current("herkennen").orElseThrow().title().nl());
+        _get(Button.class, spec -> spec.withId("start-module"));
+        _assertNone(Button.class, spec -> spec.withId("next-step"));
+
+        open("training/doorverwijzen");
+        assertThat(heading()).isEqualTo(current);
+        _assertNone(Button.class, spec -> spec.withId("start-module"));
+        _get(Button.class, spec -> spec.withId("next-step"));
+    }
 }

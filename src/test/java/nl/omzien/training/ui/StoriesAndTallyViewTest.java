@@ -8,12 +8,17 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.test.KaribuTest;
 import nl.omzien.training.ReferralService;
+import nl.omzien.training.SelfAssessment;
+import nl.omzien.training.StoryService;
+import nl.omzien.training.TrainingService;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.List;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -27,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoriesAndTallyViewTest extends KaribuTest {
 
     @Autowired ReferralService referrals;
+    @Autowired TrainingService training;
+    @Autowired StoryService stories;
+    @Autowired DSLContext db;
+    @Autowired UserDetailsService accounts;
 
     @Test
     void twoTapsInMyTrainingCountOnce_EvenWhenTheSecondTapArrivesTwice() {
@@ -92,5 +101,40 @@ class StoriesAndTallyViewTest extends KaribuTest {
         String stories = _get(Div.class, spec -> spec.withId("effect-stories")).getElement().getTextRecursively();
         assertThat(stories).contains("Een klant zei bij de kassa").doesNotContain("Mevrouw De Boer", "Kerkstraat",
                 "Mijn buurvrouw uit de zaak");
+    }
+
+    @Test
+    void aModuleStartedSinceShowsAsInProgressWhenMyTrainingIsOpenedAgain() {
+        String newcomer = new SessionFixtures(db, accounts).participants(1, "Kapsalon Knip & Zo").getFirst();
+        signInAs(newcomer);
+        open("mijn-training");
+        MyTrainingView view = _get(MyTrainingView.class);
+        List<Div> cards = _find(Div.class, spec -> spec.withClasses("module-card"));
+        String moduleId = cards.getFirst().getId().orElseThrow().substring("module-".length());
+        assertThat(_get(Button.class, spec -> spec.withId("open-" + moduleId)).getText()).isEqualTo("Beginnen");
+        training.start(moduleId, training.currentModule(moduleId).orElseThrow().audiences().iterator().next(),
+                new SelfAssessment(3, 3, 3));
+        open("mijn-training");
+        assertThat(_get(MyTrainingView.class)).as("Vaadin reuses the open view").isSameAs(view);
+        assertThat(_get(Button.class, spec -> spec.withId("open-" + moduleId)).getText()).isEqualTo("Verder");
+        assertThat(_find(Div.class, spec -> spec.withClasses("module-card"))).hasSize(cards.size());
+        assertThat(_find(Div.class, spec -> spec.withId("referral-tally"))).hasSize(1);
+    }
+
+    @Test
+    void aStoryReleasedElsewhereShowsAsReleasedWhenVerhalenIsOpenedAgain() {
+        signInAs(LEAD_COEVORDEN);
+        open("verhalen");
+        StoriesView view = _get(StoriesView.class);
+        List<Div> cards = _find(Div.class, spec -> spec.withClasses("story-card"));
+        String id = cards.getFirst().getId().orElseThrow();
+        String text = "Vrijgegeven in een ander venster " + java.util.UUID.randomUUID();
+        stories.release(Long.parseLong(id.substring("story-".length())), text);
+        open("verhalen");
+        assertThat(_get(StoriesView.class)).as("Vaadin reuses the open view").isSameAs(view);
+        Div after = _get(Div.class, spec -> spec.withId(id));
+        assertThat(_get(after, TextArea.class).getValue()).isEqualTo(text);
+        assertThat(_get(after, Paragraph.class, spec -> spec.withClasses("story-state")).getText()).startsWith("Vrijgegeven");
+        assertThat(_find(Div.class, spec -> spec.withClasses("story-card"))).hasSize(cards.size());
     }
 }

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static nl.omzien.api.internal.db.Tables.API_KEY;
 import static nl.omzien.api.internal.db.Tables.API_KEY_EVENT;
@@ -242,6 +243,21 @@ class FiguresApiTest extends KaribuTest {
         assertThat(get(figuresPath(coevorden, ""), "X-Api-Key", secret).statusCode()).isEqualTo(401);
         assertThat(db.fetchCount(API_KEY_EVENT, API_KEY_EVENT.KEY_ID.eq(id), API_KEY_EVENT.ACTION.in("CREATED", "REVOKED"),
                 API_KEY_EVENT.ACTOR_ID.eq(fx.userId(LEAD_COEVORDEN)))).as("creation and revocation logged with who").isEqualTo(2);
+    }
+
+    @Test
+    void theKeysPageOpenedAgainShowsAKeyMadeMeanwhile_AndNoLongerTheSecretShownOnce() {
+        signInAs(LEAD_COEVORDEN);
+        open("api-sleutels");
+        _get(TextField.class, spec -> spec.withId("api-key-label")).setValue("Eerste sleutel");
+        _click(_get(Button.class, spec -> spec.withId("create-api-key")));
+        assertThat(_find(TextField.class, spec -> spec.withId("api-key-secret"))).hasSize(1);
+        int before = _find(Div.class, spec -> spec.withClasses("api-key-card")).size();
+        var made = keys.create(coevorden, "Gemaakt in een ander venster");
+        open("api-sleutels");
+        assertThat(_find(Div.class, spec -> spec.withClasses("api-key-card"))).hasSize(before + 1);
+        assertThat(_find(Div.class, spec -> spec.withId("api-key-" + made.key().id()))).hasSize(1);
+        assertThat(_find(TextField.class, spec -> spec.withId("api-key-secret"))).as("shown once").isEmpty();
     }
 
     @Test

@@ -423,6 +423,32 @@ class CampaignsTest extends KaribuTest {
     }
 
     @Test
+    void theLeadSeesACampaignMadeElsewhere_WhenOpeningTheCampaignsPageAgain() {
+        signInAs(LEAD_COEVORDEN);
+        open("campagnes");
+        int before = _find(Div.class, spec -> spec.withClasses("campaign-card")).size();
+        CampaignId made = campaigns.create(null, "Week van de buren", today().plusDays(40), today().plusDays(46));
+        open("campagnes");
+        assertThat(_find(Div.class, spec -> spec.withClasses("campaign-card"))).hasSize(before + 1);
+        assertThat(_find(Div.class, spec -> spec.withId("campaign-" + made))).hasSize(1);
+        assertThat(_find(Div.class, spec -> spec.withId("campaign-new"))).as("one form to make a campaign").hasSize(1);
+    }
+
+    @Test
+    void theOpenCampaignShowsAnActivityAddedElsewhere_WhenTheLeadOpensThePageAgain() {
+        signInAs(LEAD_COEVORDEN);
+        CampaignId week = campaigns.create(null, "Week met activiteit", today().plusDays(50), today().plusDays(56));
+        open("campagnes");
+        _click(_get(Button.class, spec -> spec.withId("campaign-open-" + week)));
+        assertThat(_find(Div.class, spec -> spec.withClasses("campaign-activity"))).isEmpty();
+        campaigns.addActivity(week, activity("Wandelen met de buurt", today().plusDays(51), null));
+        open("campagnes");
+        assertThat(_find(Div.class, spec -> spec.withClasses("campaign-activity"))).singleElement()
+                .satisfies(row -> assertThat(row.getElement().getTextRecursively()).contains("Wandelen met de buurt"));
+        assertThat(_find(Div.class, spec -> spec.withId("campaign-activities"))).hasSize(1);
+    }
+
+    @Test
     void aParticipantCannotOpenTheCampaignsPage() {
         signInAs(PARTICIPANT);
         assertThatThrownBy(() -> open("campagnes"))

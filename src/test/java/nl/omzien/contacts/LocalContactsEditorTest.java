@@ -97,6 +97,19 @@ class LocalContactsEditorTest extends KaribuTest {
     }
 
     @Test
+    void aContactAddedMeanwhileShowsOnceTheLeadOpensThePageAgain() {
+        signInAs(LEAD_TWENTERAND);
+        open("hulp-in-je-gemeente");
+        assertThat(_get(LocalHelpPanel.class).getElement().getTextRecursively()).doesNotContain("Maatjes Westerhaar");
+        LocalContact added = contacts.save(null, municipality("Twenterand"), valid("Maatjes Westerhaar"));
+        open("hulp-in-je-gemeente");
+        assertThat(_find(LocalHelpPanel.class)).singleElement()
+                .satisfies(panel -> assertThat(panel.getElement().getTextRecursively()).contains("Maatjes Westerhaar"));
+        assertThat(_find(Button.class, spec -> spec.withId("add-contact"))).hasSize(1);
+        contacts.delete(added.id());
+    }
+
+    @Test
     void aLeadOfAnotherMunicipalityIsRefusedOnTheServer() {
         MunicipalityId twenterand = municipality("Twenterand");
         MunicipalityId coevorden = municipality("Coevorden");

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static nl.omzien.people.internal.db.Tables.USER_ROLE;
@@ -226,6 +227,22 @@ class PartnersTest extends KaribuTest {
                 .isEqualTo("Nog 2 getraind nodig om Omzien-partner te worden.");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("partner-not-started")).getElement().getTextRecursively())
                 .isEqualTo("Contact Bakker");
+    }
+
+    @Test
+    void theContactSeesANewColleague_WhenOpeningThePartnerStatusAgain() {
+        String contact = addContact(f.organisations.get("C"));
+        signInAs(contact);
+        open("partnerstatus");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("partner-status-trained")).getText())
+                .isEqualTo("0 van de 2 medewerkers getraind");
+        addUntrainedStaff(f.organisations.get("C"));
+        open("partnerstatus");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("partner-status-trained"))).singleElement()
+                .extracting(Paragraph::getText).isEqualTo("0 van de 3 medewerkers getraind");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("partner-not-started")).getElement().getTextRecursively())
+                .contains("Nieuwe Collega", "Contact Bakker");
+        assertThat(_find(UnorderedList.class, spec -> spec.withId("partner-not-started"))).hasSize(1);
     }
 
     private void addUntrainedStaff(OrganisationId organisation) {

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static nl.omzien.notifications.internal.db.Tables.MAIL_OUTBOX;
 import static nl.omzien.onboarding.internal.db.Tables.SIGN_IN_LINK;
@@ -98,6 +99,19 @@ class SignInLinkTest extends KaribuTest {
         _get(EmailField.class).setValue(address);
         _click(_get(Button.class, spec -> spec.withId("send-sign-in-link")));
         return _get(Paragraph.class, spec -> spec.withClasses("sign-in-notice")).getText();
+    }
+
+    @Test
+    void theSignInPageOpenedAgainWithoutTheLinkInvalidNoteNoLongerShowsIt() {
+        com.vaadin.flow.component.UI.getCurrent().navigate("inloggen",
+                com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("link-invalid", "", "next", "/inchecken/" + "a".repeat(24))));
+        Paragraph notice = _get(Paragraph.class, spec -> spec.withClasses("sign-in-notice sign-in-problem"));
+        assertThat(notice.getText()).isNotBlank();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("sign-in-check-in-note"))).hasSize(1);
+        open("inloggen");
+        assertThat(notice.getText()).isEmpty();
+        assertThat(notice.hasClassName("sign-in-problem")).isFalse();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("sign-in-check-in-note"))).as("hidden").isEmpty();
     }
 
     @Test

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +43,7 @@ import java.util.Map;
 @Route("api-sleutels")
 @Menu(order = 41, title = "api.title", icon = "KEY")
 @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-public class ApiKeysView extends VerticalLayout implements HasTitleKey {
+public class ApiKeysView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -69,15 +71,16 @@ public class ApiKeysView extends VerticalLayout implements HasTitleKey {
             ComboBox<Municipality> choice = new ComboBox<>(getTranslation("api.municipality"), municipalities);
             choice.setId("api-municipality");
             choice.setItemLabelGenerator(Municipality::name);
+            if (municipalityId == null && !municipalities.isEmpty()) {
+                choice.setValue(municipalities.getFirst());
+                municipalityId = choice.getValue().id();
+            }
             choice.addValueChangeListener(change -> {
                 municipalityId = change.getValue() == null ? null : change.getValue().id();
                 created.removeAll();
                 refresh();
             });
             add(choice);
-            if (municipalityId == null && !municipalities.isEmpty()) {
-                choice.setValue(municipalities.getFirst());
-            }
         }
 
         label.setLabel(getTranslation("api.label"));
@@ -95,6 +98,15 @@ public class ApiKeysView extends VerticalLayout implements HasTitleKey {
         list.setId("api-keys");
         list.setWidthFull();
         add(label, create, created, new H3(getTranslation("api.keys")), list);
+    }
+
+    /**
+     * Vaadin reuses this view when its own route is opened again: the keys are read anew, and a secret shown
+     * after making a key is not shown a second time.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        created.removeAll();
         refresh();
     }
 

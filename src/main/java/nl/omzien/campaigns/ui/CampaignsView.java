@@ -15,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +50,7 @@ import java.util.Map;
 @Route("campagnes")
 @Menu(order = 14, title = "nav.campaigns", icon = "CALENDAR")
 @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-public class CampaignsView extends VerticalLayout implements HasTitleKey {
+public class CampaignsView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
     private final CampaignService campaigns;
     private final Div content = new Div();
@@ -64,18 +66,24 @@ public class CampaignsView extends VerticalLayout implements HasTitleKey {
             ComboBox<Municipality> choice = new ComboBox<>(getTranslation("campaigns.municipality"), municipalities.visible());
             choice.setId("campaigns-municipality");
             choice.setItemLabelGenerator(Municipality::name);
+            if (municipalityId == null && !municipalities.visible().isEmpty()) {
+                choice.setValue(municipalities.visible().getFirst());
+                municipalityId = choice.getValue().id();
+            }
             choice.addValueChangeListener(change -> {
                 municipalityId = change.getValue() == null ? null : change.getValue().id();
                 open = null;
                 refresh();
             });
             add(choice);
-            if (municipalityId == null && !municipalities.visible().isEmpty()) {
-                choice.setValue(municipalities.visible().getFirst());
-            }
         }
         content.setWidthFull();
         add(content);
+    }
+
+    /** Vaadin reuses this view when its own route is opened again: the campaigns are read anew every time. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

@@ -18,6 +18,8 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -48,7 +50,7 @@ import java.util.Map;
 @Route("hulp-in-je-gemeente")
 @Menu(order = 25, title = "nav.local-help", icon = "PHONE")
 @PermitAll
-public class LocalContactsView extends VerticalLayout implements HasTitleKey {
+public class LocalContactsView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
     private final LocalContactService contacts;
     private final Div content = new Div();
@@ -67,16 +69,22 @@ public class LocalContactsView extends VerticalLayout implements HasTitleKey {
             choice.setId("contacts-municipality");
             choice.setItems(all);
             choice.setItemLabelGenerator(Municipality::name);
+            if (municipalityId == null && !all.isEmpty()) {
+                choice.setValue(all.getFirst());
+                municipalityId = choice.getValue().id();
+            }
             choice.addValueChangeListener(change -> {
                 municipalityId = change.getValue() == null ? null : change.getValue().id();
                 refresh();
             });
             add(choice);
-            if (municipalityId == null && !all.isEmpty()) {
-                choice.setValue(all.getFirst());
-            }
         }
         add(new Paragraph(getTranslation("contact.intro")), content);
+    }
+
+    /** Vaadin reuses this view when its own route is opened again: the contacts and figures are read anew every time. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

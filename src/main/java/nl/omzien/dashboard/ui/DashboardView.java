@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +37,7 @@ import java.util.List;
 @Route("dashboard")
 @Menu(order = 39, title = "dashboard.title", icon = "CHART")
 @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-public class DashboardView extends VerticalLayout implements HasTitleKey {
+public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
     /**
      * The "all municipalities" choice of an admin: no municipality id, as {@code DashboardFilter} says "all"
@@ -137,6 +139,11 @@ public class DashboardView extends VerticalLayout implements HasTitleKey {
 
         content.setWidthFull();
         add(filters, intro, content);
+    }
+
+    /** Vaadin reuses this view when its own route is opened again: every section reads its figures anew, the filters stay. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,9 +30,18 @@ import java.util.List;
 @Route("partnerstatus")
 @Menu(order = 21, title = "nav.partner-status", icon = "HANDSHAKE")
 @RolesAllowed(Role.ORG_CONTACT_ROLE)
-public class PartnerStatusView extends VerticalLayout implements HasTitleKey {
+public class PartnerStatusView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
+
+    private final PartnerService partners;
 
     public PartnerStatusView(PartnerService partners) {
+        this.partners = partners;
+    }
+
+    /** Vaadin reuses this view when its own route is opened again: the status is read anew every time. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         OrganisationStatus mine = partners.myOrganisation();
         PartnerStatus status = mine.status();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -43,7 +45,7 @@ import java.util.Locale;
 @Route("uitnodigingen")
 @Menu(order = 45, title = "nav.invites", icon = "QRCODE")
 @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.ORG_CONTACT_ROLE, Role.TRAINER_ROLE})
-public class InvitesView extends VerticalLayout implements HasTitleKey {
+public class InvitesView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
@@ -60,6 +62,11 @@ public class InvitesView extends VerticalLayout implements HasTitleKey {
         this.locale = getLocale();
         addClassName("invites");
         setMaxWidth("56rem");
+    }
+
+    /** Vaadin reuses this view when its own route is opened again: the links are read anew every time. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

@@ -96,14 +96,16 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
         var params = event.getLocation().getQueryParameters().getParameters();
         next = params.getOrDefault("next", java.util.List.of()).stream().filter(n -> SignInLinkService.LANDING.matcher(n).matches())
                 .findFirst().orElse(null);
-        if (next != null) {
-            checkInNote.setText(getTranslation("signin.request.check-in"));
-            checkInNote.setVisible(true);
-        }
+        // Vaadin may reuse this view with other query parameters: what an earlier address showed goes.
+        checkInNote.setText(next == null ? "" : getTranslation("signin.request.check-in"));
+        checkInNote.setVisible(next != null);
         if (params.containsKey("link-invalid")) {
             showNotice("signin.request.invalid", true);
         } else if (params.containsKey("link-sent")) {
             showNotice("signin.request.sent", false);
+        } else {
+            notice.setText("");
+            notice.setClassName("sign-in-problem", false);
         }
     }
 

@@ -42,6 +42,8 @@ public class WelcomeView extends VerticalLayout implements BeforeEnterObserver, 
             event.forwardTo("training/" + welcome.firstModuleId().get());
             return;
         }
+        // Vaadin may reuse this view for the same address: replace, not add to, what an earlier visit showed.
+        removeAll();
         add(new H1(getTranslation("welcome.title")), new Anchor("mijn-training", getTranslation("nav.my-training")));
     }
 

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,18 +19,21 @@ import nl.omzien.security.Role;
 @Route("mijn-organisatie/training-aanvragen")
 @Menu(order = 31, title = "nav.request-training", icon = "CLIPBOARD_TEXT")
 @RolesAllowed(Role.ORG_CONTACT_ROLE)
-public class ContactRequestView extends VerticalLayout implements HasTitleKey {
+public class ContactRequestView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
+
+    private final TrainingRequestService requests;
+    private final Paragraph intro = new Paragraph();
+    private final Paragraph done = new Paragraph();
+    private final Button send = new Button();
+    private RequestFormFields form = new RequestFormFields(false);
 
     public ContactRequestView(TrainingRequestService requests) {
+        this.requests = requests;
         addClassName("contact-request");
         setMaxWidth("40rem");
-        String organisation = requests.ownOrganisation().map(o -> o.name()).orElse("");
-        Paragraph intro = new Paragraph(getTranslation("requests.contact.intro", organisation));
-        RequestFormFields form = new RequestFormFields(false);
-        Paragraph done = new Paragraph();
         done.setId("request-received");
         done.getElement().setAttribute("role", "status");
-        Button send = new Button(getTranslation("requests.form.send"));
+        send.setText(getTranslation("requests.form.send"));
         send.setId("request-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setDisableOnClick(true);
@@ -44,6 +49,24 @@ public class ContactRequestView extends VerticalLayout implements HasTitleKey {
             }
         });
         add(intro, done, form, send);
+    }
+
+    /**
+     * Vaadin reuses this view when its own route is opened again: the organisation is read anew, and after a sent
+     * request the menu item opens an empty form for the next one. A form being filled in is left as it is.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String organisation = requests.ownOrganisation().map(o -> o.name()).orElse("");
+        intro.setText(getTranslation("requests.contact.intro", organisation));
+        if (!form.isVisible()) {
+            RequestFormFields empty = new RequestFormFields(false);
+            replace(form, empty);
+            form = empty;
+            done.setText("");
+            send.setVisible(true);
+            send.setEnabled(true);
+        }
     }
 
     @Override

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +53,7 @@ import java.util.Map;
 @Route("aanvragen")
 @Menu(order = 15, title = "nav.requests", icon = "INBOX")
 @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE, Role.TRAINER_ROLE})
-public class TrainingRequestsView extends VerticalLayout implements HasTitleKey {
+public class TrainingRequestsView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
     private final TrainingRequestService requests;
     private final Clock clock;
@@ -83,6 +85,11 @@ public class TrainingRequestsView extends VerticalLayout implements HasTitleKey 
         }
         content.setWidthFull();
         add(content);
+    }
+
+    /** Vaadin reuses this view when its own route is opened again: the requests are read anew every time. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -29,33 +31,50 @@ import java.util.List;
  */
 @Route("signaleringskaart")
 @PermitAll
-public class SignalCardView extends VerticalLayout implements HasTitleKey {
+public class SignalCardView extends VerticalLayout implements BeforeEnterObserver, HasTitleKey {
 
     public static final String ROUTE = "signaleringskaart";
 
     private final SignalCardService cards;
     private final Div downloads = new Div();
+    private final boolean admin;
+    /** The admin's choice once made; until then the person's own municipality is shown. */
+    private ComboBox<Municipality> choice;
+    private boolean chosen;
 
     public SignalCardView(SignalCardService cards, MunicipalityService municipalities, CurrentUser currentUser) {
         this.cards = cards;
         addClassName("signal-card-view");
         add(new Paragraph(getTranslation("signalcard.intro")));
         downloads.addClassName("signal-card-downloads");
-        MunicipalityId own = cards.myMunicipality().orElse(null);
-        if (currentUser.require().isAdmin()) {
+        admin = currentUser.require().isAdmin();
+        if (admin) {
             List<Municipality> all = municipalities.visible();
-            ComboBox<Municipality> choice = new ComboBox<>(getTranslation("contact.municipality"));
+            choice = new ComboBox<>(getTranslation("contact.municipality"));
             choice.setId("signal-card-municipality");
             choice.setItems(all);
             choice.setItemLabelGenerator(Municipality::name);
-            choice.addValueChangeListener(change -> show(change.getValue() == null ? null : change.getValue().id()));
+            choice.addValueChangeListener(change -> {
+                chosen = true;
+                show(change.getValue() == null ? null : change.getValue().id());
+            });
             add(choice);
-            if (own == null && !all.isEmpty()) {
+            if (cards.myMunicipality().isEmpty() && !all.isEmpty()) {
                 choice.setValue(all.getFirst());
             }
         }
         add(downloads, new Anchor("hulp-in-je-gemeente", getTranslation("signalcard.to-contacts")));
-        if (own != null || !currentUser.require().isAdmin()) {
+    }
+
+    /** Vaadin reuses this view when its own route is opened again: the own municipality is read anew every time. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (chosen) {
+            show(choice.getValue() == null ? null : choice.getValue().id());
+            return;
+        }
+        MunicipalityId own = cards.myMunicipality().orElse(null);
+        if (own != null || !admin) {
             show(own);
         }
     }

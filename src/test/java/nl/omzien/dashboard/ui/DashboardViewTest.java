@@ -99,6 +99,20 @@ class DashboardViewTest extends KaribuTest {
     }
 
     @Test
+    void openingTheDashboardAgainShowsFiguresChangedMeanwhile_WithTheSameFiltersAndOneSetOfSections() {
+        signInAs(f.leadEmail);
+        open("dashboard");
+        period(YearMonth.of(2025, 1), YearMonth.of(2025, 12));
+        assertThat(figure("trained")).isEqualTo("3");
+        certificates.revoke(f.certificates.get("p1/" + DashboardFixture.PATH_X), "Verkeerde persoon, opnieuw geopend");
+        open("dashboard");
+        assertThat(select("dashboard-from").getValue()).isEqualTo(YearMonth.of(2025, 1));
+        assertThat(figure("trained")).isEqualTo("2");
+        assertThat(_find(HeadlineFigures.class)).hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("section-effect"))).hasSize(1);
+    }
+
+    @Test
     void anEndMonthBeforeTheStartMonthIsRefusedWithAMessageAndKeepsTheLastFigures() {
         signInAs(f.leadEmail);
         open("dashboard");

@@ -186,6 +186,18 @@ class InviteViewsTest extends KaribuTest {
     }
 
     @Test
+    void theInvitesPageShowsASessionPlannedMeanwhile_WhenTheLeadOpensItAgain() {
+        signInAs(LEAD_COEVORDEN);
+        open("uitnodigingen");
+        int before = _find(Div.class, spec -> spec.withClasses("invite-card")).size();
+        SessionId planned = fx().as(TRAINER, () -> sessions.create(SessionFixtures.draft("Later gepland in Dalen", 12, 12)));
+        open("uitnodigingen");
+        assertThat(_find(Div.class, spec -> spec.withClasses("invite-card"))).hasSize(before + 1);
+        assertThat(_find(Div.class, spec -> spec.withId("invite-session-" + planned))).hasSize(1);
+        assertThat(_find(TextField.class, spec -> spec.withId("invite-search"))).hasSize(1);
+    }
+
+    @Test
     void anOrganisationsContactSeesOnlyTheirOwnOrganisation() {
         signInAs(ORG_CONTACT);
         open("uitnodigingen");

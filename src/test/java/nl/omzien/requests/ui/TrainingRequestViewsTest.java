@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import nl.omzien.base.PersonId;
 import nl.omzien.people.Audience;
+import nl.omzien.requests.RequestDraft;
 import nl.omzien.requests.RequestStatus;
 import nl.omzien.requests.TrainingRequest;
 import nl.omzien.requests.TrainingRequestService;
@@ -149,5 +150,41 @@ class TrainingRequestViewsTest extends KaribuTest {
         Div notice = _get(Div.class, spec -> spec.withId("dashboard-waiting-requests"));
         assertThat(notice.isVisible()).isTrue();
         assertThat(notice.getElement().getTextRecursively()).contains("langer dan 10 werkdagen", "Kapsalon Wachtrij");
+    }
+
+    // --- opened again: Vaadin reuses the open view, which reads its data anew ---
+
+    @Test
+    void theLeadSeesARequestThatCameInWhileThePageWasOpen_WhenOpeningItAgain() {
+        signInAs(LEAD_COEVORDEN);
+        open("aanvragen");
+        int before = _find(Div.class, spec -> spec.withClasses("request-card")).size();
+        requests.submitPublic(fx().municipality("Coevorden"), new RequestDraft("Bakkerij Het Korenschoof", Audience.SHOP, 5,
+                "Dinsdagmiddag", "De bakkerij", null, "Anna Smit", "anna.smit@test.example"), java.util.Locale.of("nl"), "10.9.8.7");
+        open("aanvragen");
+        assertThat(_find(Div.class, spec -> spec.withClasses("request-card"))).hasSize(before + 1);
+        assertThat(_find(Div.class, spec -> spec.withId("request-" + byOrganisation("Bakkerij Het Korenschoof").id().value())))
+                .hasSize(1);
+        assertThat(_find(Div.class, spec -> spec.withId("requests-all"))).hasSize(1);
+    }
+
+    @Test
+    void theContactGetsAnEmptyFormForTheNextRequest_WhenOpeningThePageAgainAfterSending() {
+        signInAs(ORG_CONTACT);
+        open("mijn-organisatie/training-aanvragen");
+        @SuppressWarnings("unchecked")
+        Select<Audience> audience = _get(Select.class, spec -> spec.withId("request-audience"));
+        audience.setValue(Audience.PROFESSIONAL);
+        _get(IntegerField.class, spec -> spec.withId("request-people")).setValue(7);
+        _get(TextArea.class, spec -> spec.withId("request-periods")).setValue("Najaar");
+        _get(TextField.class, spec -> spec.withId("request-place")).setValue("Kantoor Coevorden");
+        _click(_get(Button.class, spec -> spec.withId("request-send")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("request-received")).getText()).startsWith("Bedankt.");
+
+        open("mijn-organisatie/training-aanvragen");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("request-received")).getText()).isEmpty();
+        assertThat(_get(IntegerField.class, spec -> spec.withId("request-people")).getValue()).isNull();
+        assertThat(_find(IntegerField.class, spec -> spec.withId("request-people"))).hasSize(1);
+        assertThat(_get(Button.class, spec -> spec.withId("request-send")).isEnabled()).isTrue();
     }
 }

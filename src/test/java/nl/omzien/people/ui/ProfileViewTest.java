@@ -219,7 +219,7 @@ class ProfileViewTest extends KaribuTest {
     }
 
     @Test
-    void aNameAndRegistrationChangedSinceShowWhenTheProfileIsOpenedAgain() {
+    void aNameChangedSinceShowsWhenTheProfileIsOpenedAgainWithEachSectionOnce() {
         profiles.changeName("Fenna Nieuwenhuis");
         open("profiel");
         assertThat(_get(TextField.class, spec -> spec.withId("profile-name")).getValue()).isEqualTo("Fenna Nieuwenhuis");

@@ -109,4 +109,18 @@ class MailOutboxTest extends KaribuTest {
         _assertNone(DevMailboxView.class);
         assertThatThrownBy(() -> outbox.latestTo(PARTICIPANT)).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void aMailQueuedSinceShowsWhenTheAdminOpensTheMailboxAgain() {
+        signInAs(ADMIN);
+        open("dev-mailbox");
+        String to = uniqueAddress("bakker");
+        long id = outbox.enqueue(new OutgoingMail(to, "Welkom bij Omzien", "Hallo,\n\nWelkom!"));
+
+        open("dev-mailbox");
+        @SuppressWarnings("unchecked")
+        Grid<OutboxMail> grid = _get(Grid.class);
+        assertThat(IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i)).filter(mail -> mail.id() == id)).hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("mail-details"))).hasSize(1);
+    }
 }

@@ -97,4 +97,22 @@ class AccountAdministrationTest extends KaribuTest {
         assertThatThrownBy(() -> users.visible()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> organisations.save(new OrganisationDraft())).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void aPersonAddedElsewhereShowsWhenTheLeadOpensThePeopleListAgain() {
+        Organisation coevorden = organisationIn("Coevorden");
+        signInAs(LEAD_COEVORDEN);
+        open("gebruikers");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<UserAccount> grid = com.github.mvysny.kaributesting.v10.LocatorJ._get(
+                com.vaadin.flow.component.grid.Grid.class);
+        int before = com.github.mvysny.kaributesting.v10.GridKt._size(grid);
+
+        UserDraft draft = newPerson("Gerrit Nieuwkomer", "gerrit.nieuwkomer@example.org", coevorden);
+        draft.setRoles(EnumSet.of(Role.PARTICIPANT));
+        users.save(draft);
+        open("gebruikers");
+        // The grid found before: the open view is reused, and its list is read anew.
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(before + 1);
+    }
 }

@@ -127,4 +127,14 @@ class CoalitionSectorsTest extends KaribuTest {
         assertThat(dashboard.tables(year2025, Locale.of("nl"), false).stream().flatMap(t -> t.rows().stream())
                 .map(List::toString).toList()).anyMatch(row -> row.contains("Dorpsraad"));
     }
+
+    @Test
+    void aSectorAddedElsewhereShowsOnceWhenTheLeadOpensTheSectorsAgain() {
+        signInAs(LEAD_COEVORDEN);
+        open("sectoren");
+        sectors.save(coevorden(), null, "Zangkoor", "Choir", Audience.CHURCH);
+        open("sectoren");
+        assertThat(_find(ListItem.class).stream().map(li -> li.getElement().getTextRecursively()).filter(text -> text.startsWith("Zangkoor")))
+                .hasSize(1);
+    }
 }

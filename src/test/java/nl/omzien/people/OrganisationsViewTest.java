@@ -1,5 +1,6 @@
 package nl.omzien.people;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +18,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrganisationsViewTest extends KaribuTest {
+
+    @Autowired OrganisationService organisations;
+    @Autowired MunicipalityService municipalities;
 
     @SuppressWarnings("unchecked")
     private Grid<Organisation> grid() {
@@ -79,5 +83,22 @@ class OrganisationsViewTest extends KaribuTest {
         assertThat(_size(grid())).isPositive();
         _assertNone(Button.class, spec -> spec.withId("add-organisation"));
         assertThat(_get(OrganisationsView.class)).isNotNull();
+    }
+
+    @Test
+    void anOrganisationAddedElsewhereShowsWhenTheLeadOpensTheListAgain() {
+        signInAs(LEAD_COEVORDEN);
+        open("organisaties");
+        int before = _size(grid());
+
+        OrganisationDraft draft = new OrganisationDraft();
+        draft.setName("Kerkkoor Zingend Omzien");
+        draft.setSector(Sector.SHOP);
+        draft.setMunicipality(municipalities.visible().getFirst());
+        organisations.save(draft);
+        open("organisaties");
+        assertThat(_size(grid())).isEqualTo(before + 1);
+        assertThat(java.util.stream.IntStream.range(0, _size(grid())).mapToObj(row -> _get(grid(), row).name()))
+                .containsOnlyOnce("Kerkkoor Zingend Omzien");
     }
 }

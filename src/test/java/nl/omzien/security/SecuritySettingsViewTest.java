@@ -104,4 +104,19 @@ class SecuritySettingsViewTest extends KaribuTest {
         _assertNone(Paragraph.class, spec -> spec.withId("totp-status"));
         assertThatThrownBy(secondFactor::startEnrolment).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void anAppSwitchedOnSinceShowsAsOnWhenThePageIsOpenedAgain() {
+        var trainer = TestStaff.create(db, passwords, Role.TRAINER);
+        signInAs(trainer.email());
+        open("profiel/beveiliging");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("totp-status")).getText()).startsWith("Staat uit.");
+
+        var enrolment = secondFactor.startEnrolment();
+        secondFactor.confirmEnrolment(enrolment, totp.codeFor(enrolment.secret(), totp.currentStep())).orElseThrow();
+        open("profiel/beveiliging");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("totp-status")).getText()).startsWith("Staat aan sinds");
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("totp-section"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("sign-out-everywhere"))).hasSize(1);
+    }
 }

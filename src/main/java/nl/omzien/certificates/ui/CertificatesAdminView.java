@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,9 +39,11 @@ import java.util.Map;
 @Route("certificaten")
 @Menu(order = 38, title = "admin-certificates.title", icon = "DIPLOMA")
 @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-public class CertificatesAdminView extends VerticalLayout implements HasTitleKey {
+public class CertificatesAdminView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final CertificateService certificates;
+    private final CertificateLogoService logos;
+    private final MunicipalityService municipalities;
     private final Grid<Certificate> grid = new Grid<>();
     private final TapList<Certificate> list;
     private final DateTimeFormatter date;
@@ -47,6 +51,8 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
 
     public CertificatesAdminView(CertificateService certificates, CertificateLogoService logos, MunicipalityService municipalities) {
         this.certificates = certificates;
+        this.logos = logos;
+        this.municipalities = municipalities;
         addClassName("certificates-admin");
         setSizeFull();
         date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
@@ -68,11 +74,17 @@ public class CertificatesAdminView extends VerticalLayout implements HasTitleKey
                         getTranslation("admin-certificates.list.meta", getTranslation("certificates.status." + c.status().name()),
                                 c.code(), issued(c))))
                 .onTap(this::details).itemIds(c -> "certificate-item-" + c.code());
+        add(search, grid, list);
+    }
+
+    /** On every visit, also to a reused view: the certificates, and the logo panel for the municipalities as they are now. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        getChildren().filter(LogoPanel.class::isInstance).toList().forEach(this::remove);
         List<Municipality> visible = municipalities.visible();
         if (!visible.isEmpty()) {
-            add(new LogoPanel(logos, visible));
+            addComponentAsFirst(new LogoPanel(logos, visible));
         }
-        add(search, grid, list);
         refresh();
     }
 

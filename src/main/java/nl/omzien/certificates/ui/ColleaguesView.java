@@ -3,6 +3,8 @@ package nl.omzien.certificates.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,13 +23,16 @@ import java.util.List;
 @Route("mijn-organisatie")
 @Menu(order = 20, title = "nav.colleagues", icon = "GROUP")
 @RolesAllowed(Role.ORG_CONTACT_ROLE)
-public class ColleaguesView extends VerticalLayout implements HasTitleKey {
+public class ColleaguesView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
+
+    private final ColleagueProgressService progress;
+    private final Grid<ColleagueProgress> grid = new Grid<>();
+    private final TapList<ColleagueProgress> list;
 
     public ColleaguesView(ColleagueProgressService progress) {
+        this.progress = progress;
         setSizeFull();
         add(new Paragraph(getTranslation("colleagues.intro")));
-        List<ColleagueProgress> colleagues = progress.myOrganisation();
-        Grid<ColleagueProgress> grid = new Grid<>();
         grid.setId("colleagues-grid");
         grid.addColumn(ColleagueProgress::fullName).setHeader(getTranslation("user.full-name")).setSortable(true).setFlexGrow(2);
         grid.addColumn(ColleagueProgress::email).setHeader(getTranslation("user.email")).setFlexGrow(2);
@@ -35,13 +40,19 @@ public class ColleaguesView extends VerticalLayout implements HasTitleKey {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::certified).setHeader(getTranslation("colleagues.certificate")).setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(colleagues);
         grid.setAriaLabel(getTranslation("nav.colleagues"));
         grid.addClassName("wide-only");
-        TapList<ColleagueProgress> list = new TapList<>("colleague-list", getTranslation("nav.colleagues"), ColleagueProgress::fullName,
+        list = new TapList<>("colleague-list", getTranslation("nav.colleagues"), ColleagueProgress::fullName,
                 c -> List.of(c.email() == null ? "" : c.email(), getTranslation("colleagues.progress", c.modulesPassed(), certified(c))));
-        list.setItems(colleagues);
         add(grid, list);
+    }
+
+    /** Read on every visit: a reused view (the menu item clicked again) shows a colleague's progress since. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<ColleagueProgress> colleagues = progress.myOrganisation();
+        grid.setItems(colleagues);
+        list.setItems(colleagues);
     }
 
     private String certified(ColleagueProgress colleague) {

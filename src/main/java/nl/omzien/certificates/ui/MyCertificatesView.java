@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -39,12 +41,29 @@ import java.util.NoSuchElementException;
 @Route("mijn-certificaten")
 @Menu(order = 6, title = "nav.my-certificates", icon = "DIPLOMA")
 @RolesAllowed(Role.PARTICIPANT_ROLE)
-public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
+public class MyCertificatesView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
+
+    private final CertificateService certificates;
+    private final OpenBadgeService badges;
+    private final LearningPaths paths;
+    private final TrainingService training;
+    private final Clock clock;
 
     public MyCertificatesView(CertificateService certificates, OpenBadgeService badges, LearningPaths paths, TrainingService training,
                               Clock clock) {
+        this.certificates = certificates;
+        this.badges = badges;
+        this.paths = paths;
+        this.training = training;
+        this.clock = clock;
         addClassName("my-certificates");
         setMaxWidth("48rem");
+    }
+
+    /** Everything here is stored data: a reused view (the menu item clicked again) shows a certificate issued since. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
         List<Certificate> mine = certificates.mine();
         if (mine.isEmpty()) {
@@ -74,7 +93,7 @@ public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
                 card.add(pending);
             } else if (current) {
                 CertificateId id = certificate.id();
-                Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                Anchor download = new Anchor(DownloadHandler.fromInputStream(request -> {
                     try {
                         CertificateDownload pdf = certificates.download(id);
                         return new DownloadResponse(new ByteArrayInputStream(pdf.pdf()), pdf.fileName(), "application/pdf", pdf.pdf().length);
@@ -88,7 +107,7 @@ public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
                 download.setId("download-" + certificate.code());
                 Anchor verify = new Anchor("verify/" + certificate.code(), getTranslation("certificates.verify-link"));
                 verify.addClassName("certificate-verify-link");
-                Div actions = new Div(download, badgeDownload(badges, certificate), linkedIn(badges, certificate), verify);
+                Div actions = new Div(download, badgeDownload(certificate), linkedIn(certificate), verify);
                 actions.addClassName("certificate-actions");
                 card.add(actions);
             }
@@ -111,7 +130,7 @@ public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
     }
 
     /** The same certificate as a signed Open Badges 3.0 credential, for a wallet or a badge backpack. */
-    private Anchor badgeDownload(OpenBadgeService badges, Certificate certificate) {
+    private Anchor badgeDownload(Certificate certificate) {
         CertificateId id = certificate.id();
         Anchor badge = new Anchor(DownloadHandler.fromInputStream(event -> {
             try {
@@ -130,7 +149,7 @@ public class MyCertificatesView extends VerticalLayout implements HasTitleKey {
     }
 
     /** Only a link: LinkedIn hears of the certificate only if the person follows it and saves it there. */
-    private Anchor linkedIn(OpenBadgeService badges, Certificate certificate) {
+    private Anchor linkedIn(Certificate certificate) {
         Anchor linkedIn = new Anchor(badges.linkedInUrl(certificate), getTranslation("certificates.linkedin"));
         linkedIn.setTarget(com.vaadin.flow.component.html.AnchorTarget.BLANK);
         linkedIn.getElement().setAttribute("rel", "noopener noreferrer");

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +40,7 @@ import java.util.regex.Pattern;
 @Route("dev-mailbox")
 @Menu(order = 90, title = "nav.dev-mailbox", icon = "ENVELOPE")
 @RolesAllowed(Role.ADMIN_ROLE)
-public class DevMailboxView extends VerticalLayout implements HasTitleKey {
+public class DevMailboxView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     /** Only http(s): the text is untrusted, and a javascript: link must never become clickable. */
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"']+");
@@ -72,6 +74,11 @@ public class DevMailboxView extends VerticalLayout implements HasTitleKey {
         details.setWidthFull();
         add(notice, refresh, grid, details);
         setFlexGrow(1, grid);
+    }
+
+    /** Read on every visit: a reused view (the menu item clicked again) shows mail sent since. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

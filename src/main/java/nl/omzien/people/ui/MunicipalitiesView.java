@@ -7,6 +7,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +26,7 @@ import java.util.Map;
 @Route("gemeenten")
 @Menu(order = 40, title = "nav.municipalities", icon = "BUILDING")
 @RolesAllowed(Role.ADMIN_ROLE)
-public class MunicipalitiesView extends VerticalLayout implements HasTitleKey {
+public class MunicipalitiesView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final MunicipalityService municipalities;
     private final Grid<Municipality> grid = new Grid<>();
@@ -49,6 +51,11 @@ public class MunicipalitiesView extends VerticalLayout implements HasTitleKey {
         list = new TapList<Municipality>("municipality-list", getTranslation("nav.municipalities"), Municipality::name, m -> List.of())
                 .onTap(this::edit);
         add(add, grid, list);
+    }
+
+    /** Read on every visit: a reused view (the menu item clicked again) shows municipalities added or renamed since. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +38,7 @@ import java.util.Map;
 @Route("organisaties")
 @Menu(order = 30, title = "nav.organisations", icon = "OFFICE")
 @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE, Role.TRAINER_ROLE})
-public class OrganisationsView extends VerticalLayout implements HasTitleKey {
+public class OrganisationsView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final OrganisationService organisations;
     private final MunicipalityService municipalities;
@@ -97,6 +99,11 @@ public class OrganisationsView extends VerticalLayout implements HasTitleKey {
             list.onTap(this::edit);
         }
         add(toolbar, grid, list);
+    }
+
+    /** Read on every visit: a reused view (the menu item clicked again) shows organisations added or changed since. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

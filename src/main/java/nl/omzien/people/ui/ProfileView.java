@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
@@ -42,7 +44,7 @@ import java.util.Map;
 @Route("profiel")
 @Menu(order = 90, title = "nav.profile", icon = "USER")
 @PermitAll
-public class ProfileView extends VerticalLayout implements HasTitleKey {
+public class ProfileView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     /** Built by the staff security settings (two-step sign-in, remembered devices, sign out everywhere). */
     public static final String SECURITY_ROUTE = "profiel/beveiliging";
@@ -61,6 +63,16 @@ public class ProfileView extends VerticalLayout implements HasTitleKey {
         this.authentication = authentication;
         addClassName("profile");
         setMaxWidth("40rem");
+    }
+
+    /**
+     * Every section shows stored data, so all are built anew on each visit: a reused view (the menu item
+     * clicked again, a confirmed new address) shows the profile as it is now. Built anew rather than filled in,
+     * because setting the training variant from code would save it again.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         Profile profile = profiles.mine();
         add(nameSection(profile), emailSection(profile), audienceSection(profile), languageSection(profile),
                 new RegistrationSection(profiles), securitySection(), ownDataSection());

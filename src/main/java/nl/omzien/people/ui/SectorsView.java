@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,21 +36,20 @@ import java.util.Map;
 @Route("sectoren")
 @Menu(order = 31, title = "nav.sectors", icon = "TAGS")
 @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-public class SectorsView extends VerticalLayout implements HasTitleKey {
+public class SectorsView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final SectorService sectors;
+    private final MunicipalityService municipalities;
     private final ComboBox<Municipality> municipality = new ComboBox<>();
     private final TapList<Sector> list;
 
     public SectorsView(SectorService sectors, MunicipalityService municipalities) {
         this.sectors = sectors;
+        this.municipalities = municipalities;
         add(new Paragraph(getTranslation("sectors.intro")));
-        List<Municipality> choices = municipalities.visible();
         municipality.setLabel(getTranslation("organisation.municipality"));
         municipality.setId("sectors-municipality");
-        municipality.setItems(choices);
         municipality.setItemLabelGenerator(Municipality::name);
-        municipality.setVisible(choices.size() > 1);
         municipality.addValueChangeListener(change -> refresh());
         Button add = new Button(getTranslation("sectors.add"), VaadinIcon.PLUS.create(), click -> edit(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -58,9 +59,19 @@ public class SectorsView extends VerticalLayout implements HasTitleKey {
                 .itemIds(s -> "sector-" + s.code());
         list.onTap(this::edit);
         add(municipality, add, list);
-        if (!choices.isEmpty()) {
-            municipality.setValue(choices.getFirst());
-        }
+    }
+
+    /** On every visit, also to a reused view: the municipalities and their sectors as they are now; the chosen one stays. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<Municipality> choices = municipalities.visible();
+        Municipality chosen = municipality.getValue();
+        municipality.setItems(choices);
+        municipality.setVisible(choices.size() > 1);
+        // Matched by id: a renamed municipality is still the one chosen.
+        municipality.setValue(choices.stream().filter(m -> chosen != null && m.id().equals(chosen.id())).findFirst()
+                .orElse(choices.isEmpty() ? null : choices.getFirst()));
+        refresh();
     }
 
     private String label(Sector sector) {

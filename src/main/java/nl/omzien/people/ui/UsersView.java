@@ -26,6 +26,8 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,7 +56,7 @@ import java.util.stream.Collectors;
 @Route("gebruikers")
 @Menu(order = 35, title = "nav.users", icon = "USERS")
 @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
-public class UsersView extends VerticalLayout implements HasTitleKey {
+public class UsersView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final UserAccountService users;
     private final OrganisationService organisations;
@@ -110,6 +112,11 @@ public class UsersView extends VerticalLayout implements HasTitleKey {
                 u -> List.of(u.email() == null ? "" : u.email(), u.organisationName() == null ? "" : u.organisationName(), roles(u)))
                 .onTap(this::edit).itemIds(u -> "user-item-" + u.id());
         add(toolbar, grid, list);
+    }
+
+    /** Read on every visit: a reused view (the menu item clicked again) shows people added or changed since. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 

@@ -95,6 +95,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
+        // A reused view (the login page opened again) starts without the previous visit's error or notice.
+        form.setI18n(loginI18n());
+        form.setError(false);
+        notice.setVisible(false);
         if (params.containsKey("throttled")) {
             LoginI18n i18n = loginI18n();
             i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));

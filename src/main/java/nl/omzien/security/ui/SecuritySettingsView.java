@@ -16,6 +16,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
@@ -36,7 +38,7 @@ import java.util.List;
  */
 @Route("profiel/beveiliging")
 @PermitAll
-public class SecuritySettingsView extends VerticalLayout implements HasTitleKey {
+public class SecuritySettingsView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final StaffSecondFactorService secondFactor;
     private final SignOutEverywhereService signOutEverywhere;
@@ -50,11 +52,23 @@ public class SecuritySettingsView extends VerticalLayout implements HasTitleKey 
 
         totpSection.setId("totp-section");
         totpSection.setWidthFull();
-        if (secondFactor.status().staff()) {
-            add(totpSection);
-            showTotpStatus();
-        }
         add(signOutSection());
+    }
+
+    /**
+     * The authenticator app's state on every visit, also to a reused view (the page opened again): switched on
+     * or off elsewhere since, or a set-up left half-way, which starts over.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (secondFactor.status().staff()) {
+            if (totpSection.getParent().isEmpty()) {
+                addComponentAsFirst(totpSection);
+            }
+            showTotpStatus();
+        } else {
+            remove(totpSection);
+        }
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -37,19 +39,30 @@ import java.util.Map;
 @Route("mijn-trainerschap")
 @Menu(order = 14, title = "nav.my-trainer", icon = "SPECIALIST")
 @RolesAllowed(Role.TRAINER_ROLE)
-public class MyTrainerView extends VerticalLayout implements HasTitleKey {
+public class MyTrainerView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final TrainerService trainers;
     private final Div downloads = new Div();
+    private Div standing = new Div();
+    private Div figures = new Div();
 
     public MyTrainerView(TrainerService trainers) {
         this.trainers = trainers;
         addClassName("my-trainer-view");
         setMaxWidth("48rem");
+        add(standing, kit(), figures);
+    }
+
+    /** Standing and figures anew on every visit, also to a reused view (the menu item clicked again); the kit choice stays. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         MyTrainerStanding mine = trainers.mine();
-        add(standing(mine));
-        add(kit());
-        add(figures(mine));
+        Div freshStanding = standing(mine);
+        replace(standing, freshStanding);
+        standing = freshStanding;
+        Div freshFigures = figures(mine);
+        replace(figures, freshFigures);
+        figures = freshFigures;
     }
 
     private DateTimeFormatter dates() {

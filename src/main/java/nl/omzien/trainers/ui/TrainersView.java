@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,22 +48,26 @@ import java.util.Map;
 @Route("trainers")
 @Menu(order = 13, title = "nav.trainers", icon = "USER_STAR")
 @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
-public class TrainersView extends VerticalLayout implements HasTitleKey {
+public class TrainersView extends VerticalLayout implements HasTitleKey, BeforeEnterObserver {
 
     private final TrainerService trainers;
     private final Clock clock;
+    private final MunicipalityService municipalities;
     private final Div content = new Div();
+    /** Only for an admin, who looks at one municipality at a time. */
+    private final ComboBox<Municipality> choice;
     private MunicipalityId municipalityId;
 
     public TrainersView(TrainerService trainers, MunicipalityService municipalities, CurrentUser currentUser, Clock clock) {
         this.trainers = trainers;
         this.clock = clock;
+        this.municipalities = municipalities;
         addClassName("trainers-view");
         setMaxWidth("52rem");
         var user = currentUser.require();
         municipalityId = user.municipalityId();
-        if (user.isAdmin()) {
-            ComboBox<Municipality> choice = new ComboBox<>(getTranslation("trainers.municipality"), municipalities.visible());
+        choice = user.isAdmin() ? new ComboBox<>(getTranslation("trainers.municipality")) : null;
+        if (choice != null) {
             choice.setId("trainers-municipality");
             choice.setItemLabelGenerator(Municipality::name);
             choice.addValueChangeListener(change -> {
@@ -69,12 +75,22 @@ public class TrainersView extends VerticalLayout implements HasTitleKey {
                 refresh();
             });
             add(choice);
-            if (municipalityId == null && !municipalities.visible().isEmpty()) {
-                choice.setValue(municipalities.visible().getFirst());
-            }
         }
         content.setWidthFull();
         add(content);
+    }
+
+    /** On every visit, also to a reused view: the trainers, sessions and rule as they are now; an admin's choice stays. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (choice != null) {
+            List<Municipality> visible = municipalities.visible();
+            MunicipalityId chosen = municipalityId;
+            choice.setItems(visible);
+            // Matched by id: a renamed municipality is still the one chosen.
+            choice.setValue(visible.stream().filter(m -> m.id().equals(chosen)).findFirst()
+                    .orElse(chosen == null && !visible.isEmpty() ? visible.getFirst() : null));
+        }
         refresh();
     }
 

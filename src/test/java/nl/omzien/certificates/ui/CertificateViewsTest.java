@@ -151,4 +151,48 @@ class CertificateViewsTest extends KaribuTest {
         search.clear();
         assertThat(GridKt._size(grid)).isEqualTo(all);
     }
+
+    /** Undoes a revocation made by a test, so the other tests in this class still find the certificate valid. */
+    private void unrevoke(Certificate certificate) {
+        db.update(CERTIFICATE).set(CERTIFICATE.STATUS, StoredCertificateStatus.ISSUED).setNull(CERTIFICATE.REVOKED_KIND)
+                .setNull(CERTIFICATE.REVOKED_REASON).setNull(CERTIFICATE.REVOKED_BY).setNull(CERTIFICATE.REVOKED_BY_NAME)
+                .setNull(CERTIFICATE.REVOKED_AT).where(CERTIFICATE.ID.eq(certificate.id())).execute();
+    }
+
+    @Test
+    void aCertificateRevokedSinceShowsAsRevokedWhenTheParticipantOpensTheirCertificatesAgain() {
+        Certificate mehmet = demoCertificate("mehmet.yilmaz@demo.example");
+        open("mijn-certificaten");
+        assertThat(_get(Anchor.class, spec -> spec.withId("download-" + mehmet.code()))).isNotNull();
+        try {
+            db.update(CERTIFICATE).set(CERTIFICATE.STATUS, StoredCertificateStatus.REVOKED).set(CERTIFICATE.REVOKED_KIND, "BY_STAFF")
+                    .set(CERTIFICATE.REVOKED_REASON, "Dubbel uitgegeven").set(CERTIFICATE.REVOKED_AT, java.time.OffsetDateTime.now())
+                    .where(CERTIFICATE.ID.eq(mehmet.id())).execute();
+            open("mijn-certificaten");
+            _assertNone(Anchor.class, spec -> spec.withId("download-" + mehmet.code()));
+            assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("certificate-" + mehmet.code()))).hasSize(1);
+            assertThat(_find(Paragraph.class)).extracting(Paragraph::getText).contains("Reden: Dubbel uitgegeven");
+            assertThat(_find(com.vaadin.flow.component.html.H2.class, spec -> spec.withClasses("certificate-paths-title"))).hasSize(1);
+        } finally {
+            unrevoke(mehmet);
+        }
+    }
+
+    @Test
+    void aCertificateRevokedElsewhereShowsAsRevokedWhenTheAdminOpensTheListAgain() {
+        Certificate mehmet = demoCertificate("mehmet.yilmaz@demo.example");
+        signInAs(ADMIN);
+        open("certificaten");
+        int all = GridKt._size(grid());
+        assertThat(actionButton("revoke-" + mehmet.code(), mehmet.code())).isNotNull();
+        try {
+            certificates.revoke(mehmet.id(), "Training niet zelf gevolgd");
+            open("certificaten");
+            assertThat(GridKt._size(grid())).isEqualTo(all);
+            assertThat(GridKt._get(grid(), gridCodes().indexOf(mehmet.code())).status()).isEqualTo(CertificateStatus.REVOKED);
+            assertThat(_find(LogoPanel.class)).as("one logo panel, not one per visit").hasSize(1);
+        } finally {
+            unrevoke(mehmet);
+        }
+    }
 }

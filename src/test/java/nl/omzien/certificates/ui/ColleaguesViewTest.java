@@ -147,4 +147,16 @@ class ColleaguesViewTest extends KaribuTest {
         // Constant: who the colleagues are, their progress, and the sign-in look-ups. Two per colleague before.
         assertThat(ten).as("statements for ten colleagues (three: " + three + ")").isEqualTo(three);
     }
+
+    @Test
+    void aColleagueWhoGotAnAccountSinceShowsWhenTheContactOpensThePageAgain() {
+        signInAs(contactBakker);
+        open("mijn-organisatie");
+        assertThat(rows()).extracting(List::getFirst).doesNotContain("Nieuwe Collega");
+
+        db.insertInto(APP_USER).set(APP_USER.EMAIL, "nieuw-" + f.municipalityId + "@fixture.example").set(APP_USER.FULL_NAME, "Nieuwe Collega")
+                .set(APP_USER.ORGANISATION_ID, f.organisations.get("C")).execute();
+        open("mijn-organisatie");
+        assertThat(rows()).extracting(List::getFirst).containsExactlyInAnyOrder(name("p7"), "Contact C", "Nieuwe Collega");
+    }
 }

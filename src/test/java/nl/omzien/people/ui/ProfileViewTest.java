@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static nl.omzien.people.internal.db.Tables.EMAIL_CHANGE;
@@ -54,6 +55,7 @@ class ProfileViewTest extends KaribuTest {
     @Autowired AccountPreferenceService preferences;
     @Autowired OrganisationService organisations;
     @Autowired CurrentUser currentUser;
+    @Autowired nl.omzien.people.ProfileService profiles;
 
     private String email;
     private PersonId id;
@@ -214,5 +216,14 @@ class ProfileViewTest extends KaribuTest {
         openEditorFor(email);
         assertThat(_get(Details.class, spec -> spec.withId("user-own-data"))).isNotNull();
         assertThat(_get(Anchor.class, spec -> spec.withId("user-download-data")).getElement().getAttribute("download")).isNotNull();
+    }
+
+    @Test
+    void aNameChangedSinceShowsWhenTheProfileIsOpenedAgainWithEachSectionOnce() {
+        profiles.changeName("Fenna Nieuwenhuis");
+        open("profiel");
+        assertThat(_get(TextField.class, spec -> spec.withId("profile-name")).getValue()).isEqualTo("Fenna Nieuwenhuis");
+        assertThat(_find(com.vaadin.flow.component.html.Section.class, spec -> spec.withId("registration-section"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("delete-account"))).hasSize(1);
     }
 }

@@ -97,4 +97,35 @@ class TrainersViewTest extends KaribuTest {
         open("verify/" + code);
         assertThat(_get(Span.class, spec -> spec.withId("verify-trainer")).getText()).startsWith("Gekwalificeerd trainer, tot ");
     }
+
+    @Test
+    void aQualificationRecordedElsewhereShowsWhenTheLeadOpensTheTrainersPageAgain() {
+        signInAs(LEAD_COEVORDEN);
+        open("trainers");
+        var coevorden = db.select(APP_USER.MUNICIPALITY_ID).from(APP_USER).where(APP_USER.EMAIL.eq(LEAD_COEVORDEN)).fetchOne().value1();
+        var newcomer = trainers.people(coevorden).keySet().stream()
+                .filter(person -> _find(Div.class, spec -> spec.withId("trainer-" + person)).isEmpty()).findFirst().orElseThrow();
+
+        trainers.recordExternal(coevorden, newcomer, "Trainer bij de bibliotheek, certificaat gezien.",
+                LocalDate.now(SessionTimes.ZONE).plusYears(1));
+        open("trainers");
+        assertThat(_find(Div.class, spec -> spec.withId("trainer-" + newcomer))).hasSize(1);
+        assertThat(_get(Div.class, spec -> spec.withId("trainer-" + newcomer)).getElement().getTextRecursively())
+                .contains("Actief", "Kwalificatie van buiten");
+        assertThat(_find(Div.class, spec -> spec.withId("trainers-record"))).hasSize(1);
+    }
+
+    @Test
+    void aTrainerWhoseQualificationLapsedSinceNoLongerSeesActiveWhenOpeningTheirPageAgain() {
+        signInAs(TRAINER);
+        open("mijn-trainerschap");
+        assertThat(_get(Span.class, spec -> spec.withId("my-state")).getText()).isEqualTo("Actief");
+
+        clock.advance(java.time.Duration.ofDays(3 * 365));
+        open("mijn-trainerschap");
+        assertThat(_get(Span.class, spec -> spec.withId("my-state")).getText()).isNotEqualTo("Actief");
+        assertThat(_find(Div.class, spec -> spec.withId("my-standing"))).hasSize(1);
+        assertThat(_find(Div.class, spec -> spec.withId("my-figures"))).hasSize(1);
+        assertThat(_find(Div.class, spec -> spec.withId("trainer-kit"))).hasSize(1);
+    }
 }

@@ -24,8 +24,6 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
-import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.authorization.method.Jsr250AuthorizationManager;
@@ -58,14 +56,9 @@ class SecurityConfiguration {
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor jsr250OnServicesOnly() {
-        var jsr250 = new Jsr250AuthorizationManager();
-        // As Spring's own jsr250 set-up: a call without any Authentication is refused even for @PermitAll
-        AuthorizationManager<MethodInvocation> manager = (authentication, invocation) -> {
-            authentication.get();
-            return jsr250.authorize(authentication, invocation);
-        };
+        var manager = new Jsr250AuthorizationManager();
         var pointcut = new ComposablePointcut(type -> !Component.class.isAssignableFrom(type))
-                .intersection(AuthorizationManagerBeforeMethodInterceptor.jsr250(jsr250).getPointcut());
+                .intersection(AuthorizationManagerBeforeMethodInterceptor.jsr250(manager).getPointcut());
         var interceptor = new AuthorizationManagerBeforeMethodInterceptor(pointcut, manager);
         interceptor.setOrder(AuthorizationInterceptorsOrder.JSR250.getOrder());
         return interceptor;

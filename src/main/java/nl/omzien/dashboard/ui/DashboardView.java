@@ -13,6 +13,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.ui.HasTitleKey;
@@ -59,6 +60,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final Paragraph intro = new Paragraph();
     private final Div content = new Div();
     private boolean applyingPreset;
+    private String shownLocation;
     private final DashboardFormat format;
 
     /** The campaign figures (issue 21) come from the campaigns feature. */
@@ -141,10 +143,21 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         add(filters, intro, content);
     }
 
-    /** Vaadin reuses this view when its own route is opened again: every section reads its figures anew, the filters stay. */
+    /**
+     * Vaadin reuses this view when its own route is opened again: every section reads its figures anew, the filters
+     * stay. Except for the jump links ("dashboard#section-..."): the browser's router reports them as a client-side
+     * navigation to the same address, and rebuilding then would replace the section jumped to (and cancel a
+     * download started from it). The filters refresh the figures themselves.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        refresh();
+        String location = event.getLocation().getPathWithQueryParameters();
+        boolean jumpWithinPage = location.equals(shownLocation)
+                && (event.getTrigger() == NavigationTrigger.CLIENT_SIDE || event.getTrigger() == NavigationTrigger.HISTORY);
+        if (!jumpWithinPage) {
+            refresh();
+        }
+        shownLocation = location;
     }
 
     private void monthsChanged() {

@@ -2,10 +2,9 @@ package nl.omzien.campaigns.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,25 +18,19 @@ import nl.omzien.campaigns.CampaignService;
  */
 @Route(value = "campagnemail/:token", autoLayout = false)
 @AnonymousAllowed
-public class CampaignMailOptOutView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class CampaignMailOptOutView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CampaignService campaigns;
-    private final Div content = new Div();
 
     public CampaignMailOptOutView(CampaignService campaigns) {
         this.campaigns = campaigns;
-        setAlignItems(Alignment.CENTER);
-        content.addClassName("verify-content");
-        add(content);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
-        content.removeAll();
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
-        content.add(brand, new H1(getTranslation("campaigns.opt-out.title")));
+        startPage();
+        content.add(new H1(getTranslation("campaigns.opt-out.title")));
         if (!campaigns.knownOptOutLink(token)) {
             content.add(new Paragraph(getTranslation("campaigns.opt-out.unknown")));
             return;

@@ -2,14 +2,13 @@ package nl.omzien.campaigns.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -32,19 +31,15 @@ import java.time.format.DateTimeFormatter;
  */
 @Route(value = "agenda/:slug", autoLayout = false)
 @AnonymousAllowed
-public class PublicAgendaView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class PublicAgendaView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CampaignService campaigns;
-    private final Div content = new Div();
     private String title = "";
 
     public PublicAgendaView(CampaignService campaigns) {
         this.campaigns = campaigns;
         addClassName("verify");
-        setAlignItems(Alignment.CENTER);
-        content.addClassName("verify-content");
         content.setId("agenda");
-        add(content);
     }
 
     @Override
@@ -56,10 +51,8 @@ public class PublicAgendaView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         title = getTranslation("agenda.title", agenda.municipalityName());
-        content.removeAll();
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
-        content.add(brand, new H1(title), new Paragraph(getTranslation("agenda.intro")));
+        startPage();
+        content.add(new H1(title), new Paragraph(getTranslation("agenda.intro")));
         content.add(new H2(getTranslation("agenda.trainings")));
         if (agenda.trainings().isEmpty()) {
             content.add(new Paragraph(getTranslation("agenda.trainings.none")));

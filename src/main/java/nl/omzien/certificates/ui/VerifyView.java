@@ -1,5 +1,6 @@
 package nl.omzien.certificates.ui;
 
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -70,8 +71,7 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
     public void beforeEnter(BeforeEnterEvent event) {
         code = event.getRouteParameters().get("code").orElse(null);
         content.removeAll();
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
+        Paragraph brand = PublicPage.brand();
         content.add(brand, new H1(getTranslation("verify.title")), new Paragraph(getTranslation("verify.intro")), codeForm());
         if (code != null) {
             // Keep what the person typed (spaces, lower case): only the address is cleaned up.

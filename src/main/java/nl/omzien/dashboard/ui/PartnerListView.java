@@ -1,13 +1,12 @@
 package nl.omzien.dashboard.ui;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -26,17 +25,13 @@ import java.time.format.FormatStyle;
  */
 @Route(value = "partners/:municipality", autoLayout = false)
 @AnonymousAllowed
-public class PartnerListView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class PartnerListView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PartnerService partners;
-    private final Div content = new Div();
     private String municipality = "";
 
     public PartnerListView(PartnerService partners) {
         this.partners = partners;
-        setAlignItems(Alignment.CENTER);
-        content.addClassName("verify-content");
-        add(content);
     }
 
     @Override
@@ -44,10 +39,8 @@ public class PartnerListView extends VerticalLayout implements BeforeEnterObserv
         PublicPartnerList list = partners.publicList(event.getRouteParameters().get("municipality").orElse(""))
                 .orElseThrow(NotFoundException::new);
         municipality = list.municipality();
-        content.removeAll();
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
-        content.add(brand, new H1(getTranslation("partner.list.title", list.municipality())),
+        startPage();
+        content.add(new H1(getTranslation("partner.list.title", list.municipality())),
                 new Paragraph(getTranslation("partner.list.intro")));
         if (list.partners().isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("partner.list.none"));

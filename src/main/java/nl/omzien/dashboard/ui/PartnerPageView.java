@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -27,27 +27,21 @@ import java.time.format.FormatStyle;
  */
 @Route(value = "partner/:id", autoLayout = false)
 @AnonymousAllowed
-public class PartnerPageView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class PartnerPageView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PartnerService partners;
-    private final Div content = new Div();
     private String title = "";
 
     public PartnerPageView(PartnerService partners) {
         this.partners = partners;
-        setAlignItems(Alignment.CENTER);
-        content.addClassName("verify-content");
-        add(content);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         PublicPartner partner = partners.publicPage(event.getRouteParameters().get("id").orElse(null))
                 .orElseThrow(NotFoundException::new);
-        content.removeAll();
+        startPage();
         title = partner.organisation();
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
         H1 name = new H1(partner.organisation());
         name.setId("partner-organisation");
         boolean current = partner.state() == PartnerState.PARTNER;
@@ -62,7 +56,7 @@ public class PartnerPageView extends VerticalLayout implements BeforeEnterObserv
         fact(facts, "partner-since", "partner.page.since", date(partner.since()));
         fact(facts, current ? "partner-valid-until" : "partner-was-valid-until",
                 partner.state() == PartnerState.EXPIRED ? "partner.page.expired-on" : "partner.page.valid-until", date(partner.validUntil()));
-        content.add(brand, name, status, facts, new Paragraph(getTranslation(switch (partner.state()) {
+        content.add(name, status, facts, new Paragraph(getTranslation(switch (partner.state()) {
             case PARTNER -> "partner.page.explain";
             case EXPIRED -> "partner.page.explain-expired";
             default -> "partner.page.explain-below";

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -28,8 +29,7 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
         content.addClassName("register-content");
         content.addClassName("privacy-content");
         content.setPadding(false);
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
+        Paragraph brand = PublicPage.brand();
         content.add(brand, new H1(getTranslation("privacy.title")), new Paragraph(getTranslation("privacy.intro")));
         for (String section : SECTIONS) {
             content.add(new H2(getTranslation("privacy." + section + ".title")));

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -94,8 +95,7 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Paragraph brand() {
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
+        Paragraph brand = PublicPage.brand();
         return brand;
     }
 

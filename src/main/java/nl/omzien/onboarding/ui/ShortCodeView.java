@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -33,8 +34,7 @@ public class ShortCodeView extends VerticalLayout implements BeforeEnterObserver
         VerticalLayout content = new VerticalLayout();
         content.addClassName("register-content");
         content.setPadding(false);
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
+        Paragraph brand = PublicPage.brand();
         code.setLabel(getTranslation("short-code.label"));
         code.setHelperText(getTranslation("short-code.help"));
         code.setId("short-code");

@@ -1,5 +1,6 @@
 package nl.omzien.onboarding.ui;
 
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,8 +37,7 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
         addClassName("sign-in-link");
         setAlignItems(Alignment.CENTER);
 
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
+        Paragraph brand = PublicPage.brand();
         H1 title = new H1(getTranslation("signin.request.title"));
         Paragraph intro = new Paragraph(getTranslation("signin.request.intro"));
 

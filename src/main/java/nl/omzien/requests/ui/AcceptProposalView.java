@@ -1,5 +1,6 @@
 package nl.omzien.requests.ui;
 
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -43,8 +44,7 @@ public class AcceptProposalView extends VerticalLayout implements BeforeEnterObs
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
         content.removeAll();
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
+        Paragraph brand = PublicPage.brand();
         content.add(brand, new H1(getTranslation("requests.accept.title")));
         Paragraph status = new Paragraph();
         status.setId("accept-status");

@@ -1,5 +1,6 @@
 package nl.omzien.requests.ui;
 
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -42,8 +43,7 @@ public class PublicRequestView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         content.removeAll();
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
+        Paragraph brand = PublicPage.brand();
         content.add(brand);
         var municipality = requests.municipalityBySlug(event.getRouteParameters().get("municipality").orElse(null));
         if (municipality.isEmpty()) {

@@ -1,5 +1,6 @@
 package nl.omzien.training.ui;
 
+import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -162,8 +163,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private void show(Component... components) {
         content.removeAll();
         // People open this from a mail: show whose page it is.
-        Paragraph brand = new Paragraph(getTranslation("app.name"));
-        brand.addClassName("brand");
+        Paragraph brand = PublicPage.brand();
         content.add(brand);
         content.add(components);
     }

@@ -17,8 +17,7 @@ class LocalContactsScreensTest extends BrowserTest {
     @Test
     void aVolunteerReachesTheContactsStepOfTheReferralModuleAndCanDownloadTheCard() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(VOLUNTEER, DEMO_PASSWORD);
-        go("training/doorverwijzen");
+        signIn(VOLUNTEER, DEMO_PASSWORD, "training/doorverwijzen");
         for (String key : List.of("recognise", "raise", "refer")) {
             page.locator("#before-" + key + " vaadin-radio-button").nth(2).locator("input").click();
         }
@@ -49,8 +48,7 @@ class LocalContactsScreensTest extends BrowserTest {
     @Test
     void theCoalitionLeadSeesTheEditorOnAPhoneAndALaptop() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("hulp-in-je-gemeente");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "hulp-in-je-gemeente");
         assertThat(page.locator("#add-contact")).isVisible();
         checkAccessibility("contacts editor list");
         screenshot("contacts-editor-list", PHONE_WIDTH);

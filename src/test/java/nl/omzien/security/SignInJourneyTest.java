@@ -13,7 +13,7 @@ class SignInJourneyTest extends BrowserTest {
         go("login");
         screenshot("login", PHONE_WIDTH);
         screenshot("login", LAPTOP_WIDTH);
-        signIn(TRAINER, DEMO_PASSWORD);
+        signInThroughTheForm(TRAINER, DEMO_PASSWORD);
 
         assertThat(page.locator("vaadin-side-nav-item[path='organisaties']")).isVisible();
         assertThat(page.locator("vaadin-side-nav-item[path='gebruikers']")).hasCount(0);
@@ -37,7 +37,7 @@ class SignInJourneyTest extends BrowserTest {
 
     @Test
     void wrongPasswordShowsDutchMessageAndLocksNothing() {
-        signIn(LEAD_TWENTERAND, "fout-wachtwoord");
+        signInThroughTheForm(LEAD_TWENTERAND, "fout-wachtwoord");
         assertThat(page.getByText("Inloggen lukt niet")).isVisible();
         // The address stays; only the password has to be typed again.
         assertThat(page.locator("vaadin-text-field[name='username'] input")).hasValue(LEAD_TWENTERAND);
@@ -46,14 +46,14 @@ class SignInJourneyTest extends BrowserTest {
         assertThat(page.getByText("Het e-mailadres of het wachtwoord klopt niet.")).isVisible();
         screenshot("login-error", PHONE_WIDTH);
 
-        signIn(LEAD_TWENTERAND, DEMO_PASSWORD);
+        signInThroughTheForm(LEAD_TWENTERAND, DEMO_PASSWORD);
         assertThat(page.locator("vaadin-side-nav-item[path='gebruikers']")).isVisible();
     }
 
     @Test
     void aTypedAddressComesBackAsTextNeverAsMarkup() {
         String typed = "<img src=x onerror=\"window.injected=1\">@example.nl";
-        signIn(typed, "fout-wachtwoord");
+        signInThroughTheForm(typed, "fout-wachtwoord");
         assertThat(page.getByText("Inloggen lukt niet")).isVisible();
         assertThat(page.locator("vaadin-text-field[name='username'] input")).hasValue(typed);
         // The cursor is in the password field, the one that was wrong (not the form's own autofocus on the address).
@@ -68,7 +68,7 @@ class SignInJourneyTest extends BrowserTest {
 
     @Test
     void participantTypingAnAdminUrlGetsTheNotFoundPage() {
-        signIn(PARTICIPANT, DEMO_PASSWORD);
+        signInThroughTheForm(PARTICIPANT, DEMO_PASSWORD);
         go("gebruikers");
         assertThat(page.getByText("Deze pagina is er niet")).isVisible();
         assertThat(page.locator("vaadin-grid")).hasCount(0);
@@ -78,7 +78,7 @@ class SignInJourneyTest extends BrowserTest {
     @Test
     void adminSeesAdministrationOnAPhone() {
         page.setViewportSize(PHONE_WIDTH, 780);
-        signIn(ADMIN, DEMO_PASSWORD);
+        signInThroughTheForm(ADMIN, DEMO_PASSWORD);
         go("gebruikers");
         // A phone gets the one-column list (StaffListsOnAPhoneTest), a laptop the grid.
         assertThat(page.locator("#user-list")).isVisible();

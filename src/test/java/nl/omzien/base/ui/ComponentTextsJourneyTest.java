@@ -43,8 +43,7 @@ class ComponentTextsJourneyTest extends BrowserTest {
                 .isEqualTo("Wachtwoord tonen");
         assertNoEnglishDefaults("login");
 
-        signIn(TRAINER, DEMO_PASSWORD);
-        go("organisaties");
+        signIn(TRAINER, DEMO_PASSWORD, "organisaties");
         waitVisible("vaadin-grid-sorter");
         @SuppressWarnings("unchecked")
         List<List<String>> sorters = (List<List<String>>) page.evaluate("() => Array.from(document.querySelectorAll('vaadin-grid-sorter'))"

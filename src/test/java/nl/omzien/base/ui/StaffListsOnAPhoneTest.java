@@ -129,8 +129,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
     @Test
     void onAPhoneMyOrganisationIsOneColumnWithEachColleaguesProgressWhole() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(ORG_CONTACT, DEMO_PASSWORD);
-        go("mijn-organisatie");
+        signIn(ORG_CONTACT, DEMO_PASSWORD, "mijn-organisatie");
         Locator list = page.locator("#colleague-list");
         assertThat(list).isVisible();
         assertThat(page.locator("#colleagues-grid")).isHidden();
@@ -150,8 +149,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
     @Test
     void onAPhoneTheApiKeysPageFitsWithANewKey() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("api-sleutels");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "api-sleutels");
         page.locator("#api-key-label input").fill("Dashboard gemeentehuis");
         page.locator("#create-api-key").click();
         waitForVaadin();

@@ -73,8 +73,7 @@ class PublicAgendaJourneyTest extends BrowserTest {
                 today.plusDays(1), LocalTime.of(14, 0), LocalTime.of(15, 0), "Start bij het kasteel", "Wandelclub De Vlinder",
                 null, null)));
         page.setViewportSize(PHONE_WIDTH, 780);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("campagnes");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "campagnes");
         page.locator("#campaign-open-" + week).click();
         waitVisible("#activity-form");
         assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling at 360 px").isTrue();

@@ -50,8 +50,7 @@ class CertificateJourneyTest extends BrowserTest {
 
     @Test
     void aParticipantCompletesThePathDownloadsTheCertificateAndAnyoneCanCheckIt() throws Exception {
-        signIn(EMAIL, DEMO_PASSWORD);
-        go("mijn-certificaten");
+        signIn(EMAIL, DEMO_PASSWORD, "mijn-certificaten");
         assertThat(page.locator("#no-certificates")).isVisible();
 
         completeModulesAs(EMAIL, "gesprek", "doorverwijzen");
@@ -101,8 +100,7 @@ class CertificateJourneyTest extends BrowserTest {
     @Test
     void onAPhoneTheReissueButtonIsOnScreen() {
         page.setViewportSize(PHONE_WIDTH, 780);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("certificaten");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "certificaten");
         page.locator("#certificate-list .tap-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Geldig")).first().click();
         var reissue = page.locator("vaadin-button[id^='details-reissue-']").first();
         reissue.waitFor();

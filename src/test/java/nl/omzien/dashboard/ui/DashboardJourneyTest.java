@@ -21,8 +21,7 @@ class DashboardJourneyTest extends BrowserTest {
 
     @Test
     void theDemoCoalitionLeadChangesThePeriodAndDownloadsTheOrganisationsAsCsv() throws Exception {
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("dashboard");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "dashboard");
         assertThat(page.locator("#figure-trained")).isVisible();
         assertThat(page.locator("#dashboard-municipality")).isHidden();
         screenshot("dashboard", LAPTOP_WIDTH);
@@ -86,8 +85,7 @@ class DashboardJourneyTest extends BrowserTest {
     @Test
     void onAPhoneEveryBarOfEveryChartIsVisibleAndReadable() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("dashboard");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "dashboard");
         assertThat(page.locator("#figure-trained")).isVisible();
         assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
         Object report = page.evaluate("""
@@ -136,8 +134,7 @@ class DashboardJourneyTest extends BrowserTest {
     @Test
     void onAPhoneNoDashboardTableCutsATextOrScrollsSideways() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("dashboard");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "dashboard");
         assertThat(page.locator("#figure-trained")).isVisible();
         assertThat(page.locator("#list-organisations")).isVisible();
         assertThat(page.locator("#table-organisations")).isHidden();

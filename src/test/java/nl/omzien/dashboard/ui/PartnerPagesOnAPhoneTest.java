@@ -66,8 +66,7 @@ class PartnerPagesOnAPhoneTest extends BrowserTest {
     @Test
     void theOrganisationContactSeesTheStatusOnAPhone() {
         page.setViewportSize(PHONE_WIDTH, 780);
-        signIn(ORG_CONTACT, DEMO_PASSWORD);
-        go("partnerstatus");
+        signIn(ORG_CONTACT, DEMO_PASSWORD, "partnerstatus");
         waitVisible("#partner-status-trained");
         assertThat(page.locator("#partner-status-trained")).containsText("medewerkers getraind");
         fitsThePhone();

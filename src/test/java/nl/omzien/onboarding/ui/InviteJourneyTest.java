@@ -80,8 +80,7 @@ class InviteJourneyTest extends BrowserTest {
     @Test
     void aCoalitionLeadFindsTheInviteLinksAndFlyersOnAPhone() {
         page.setViewportSize(PHONE_WIDTH, 780);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("uitnodigingen");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "uitnodigingen");
         assertThat(page.locator(".invite-card").first()).isVisible();
         assertThat(page.locator(".invite-flyer").first()).hasText("Flyer downloaden (PDF)");
         checkAccessibility("invites page");

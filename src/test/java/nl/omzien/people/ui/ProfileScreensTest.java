@@ -28,8 +28,7 @@ class ProfileScreensTest extends BrowserTest {
         PersonId id = fx.userId(email);
         assertThat(db.select(APP_USER.LAST_SEEN_AT).from(APP_USER).where(APP_USER.ID.eq(id)).fetchOne().value1()).isNull();
 
-        signIn(email, DEMO_PASSWORD);
-        go("profiel");
+        signIn(email, DEMO_PASSWORD, "profiel");
         waitVisible("#download-data");
         OffsetDateTime seen = db.select(APP_USER.LAST_SEEN_AT).from(APP_USER).where(APP_USER.ID.eq(id)).fetchOne().value1();
         assertThat(seen).as("the page load was noted").isNotNull().isAfter(OffsetDateTime.now().minusMinutes(5));
@@ -56,8 +55,7 @@ class ProfileScreensTest extends BrowserTest {
         PersonId someone = fx.userId(fx.participants(1, "Supermarkt De Brink").getFirst());
         fx.as(ADMIN, () -> users.open(someone));
         fx.as(LEAD_COEVORDEN, () -> users.open(someone));
-        signIn(ADMIN, DEMO_PASSWORD);
-        go("gebruikers");
+        signIn(ADMIN, DEMO_PASSWORD, "gebruikers");
         go("logboek-persoonsgegevens");
         waitVisible("#audit-grid");
         screenshot("audit-log", LAPTOP_WIDTH);

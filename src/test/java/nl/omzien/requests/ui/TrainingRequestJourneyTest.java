@@ -77,8 +77,7 @@ class TrainingRequestJourneyTest extends BrowserTest {
         long groupBefore = trainedInAGroup(fx);
 
         // 1. The organisation contact asks for a training.
-        signIn(ORG_CONTACT, DEMO_PASSWORD);
-        go("mijn-organisatie/training-aanvragen");
+        signIn(ORG_CONTACT, DEMO_PASSWORD, "mijn-organisatie/training-aanvragen");
         page.locator("#request-audience").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Zorg en welzijn")).first().click();
         fill("#request-people", "3");
@@ -92,8 +91,7 @@ class TrainingRequestJourneyTest extends BrowserTest {
 
         // 2. The lead assigns the demo trainer.
         newDevice();
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("aanvragen");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "aanvragen");
         Locator card = page.locator("#request-" + request.value());
         String trainerName = db.select(APP_USER.FULL_NAME).from(APP_USER).where(APP_USER.EMAIL.eq(TRAINER)).fetchOne(APP_USER.FULL_NAME);
         card.locator(".request-trainer input").fill(trainerName);
@@ -105,8 +103,7 @@ class TrainingRequestJourneyTest extends BrowserTest {
 
         // 3. The trainer proposes tomorrow morning; the contact accepts through the mailed link, without signing in.
         newDevice();
-        signIn(TRAINER, DEMO_PASSWORD);
-        go("aanvragen");
+        signIn(TRAINER, DEMO_PASSWORD, "aanvragen");
         Locator mine = page.locator("#my-request-" + request.value());
         LocalDate tomorrow = LocalDate.now().plusDays(1);
         Locator date = mine.locator(".propose-date input");
@@ -162,8 +159,7 @@ class TrainingRequestJourneyTest extends BrowserTest {
                 .set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90)).where(TRAINING_SESSION.ID.eq(session)).execute();
         newDevice();
         page.setViewportSize(PHONE_WIDTH, 780);
-        signIn(TRAINER, DEMO_PASSWORD);
-        go("sessies/beheer/" + session.value());
+        signIn(TRAINER, DEMO_PASSWORD, "sessies/beheer/" + session.value());
         page.locator("#add-walk-in").click();
         fill("#walk-in-name", "Gerda Loopbinnen");
         page.locator("#walk-in-save").click();

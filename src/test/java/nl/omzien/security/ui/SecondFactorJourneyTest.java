@@ -28,8 +28,7 @@ class SecondFactorJourneyTest extends BrowserTest {
         String email = TestStaff.create(db, passwords, Role.TRAINER).email();
         page.setViewportSize(PHONE_WIDTH, 780);
 
-        signIn(email, TestStaff.PASSWORD);
-        go("profiel/beveiliging");
+        signIn(email, TestStaff.PASSWORD, "profiel/beveiliging");
         checkAccessibility("settings");
         screenshot("security-settings", PHONE_WIDTH);
         page.locator("#totp-start").click();
@@ -81,7 +80,7 @@ class SecondFactorJourneyTest extends BrowserTest {
         String email = TestStaff.create(db, passwords, Role.ADMIN).email();
         page.setViewportSize(PHONE_WIDTH, 780);
 
-        signIn(email, TestStaff.PASSWORD);
+        signInThroughTheForm(email, TestStaff.PASSWORD);
         assertThat(page.url()).endsWith("/login/instellen");
         checkAccessibility("set up at sign-in");
         screenshot("sign-in-enrol", PHONE_WIDTH);

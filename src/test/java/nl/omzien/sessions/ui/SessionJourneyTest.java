@@ -52,8 +52,7 @@ class SessionJourneyTest extends BrowserTest {
 
     private void signUpAs(String email, SessionId session) {
         newDevice();
-        signIn(email, DEMO_PASSWORD);
-        go("sessies");
+        signIn(email, DEMO_PASSWORD, "sessies");
         page.locator("#signup-" + session).click();
         waitForVaadin();
     }
@@ -64,8 +63,7 @@ class SessionJourneyTest extends BrowserTest {
         String title = "Signalen herkennen " + UUID.randomUUID().toString().substring(0, 6);
         LocalDate date = LocalDate.now().plusDays(14);
 
-        signIn(TRAINER, DEMO_PASSWORD);
-        go("sessies/beheer");
+        signIn(TRAINER, DEMO_PASSWORD, "sessies/beheer");
         page.locator("#new-session").click();
         waitVisible("#session-title");
         fill("session-title", title);
@@ -93,8 +91,7 @@ class SessionJourneyTest extends BrowserTest {
 
         // The first person cancels; the seat is offered to the third.
         newDevice();
-        signIn(people.get(0), DEMO_PASSWORD);
-        go("sessies");
+        signIn(people.get(0), DEMO_PASSWORD, "sessies");
         var first = registrations.findLive(session, fx.userId(people.get(0))).orElseThrow().id();
         page.locator("#cancel-" + first).click();
         waitForVaadin();
@@ -106,8 +103,7 @@ class SessionJourneyTest extends BrowserTest {
         Matcher link = Pattern.compile("http://[^\\s]+/aanbod/[A-Za-z0-9_-]{43}").matcher(offer.text());
         assertThat(link.find()).isTrue();
         newDevice();
-        signIn(ADMIN, DEMO_PASSWORD);
-        go("dev-mailbox");
+        signIn(ADMIN, DEMO_PASSWORD, "dev-mailbox");
         page.getByText(people.get(2)).first().waitFor();
 
         // Accept from the link, on a phone, without signing in.
@@ -129,8 +125,7 @@ class SessionJourneyTest extends BrowserTest {
                 .set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90)).where(TRAINING_SESSION.ID.eq(session)).execute();
         newDevice();
         page.setViewportSize(PHONE_WIDTH, 780);
-        signIn(TRAINER, DEMO_PASSWORD);
-        go("sessies/beheer/" + session);
+        signIn(TRAINER, DEMO_PASSWORD, "sessies/beheer/" + session);
         var third = registrations.findLive(session, fx.userId(people.get(2))).orElseThrow().id();
         var second = registrations.findLive(session, fx.userId(people.get(1))).orElseThrow().id();
         page.locator("#attendance-" + third + " vaadin-radio-button").filter(new com.microsoft.playwright.Locator.FilterOptions()
@@ -155,8 +150,7 @@ class SessionJourneyTest extends BrowserTest {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         fx.as(TRAINER, () -> sessions.create(nl.omzien.sessions.SessionFixtures.draft("Het gesprek aangaan in de winkel", 12, 8)));
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(TRAINER, DEMO_PASSWORD);
-        go("sessies/beheer");
+        signIn(TRAINER, DEMO_PASSWORD, "sessies/beheer");
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#session-list")).isVisible();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("vaadin-grid")).isHidden();
         assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();

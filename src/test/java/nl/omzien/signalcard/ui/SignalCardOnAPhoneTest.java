@@ -20,8 +20,7 @@ class SignalCardOnAPhoneTest extends BrowserTest {
     @Test
     void onAPhoneAParticipantPrintsTheSignalCardAndTheLeadSeesTheKernField() throws Exception {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(PARTICIPANT, DEMO_PASSWORD);
-        go("signaleringskaart");
+        signIn(PARTICIPANT, DEMO_PASSWORD, "signaleringskaart");
         assertThat(page.locator("#signal-card-a4")).isVisible();
         assertThat(page.locator("#signal-card-counter")).isVisible();
         org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).isTrue();
@@ -34,8 +33,7 @@ class SignalCardOnAPhoneTest extends BrowserTest {
 
         newDevice();
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("hulp-in-je-gemeente");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "hulp-in-je-gemeente");
         assertThat(page.locator("#signal-card-link")).isVisible();
         page.locator("#add-contact").click();
         waitVisible("#contact-kern");

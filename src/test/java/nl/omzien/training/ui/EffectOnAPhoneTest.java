@@ -23,8 +23,7 @@ class EffectOnAPhoneTest extends BrowserTest {
     @Test
     void aParticipantCountsAReferralInTwoTapsOnAPhone() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(PARTICIPANT, DEMO_PASSWORD);
-        go("mijn-training");
+        signIn(PARTICIPANT, DEMO_PASSWORD, "mijn-training");
         page.locator("#referral-referred").click();
         waitVisible("#referral-kind-meldpunt");
         screenshot("referral-tally-second-tap", PHONE_WIDTH);
@@ -38,8 +37,7 @@ class EffectOnAPhoneTest extends BrowserTest {
     @Test
     void aLeadReadsStoriesAndTheEffectSectionOnAPhone() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("verhalen");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "verhalen");
         waitVisible(".story-card");
         assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("verhalen: no sideways scrolling").isTrue();
         screenshot("stories", PHONE_WIDTH);

@@ -422,16 +422,14 @@ class PhoneFitJourneyTest extends BrowserTest {
     @Test
     void onA360PhoneTheTrainerPagesFitWithNothingCut() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
-        go("trainers");
+        signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "trainers");
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#trainers-record")).isVisible();
         checkPageFit("trainers on a phone");
         screenshot("trainers", PHONE_WIDTH);
         checkAccessibility("trainers on a phone");
         newDevice();
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(TRAINER, DEMO_PASSWORD);
-        go("mijn-trainerschap");
+        signIn(TRAINER, DEMO_PASSWORD, "mijn-trainerschap");
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#trainer-kit")).isVisible();
         checkPageFit("mijn-trainerschap on a phone");
         screenshot("my-trainer-standing", PHONE_WIDTH);

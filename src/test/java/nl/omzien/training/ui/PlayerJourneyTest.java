@@ -114,8 +114,7 @@ class PlayerJourneyTest extends BrowserTest {
     @Test
     void participantCompletesTheExampleOnAPhoneAndResumesOnAnotherDevice() {
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn("ria.smit@demo.example", DEMO_PASSWORD);
-        go("mijn-training");
+        signIn("ria.smit@demo.example", DEMO_PASSWORD, "mijn-training");
         checkAccessibility("my training");
         screenshot("my-training", PHONE_WIDTH);
         page.locator("#open-voorbeeld").click();
@@ -145,8 +144,7 @@ class PlayerJourneyTest extends BrowserTest {
         // Close the browser; sign in again in a new context ("another device").
         newDevice();
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn("ria.smit@demo.example", DEMO_PASSWORD);
-        go("mijn-training");
+        signIn("ria.smit@demo.example", DEMO_PASSWORD, "mijn-training");
         assertThat(page.locator("#module-voorbeeld")).containsText("Bezig");
         page.locator("#open-voorbeeld").click();
         waitForVaadin();
@@ -177,8 +175,7 @@ class PlayerJourneyTest extends BrowserTest {
     @Test
     void participantCompletesTheExampleWithTheKeyboardOnly() {
         keyboardOnly = true;
-        signIn("jolanda.hofman@demo.example", DEMO_PASSWORD);
-        go("training/voorbeeld");
+        signIn("jolanda.hofman@demo.example", DEMO_PASSWORD, "training/voorbeeld");
         answerAssessment("before");
         activate(page.locator("#start-module"), "Enter");
         waitForVaadin();

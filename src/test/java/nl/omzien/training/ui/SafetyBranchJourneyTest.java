@@ -136,8 +136,7 @@ class SafetyBranchJourneyTest extends BrowserTest {
         assertThat(safetyPath).as("a good path through the safety branch").isNotNull();
 
         page.setViewportSize(PHONE_WIDTH, 740);
-        signIn(CHURCH_VOLUNTEER, DEMO_PASSWORD);
-        go("training/gesprek");
+        signIn(CHURCH_VOLUNTEER, DEMO_PASSWORD, "training/gesprek");
         assertThat(page.locator("#audience")).containsText("Kerk en vrijwilligers");
         answerAssessment("before");
         page.locator("#start-module").click();

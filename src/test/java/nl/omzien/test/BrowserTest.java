@@ -136,6 +136,27 @@ public abstract class BrowserTest extends IntegrationTest {
         timed("go", started);
     }
 
+    /**
+     * Moves to a route inside the open app as a link in it does: Vaadin's client asks the server for the
+     * view, without a page load. The view reads its data on entry, so it shows what the server holds now.
+     * For loops that visit dozens of states of one page; {@link #go} is the person opening an address.
+     */
+    protected void follow(String path) {
+        long started = System.nanoTime();
+        // Wait for the server's answer to this navigation: the client may send it a moment after the click,
+        // so checking at once that Vaadin is idle could still see the previous view.
+        page.waitForResponse(response -> response.url().contains("v-r=uidl"), () -> page.evaluate("""
+                href => {
+                  const link = document.createElement('a');
+                  link.href = href;
+                  document.body.append(link);
+                  link.click();
+                  link.remove();
+                }""", url(path)));
+        waitForVaadin();
+        timed("follow", started);
+    }
+
     protected void waitForVaadin() {
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients "
                 + "&& Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");

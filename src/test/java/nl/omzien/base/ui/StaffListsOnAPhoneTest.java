@@ -32,7 +32,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         page.setViewportSize(PHONE_WIDTH, 740);
         signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
         for (StaffList staffList : LISTS) {
-            go(staffList.route());
+            follow(staffList.route());
             Locator list = page.locator(staffList.list());
             assertThat(list).isVisible();
             assertThat(page.locator("vaadin-grid").first()).isHidden();
@@ -88,7 +88,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         page.setViewportSize(PHONE_WIDTH, 740);
         signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
         for (String route : List.of("gebruikers", "organisaties")) {
-            go(route);
+            follow(route);
             Locator field = page.locator(route.equals("gebruikers") ? "#user-filter" : "#organisation-filter");
             @SuppressWarnings("unchecked")
             java.util.Map<String, Object> hint = (java.util.Map<String, Object>) field.evaluate(HINT_FITS);
@@ -105,7 +105,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         page.setViewportSize(PHONE_WIDTH, 740);
         signIn(ADMIN, DEMO_PASSWORD);
         for (String route : List.of("gemeenten", "logboek-persoonsgegevens")) {
-            go(route);
+            follow(route);
             Locator list = page.locator(route.equals("gemeenten") ? "#municipality-list" : "#audit-list");
             assertThat(list).isVisible();
             assertThat(page.locator("vaadin-grid").first()).isHidden();
@@ -166,7 +166,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         page.setViewportSize(LAPTOP_WIDTH, 900);
         signIn(LEAD_COEVORDEN, DEMO_PASSWORD);
         for (StaffList staffList : LISTS) {
-            go(staffList.route());
+            follow(staffList.route());
             assertThat(page.locator("vaadin-grid").first()).isVisible();
             assertThat(page.locator(staffList.list())).isHidden();
             assertThat(page.locator("vaadin-grid-cell-content").first()).isVisible();

@@ -125,7 +125,7 @@ class PhoneFitJourneyTest extends BrowserTest {
                     }
                     fixtures.as(email, () -> training.goTo(attemptId, step.id()));
                     String where = module.id() + "/" + audience + "/" + step.id();
-                    go("training/" + module.id());
+                    follow("training/" + module.id());
                     assertThat(page.locator("#step-heading").innerText().strip()).isEqualTo(step.title().nl());
                     checkFit(where);
                     switch (step) {
@@ -207,7 +207,7 @@ class PhoneFitJourneyTest extends BrowserTest {
                     return run;
                 });
             }
-            go("training/" + moduleId);
+            follow("training/" + moduleId);
             if (page.locator("#scenario-try-again").count() > 0) {
                 page.locator("#scenario-try-again").click();
                 waitForVaadin();
@@ -462,7 +462,7 @@ class PhoneFitJourneyTest extends BrowserTest {
                         ? List.of("", "mijn-training", "sessies", "hulp-in-je-gemeente", "mijn-certificaten")
                         : List.of("dashboard", "gebruikers", "organisaties", "sessies/beheer", "uitnodigingen", "certificaten", "trainers");
                 for (String route : routes) {
-                    go(route);
+                    follow(route);
                     checkPageFit("200% " + (route.isEmpty() ? "start" : route));
                     zoomShot(route.isEmpty() ? "start" : route.replace('/', '-'));
                 }

@@ -2,7 +2,6 @@ package nl.omzien.api.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -25,6 +24,7 @@ import nl.omzien.base.MunicipalityId;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
 import nl.omzien.people.Municipality;
+import nl.omzien.people.chooser.MunicipalityChooser;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,15 +68,10 @@ public class ApiKeysView extends VerticalLayout implements BeforeEnterObserver, 
         municipalityId = user.municipalityId();
         List<Municipality> municipalities = keys.municipalities();
         if (user.isAdmin()) {
-            ComboBox<Municipality> choice = new ComboBox<>(getTranslation("api.municipality"), municipalities);
-            choice.setId("api-municipality");
-            choice.setItemLabelGenerator(Municipality::name);
-            if (municipalityId == null && !municipalities.isEmpty()) {
-                choice.setValue(municipalities.getFirst());
-                municipalityId = choice.getValue().id();
-            }
-            choice.addValueChangeListener(change -> {
-                municipalityId = change.getValue() == null ? null : change.getValue().id();
+            var choice = new MunicipalityChooser("api-municipality", getTranslation("api.municipality"));
+            municipalityId = choice.offer(municipalities, municipalityId);
+            choice.onChoose(chosen -> {
+                municipalityId = chosen;
                 created.removeAll();
                 refresh();
             });

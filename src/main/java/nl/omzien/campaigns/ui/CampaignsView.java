@@ -4,7 +4,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -30,8 +29,8 @@ import nl.omzien.campaigns.ActivityDraft;
 import nl.omzien.campaigns.Campaign;
 import nl.omzien.campaigns.CampaignId;
 import nl.omzien.campaigns.CampaignService;
-import nl.omzien.people.Municipality;
 import nl.omzien.people.MunicipalityService;
+import nl.omzien.people.chooser.MunicipalityChooser;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.sessions.SessionTimes;
@@ -63,15 +62,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         var user = currentUser.require();
         municipalityId = user.municipalityId();
         if (user.isAdmin()) {
-            ComboBox<Municipality> choice = new ComboBox<>(getTranslation("campaigns.municipality"), municipalities.visible());
-            choice.setId("campaigns-municipality");
-            choice.setItemLabelGenerator(Municipality::name);
-            if (municipalityId == null && !municipalities.visible().isEmpty()) {
-                choice.setValue(municipalities.visible().getFirst());
-                municipalityId = choice.getValue().id();
-            }
-            choice.addValueChangeListener(change -> {
-                municipalityId = change.getValue() == null ? null : change.getValue().id();
+            var choice = new MunicipalityChooser("campaigns-municipality", getTranslation("campaigns.municipality"));
+            municipalityId = choice.offer(municipalities.visible(), municipalityId);
+            choice.onChoose(chosen -> {
+                municipalityId = chosen;
                 open = null;
                 refresh();
             });

@@ -35,8 +35,8 @@ import nl.omzien.contacts.LocalFigureDraft;
 import nl.omzien.contacts.LocalFiguresPanel;
 import nl.omzien.contacts.LocalHelpPanel;
 import nl.omzien.contacts.MunicipalityContacts;
-import nl.omzien.people.Municipality;
 import nl.omzien.people.MunicipalityService;
+import nl.omzien.people.chooser.MunicipalityChooser;
 import nl.omzien.security.CurrentUser;
 
 import java.util.List;
@@ -64,17 +64,10 @@ public class LocalContactsView extends VerticalLayout implements BeforeEnterObse
         municipalityId = user.municipalityId();
         if (user.isAdmin()) {
             // An admin works for every municipality: choose which list to see.
-            List<Municipality> all = municipalities.visible();
-            ComboBox<Municipality> choice = new ComboBox<>(getTranslation("contact.municipality"));
-            choice.setId("contacts-municipality");
-            choice.setItems(all);
-            choice.setItemLabelGenerator(Municipality::name);
-            if (municipalityId == null && !all.isEmpty()) {
-                choice.setValue(all.getFirst());
-                municipalityId = choice.getValue().id();
-            }
-            choice.addValueChangeListener(change -> {
-                municipalityId = change.getValue() == null ? null : change.getValue().id();
+            var choice = new MunicipalityChooser("contacts-municipality", getTranslation("contact.municipality"));
+            municipalityId = choice.offer(municipalities.visible(), municipalityId);
+            choice.onChoose(chosen -> {
+                municipalityId = chosen;
                 refresh();
             });
             add(choice);

@@ -1,6 +1,5 @@
 package nl.omzien.signalcard.ui;
 
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -16,14 +15,13 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import nl.omzien.base.MunicipalityId;
 import nl.omzien.base.ui.HasTitleKey;
-import nl.omzien.people.Municipality;
 import nl.omzien.people.MunicipalityService;
+import nl.omzien.people.chooser.MunicipalityChooser;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.signalcard.SignalCardFormat;
 import nl.omzien.signalcard.SignalCardService;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
 
 /**
  * Print the signal card of your municipality: A4 to hang up, or a card folded in two for the counter. Linked from the
@@ -39,7 +37,7 @@ public class SignalCardView extends VerticalLayout implements BeforeEnterObserve
     private final Div downloads = new Div();
     private final boolean admin;
     /** The admin's choice once made; until then the person's own municipality is shown. */
-    private ComboBox<Municipality> choice;
+    private MunicipalityChooser choice;
     private boolean chosen;
 
     public SignalCardView(SignalCardService cards, MunicipalityService municipalities, CurrentUser currentUser) {
@@ -49,19 +47,14 @@ public class SignalCardView extends VerticalLayout implements BeforeEnterObserve
         downloads.addClassName("signal-card-downloads");
         admin = currentUser.require().isAdmin();
         if (admin) {
-            List<Municipality> all = municipalities.visible();
-            choice = new ComboBox<>(getTranslation("contact.municipality"));
-            choice.setId("signal-card-municipality");
-            choice.setItems(all);
-            choice.setItemLabelGenerator(Municipality::name);
-            choice.addValueChangeListener(change -> {
+            choice = new MunicipalityChooser("signal-card-municipality", getTranslation("contact.municipality"));
+            choice.onChoose(municipality -> {
                 chosen = true;
-                show(change.getValue() == null ? null : change.getValue().id());
+                show(municipality);
             });
             add(choice);
-            if (cards.myMunicipality().isEmpty() && !all.isEmpty()) {
-                choice.setValue(all.getFirst());
-            }
+            // Listening already: without an own municipality the first is chosen, and shown, right away.
+            choice.offer(municipalities.visible(), cards.myMunicipality().orElse(null));
         }
         add(downloads, new Anchor("hulp-in-je-gemeente", getTranslation("signalcard.to-contacts")));
     }
@@ -70,7 +63,7 @@ public class SignalCardView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (chosen) {
-            show(choice.getValue() == null ? null : choice.getValue().id());
+            show(choice.chosenId());
             return;
         }
         MunicipalityId own = cards.myMunicipality().orElse(null);

@@ -23,8 +23,8 @@ import nl.omzien.base.PersonId;
 import nl.omzien.base.ui.ComponentTexts;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.HasTitleKey;
-import nl.omzien.people.Municipality;
 import nl.omzien.people.MunicipalityService;
+import nl.omzien.people.chooser.MunicipalityChooser;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.sessions.SessionTimes;
@@ -55,7 +55,7 @@ public class TrainersView extends VerticalLayout implements HasTitleKey, BeforeE
     private final MunicipalityService municipalities;
     private final Div content = new Div();
     /** Only for an admin, who looks at one municipality at a time. */
-    private final ComboBox<Municipality> choice;
+    private final MunicipalityChooser choice;
     private MunicipalityId municipalityId;
 
     public TrainersView(TrainerService trainers, MunicipalityService municipalities, CurrentUser currentUser, Clock clock) {
@@ -66,12 +66,10 @@ public class TrainersView extends VerticalLayout implements HasTitleKey, BeforeE
         setMaxWidth("52rem");
         var user = currentUser.require();
         municipalityId = user.municipalityId();
-        choice = user.isAdmin() ? new ComboBox<>(getTranslation("trainers.municipality")) : null;
+        choice = user.isAdmin() ? new MunicipalityChooser("trainers-municipality", getTranslation("trainers.municipality")) : null;
         if (choice != null) {
-            choice.setId("trainers-municipality");
-            choice.setItemLabelGenerator(Municipality::name);
-            choice.addValueChangeListener(change -> {
-                municipalityId = change.getValue() == null ? null : change.getValue().id();
+            choice.onChoose(chosen -> {
+                municipalityId = chosen;
                 refresh();
             });
             add(choice);
@@ -84,12 +82,7 @@ public class TrainersView extends VerticalLayout implements HasTitleKey, BeforeE
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (choice != null) {
-            List<Municipality> visible = municipalities.visible();
-            MunicipalityId chosen = municipalityId;
-            choice.setItems(visible);
-            // Matched by id: a renamed municipality is still the one chosen.
-            choice.setValue(visible.stream().filter(m -> m.id().equals(chosen)).findFirst()
-                    .orElse(chosen == null && !visible.isEmpty() ? visible.getFirst() : null));
+            choice.offerKeeping(municipalities.visible(), municipalityId);
         }
         refresh();
     }

@@ -235,6 +235,10 @@ class SessionLifecycleTest extends IntegrationTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsValue("session.unknown"));
         assertThat(fx.as("joost.vos@demo.example", () -> registrations.upcoming(RegistrationService.Filter.NONE)))
                 .as("Twenterand sees nothing of Coevorden").noneMatch(s -> s.municipalityName().equals("Coevorden"));
+        var open = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Open in Coevorden", 10, 7)));
+        assertThatThrownBy(() -> fx.as("joost.vos@demo.example", () -> registrations.signUp(open)))
+                .as("nor signs up for it").isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors()).containsValue("session.unknown"));
     }
 
     @Test

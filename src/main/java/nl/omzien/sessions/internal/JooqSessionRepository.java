@@ -62,6 +62,15 @@ public class JooqSessionRepository {
                 .forUpdate().fetchOptional(JooqSessionRepository::toLockedSession);
     }
 
+    /** Who may book a session: its municipality and, for a closed session, its organisation. */
+    public record WhoMayBook(MunicipalityId municipalityId, OrganisationId organisationId) {
+    }
+
+    public Optional<WhoMayBook> whoMayBook(SessionId sessionId) {
+        return db.select(SESSION_SEAT_STATE.MUNICIPALITY_ID, SESSION_SEAT_STATE.ORGANISATION_ID).from(SESSION_SEAT_STATE)
+                .where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId)).fetchOptional(r -> new WhoMayBook(r.value1(), r.value2()));
+    }
+
     private static LockedSession toLockedSession(Record r) {
         return new LockedSession(r.get(SESSION_SEAT_STATE.SESSION_ID), r.get(SESSION_SEAT_STATE.CAPACITY),
                 r.get(SESSION_SEAT_STATE.STATUS), r.get(SESSION_SEAT_STATE.STARTS_AT),

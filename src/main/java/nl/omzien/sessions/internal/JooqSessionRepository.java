@@ -33,6 +33,7 @@ import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static nl.omzien.sessions.internal.db.Tables.SESSION_SEAT_STATE;
 import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
 import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -58,6 +59,7 @@ public class JooqSessionRepository {
 
     /** The lock every seat change takes first: concurrent seat changes for one session queue here. */
     public Optional<LockedSession> lock(SessionId sessionId) {
+        queue(sessionId);
         return db.select(LOCKED_COLUMNS).from(SESSION_SEAT_STATE).where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId))
                 .forUpdate().fetchOptional(JooqSessionRepository::toLockedSession);
     }
@@ -70,6 +72,20 @@ public class JooqSessionRepository {
         return db.select(SESSION_SEAT_STATE.MUNICIPALITY_ID, SESSION_SEAT_STATE.ORGANISATION_ID).from(SESSION_SEAT_STATE)
                 .where(SESSION_SEAT_STATE.SESSION_ID.eq(sessionId)).fetchOptional(r -> new WhoMayBook(r.value1(), r.value2()));
     }
+
+    /**
+     * Seat changes for one session line up here, first come first served, before they lock the seat row. The
+     * row lock alone keeps the seats right but serves waiters badly: every change writes a new version of the
+     * row, and those waiting for the old version then race the newcomers for the new one. With 20 callers on
+     * one session that gave a p95 of 235-323 ms at a p50 of 63-81 ms; in line it is 122 ms at 73 ms
+     * (bench/signups.sh). Transaction-scoped, like the row lock: it ends at commit or rollback.
+     */
+    private void queue(SessionId sessionId) {
+        db.fetch("select pg_advisory_xact_lock({0}, {1})", val(SEAT_QUEUE), val((int) (sessionId.value() % Integer.MAX_VALUE)));
+    }
+
+    /** "SEAT": the class of the advisory locks above (others: certificates' "CERT", the throttles' "THRS"/"THRI"). */
+    private static final int SEAT_QUEUE = 0x53454154;
 
     private static LockedSession toLockedSession(Record r) {
         return new LockedSession(r.get(SESSION_SEAT_STATE.SESSION_ID), r.get(SESSION_SEAT_STATE.CAPACITY),
@@ -97,6 +113,7 @@ public class JooqSessionRepository {
      * and need not be consecutive.
      */
     public Optional<LockedForArrivals> lockForArrivals(SessionId sessionId, int count) {
+        queue(sessionId);
         var columns = new ArrayList<SelectField<?>>(LOCKED_COLUMNS);
         columns.addAll(List.of(SESSION_SEAT_STATE.LAST_ARRIVAL, SESSION_SEAT_STATE.SEATS_HELD, SESSION_SEAT_STATE.WAITING));
         return db.update(SESSION_SEAT_STATE)

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Features only use each other's public API (top-level package, the views a feature publishes in its
- * {@code published} package, and other named interfaces such as people's {@code chooser}), never their internals. Since each feature's tables are generated into its
- * {@code internal.db} package, that includes reading or writing another feature's tables.
+ * {@code published} package, and other named interfaces such as people's {@code chooser}), never their
+ * internals. Since each feature's tables are generated into its {@code internal.db} package, that includes
+ * reading or writing another feature's tables.
  */
 class ModularityTests {
 

@@ -185,11 +185,11 @@ public class RegistrationService {
     }
 
     private void requireBookable(SessionId sessionId, MunicipalityId municipalityId, OrganisationId organisationId) {
-        // Only who may book: a key lookup, not the whole session with its counts and trainers (a repeated
-        // sign-up, half of them in the benchmark, needs nothing more).
-        var audience = sessions.whoMayBook(sessionId).orElseThrow(() -> problem("session.unknown"));
-        boolean visible = Objects.equals(audience.municipalityId(), municipalityId)
-                && (audience.organisationId() == null || Objects.equals(audience.organisationId(), organisationId));
+        // A key lookup of who may book, not the whole session with its counts and trainers: a repeated sign-up
+        // needs nothing more.
+        var bookers = sessions.whoMayBook(sessionId).orElseThrow(() -> problem("session.unknown"));
+        boolean visible = Objects.equals(bookers.municipalityId(), municipalityId)
+                && (bookers.organisationId() == null || Objects.equals(bookers.organisationId(), organisationId));
         if (!visible) {
             // Same answer as for a session that does not exist: a closed session's existence is not public.
             throw problem("session.unknown");

@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 
@@ -60,7 +59,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ProviderSignInTest extends KaribuTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:type=\"hidden\" )?(?:value|content)=\"([^\"]+)\"");
     private static final List<String> MFA = List.of("pwd", "mfa");
     private static final String SUBSTANTIAL = "urn:omzien:test:loa:substantial";
 
@@ -404,9 +402,7 @@ class ProviderSignInTest extends KaribuTest {
         }
 
         String csrfFrom(String html) {
-            var matcher = CSRF.matcher(html);
-            assertThat(matcher.find()).as("CSRF token on the page").isTrue();
-            return matcher.group(1);
+            return nl.omzien.test.CsrfToken.in(html, "the page");
         }
 
         private URI uri(String path) {

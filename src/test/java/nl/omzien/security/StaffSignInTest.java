@@ -33,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StaffSignInTest extends IntegrationTest {
 
     private static final String PASSWORD = TestStaff.PASSWORD;
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -312,9 +311,7 @@ class StaffSignInTest extends IntegrationTest {
         }
 
         private String csrfFrom(String html) {
-            var matcher = CSRF.matcher(html);
-            assertThat(matcher.find()).as("CSRF token on the page").isTrue();
-            return matcher.group(1);
+            return nl.omzien.test.CsrfToken.in(html, "the page");
         }
     }
 }

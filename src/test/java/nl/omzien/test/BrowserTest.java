@@ -81,18 +81,17 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     @BeforeEach
-    void newContext() {
-        long started = System.nanoTime();
-        freshDevice();
-        timed("newContext", started);
+    void startAsANewDevice() {
+        newDevice();
     }
 
     /**
-     * A new tab with nothing of earlier tests: no cookies (so no session, no remember-me), no local or
-     * session storage, no IndexedDB or service workers for this app; only the HTTP cache of Vaadin's
-     * static files stays, as it may on any device.
+     * Another device: a new tab with nothing of earlier tests or tabs, no cookies (so no session, no
+     * remember-me), no local or session storage, no IndexedDB or service workers for this app; only the HTTP
+     * cache of Vaadin's static files stays, as it may on any device.
      */
-    private void freshDevice() {
+    protected void newDevice() {
+        long started = System.nanoTime();
         // The new tab first: a persistent profile without any tab would be a browser without a window.
         Page fresh = profile.newPage();
         for (Page open : profile.pages()) {
@@ -109,15 +108,11 @@ public abstract class BrowserTest extends IntegrationTest {
         clear.addProperty("storageTypes", "local_storage,indexeddb,service_workers,cache_storage,websql,file_systems");
         devtools.send("Storage.clearDataForOrigin", clear);
         devtools.detach();
-    }
-
-    /** Throws the current tab and everything the app stored away: another device, no cookies. */
-    protected void newDevice() {
-        freshDevice();
+        timed("newDevice", started);
     }
 
     @AfterEach
-    void closeContext() {
+    void blankTab() {
         // Leave a blank tab: nothing of this test keeps running (polls, heartbeats) into the next.
         page.navigate("about:blank");
     }
@@ -198,40 +193,26 @@ public abstract class BrowserTest extends IntegrationTest {
         timed("signInThroughTheForm", started);
     }
 
-    private static final java.util.regex.Pattern CSRF =
-            java.util.regex.Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
-
     /** The form's POST (and the admin's code) over HTTP; returns the address the app redirects to. */
     private String signInOverHttp(String email, String password) {
-        var http = page.context().request();
-        String csrf = csrfOf(http.get(url("login")));
-        var answer = http.post(url("login"), com.microsoft.playwright.options.RequestOptions.create()
-                .setForm(com.microsoft.playwright.options.FormData.create()
-                        .set("username", email).set("password", password).set("_csrf", csrf))
-                .setMaxRedirects(0));
-        String location = absolute(answer.headers().get("location"));
+        String location = postForm(url("login"), com.microsoft.playwright.options.FormData.create()
+                .set("username", email).set("password", password));
         if (location.contains("/login/code") && ADMIN.equalsIgnoreCase(email)) {
-            String codeCsrf = csrfOf(http.get(location));
-            answer = http.post(url("login/code"), com.microsoft.playwright.options.RequestOptions.create()
-                    .setForm(com.microsoft.playwright.options.FormData.create()
-                            .set("code", nextTotpCode(ADMIN, ADMIN_TOTP_SECRET)).set("_csrf", codeCsrf))
-                    .setMaxRedirects(0));
-            location = absolute(answer.headers().get("location"));
+            location = postForm(location, com.microsoft.playwright.options.FormData.create()
+                    .set("code", nextTotpCode(ADMIN, ADMIN_TOTP_SECRET)));
         }
         return location;
     }
 
-    private static String csrfOf(com.microsoft.playwright.APIResponse response) {
-        var matcher = CSRF.matcher(response.text());
-        if (!matcher.find()) {
-            throw new AssertionError("No CSRF token on " + response.url() + " (" + response.status() + ")");
-        }
-        return matcher.group(1);
-    }
-
-    private String absolute(String location) {
+    /** Opens the form's page for its CSRF token, posts the form to the same address, returns where it redirects. */
+    private String postForm(String address, com.microsoft.playwright.options.FormData form) {
+        var http = page.context().request();
+        var formPage = http.get(address);
+        form.set("_csrf", CsrfToken.in(formPage.text(), formPage.url() + " (" + formPage.status() + ")"));
+        String location = http.post(address, com.microsoft.playwright.options.RequestOptions.create().setForm(form)
+                .setMaxRedirects(0)).headers().get("location");
         if (location == null) {
-            throw new AssertionError("The sign-in did not redirect");
+            throw new AssertionError("The sign-in did not redirect from " + address);
         }
         return location.startsWith("http") ? location : url(location.replaceFirst("^/", ""));
     }

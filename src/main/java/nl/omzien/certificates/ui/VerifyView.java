@@ -1,6 +1,5 @@
 package nl.omzien.certificates.ui;
 
-import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -21,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.ui.BoundedUpload;
+import nl.omzien.base.ui.PublicPage;
 import nl.omzien.certificates.CertificateStatus;
 import nl.omzien.certificates.OpenBadgeService;
 import nl.omzien.certificates.OpenBadgeService.BadgeCheck;
@@ -71,8 +71,7 @@ public class VerifyView extends VerticalLayout implements BeforeEnterObserver, H
     public void beforeEnter(BeforeEnterEvent event) {
         code = event.getRouteParameters().get("code").orElse(null);
         content.removeAll();
-        Paragraph brand = PublicPage.brand();
-        content.add(brand, new H1(getTranslation("verify.title")), new Paragraph(getTranslation("verify.intro")), codeForm());
+        content.add(PublicPage.brand(), new H1(getTranslation("verify.title")), new Paragraph(getTranslation("verify.intro")), codeForm());
         if (code != null) {
             // Keep what the person typed (spaces, lower case): only the address is cleaned up.
             codeField.setValue(typed != null && cleaned(typed).equals(code) ? typed : code);

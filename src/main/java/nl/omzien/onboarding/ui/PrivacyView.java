@@ -1,6 +1,5 @@
 package nl.omzien.onboarding.ui;
 
-import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -10,6 +9,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.ui.LanguageSwitch;
+import nl.omzien.base.ui.PublicPage;
 import nl.omzien.onboarding.InviteRegistrationService;
 
 import java.util.List;
@@ -29,8 +29,7 @@ public class PrivacyView extends VerticalLayout implements HasDynamicTitle {
         content.addClassName("register-content");
         content.addClassName("privacy-content");
         content.setPadding(false);
-        Paragraph brand = PublicPage.brand();
-        content.add(brand, new H1(getTranslation("privacy.title")), new Paragraph(getTranslation("privacy.intro")));
+        content.add(PublicPage.brand(), new H1(getTranslation("privacy.title")), new Paragraph(getTranslation("privacy.intro")));
         for (String section : SECTIONS) {
             content.add(new H2(getTranslation("privacy." + section + ".title")));
             for (String paragraph : getTranslation("privacy." + section + ".text").split("\n")) {

@@ -1,6 +1,5 @@
 package nl.omzien.onboarding.ui;
 
-import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,6 +24,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.LanguageSwitch;
+import nl.omzien.base.ui.PublicPage;
 import nl.omzien.onboarding.InviteRegistrationService;
 import nl.omzien.onboarding.InviteRegistrationService.Invite;
 import nl.omzien.people.Organisation;
@@ -89,14 +89,9 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         problem.setText("");
         consentError.setText("");
         send.setEnabled(true);
-        content.add(brand());
+        content.add(PublicPage.brand());
         invite.ifPresentOrElse(this::showForm, this::showInvalidLink);
         content.add(new LanguageSwitch());
-    }
-
-    private Paragraph brand() {
-        Paragraph brand = PublicPage.brand();
-        return brand;
     }
 
     private void showInvalidLink() {
@@ -241,7 +236,7 @@ public class RegisterView extends VerticalLayout implements BeforeEnterObserver,
         text.setId("register-sent");
         text.getElement().setAttribute("role", "status");
         Paragraph spam = new Paragraph(getTranslation("register.sent.spam"));
-        content.add(brand(), title, text, spam);
+        content.add(PublicPage.brand(), title, text, spam);
     }
 
     @Override

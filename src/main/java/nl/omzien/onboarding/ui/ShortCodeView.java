@@ -1,6 +1,5 @@
 package nl.omzien.onboarding.ui;
 
-import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -13,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.ui.LanguageSwitch;
+import nl.omzien.base.ui.PublicPage;
 import nl.omzien.onboarding.InviteRegistrationService;
 
 /**
@@ -34,7 +34,6 @@ public class ShortCodeView extends VerticalLayout implements BeforeEnterObserver
         VerticalLayout content = new VerticalLayout();
         content.addClassName("register-content");
         content.setPadding(false);
-        Paragraph brand = PublicPage.brand();
         code.setLabel(getTranslation("short-code.label"));
         code.setHelperText(getTranslation("short-code.help"));
         code.setId("short-code");
@@ -47,7 +46,7 @@ public class ShortCodeView extends VerticalLayout implements BeforeEnterObserver
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         go.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         go.setId("short-code-go");
-        content.add(brand, new H1(getTranslation("short-code.title")), new Paragraph(getTranslation("short-code.intro")),
+        content.add(PublicPage.brand(), new H1(getTranslation("short-code.title")), new Paragraph(getTranslation("short-code.intro")),
                 problem, code, go, new LanguageSwitch());
         add(content);
     }

@@ -1,6 +1,5 @@
 package nl.omzien.onboarding.ui;
 
-import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.ui.LanguageSwitch;
+import nl.omzien.base.ui.PublicPage;
 import nl.omzien.onboarding.SignInLinkService;
 
 /** Participants ask for a sign-in link here. The answer is the same whether or not the address is known. */
@@ -36,8 +36,6 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
         this.signInLinks = signInLinks;
         addClassName("sign-in-link");
         setAlignItems(Alignment.CENTER);
-
-        Paragraph brand = PublicPage.brand();
         H1 title = new H1(getTranslation("signin.request.title"));
         Paragraph intro = new Paragraph(getTranslation("signin.request.intro"));
 
@@ -68,7 +66,7 @@ public class SignInLinkRequestView extends VerticalLayout implements BeforeEnter
         checkInNote.setId("sign-in-check-in-note");
         checkInNote.addClassName("sign-in-notice");
         checkInNote.setVisible(false);
-        VerticalLayout content = new VerticalLayout(brand, title, checkInNote, intro, notice, email, rememberMe, send, staff, training, new LanguageSwitch());
+        VerticalLayout content = new VerticalLayout(PublicPage.brand(), title, checkInNote, intro, notice, email, rememberMe, send, staff, training, new LanguageSwitch());
         content.addClassName("sign-in-link-content");
         content.setPadding(false);
         add(content);

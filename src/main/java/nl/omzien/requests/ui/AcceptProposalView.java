@@ -1,6 +1,5 @@
 package nl.omzien.requests.ui;
 
-import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -13,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.LanguageSwitch;
+import nl.omzien.base.ui.PublicPage;
 import nl.omzien.requests.TrainingRequest;
 import nl.omzien.requests.TrainingRequestService;
 import nl.omzien.sessions.SessionTimes;
@@ -44,8 +44,7 @@ public class AcceptProposalView extends VerticalLayout implements BeforeEnterObs
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
         content.removeAll();
-        Paragraph brand = PublicPage.brand();
-        content.add(brand, new H1(getTranslation("requests.accept.title")));
+        content.add(PublicPage.brand(), new H1(getTranslation("requests.accept.title")));
         Paragraph status = new Paragraph();
         status.setId("accept-status");
         status.getElement().setAttribute("role", "status");

@@ -1,6 +1,5 @@
 package nl.omzien.requests.ui;
 
-import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,6 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
 import nl.omzien.base.ui.LanguageSwitch;
+import nl.omzien.base.ui.PublicPage;
 import nl.omzien.people.Municipality;
 import nl.omzien.requests.TrainingRequestService;
 
@@ -43,8 +43,7 @@ public class PublicRequestView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         content.removeAll();
-        Paragraph brand = PublicPage.brand();
-        content.add(brand);
+        content.add(PublicPage.brand());
         var municipality = requests.municipalityBySlug(event.getRouteParameters().get("municipality").orElse(null));
         if (municipality.isEmpty()) {
             content.add(new H1(getTranslation("requests.public.choose")));

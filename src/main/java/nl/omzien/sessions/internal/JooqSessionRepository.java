@@ -33,13 +33,13 @@ import static nl.omzien.sessions.internal.db.Tables.REGISTRATION;
 import static nl.omzien.sessions.internal.db.Tables.SESSION_SEAT_STATE;
 import static nl.omzien.sessions.internal.db.Tables.SESSION_TRAINER;
 import static nl.omzien.sessions.internal.db.Tables.TRAINING_SESSION;
-import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 /** Sessions with their current counts. Only this class and its siblings in internal/ touch jOOQ. */
 @Repository

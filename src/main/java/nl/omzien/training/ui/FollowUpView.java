@@ -1,6 +1,5 @@
 package nl.omzien.training.ui;
 
-import nl.omzien.base.ui.PublicPage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -18,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.omzien.base.InvalidInputException;
+import nl.omzien.base.ui.PublicPage;
 import nl.omzien.training.FollowUpQuestion;
 import nl.omzien.training.FollowUpService;
 
@@ -163,8 +163,7 @@ public class FollowUpView extends VerticalLayout implements BeforeEnterObserver,
     private void show(Component... components) {
         content.removeAll();
         // People open this from a mail: show whose page it is.
-        Paragraph brand = PublicPage.brand();
-        content.add(brand);
+        content.add(PublicPage.brand());
         content.add(components);
     }
 

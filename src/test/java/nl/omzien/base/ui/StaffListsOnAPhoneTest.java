@@ -126,6 +126,28 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         assertThat(accessibilityProblems).isEmpty();
     }
 
+    /** The admin's municipality chooser (people's {@code MunicipalityChooser}) on each page that has it. */
+    @Test
+    void onAPhoneTheAdminsMunicipalityChooserFitsOnEveryPageThatHasIt() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(ADMIN, DEMO_PASSWORD);
+        var chooserPerRoute = java.util.Map.of("trainers", "#trainers-municipality", "campagnes", "#campaigns-municipality",
+                "hulp-in-je-gemeente", "#contacts-municipality", "signaleringskaart", "#signal-card-municipality",
+                "api-sleutels", "#api-municipality");
+        for (var route : new java.util.TreeMap<>(chooserPerRoute).entrySet()) {
+            follow(route.getKey());
+            Locator chooser = page.locator(route.getValue());
+            assertThat(chooser).isVisible();
+            var box = chooser.boundingBox();
+            assertThat(box.x).as(route.getKey() + ": chooser starts on screen").isGreaterThanOrEqualTo(0);
+            assertThat(box.x + box.width).as(route.getKey() + ": chooser ends on screen").isLessThanOrEqualTo(PHONE_WIDTH);
+            assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as(route.getKey() + ": no sideways scrolling").isTrue();
+            screenshot("admin-chooser-" + route.getKey(), PHONE_WIDTH);
+            checkAccessibility(route.getKey() + " with the municipality chooser on a phone");
+        }
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
     @Test
     void onAPhoneMyOrganisationIsOneColumnWithEachColleaguesProgressWhole() {
         page.setViewportSize(PHONE_WIDTH, 740);

@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -137,8 +138,10 @@ public abstract class BrowserTest extends IntegrationTest {
     protected void follow(String path) {
         long started = System.nanoTime();
         // Wait for the server's answer to this navigation: the client may send it a moment after the click,
-        // so checking at once that Vaadin is idle could still see the previous view.
-        page.waitForResponse(response -> response.url().contains("v-r=uidl"), () -> page.evaluate("""
+        // so checking at once that Vaadin is idle could still see the previous view. Only the answer to the
+        // request that carries the navigation counts: another round trip still under way when the link is
+        // clicked (CI once saw the previous step's heading after one) is not it.
+        page.waitForResponse(response -> response.url().contains("v-r=uidl") && carriesNavigation(response.request()), () -> page.evaluate("""
                 href => {
                   const link = document.createElement('a');
                   link.href = href;
@@ -148,6 +151,11 @@ public abstract class BrowserTest extends IntegrationTest {
                 }""", url(path)));
         waitForVaadin();
         timed("follow", started);
+    }
+
+    private static boolean carriesNavigation(Request request) {
+        String body = request.postData();
+        return body != null && body.contains("\"ui-navigate\"");
     }
 
     protected void waitForVaadin() {

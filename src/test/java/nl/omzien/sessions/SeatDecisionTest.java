@@ -129,6 +129,20 @@ class SeatDecisionTest extends IntegrationTest {
         assertThat(place(session, people.get(3)).status()).isEqualTo(RegistrationStatus.OFFERED);
         FifoReplay.check(registrations.auditTrail(session), 1);
         fixtures.assertCountersMatchTheRows(session, 1, 0);
+
+        // Each change wrote its audit entry beside it: whose place, who acted (nobody for an offer) and what it was.
+        PersonId a = fixtures.userId(people.get(0));
+        PersonId b = fixtures.userId(people.get(1));
+        PersonId c = fixtures.userId(people.get(2));
+        PersonId d = fixtures.userId(people.get(3));
+        assertThat(db.select(SESSION_AUDIT.ACTION, SESSION_AUDIT.USER_ID, SESSION_AUDIT.ACTOR_ID, SESSION_AUDIT.DETAIL)
+                .from(SESSION_AUDIT).where(SESSION_AUDIT.SESSION_ID.eq(session)).and(SESSION_AUDIT.ACTION.notLike("SIGNED_UP_%"))
+                .orderBy(SESSION_AUDIT.ID).fetch(r -> r.value1() + " " + r.value2() + " " + r.value3() + " "
+                        + (r.value4() == null ? null : r.value4().replaceFirst("^until \\d{4}-.*", "until <time>"))))
+                .containsExactly("CANCELLED " + a + " " + a + " was CONFIRMED", "OFFERED " + b + " null until <time>",
+                        "OFFER_ACCEPTED " + b + " " + b + " null", "CANCELLED " + b + " " + b + " was CONFIRMED",
+                        "OFFERED " + c + " null until <time>", "CANCELLED " + c + " " + c + " was OFFERED",
+                        "OFFERED " + d + " null until <time>");
     }
 
     @Test

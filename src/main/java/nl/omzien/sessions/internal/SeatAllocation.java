@@ -161,16 +161,13 @@ public class SeatAllocation {
         TrainingSession details = details(sessionId);
         Person person = people.find(request.registration().userId()).orElseThrow();
         LockedSession session = lockOpenForChanges(sessionId);
-        // Read again under the lock: an offer may have been accepted or have lapsed meanwhile.
-        Row current = registrations.find(request.registration().id()).orElseThrow();
-        if (!current.status().isLive()) {
+        OffsetDateTime now = request.now();
+        // Read again under the lock, in the statement that cancels: an offer may have been accepted or have lapsed meanwhile.
+        Optional<Row> was = registrations.cancelLive(request.registration().id(), request.actorId(), now);
+        if (was.isEmpty()) {
             return; // cancelled already: nothing to do, and saying so is not an error
         }
-        OffsetDateTime now = request.now();
-        boolean hadSeat = current.status().holdsSeat();
-        registrations.setStatus(current.id(), RegistrationStatus.CANCELLED, now);
-        registrations.audit(sessionId, current.id(), current.userId(), request.actorId(), "CANCELLED", current.arrival(),
-                "was " + current.status(), now);
+        boolean hadSeat = was.get().status().holdsSeat();
         details = current(details, session);
         mails.cancelledByParticipant(details, person, hadSeat);
         if (hadSeat) {
@@ -182,19 +179,17 @@ public class SeatAllocation {
         TrainingSession details = details(sessionId);
         Person person = people.find(request.offer().userId()).orElseThrow();
         LockedSession session = lockOpenForChanges(sessionId);
-        Row current = registrations.find(request.offer().id()).orElseThrow();
         OffsetDateTime now = request.now();
-        if (current.status() == RegistrationStatus.CONFIRMED) {
+        // Never after the start; the statement itself checks that the offer still stands.
+        if (now.isBefore(session.startsAt())
+                && registrations.acceptOffer(request.offer().id(), request.actorId(), now).isPresent()) {
+            mails.confirmed(current(details, session), person);
+            return;
+        }
+        if (registrations.find(request.offer().id()).orElseThrow().status() == RegistrationStatus.CONFIRMED) {
             return; // accepted already (a second click on the link)
         }
-        if (current.status() != RegistrationStatus.OFFERED || !now.isBefore(current.offerExpiresAt())
-                || !now.isBefore(session.startsAt())) {
-            throw problem("offer.expired");
-        }
-        registrations.confirmOffer(current.id(), now);
-        registrations.audit(sessionId, current.id(), current.userId(), request.actorId(), "OFFER_ACCEPTED",
-                current.arrival(), null, now);
-        mails.confirmed(current(details, session), person);
+        throw problem("offer.expired");
     }
 
     /**
@@ -255,16 +250,13 @@ public class SeatAllocation {
         }
         // Each offer holds one more seat: counted here instead of read again (the trigger still checks).
         for (int held = sessions.seatsHeld(session.id()); held < session.capacity(); held++) {
-            Optional<Row> next = registrations.firstWaiting(session.id());
-            if (next.isEmpty()) {
-                return;
-            }
-            Row waiting = next.get();
             String token = SecretTokens.newToken();
             OffsetDateTime expiresAt = offerExpiry(now, session.startsAt());
-            registrations.offer(waiting.id(), expiresAt, SecretTokens.hash(token), now);
-            registrations.audit(session.id(), waiting.id(), waiting.userId(), null, "OFFERED", waiting.arrival(),
-                    "until " + expiresAt, now);
+            Optional<Row> next = registrations.offerToFirstWaiting(session.id(), expiresAt, SecretTokens.hash(token), now);
+            if (next.isEmpty()) {
+                return; // nobody waits
+            }
+            Row waiting = next.get();
             if (details != null) {
                 mails.offered(details, waiting.userId(), token, expiresAt);
             } else {

@@ -112,10 +112,10 @@ public final class ClassDatabases implements DataSource, Closeable {
         config.setPoolName("omzien-" + name);
         // Production gives up on a connection after 3 s so a sign-in fails fast when PostgreSQL is down
         // (DatabaseOutageTest, its own context, proves that). Here the 180-thread throttle tests queue for
-        // 16 connections on fresh backends of a fresh copy, on a shared 2-core machine.
+        // the pool's connections on fresh backends of a fresh copy, on a shared 2-core machine.
         config.setConnectionTimeout(Math.max(config.getConnectionTimeout(), 30_000));
-        // The app's pool holds 40 connections for load; opening 40 backends on every class's copy cost 3-5 s
-        // a class (on a loaded machine) for tests that mostly use a few. Start with some, grow on demand.
+        // Opening the app's whole pool on every class's copy cost seconds a class (on a loaded machine) for
+        // tests that mostly use a few connections. Start with some, grow on demand.
         config.setMinimumIdle(Math.min(WARM_CONNECTIONS, config.getMaximumPoolSize()));
         HikariDataSource pool = new HikariDataSource(config);
         awaitFull(pool);

@@ -4,7 +4,9 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,32 +29,35 @@ public final class PdfReading {
     }
 
     /**
-     * The QR code on the first page, read as a phone does: framed on the code (the bottom-right quarter of the
-     * page, where the certificate prints it), then the whole page. The page's text and logo can throw the
-     * finder-pattern search off at one resolution (a ChecksumException for one certificate code in many): try a few.
+     * The QR code on the first page, read from the rendered page by two of zxing's detectors, as two phone
+     * apps would. The plain one fails on some valid codes: for one certificate code in a few hundred it
+     * finds the finder patterns wrong and reports a ChecksumException at every resolution, where the
+     * multi-code detector (and zbar) read the same image. Tries a few resolutions.
      */
     public static String qrCode(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             Exception last = null;
             for (int dpi : new int[] {150, 200, 300}) {
-                BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, dpi);
-                BufferedImage framed = page.getSubimage(page.getWidth() / 2, page.getHeight() / 2,
-                        page.getWidth() - page.getWidth() / 2, page.getHeight() - page.getHeight() / 2);
-                for (BufferedImage image : new BufferedImage[] {framed, page}) {
-                    try {
-                        return decode(image);
-                    } catch (ReaderException e) {
-                        last = e;
+                BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, dpi);
+                int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+                var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+                Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                try {
+                    return new QRCodeReader().decode(bitmap, hints).getText();
+                } catch (ReaderException e) {
+                    last = e;
+                }
+                try {
+                    Result[] found = new QRCodeMultiReader().decodeMultiple(bitmap, hints);
+                    if (found.length != 1) {
+                        throw new AssertionError(found.length + " QR codes on the page, expected one");
                     }
+                    return found[0].getText();
+                } catch (ReaderException e) {
+                    last = e;
                 }
             }
             throw last;
         }
-    }
-
-    private static String decode(BufferedImage image) throws ReaderException {
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }

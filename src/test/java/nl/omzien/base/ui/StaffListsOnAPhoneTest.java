@@ -183,6 +183,41 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         assertThat(accessibilityProblems).isEmpty();
     }
 
+    /** Two staff pages no test had looked at on a phone: the sectors (admin, lead) and a contact's request form. */
+    @Test
+    void onAPhoneTheSectorsAndTheContactsTrainingRequestFormFit() {
+        page.setViewportSize(PHONE_WIDTH, 740);
+        signIn(ADMIN, DEMO_PASSWORD, "sectoren");
+        screenshot("sectors", PHONE_WIDTH);
+        assertWithinThePhone("sectoren", "#sectors-municipality", "#add-sector");
+        checkAccessibility("sectoren on a phone");
+
+        newDevice();
+        page.setViewportSize(PHONE_WIDTH, 740); // a new device's tab starts at the laptop's size
+        signIn(ORG_CONTACT, DEMO_PASSWORD, "mijn-organisatie/training-aanvragen");
+        screenshot("contact-training-request", PHONE_WIDTH);
+        assertWithinThePhone("training-aanvragen", "#request-send");
+        assertThat(page.locator("vaadin-text-area, vaadin-text-field, vaadin-select, vaadin-date-picker, vaadin-integer-field")
+                .count()).as("the request form's fields").isGreaterThan(0);
+        for (Locator field : page.locator("vaadin-text-area, vaadin-text-field, vaadin-select, vaadin-date-picker, vaadin-integer-field").all()) {
+            var box = field.boundingBox();
+            assertThat(box.x + box.width).as("a field of the request form ends on screen").isLessThanOrEqualTo(PHONE_WIDTH);
+        }
+        checkAccessibility("the contact's training request form on a phone");
+        assertThat(accessibilityProblems).isEmpty();
+    }
+
+    private void assertWithinThePhone(String where, String... selectors) {
+        for (String selector : selectors) {
+            Locator element = page.locator(selector);
+            assertThat(element).isVisible();
+            var box = element.boundingBox();
+            assertThat(box.x).as(where + ": " + selector + " starts on screen").isGreaterThanOrEqualTo(0);
+            assertThat(box.x + box.width).as(where + ": " + selector + " ends on screen").isLessThanOrEqualTo(PHONE_WIDTH);
+        }
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as(where + ": no sideways scrolling").isTrue();
+    }
+
     @Test
     void onALaptopTheStaffListsStayAGrid() {
         page.setViewportSize(LAPTOP_WIDTH, 900);

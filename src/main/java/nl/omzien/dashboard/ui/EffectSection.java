@@ -10,12 +10,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import nl.omzien.dashboard.DashboardFilter;
 import nl.omzien.dashboard.DashboardService;
+import nl.omzien.base.ui.TapList;
 import nl.omzien.dashboard.DashboardTable;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
 /**
  * What training changed (issue 21): follow-up answers, confidence per module and audience, the trend per
@@ -54,7 +56,16 @@ final class EffectSection extends VerticalLayout {
         grid.setItems(table.rows());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        part.add(grid);
+        grid.addClassName("wide-only");
+        grid.getElement().setAttribute("aria-label", table.title());
+        // On a phone four or five columns of 56 px split words ("Meldp|unt", "Gesigna|leerd"): there each
+        // row is one item, its first cell as the title and every other cell under it with its header.
+        TapList<List<Object>> rows = new TapList<>("list-" + table.name(), table.title(), row -> text(row.get(0)),
+                row -> IntStream.range(1, table.headers().size()).filter(c -> !text(row.get(c)).isBlank())
+                        .mapToObj(c -> table.headers().get(c) + ": " + text(row.get(c))).toList());
+        rows.addClassName("effect-rows");
+        rows.setItems(table.rows());
+        part.add(grid, rows);
         return part;
     }
 

@@ -48,8 +48,21 @@ class EffectOnAPhoneTest extends BrowserTest {
         // Nothing of the effect section reaches past the phone's edge. (The whole dashboard page measured
         // scrollWidth > clientWidth at 360 px on this branch with the section fitting: open, see the report.)
         assertThat((List<?>) page.evaluate(TOO_WIDE)).as("effect section: too wide").isEmpty();
+        // Each table is a list of rows on a phone (a grid's 56 px columns split words); every row names its figures.
+        assertThat(page.locator("#section-effect vaadin-grid").count()).as("effect tables").isGreaterThan(2);
+        for (var grid : page.locator("#section-effect vaadin-grid").all()) {
+            assertThat(grid).isHidden();
+        }
+        var rows = page.locator("#section-effect .effect-rows");
+        assertThat(rows.count()).isEqualTo(page.locator("#section-effect vaadin-grid").count());
+        for (var list : rows.all()) {
+            assertThat(list).isVisible();
+            assertThat(list.locator(".tap-item").count()).as(list.getAttribute("id") + ": rows").isGreaterThan(0);
+        }
+        assertThat(page.locator("#list-referrals .tap-item-meta").allInnerTexts()).anyMatch(line -> line.startsWith("Doorverwezen: "));
         page.locator("#section-effect").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(java.nio.file.Path.of("target/screenshots/dashboard-effect-phone.png")));
+        checkAccessibility("the dashboard's effect section on a phone");
         assertThat(accessibilityProblems).isEmpty();
     }
 }

@@ -63,6 +63,10 @@ class EffectOnAPhoneTest extends BrowserTest {
         page.locator("#section-effect").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(java.nio.file.Path.of("target/screenshots/dashboard-effect-phone.png")));
         checkAccessibility("the dashboard's effect section on a phone");
+        // On a laptop the same tables are grids again.
+        page.setViewportSize(LAPTOP_WIDTH, 900);
+        assertThat(page.locator("#table-referrals")).isVisible();
+        assertThat(page.locator("#list-referrals")).isHidden();
         assertThat(accessibilityProblems).isEmpty();
     }
 }

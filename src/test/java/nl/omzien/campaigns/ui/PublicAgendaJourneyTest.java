@@ -58,6 +58,9 @@ class PublicAgendaJourneyTest extends BrowserTest {
 
         page.locator(".agenda-training").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Eenzaamheid herkennen in de winkel")).locator("a.agenda-sign-up").click();
+        // Wait for the new address: Vaadin can look idle before the link's navigation has started (a full run once read
+        // the agenda's address here).
+        page.waitForURL(u -> u.contains("/aanmelden/sessie/"));
         waitForVaadin();
         assertThat(page.url()).contains("/aanmelden/sessie/").contains("via=agenda");
         waitVisible("vaadin-text-field");

@@ -97,6 +97,8 @@ class SecondFactorJourneyTest extends BrowserTest {
         checkAccessibility("recovery codes at sign-in");
         screenshot("sign-in-recovery-codes", PHONE_WIDTH);
         page.locator("a.button").click();
+        // The address changes when the link's page loads; Vaadin can look idle before that.
+        page.waitForURL(u -> !u.contains("/login"));
         waitForVaadin();
         assertThat(page.url()).doesNotContain("/login");
 

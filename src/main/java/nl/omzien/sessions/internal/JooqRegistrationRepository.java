@@ -193,6 +193,17 @@ public class JooqRegistrationRepository {
     }
 
     /**
+     * Ends an offer whose time is up at {@code now}, with its audit entry, in one statement: the offer as it
+     * was, or empty, changing nothing (accepted, declined or still standing).
+     */
+    public Optional<Row> expireOffer(RegistrationId id, OffsetDateTime now) {
+        return changeOne(REGISTRATION.ID.eq(id).and(REGISTRATION.STATUS.eq(RegistrationStatus.OFFERED))
+                        .and(REGISTRATION.OFFER_EXPIRES_AT.le(now)),
+                Map.<Field<?>, Object>of(REGISTRATION.STATUS, RegistrationStatus.OFFER_EXPIRED), null, "OFFER_EXPIRED",
+                was -> null, now);
+    }
+
+    /**
      * Offers a seat to the first in line (lowest arrival number), with its audit entry, in one statement:
      * whom it was offered to, or empty when nobody waits.
      */

@@ -76,9 +76,9 @@ public class JooqSessionRepository {
     /**
      * Seat changes for one session line up here, first come first served, before they lock the seat row. The
      * row lock alone keeps the seats right but serves waiters badly: every change writes a new version of the
-     * row, and those waiting for the old version then race the newcomers for the new one. With 20 callers on
-     * one session that gave a p95 of 235-323 ms at a p50 of 63-81 ms; in line it is 122 ms at 73 ms
-     * (bench/signups.sh). Transaction-scoped, like the row lock: it ends at commit or rollback.
+     * row, and those waiting for the old version then race the newcomers for the new one: with 20 callers on
+     * one session the p95 was four times the p50 (bench/README.md, stop 21). Transaction-scoped, like the row
+     * lock: it ends at commit or rollback.
      */
     private void queue(SessionId sessionId) {
         db.fetch("select pg_advisory_xact_lock({0}, {1})", val(SEAT_QUEUE), val((int) (sessionId.value() % Integer.MAX_VALUE)));

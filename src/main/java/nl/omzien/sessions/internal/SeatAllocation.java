@@ -285,14 +285,11 @@ public class SeatAllocation {
     public boolean expire(Row offer, OffsetDateTime now) {
         requireTransaction();
         LockedSession session = sessions.lock(offer.sessionId()).orElseThrow();
-        Row current = registrations.find(offer.id()).orElseThrow();
-        if (current.status() != RegistrationStatus.OFFERED || now.isBefore(current.offerExpiresAt())) {
+        // Read again under the lock, in the statement that ends it: the offer may have been accepted meanwhile.
+        if (registrations.expireOffer(offer.id(), now).isEmpty()) {
             return false;
         }
-        registrations.setStatus(current.id(), RegistrationStatus.OFFER_EXPIRED, now);
-        registrations.audit(session.id(), current.id(), current.userId(), null, "OFFER_EXPIRED", current.arrival(),
-                null, now);
-        mails.offerExpired(current.id());
+        mails.offerExpired(offer.id());
         promote(session, now);
         return true;
     }

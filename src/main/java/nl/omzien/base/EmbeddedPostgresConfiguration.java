@@ -37,11 +37,17 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${omzien.embedded-db.data-dir}") Path dataDir,
-                                      @Value("${omzien.embedded-db.port:0}") int port,
-                                      @Value("${omzien.embedded-db.clean:false}") boolean clean,
-                                      @Value("${omzien.embedded-db.durable:true}") boolean durable) throws IOException {
+    /**
+     * The server {@link EmbeddedPostgresEarlyStart} began starting while Spring read its bean definitions. The
+     * pending start owns it and stops it when the context closes, so this bean has no destroy method of its own.
+     */
+    @Bean(destroyMethod = "")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresEarlyStart.Pending pending) {
+        return pending.await();
+    }
+
+    /** Starts PostgreSQL on the data folder and checks that the server is ours and asks for a password. */
+    static EmbeddedPostgres start(Path dataDir, int port, boolean clean, boolean durable) throws IOException {
         Files.createDirectories(dataDir);
         log.info("Starting embedded PostgreSQL with data in {}", dataDir.toAbsolutePath());
         OrphanedPostmaster.clearBeforeStart(dataDir);

@@ -15,7 +15,7 @@ public class EmbeddedPostgresMain {
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
-        EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration().embeddedPostgres(Path.of(args[0]), 0, false, false);
+        EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start(Path.of(args[0]), 0, false, false);
         System.out.println("READY " + postgres.getPort());
         System.out.flush();
         if ("wait".equals(args[1])) {

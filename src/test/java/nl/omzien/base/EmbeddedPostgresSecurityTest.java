@@ -28,7 +28,7 @@ class EmbeddedPostgresSecurityTest {
     Path temp;
 
     private static EmbeddedPostgres startLikeTheApp(Path dataDir, int port) throws IOException {
-        return new EmbeddedPostgresConfiguration().embeddedPostgres(dataDir, port, false, false);
+        return EmbeddedPostgresConfiguration.start(dataDir, port, false, false);
     }
 
     @Test

@@ -66,5 +66,8 @@ class BrokenModuleStartupReportTest {
                 .doesNotContain("Caused by").doesNotContain("\tat ");
         assertThat(report.lines().filter(line -> !line.isBlank()).count()).isLessThan(15);
         assertThat(all).as("no stack trace anywhere in the output").doesNotContain("\tat nl.omzien");
+        // The embedded PostgreSQL starts beside Spring (EmbeddedPostgresEarlyStart): a failed start stops it too.
+        assertThat(temp.resolve("data/postgres/PG_VERSION")).as("the database had started").exists();
+        assertThat(temp.resolve("data/postgres/postmaster.pid")).as("and is stopped again").doesNotExist();
     }
 }

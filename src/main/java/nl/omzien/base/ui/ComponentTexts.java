@@ -1,6 +1,7 @@
 package nl.omzien.base.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -25,18 +26,27 @@ import java.util.Locale;
  * in the person's language instead of Vaadin's English: date pickers in Dutch with Monday first, the
  * upload's buttons and messages, "Verbinding verbroken…", the multi-select's and menu's announcements,
  * the password field's "Wachtwoord tonen" and the grid's sort buttons. Views get them after every
- * navigation; a component made later (in a dialog) calls {@link #datePicker} or {@link #upload} itself.
+ * navigation (the page-wide ones once per page and language); a component made later (in a dialog) calls
+ * {@link #datePicker} or {@link #upload} itself.
  */
 @org.springframework.stereotype.Component
 public class ComponentTexts implements VaadinServiceInitListener {
+
+    /** The language the page's own texts (connection indicator, browser-side texts) were last sent in. */
+    private static final String SENT_IN = "omzien.component-texts.sent-in";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
             ui.addAfterNavigationListener(after -> {
-                connectionIndicator(ui);
-                browserTexts(ui);
+                // The page keeps these for its lifetime: send them once per page and language, not with every
+                // navigation's answer (~2,200 characters that Vaadin also keeps as the UI's last answer).
+                if (!ui.getLocale().equals(ComponentUtil.getData(ui, SENT_IN))) {
+                    connectionIndicator(ui);
+                    browserTexts(ui);
+                    ComponentUtil.setData(ui, SENT_IN, ui.getLocale());
+                }
                 ui.getChildren().forEach(ComponentTexts::applyAll);
             });
         });

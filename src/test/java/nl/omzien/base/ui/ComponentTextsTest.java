@@ -55,4 +55,27 @@ class ComponentTextsTest extends KaribuTest {
         assertThat(choose.getI18n().getCleared()).isEqualTo("Selectie gewist");
         assertThat(choose.getI18n().getTotal()).isEqualTo("{count} gekozen");
     }
+
+    /** The page-wide texts go with the first page of a browser tab and again only in another language, not with every page. */
+    @Test
+    void thePageWideTextsAreSentOncePerPageAndLanguage() {
+        signInAs(PARTICIPANT);
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        open("sessies");
+        ui.getInternals().dumpPendingJavaScriptInvocations();
+        open("mijn-training");
+        assertThat(pageWideTexts(ui)).as("a second page in the same tab").isEmpty();
+        ui.setLocale(java.util.Locale.ENGLISH);
+        open("sessies");
+        assertThat(pageWideTexts(ui)).as("the same tab in English").hasSize(2)
+                .anySatisfy(script -> assertThat(script).contains("Connection lost. Reconnecting"));
+    }
+
+    /** The scripts waiting to be sent that set the connection indicator's and the browser-side texts, with their texts. */
+    private static java.util.List<String> pageWideTexts(com.vaadin.flow.component.UI ui) {
+        return ui.getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(pending -> pending.getInvocation().getExpression() + " " + pending.getInvocation().getParameters())
+                .filter(script -> script.contains("connectionIndicator") || script.contains("omzienTexts"))
+                .toList();
+    }
 }

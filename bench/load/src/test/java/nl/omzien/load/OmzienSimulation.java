@@ -122,6 +122,16 @@ public class OmzienSimulation extends Simulation {
         return pause(Duration.ofMillis(THINK_MIN), Duration.ofMillis(Math.max(THINK_MIN, THINK_MAX)));
     }
 
+    /** A module not started yet: the three confidence questions, then "Beginnen" (nothing to send otherwise). */
+    static final ChainBuilder START_MODULE = uidl("start module", ui -> ui.elementById("start-module").map(start -> {
+        ArrayNode rpc = VaadinUi.JSON.createArrayNode();
+        for (String question : List.of("before-recognise", "before-raise", "before-refer")) {
+            ui.elementById(question).ifPresent(node -> rpc.addAll(VaadinUi.setValue(node, "3")));
+        }
+        rpc.addAll(VaadinUi.click(start));
+        return rpc;
+    }));
+
     /** Mijn training, the player (start if needed, then step by step), the sessions list and a sign-up or cancel. */
     static final ChainBuilder PARTICIPANT_ROUND = exec(uidl("Mijn training", ui -> Optional.of(VaadinUi.navigate("mijn-training"))))
             .exec(think())
@@ -132,15 +142,7 @@ public class OmzienSimulation extends Simulation {
                         : clickIfPresent(ui, modules.get(ThreadLocalRandom.current().nextInt(modules.size())));
             }))
             .exec(think())
-            // A module not started yet: the three confidence questions, then "Beginnen".
-            .exec(uidl("start module", ui -> ui.elementById("start-module").map(start -> {
-                ArrayNode rpc = VaadinUi.JSON.createArrayNode();
-                for (String question : List.of("before-recognise", "before-raise", "before-refer")) {
-                    ui.elementById(question).ifPresent(node -> rpc.addAll(VaadinUi.setValue(node, "3")));
-                }
-                rpc.addAll(VaadinUi.click(start));
-                return rpc;
-            })))
+            .exec(START_MODULE)
             .exec(repeat(Integer.getInteger("stepsPerRound", 6)).on(
                     think(),
                     // Forward while the step allows it; a step that needs an answer first sends the user back a step.
@@ -174,11 +176,15 @@ public class OmzienSimulation extends Simulation {
             .exec(during(Duration.ofSeconds(RAMP + DURATION + 60)).on(
                     doIfOrElse("#{lead}").then(LEAD_ROUND).orElse(PARTICIPANT_ROUND)));
 
-    /** Signs in, holds Mijn training and a started module in the player, then only keeps the session. */
+    /**
+     * Signs in, opens Mijn training and a module in the player, starts it (until stop 22 the users stayed on the
+     * module's first page with its confidence questions, which holds ~15 radio buttons more), then only keeps the session.
+     */
     ScenarioBuilder hold = scenario("signed in, idle")
             .exec(SIGN_IN)
             .exec(uidl("Mijn training", ui -> Optional.of(VaadinUi.navigate("mijn-training"))))
             .exec(uidl("open player", ui -> clickIfPresent(ui, "open-herkennen")))
+            .exec(START_MODULE)
             .exec(pause(Duration.ofSeconds(RAMP + DURATION + 600)));
 
     {

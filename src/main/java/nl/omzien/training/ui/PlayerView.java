@@ -226,18 +226,27 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         focusHeading();
     }
 
-    /** The learner's variant, which they may change on any step: folded away under the step, one line when closed. */
+    /**
+     * The learner's variant, which they may change on any step: folded away under the step, one line when closed.
+     * The picker is made when it is first opened: few learners change their variant, and every step (and the memory
+     * of every open player) would otherwise carry a select with its items.
+     */
     private Details audienceChoice() {
-        Select<Audience> audience = audienceSelect(attempt.audience());
-        audience.addValueChangeListener(change -> {
-            if (change.isFromClient()) {
-                attempt = training.changeAudience(attempt.id(), change.getValue());
-                showCurrentStep();
-            }
-        });
-        Details choice = new Details(getTranslation("player.audience.current", getTranslation("audience." + attempt.audience().name())), audience);
+        Details choice = new Details(getTranslation("player.audience.current", getTranslation("audience." + attempt.audience().name())));
         choice.setId("audience-choice");
         choice.addClassName("audience-choice");
+        choice.addOpenedChangeListener(opened -> {
+            if (opened.isOpened() && choice.getContent().findAny().isEmpty()) {
+                Select<Audience> audience = audienceSelect(attempt.audience());
+                audience.addValueChangeListener(change -> {
+                    if (change.isFromClient()) {
+                        attempt = training.changeAudience(attempt.id(), change.getValue());
+                        showCurrentStep();
+                    }
+                });
+                choice.add(audience);
+            }
+        });
         return choice;
     }
 

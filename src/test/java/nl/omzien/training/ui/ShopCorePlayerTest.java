@@ -1,6 +1,10 @@
 package nl.omzien.training.ui;
 
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -141,5 +145,29 @@ class ShopCorePlayerTest extends KaribuTest {
         assertThat(heading()).isEqualTo(current);
         _assertNone(Button.class, spec -> spec.withId("start-module"));
         _get(Button.class, spec -> spec.withId("next-step"));
+    }
+
+    /** The variant picker under a step is made when the learner opens it, and changing it there moves them to that variant. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theVariantPickerUnderAStepComesWhenOpenedAndChangesTheVariant() {
+        String email = new SessionFixtures(db, accounts).participants(1, "Supermarkt De Brink").getFirst();
+        signInAs(email);
+        open("training/herkennen");
+        answerAssessment("before");
+        _click(_get(Button.class, spec -> spec.withId("start-module")));
+        Details choice = _get(Details.class, spec -> spec.withId("audience-choice"));
+        assertThat(choice.getSummaryText()).contains("Winkel, kapper en horeca");
+        _assertNone(Select.class, spec -> spec.withId("audience"));
+
+        choice.setOpened(true);
+        Select<Audience> picker = _get(Select.class, spec -> spec.withId("audience"));
+        assertThat(picker.getValue()).isEqualTo(Audience.SHOP);
+        // As the browser does it (Karibu's _setValue does not run on Vaadin 25.2): the new value, then the client's event.
+        picker.setValue(Audience.CHURCH);
+        ComponentUtil.fireEvent(picker, new AbstractField.ComponentValueChangeEvent<>(picker, picker, Audience.SHOP, true));
+
+        assertThat(training.openAttempt("herkennen").orElseThrow().audience()).isEqualTo(Audience.CHURCH);
+        assertThat(_get(Details.class, spec -> spec.withId("audience-choice")).getSummaryText()).contains("Kerk en vrijwilligers");
     }
 }

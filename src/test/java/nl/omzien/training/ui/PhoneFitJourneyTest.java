@@ -410,6 +410,7 @@ class PhoneFitJourneyTest extends BrowserTest {
         page.locator("#audience-choice vaadin-details-summary").click();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#audience")).isVisible();
         checkFit("variant picker opened");
+        screenshot("player-variant-picker", PHONE_WIDTH);
         checkAccessibility("player on a phone");
         assertThat(problems).isEmpty();
         assertThat(accessibilityProblems).isEmpty();

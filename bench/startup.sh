@@ -8,6 +8,8 @@
 # machine weighs on both alike; the machine's load average is printed with each line.
 # Usage: mvn package -DskipTests && bench/startup.sh [runs] [jar]
 #   COLD=0 skips the cold starts; then DATA_TEMPLATE=<an app data folder> is copied for the warm ones.
+#   BEFORE=<an older jar>: its own AOT cache is trained too, and every warm round starts it from its cache
+#   right before the jar's AOT start ("before i" lines), for a side-by-side comparison of two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${2:-$(ls target/omzien-*.jar | grep -v original | head -1)}
@@ -46,13 +48,23 @@ else
 fi
 
 # Training run: the classes of start-up and of the first page go into the cache, written when the JVM exits.
-start "train" -XX:AOTCacheOutput="$WORK/app.aot" -jar "$EXTRACTED"
-curl -s -o /dev/null "localhost:$PORT/?v-r=init&location=login&query="
-stop
-ls -la "$WORK/app.aot" | awk '{printf "AOT cache: %d MiB\n", $5/1048576}'
+train() { # extracted jar, cache
+  start "train" -XX:AOTCacheOutput="$2" -jar "$1"
+  curl -s -o /dev/null "localhost:$PORT/?v-r=init&location=login&query="
+  stop
+  ls -la "$2" | awk '{printf "AOT cache: %d MiB\n", $5/1048576}'
+}
+train "$EXTRACTED" "$WORK/app.aot"
+if [ -n "${BEFORE:-}" ]; then
+  mkdir -p "$WORK/before"
+  "$JAVA" -Djarmode=tools -jar "$BEFORE" extract --destination "$WORK/before/app" > /dev/null
+  BEFORE_EXTRACTED="$WORK/before/app/$(basename "$BEFORE")"
+  train "$BEFORE_EXTRACTED" "$WORK/before.aot"
+fi
 
 for i in $(seq "$RUNS"); do
   start "jar $i" -jar "$JAR"; stop
+  if [ -n "${BEFORE:-}" ]; then start "before $i" -XX:AOTCache="$WORK/before.aot" -jar "$BEFORE_EXTRACTED"; stop; fi
   start "aot $i" -XX:AOTCache="$WORK/app.aot" -jar "$EXTRACTED"
   if [ "$i" = "$RUNS" ]; then
     sleep 20

@@ -26,6 +26,10 @@ class EmbeddedPostgresEarlyStart implements ApplicationListener<ApplicationPrepa
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
         Environment env = event.getApplicationContext().getEnvironment();
+        // Another Spring application in the same JVM (the tests' identity provider) is not Omzien.
+        if (!env.containsProperty("omzien.embedded-db.data-dir")) {
+            return;
+        }
         // The same condition as EmbeddedPostgresConfiguration's: an external database switches the server off.
         if (!env.getProperty("spring.datasource.url", "").isEmpty()) {
             return;

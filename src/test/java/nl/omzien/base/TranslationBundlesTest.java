@@ -25,7 +25,7 @@ class TranslationBundlesTest {
 
     private static final Path BUNDLES = Path.of("src/main/resources/i18n");
     /** Dotted string literals that are configuration properties, not message keys. */
-    private static final Set<String> NOT_KEYS_PREFIXES = Set.of("omzien.", "spring.", "server.", "management.");
+    private static final Set<String> NOT_KEYS_PREFIXES = Set.of("omzien.", "spring.", "server.", "management.", "socket.");
     private static final Pattern DOTTED_LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-zA-Z0-9-]+)+)\"");
 
     private static Properties load(String file) throws IOException {

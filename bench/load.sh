@@ -9,7 +9,8 @@
 #         bench/load.sh [label=jar ...]      default: after=target/omzien-*.jar
 # Settings (environment): USERS="50 200" concurrent users per run, RAMP=30 s, DURATION=120 s at full load,
 #   THINK_MIN=2000 THINK_MAX=5000 ms, LEAD_SHARE=20 (one in N users is a coalition lead on the dashboard),
-#   MODE=mix|memory (HEAP_DUMP=1: also a heap dump with the users in), ROUNDS=1 (before/after alternate ROUNDS times), JAVA_OPTS for the app (e.g. -Xmx1g),
+#   MODE=mix|memory (HEAP_DUMP=1: also a heap dump with the users in; START_MODULE=false: the users stay on
+#   the module's first page with its confidence questions instead of starting it), ROUNDS=1 (before/after alternate ROUNDS times), JAVA_OPTS for the app (e.g. -Xmx1g),
 #   OUT=bench/load/results. Results: $OUT/summary.md (one line per run and action), Gatling's HTML reports
 #   beside it.
 # Runs the client on the same machine as the app: on a 2-core machine its CPU competes with the app's.
@@ -69,7 +70,7 @@ gatling() { # label users mode duration -> runs the simulation, prints the repor
   (cd bench/load && MAVEN_OPTS="--add-opens java.base/java.lang=ALL-UNNAMED -Xmx1g" mvn -B -q -o \
     org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
     -DbaseUrl=http://localhost:$PORT -Dusers="$2" -Dmode="$3" -DrampSeconds="$RAMP" -DdurationSeconds="$4" \
-    -DthinkMinMs="$THINK_MIN" -DthinkMaxMs="$THINK_MAX" -DleadShare="$LEAD_SHARE" \
+    -DthinkMinMs="$THINK_MIN" -DthinkMaxMs="$THINK_MAX" -DleadShare="$LEAD_SHARE" -DstartModule="${START_MODULE:-true}" \
     -DdbUrl="jdbc:postgresql://localhost:$DB_PORT/postgres" \
     -DdbPassword="$(cat "$DATA/postgres/omzien-db-password")" -Dresults="$results" > "$results.log" 2>&1) || true
   ls -td "$results"/*/ | head -1

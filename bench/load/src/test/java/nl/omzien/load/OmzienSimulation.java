@@ -184,7 +184,8 @@ public class OmzienSimulation extends Simulation {
             .exec(SIGN_IN)
             .exec(uidl("Mijn training", ui -> Optional.of(VaadinUi.navigate("mijn-training"))))
             .exec(uidl("open player", ui -> clickIfPresent(ui, "open-herkennen")))
-            .exec(START_MODULE)
+            // startModule=false: stay on the module's first page with its confidence questions (the heaviest state).
+            .doIf(session -> Boolean.parseBoolean(System.getProperty("startModule", "true"))).then(START_MODULE)
             .exec(pause(Duration.ofSeconds(RAMP + DURATION + 600)));
 
     {

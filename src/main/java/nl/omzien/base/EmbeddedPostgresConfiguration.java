@@ -32,6 +32,7 @@ import java.time.Duration;
  * and it asks every connection for a password ({@link EmbeddedPostgresPassword}).
  */
 @Configuration(proxyBeanMethods = false)
+// EmbeddedPostgresEarlyStart starts the server on the same condition.
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 

@@ -38,8 +38,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>
  * System properties: baseUrl, users (concurrent), rampSeconds, durationSeconds (at full load), thinkMinMs,
  * thinkMaxMs, mode ({@code mix}: the whole journey in a loop; {@code hold}: sign in, open Mijn training and
- * the player, then stay signed in without acting, for the memory measurement), leadShare (one in N users is a
- * coalition lead opening the dashboard; 0 for none), accountPrefix.
+ * the player, then stay signed in without acting, for the memory measurement), startModule ({@code hold} only:
+ * {@code false} keeps the users on the module's confidence questions instead of starting it), leadShare (one in N
+ * users is a coalition lead opening the dashboard; 0 for none), accountPrefix.
  */
 public class OmzienSimulation extends Simulation {
 
@@ -50,6 +51,7 @@ public class OmzienSimulation extends Simulation {
     static final int THINK_MIN = Integer.getInteger("thinkMinMs", 2000);
     static final int THINK_MAX = Integer.getInteger("thinkMaxMs", 5000);
     static final String MODE = System.getProperty("mode", "mix");
+    static final boolean START_IN_HOLD = Boolean.parseBoolean(System.getProperty("startModule", "true"));
     static final int LEAD_SHARE = Integer.getInteger("leadShare", 20);
     static final String PREFIX = System.getProperty("accountPrefix", "load-");
     static final String PASSWORD = System.getProperty("password", "omzien-demo");
@@ -185,7 +187,7 @@ public class OmzienSimulation extends Simulation {
             .exec(uidl("Mijn training", ui -> Optional.of(VaadinUi.navigate("mijn-training"))))
             .exec(uidl("open player", ui -> clickIfPresent(ui, "open-herkennen")))
             // startModule=false: stay on the module's first page with its confidence questions (the heaviest state).
-            .doIf(session -> Boolean.parseBoolean(System.getProperty("startModule", "true"))).then(START_MODULE)
+            .doIf(session -> START_IN_HOLD).then(START_MODULE)
             .exec(pause(Duration.ofSeconds(RAMP + DURATION + 600)));
 
     {

@@ -3,7 +3,7 @@ package nl.omzien.signalcard;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import nl.omzien.training.ui.ConfidenceScale;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import nl.omzien.base.MunicipalityId;
@@ -221,7 +221,7 @@ class SignalCardTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     private static void answerAssessment(String prefix) {
         for (String key : List.of("recognise", "raise", "refer")) {
-            _get(RadioButtonGroup.class, spec -> spec.withId(prefix + "-" + key)).setValue(4);
+            _get(ConfidenceScale.class, spec -> spec.withId(prefix + "-" + key)).setValue(4);
         }
     }
 

@@ -3,25 +3,22 @@ package nl.omzien.training.ui;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import nl.omzien.training.SelfAssessment;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /** The three confidence statements, each 1 (not at all) to 5 (very much). */
 class SelfAssessmentForm extends Composite<VerticalLayout> {
 
-    private final List<RadioButtonGroup<Integer>> questions;
+    private final List<ConfidenceScale> questions;
 
     SelfAssessmentForm(String idPrefix) {
         getContent().setPadding(false);
         getContent().add(new Paragraph(getTranslation("player.assessment.intro")));
         questions = List.of("recognise", "raise", "refer").stream().map(key -> {
-            RadioButtonGroup<Integer> group = new RadioButtonGroup<>(getTranslation("player.assessment." + key));
-            group.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
-            group.setItemLabelGenerator(value -> getTranslation("player.assessment.scale." + value));
+            ConfidenceScale group = new ConfidenceScale(getTranslation("player.assessment." + key),
+                    value -> getTranslation("player.assessment.scale." + value));
             group.setRequiredIndicatorVisible(true);
             group.setId(idPrefix + "-" + key);
             group.addClassName("assessment-scale");
@@ -33,7 +30,7 @@ class SelfAssessmentForm extends Composite<VerticalLayout> {
     /** The answers, or empty after marking unanswered statements. */
     Optional<SelfAssessment> value() {
         boolean complete = true;
-        for (RadioButtonGroup<Integer> question : questions) {
+        for (ConfidenceScale question : questions) {
             boolean missing = question.getValue() == null;
             question.setInvalid(missing);
             question.setErrorMessage(missing ? getTranslation("player.assessment.required") : null);

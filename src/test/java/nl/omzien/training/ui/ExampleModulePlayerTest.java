@@ -3,7 +3,6 @@ package nl.omzien.training.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import nl.omzien.training.ModuleCatalog;
 import nl.omzien.training.content.ScenarioStep;
 import nl.omzien.training.content.Step;
@@ -43,7 +42,7 @@ class ExampleModulePlayerTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     private static void answerAssessment(String prefix, int value) {
         for (String key : List.of("recognise", "raise", "refer")) {
-            _get(RadioButtonGroup.class, spec -> spec.withId(prefix + "-" + key)).setValue(value);
+            _get(ConfidenceScale.class, spec -> spec.withId(prefix + "-" + key)).setValue(value);
         }
     }
 
@@ -59,7 +58,7 @@ class ExampleModulePlayerTest extends KaribuTest {
         signInAs("chantal.meijer@demo.example");
         open("training/voorbeeld");
         _click(_get(Button.class, spec -> spec.withId("start-module")));
-        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("before-recognise")).isInvalid())
+        assertThat(_get(ConfidenceScale.class, spec -> spec.withId("before-recognise")).isInvalid())
                 .as("start refused without the confidence answers").isTrue();
         assertThat(_get(H2.class, spec -> spec.withId("step-heading")).getText()).isEqualTo(module.title().nl());
         answerAssessment("before", 2);

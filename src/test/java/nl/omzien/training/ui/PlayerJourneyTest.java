@@ -121,6 +121,7 @@ class PlayerJourneyTest extends BrowserTest {
         waitForVaadin();
         checkAccessibility("module intro");
         answerAssessment("before");
+        screenshot("player-confidence-questions", PHONE_WIDTH);
         page.locator("#start-module").click();
         waitForVaadin();
 

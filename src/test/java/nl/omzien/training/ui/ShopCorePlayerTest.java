@@ -54,7 +54,7 @@ class ShopCorePlayerTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     private static void answerAssessment(String prefix) {
         for (String key : List.of("recognise", "raise", "refer")) {
-            _get(RadioButtonGroup.class, spec -> spec.withId(prefix + "-" + key)).setValue(4);
+            _get(ConfidenceScale.class, spec -> spec.withId(prefix + "-" + key)).setValue(4);
         }
     }
 

@@ -1,11 +1,16 @@
 package nl.omzien.security;
 
+import com.vaadin.flow.server.auth.NavigationAccessChecker;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinRolePrefixHolder;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import nl.omzien.security.internal.IdentityProviderSettings;
 import nl.omzien.security.internal.LocalContinueSuccessHandler;
 import nl.omzien.security.internal.LoginThrottle;
 import nl.omzien.security.internal.ProviderSignIn;
+import nl.omzien.security.internal.RoleCheckingNavigationAccessControl;
 import nl.omzien.security.internal.SecondFactorGate;
 import nl.omzien.security.internal.StaffSignIn;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider;
@@ -18,6 +23,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Role;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -38,6 +44,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
+import java.util.List;
 import java.util.Map;
 
 @Configuration
@@ -62,6 +69,15 @@ class SecurityConfiguration {
         var interceptor = new AuthorizationManagerBeforeMethodInterceptor(pointcut, manager);
         interceptor.setOrder(AuthorizationInterceptorsOrder.JSR250.getOrder());
         return interceptor;
+    }
+
+    /** Vaadin's navigation check, built as Vaadin builds it, without a class path scan per check. */
+    @Bean
+    @Primary
+    NavigationAccessControl roleCheckingNavigationAccessControl(List<NavigationAccessChecker> checkers,
+                                                                NavigationAccessControlConfigurer configurer,
+                                                                VaadinRolePrefixHolder rolePrefix) {
+        return configurer.build((list, resolver) -> new RoleCheckingNavigationAccessControl(list, resolver, rolePrefix), checkers);
     }
 
     @Bean

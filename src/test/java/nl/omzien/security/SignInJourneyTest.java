@@ -83,6 +83,21 @@ class SignInJourneyTest extends BrowserTest {
         // A phone gets the one-column list (StaffListsOnAPhoneTest), a laptop the grid.
         assertThat(page.locator("#user-list")).isVisible();
         screenshot("users-admin", PHONE_WIDTH);
+
+        // A staff member's form with the sign-in-through-an-identity-provider section opened, as on a phone.
+        page.locator("#user-filter input").fill(TRAINER);
+        // The filter redraws the list: tap the trainer once the list shows only them.
+        assertThat(page.locator("#user-list [id^='user-item-']")).hasCount(1);
+        page.locator("#user-list [id^='user-item-']").click();
+        waitForVaadin();
+        page.locator("#user-provider-sign-in vaadin-details-summary").click();
+        waitForVaadin();
+        assertThat(page.locator("#user-password-off")).isVisible();
+        page.locator("#user-provider-sign-in").scrollIntoViewIfNeeded();
+        checkAccessibility("user form with the identity provider section");
+        screenshot("users-admin-provider-section", PHONE_WIDTH);
+        page.keyboard().press("Escape");
+        waitForVaadin();
         screenshot("users-admin", LAPTOP_WIDTH);
     }
 }

@@ -1,5 +1,6 @@
 package nl.omzien.training.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -20,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.FormErrors;
@@ -49,6 +51,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,6 +71,16 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
     private final Span remaining = new Span();
     private final Div body = new Div();
     private final HorizontalLayout navigation = new HorizontalLayout();
+    // The step page's frame stays in place from step to step, and only what changes is sent (issue 23: a step
+    // change sent ~150 changes, most of them this frame made again).
+    private final Span moduleTitle = new Span();
+    private final Div header = new Div();
+    private final Div optionalNote = new Div();
+    private final Button back = new Button(VaadinIcon.ARROW_LEFT.create());
+    private final Button next = new Button(VaadinIcon.ARROW_RIGHT.create());
+    private final List<Component> extraButtons = new ArrayList<>();
+    private final List<Registration> stepListeners = new ArrayList<>();
+    private Details audienceChoice;
     private TrainingModule module;
     private Attempt attempt;
     private Instant stepShownAt;
@@ -93,6 +106,21 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         navigation.setWrap(true);
         navigation.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         navigation.addClassName("step-navigation");
+        // On a 360 x 640 phone the step starts high: one line for the module, one for where you are and the
+        // time left, a thin bar. The variant picker (rarely changed) sits below the step, not above it.
+        moduleTitle.addClassName("player-module-title");
+        Div status = new Div(progressText, remaining);
+        status.addClassName("player-status");
+        header.add(moduleTitle, status, progressBar);
+        header.addClassName("player-header");
+        optionalNote.setId("optional-note");
+        optionalNote.addClassName("optional-note");
+        back.setId("previous-step");
+        next.setId("next-step");
+        next.setIconAfterText(true);
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        next.setDisableOnClick(true);
+        navigation.add(back, next);
     }
 
     @Override
@@ -164,23 +192,30 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void showCurrentStep() {
-        removeAll();
+        if (header.getParent().isEmpty()) {
+            // From the intro, the closing questions or another page: the frame goes in once.
+            removeAll();
+            audienceChoice = audienceChoice();
+            add(header, optionalNote, heading, body, navigation, audienceChoice);
+        }
+        stepListeners.forEach(Registration::remove);
+        stepListeners.clear();
+        extraButtons.forEach(navigation::remove);
+        extraButtons.clear();
         StepNavigation at = StepNavigation.of(module, attempt);
         Step step = at.current();
         stepShownAt = clock.instant();
+        moduleTitle.setText(t(module.title()));
         progressBar.setValue(at.progress());
         progressText.setText(getTranslation(at.optional() ? "player.progress.optional" : "player.progress", at.position(), at.positions()));
         // Issue 18: the real remaining time of this chapter, from the words of the steps still to do at 150 wpm.
         remaining.setText(getTranslation(at.optional() ? "player.remaining.optional" : "player.remaining",
                 ReadingTime.minutes(at.toDo(), this::t)));
         heading.setText(t(step.title()));
+        audienceChoice.setSummaryText(getTranslation("player.audience.current", getTranslation("audience." + attempt.audience().name())));
+        audienceChoice.setOpened(false);
 
-        Button next = new Button(getTranslation(at.isLast() ? "player.finish-steps" : "player.next"),
-                VaadinIcon.ARROW_RIGHT.create());
-        next.setIconAfterText(true);
-        next.setId("next-step");
-        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        next.setDisableOnClick(true);
+        next.setText(getTranslation(at.isLast() ? "player.finish-steps" : "player.next"));
         Runnable refreshNext = () -> {
             attempt = training.own(attempt.id());
             next.setEnabled(at.withCompleted(attempt.completedSteps()).canGoOn());
@@ -189,40 +224,28 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
             attempt = training.completeStep(attempt.id(), step.id(), (int) Duration.between(stepShownAt, clock.instant()).toSeconds());
             goOn(at);
         };
-        showStepBody(step, next, goNext, refreshNext);
+        showStepBody(step, goNext, refreshNext);
         next.setEnabled(at.canGoOn());
-        Button back = new Button(getTranslation("player.back"), VaadinIcon.ARROW_LEFT.create(),
-                click -> at.previous().ifPresent(this::goTo));
-        back.setId("previous-step");
+        back.setText(getTranslation("player.back"));
         back.setEnabled(at.previous().isPresent());
-        navigation.removeAll();
-        navigation.add(back, next);
-        Div optionalNote = new Div();
+        stepListeners.add(back.addClickListener(click -> at.previous().ifPresent(this::goTo)));
+        optionalNote.removeAll();
+        optionalNote.setVisible(at.optional());
         if (at.optional()) {
             // Optional practice: the learner may skip it, and finish as soon as the core is done.
-            optionalNote.setId("optional-note");
-            optionalNote.addClassName("optional-note");
             optionalNote.add(new Paragraph(getTranslation("player.optional.note")));
             Button skip = new Button(getTranslation("player.optional.skip"), click -> goOn(at));
             skip.setId("skip-step");
-            navigation.add(skip);
+            extraButtons.add(skip);
             if (at.coreDone()) {
                 Button finishCore = new Button(getTranslation("player.optional.finish"), click -> showClosing());
                 finishCore.setId("finish-core");
                 finishCore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                 // With the other buttons under the step, not above it: the step starts high on a phone.
-                navigation.add(finishCore);
+                extraButtons.add(finishCore);
             }
+            extraButtons.forEach(navigation::add);
         }
-        // On a 360 x 640 phone the step starts high: one line for the module, one for where you are and the
-        // time left, a thin bar. The variant picker (rarely changed) sits below the step, not above it.
-        Span moduleTitle = new Span(t(module.title()));
-        moduleTitle.addClassName("player-module-title");
-        Div status = new Div(progressText, remaining);
-        status.addClassName("player-status");
-        Div header = new Div(moduleTitle, status, progressBar);
-        header.addClassName("player-header");
-        add(header, optionalNote, heading, body, navigation, audienceChoice());
         focusHeading();
     }
 
@@ -261,7 +284,7 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     /** Fills the body with the step's content and wires "next": a reflection is saved before moving on. */
-    private void showStepBody(Step step, Button next, Runnable goNext, Runnable refreshNext) {
+    private void showStepBody(Step step, Runnable goNext, Runnable refreshNext) {
         body.removeAll();
         switch (step) {
             case LessonStep lesson -> {
@@ -277,7 +300,7 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                         body.add(figures);
                     }
                 }
-                next.addClickListener(click -> goNext.run());
+                stepListeners.add(next.addClickListener(click -> goNext.run()));
             }
             case ReflectionStep reflection -> {
                 // The question in full as a heading in body text, not as a field label cut to one line.
@@ -293,23 +316,25 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 answer.setHelperText(getTranslation("player.reflection.private"));
                 answer.setValue(training.myReflection(attempt.id(), reflection.id()).orElse(""));
                 body.add(question, answer);
-                next.addClickListener(click -> {
+                stepListeners.add(next.addClickListener(click -> {
                     try {
                         training.saveReflection(attempt.id(), reflection.id(), answer.getValue());
                     } catch (InvalidInputException problem) {
                         FormErrors.show(problem, java.util.Map.of("answer", answer));
+                        // "Next" disabled itself on the click: the learner mends the text and tries again.
+                        next.setEnabled(true);
                         return;
                     }
                     goNext.run();
-                });
+                }));
             }
             case ScenarioStep scenario -> {
                 body.add(new ScenarioPanel(training, attempt.id(), scenario, refreshNext));
-                next.addClickListener(click -> goNext.run());
+                stepListeners.add(next.addClickListener(click -> goNext.run()));
             }
             case QuizStep quiz -> {
                 body.add(new QuizPanel(training, attempt.id(), quiz, module.passMark(), refreshNext));
-                next.addClickListener(click -> goNext.run());
+                stepListeners.add(next.addClickListener(click -> goNext.run()));
             }
         }
     }

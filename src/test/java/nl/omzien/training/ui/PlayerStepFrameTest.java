@@ -77,7 +77,6 @@ class PlayerStepFrameTest extends KaribuTest {
     void aRefusedReflectionLeavesNextUsable() {
         signInAs(new SessionFixtures(db, accounts).participants(1, "Supermarkt De Brink").getFirst());
         open("training/voorbeeld");
-        _click(_get(Button.class, spec -> spec.withId("start-module")));
         for (String key : List.of("recognise", "raise", "refer")) {
             _get(ConfidenceScale.class, spec -> spec.withId("before-" + key)).setValue(3);
         }

@@ -94,6 +94,12 @@ class SignInJourneyTest extends BrowserTest {
         waitForVaadin();
         assertThat(page.locator("#user-password-off")).isVisible();
         page.locator("#user-provider-sign-in").scrollIntoViewIfNeeded();
+        // Inside the phone's width, and nothing in it cut off sideways.
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => { const section = document.querySelector('#user-provider-sign-in');"
+                + " const box = section.getBoundingClientRect();"
+                + " return box.left >= 0 && box.right <= window.innerWidth"
+                + " && [section, ...section.querySelectorAll('*')].every(e => e.clientWidth === 0 || e.scrollWidth <= e.clientWidth + 1); }"))
+                .isEqualTo(true);
         checkAccessibility("user form with the identity provider section");
         screenshot("users-admin-provider-section", PHONE_WIDTH);
         page.keyboard().press("Escape");

@@ -115,6 +115,7 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         header.addClassName("player-header");
         optionalNote.setId("optional-note");
         optionalNote.addClassName("optional-note");
+        back.setText(getTranslation("player.back"));
         back.setId("previous-step");
         next.setId("next-step");
         next.setIconAfterText(true);
@@ -226,7 +227,6 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         };
         showStepBody(step, goNext, refreshNext);
         next.setEnabled(at.canGoOn());
-        back.setText(getTranslation("player.back"));
         back.setEnabled(at.previous().isPresent());
         stepListeners.add(back.addClickListener(click -> at.previous().ifPresent(this::goTo)));
         optionalNote.removeAll();
@@ -255,7 +255,8 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
      * of every open player) would otherwise carry a select with its items.
      */
     private Details audienceChoice() {
-        Details choice = new Details(getTranslation("player.audience.current", getTranslation("audience." + attempt.audience().name())));
+        // Its summary names the learner's variant: showCurrentStep sets it at every step.
+        Details choice = new Details();
         choice.setId("audience-choice");
         choice.addClassName("audience-choice");
         choice.addOpenedChangeListener(opened -> {

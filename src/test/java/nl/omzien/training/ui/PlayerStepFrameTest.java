@@ -34,14 +34,18 @@ class PlayerStepFrameTest extends KaribuTest {
     @Autowired
     TrainingService training;
 
-    @Test
-    void theFrameStaysFromStepToStepAndOnlyTheStepIsSentAgain() {
+    private void startAsShopLearner(String moduleId) {
         signInAs(new SessionFixtures(db, accounts).participants(1, "Supermarkt De Brink").getFirst());
-        open("training/herkennen");
+        open("training/" + moduleId);
         for (String key : List.of("recognise", "raise", "refer")) {
             _get(ConfidenceScale.class, spec -> spec.withId("before-" + key)).setValue(3);
         }
         _click(_get(Button.class, spec -> spec.withId("start-module")));
+    }
+
+    @Test
+    void theFrameStaysFromStepToStepAndOnlyTheStepIsSentAgain() {
+        startAsShopLearner("herkennen");
         var tree = UI.getCurrent().getInternals().getStateTree();
         Button next = _get(Button.class, spec -> spec.withId("next-step"));
         Button back = _get(Button.class, spec -> spec.withId("previous-step"));
@@ -75,12 +79,7 @@ class PlayerStepFrameTest extends KaribuTest {
     /** A reflection the app refuses (a control character pasted in) keeps the learner on the step, "next" usable. */
     @Test
     void aRefusedReflectionLeavesNextUsable() {
-        signInAs(new SessionFixtures(db, accounts).participants(1, "Supermarkt De Brink").getFirst());
-        open("training/voorbeeld");
-        for (String key : List.of("recognise", "raise", "refer")) {
-            _get(ConfidenceScale.class, spec -> spec.withId("before-" + key)).setValue(3);
-        }
-        _click(_get(Button.class, spec -> spec.withId("start-module")));
+        startAsShopLearner("voorbeeld");
         var attempt = training.openAttempt("voorbeeld").orElseThrow();
         training.goTo(attempt.id(), "reflectie");
         open("training/voorbeeld");

@@ -178,10 +178,7 @@ public class OmzienSimulation extends Simulation {
             .exec(during(Duration.ofSeconds(RAMP + DURATION + 60)).on(
                     doIfOrElse("#{lead}").then(LEAD_ROUND).orElse(PARTICIPANT_ROUND)));
 
-    /**
-     * Signs in, opens Mijn training and a module in the player, starts it (until stop 22 the users stayed on the
-     * module's first page with its confidence questions, which holds ~15 radio buttons more), then only keeps the session.
-     */
+    /** Signs in, opens Mijn training and a module in the player, starts it, then only keeps the session. */
     ScenarioBuilder hold = scenario("signed in, idle")
             .exec(SIGN_IN)
             .exec(uidl("Mijn training", ui -> Optional.of(VaadinUi.navigate("mijn-training"))))

@@ -8,7 +8,8 @@
 # Usage:  mvn package -DskipTests            (the jar to test; copy an older build aside to compare)
 #         bench/load.sh [label=jar ...]      default: after=target/omzien-*.jar
 # Settings (environment): USERS="50 200" concurrent users per run, RAMP=30 s, DURATION=120 s at full load,
-#   THINK_MIN=2000 THINK_MAX=5000 ms, LEAD_SHARE=20 (one in N users is a coalition lead on the dashboard),
+#   THINK_MIN=2000 THINK_MAX=5000 ms, SETTLE=30 s after the ramp before the full-load window (its requests and
+#   CPU are reported apart: the steady state without sign-ins and JIT warm-up), LEAD_SHARE=20 (one in N users is a coalition lead on the dashboard),
 #   MODE=mix|memory (HEAP_DUMP=1: also a heap dump with the users in; START_MODULE=false: the users stay on
 #   the module's first page with its confidence questions instead of starting it), ROUNDS=1 (before/after alternate ROUNDS times), JAVA_OPTS for the app (e.g. -Xmx1g),
 #   OUT=bench/load/results. Results: $OUT/summary.md (one line per run and action), Gatling's HTML reports
@@ -25,6 +26,7 @@ DURATION=${DURATION:-120}
 THINK_MIN=${THINK_MIN:-2000}
 THINK_MAX=${THINK_MAX:-5000}
 LEAD_SHARE=${LEAD_SHARE:-20}
+SETTLE=${SETTLE:-30}
 MODE=${MODE:-mix}
 ROUNDS=${ROUNDS:-1}
 OUT=${OUT:-$ROOT/bench/load/results}
@@ -46,6 +48,7 @@ cpu_ticks() { # utime+stime (+ waited-for children) of a process and its live ch
   echo "$total"
 }
 app_ticks() { awk '{print $14+$15}' "/proc/$APP/stat"; }
+busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; } # the whole machine, all cores
 pg_pid() { head -1 "$DATA/postgres/postmaster.pid"; }
 heap_after_gc() { # MiB used after a full GC
   "$JCMD" "$APP" GC.run > /dev/null; sleep 2; "$JCMD" "$APP" GC.run > /dev/null; sleep 1
@@ -71,6 +74,7 @@ gatling() { # label users mode duration -> runs the simulation, prints the repor
     org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
     -DbaseUrl=http://localhost:$PORT -Dusers="$2" -Dmode="$3" -DrampSeconds="$RAMP" -DdurationSeconds="$4" \
     -DthinkMinMs="$THINK_MIN" -DthinkMaxMs="$THINK_MAX" -DleadShare="$LEAD_SHARE" -DstartModule="${START_MODULE:-true}" \
+    -DsettleSeconds="$SETTLE" \
     -DdbUrl="jdbc:postgresql://localhost:$DB_PORT/postgres" \
     -DdbPassword="$(cat "$DATA/postgres/omzien-db-password")" -Dresults="$results" > "$results.log" 2>&1) || true
   ls -td "$results"/*/ | head -1
@@ -81,6 +85,7 @@ report_rows() { # label users load cpuApp cpuPg wall report
   python3 - "$@" <<'EOF'
 import re, sys
 label, users, load, cpu_app, cpu_pg, wall, report = sys.argv[1:8]
+w0, w1, ticks = (sys.argv[8:11] + ['', '', '100'])[:3]
 html = open(report + '/index.html', encoding='utf-8').read()
 rows = re.findall(r'class="ellipsed-name">([^<]+)</span>(.*?)</tr>', html, re.S)
 total = 0
@@ -95,6 +100,16 @@ cpu_app, cpu_pg, wall = float(cpu_app), float(cpu_pg), float(wall)
 for l in lines: print(l)
 print(f"| {label} | {users} | {load} | **all: {total} requests in {wall:.0f} s; app {cpu_app:.1f} CPU s ({cpu_app/wall:.2f} cores, "
       f"{1000*cpu_app/max(total,1):.1f} ms/request), PostgreSQL {cpu_pg:.1f} CPU s ({1000*cpu_pg/max(total,1):.1f} ms/request)** | | | | | |")
+if w0 and w1:
+    # Only the full-load window: its requests carry the suffix " (full load)", its CPU was read at its two marks.
+    (s0, a0, p0, b0, l0), (s1, a1, p1, b1, l1) = w0.split(), w1.split()
+    n = sum(int(dict(re.findall(r'col-(\d+)">([^<]*)<', rest))['2'].replace(',', '') or 0)
+            for name, rest in rows if name.endswith(' (full load)') and dict(re.findall(r'col-(\d+)">([^<]*)<', rest)))
+    secs, t = float(s1) - float(s0), float(ticks)
+    app, pg, busy = (int(a1) - int(a0)) / t, (int(p1) - int(p0)) / t, (int(b1) - int(b0)) / t
+    print(f"| {label} | {users} | {l0} → {l1} | **full load: {n} requests in {secs:.0f} s ({n/secs:.0f}/s); app {app/secs:.2f} cores "
+          f"({1000*app/max(n,1):.1f} ms/request), PostgreSQL {pg/secs:.2f} cores ({1000*pg/max(n,1):.1f} ms/request), "
+          f"whole machine {busy/secs:.2f} cores ({1000*busy/max(n,1):.1f} ms/request; the rest is the load tool)** | | | | | |")
 EOF
 }
 
@@ -116,11 +131,21 @@ for round in $(seq "$ROUNDS"); do
       load_start=$(cut -d' ' -f1 /proc/loadavg)
       if [ "$MODE" = mix ]; then
         t0=$(date +%s.%N); a0=$(app_ticks); p0=$(cpu_ticks "$(pg_pid)")
-        report=$(gatling "$label" "$users" mix "$DURATION")
+        log=$OUT/gatling-$label-$users-mix.log
+        rm -f "$log"
+        gatling "$label" "$users" mix "$DURATION" > "$OUT/report-path" &
+        GATLING=$!
+        # The full-load window (after ramp and settle): CPU of the app, its PostgreSQL and the whole machine.
+        window() { until grep -q "$1" "$log" 2>/dev/null; do sleep 0.2; kill -0 $GATLING 2>/dev/null || return 1; done
+          echo "$(date +%s.%N) $(app_ticks) $(cpu_ticks "$(pg_pid)") $(busy_ticks) $(cut -d' ' -f1 /proc/loadavg)"; }
+        w0=$(window OMZIEN-WINDOW-START || true); w1=$(window OMZIEN-WINDOW-END || true)
+        wait $GATLING || true
+        report=$(cat "$OUT/report-path")
         t1=$(date +%s.%N); a1=$(app_ticks); p1=$(cpu_ticks "$(pg_pid)")
         load_end=$(cut -d' ' -f1 /proc/loadavg)
         report_rows "$label" "$users" "$load_start → $load_end" \
           "$(echo "($a1-$a0)/$TICKS" | bc -l)" "$(echo "($p1-$p0)/$TICKS" | bc -l)" "$(echo "$t1-$t0" | bc -l)" "$report" \
+          "$w0" "$w1" "$TICKS" \
           | tee -a "$SUMMARY"
       else
         heap0=$(heap_after_gc)

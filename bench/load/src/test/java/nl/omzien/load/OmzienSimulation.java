@@ -40,7 +40,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * thinkMaxMs, mode ({@code mix}: the whole journey in a loop; {@code hold}: sign in, open Mijn training and
  * the player, then stay signed in without acting, for the memory measurement), startModule ({@code hold} only:
  * {@code false} keeps the users on the module's confidence questions instead of starting it), leadShare (one in N
- * users is a coalition lead opening the dashboard; 0 for none), accountPrefix.
+ * users is a coalition lead opening the dashboard; 0 for none), accountPrefix, settleSeconds (after the ramp, before
+ * the full-load window whose UIDL requests are reported apart, with the suffix " (full load)").
  */
 public class OmzienSimulation extends Simulation {
 
@@ -57,6 +58,12 @@ public class OmzienSimulation extends Simulation {
     static final String PASSWORD = System.getProperty("password", "omzien-demo");
     static final String LEAD = System.getProperty("leadAccount", "coalitie@coevorden.example");
     static final List<String> MODULES = List.of("herkennen", "gesprek", "doorverwijzen");
+    /** Seconds after the ramp before the full-load window opens (JIT warm-up and the last sign-ins settle). */
+    static final int SETTLE = Integer.getInteger("settleSeconds", 30);
+
+    /** The full-load window, from the start of injection: [ramp + settle, ramp + duration), in nanoTime. */
+    private static volatile long windowFrom = Long.MAX_VALUE;
+    private static volatile long windowTo = Long.MAX_VALUE;
 
     private static final AtomicInteger NEXT_USER = new AtomicInteger();
 
@@ -98,7 +105,7 @@ public class OmzienSimulation extends Simulation {
             return rpc.apply(ui).map(r -> session.set("body", ui.request(r)).set("send", true))
                     .orElseGet(() -> session.set("send", false));
         }).doIf("#{send}").then(
-                exec(http(name).post(session -> "/?v-r=uidl&v-uiId=" + ((VaadinUi) session.get("ui")).uiId())
+                exec(http(session -> inWindow() ? name + FULL_LOAD : name).post(session -> "/?v-r=uidl&v-uiId=" + ((VaadinUi) session.get("ui")).uiId())
                         .header("Content-Type", "application/json; charset=UTF-8")
                         .body(StringBody("#{body}"))
                         .check(status().is(200), bodyString().saveAs("answer")))
@@ -114,6 +121,14 @@ public class OmzienSimulation extends Simulation {
                                 return session.markAsFailed();
                             }
                         }));
+    }
+
+    /** Suffix of the requests sent in the full-load window: the report gives them their own rows. */
+    static final String FULL_LOAD = " (full load)";
+
+    static boolean inWindow() {
+        long now = System.nanoTime();
+        return now >= windowFrom && now < windowTo;
     }
 
     static Optional<ArrayNode> clickIfPresent(VaadinUi ui, String elementId) {
@@ -199,5 +214,23 @@ public class OmzienSimulation extends Simulation {
     @Override
     public void before() {
         AccountSeeder.ensureAccounts(PREFIX, 2 * USERS);
+        // Injection starts right after this; bench/load.sh reads the app's CPU at these two marks.
+        long start = System.nanoTime();
+        windowFrom = start + Duration.ofSeconds(RAMP + SETTLE).toNanos();
+        windowTo = start + Duration.ofSeconds(RAMP + Math.max(SETTLE, DURATION)).toNanos();
+        Thread.ofPlatform().daemon().start(() -> {
+            mark(windowFrom, "OMZIEN-WINDOW-START");
+            mark(windowTo, "OMZIEN-WINDOW-END");
+        });
+    }
+
+    private static void mark(long at, String line) {
+        try {
+            Thread.sleep(Duration.ofNanos(Math.max(0, at - System.nanoTime())));
+        } catch (InterruptedException e) {
+            return;
+        }
+        System.out.println(line);
+        System.out.flush();
     }
 }

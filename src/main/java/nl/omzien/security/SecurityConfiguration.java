@@ -40,6 +40,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -69,6 +70,15 @@ class SecurityConfiguration {
         var interceptor = new AuthorizationManagerBeforeMethodInterceptor(pointcut, manager);
         interceptor.setOrder(AuthorizationInterceptorsOrder.JSR250.getOrder());
         return interceptor;
+    }
+
+    /**
+     * No observations of Spring Security's own (nobody traces here). Switching them off by property is not enough:
+     * Spring Security still wraps every filter of its chain in an observation on every request.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Vaadin's navigation check, built as Vaadin builds it, without a class path scan per check. */

@@ -1,5 +1,6 @@
 package nl.omzien.ops;
 
+import io.micrometer.observation.ObservationRegistry;
 import nl.omzien.sessions.RegistrationService;
 import nl.omzien.test.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +39,8 @@ class MetricsEndpointTest extends IntegrationTest {
     RegistrationService registrations;
     @Autowired
     UserDetailsService accounts;
+    @Autowired
+    ObservationRegistry observations;
 
     @AfterEach
     void signOut() {
@@ -77,6 +83,29 @@ class MetricsEndpointTest extends IntegrationTest {
             assertThat(response.statusCode()).as(closed).isNotEqualTo(200);
             assertThat(response.body()).as(closed).doesNotContain("spring.datasource", "activeProfiles", "\"beans\"");
         }
+    }
+
+    /**
+     * Spring Security observes nothing of its own (SecurityConfiguration.noSecurityObservations): switched off by
+     * property only, it still wrapped each of its filters in an observation on every request (issue 23). The
+     * registry is asked about every observation made; requests themselves are still observed for the metrics.
+     */
+    @Test
+    void aRequestMakesNoSpringSecurityObservationsButIsStillMeasured() throws Exception {
+        Set<String> made = ConcurrentHashMap.newKeySet();
+        AtomicBoolean recording = new AtomicBoolean(true);
+        observations.observationConfig().observationPredicate((name, context) -> {
+            if (recording.get()) {
+                made.add(name);
+            }
+            return true;
+        });
+        try {
+            assertThat(get("/login", null).statusCode()).isEqualTo(200);
+        } finally {
+            recording.set(false);
+        }
+        assertThat(made).contains("http.server.requests").noneMatch(name -> name.startsWith("spring.security"));
     }
 
     private String scrape() throws Exception {

@@ -8,13 +8,15 @@ import nl.omzien.training.ScenarioRun;
 import nl.omzien.training.content.ScenarioStep;
 import nl.omzien.training.internal.db.tables.records.ModuleAttemptRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
 import static nl.omzien.training.internal.db.Tables.QUIZ_SUBMISSION;
@@ -22,8 +24,10 @@ import static nl.omzien.training.internal.db.Tables.REFLECTION_ANSWER;
 import static nl.omzien.training.internal.db.Tables.SCENARIO_CHOICE;
 import static nl.omzien.training.internal.db.Tables.SELF_ASSESSMENT;
 import static nl.omzien.training.internal.db.Tables.STEP_PROGRESS;
+import static org.jooq.impl.DSL.array;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
 @Repository
@@ -35,26 +39,45 @@ public class JooqTrainingRepository {
         this.db = db;
     }
 
-    public Optional<Attempt> find(long attemptId) {
-        return db.selectFrom(MODULE_ATTEMPT).where(MODULE_ATTEMPT.ID.eq(attemptId)).fetchOptional().map(this::toAttempt);
+    /** The steps an attempt completed, read with the attempt itself: one round trip per attempt read. */
+    private static final Field<String[]> COMPLETED_STEPS = array(select(STEP_PROGRESS.STEP_ID).from(STEP_PROGRESS)
+            .where(STEP_PROGRESS.ATTEMPT_ID.eq(MODULE_ATTEMPT.ID), STEP_PROGRESS.COMPLETED_AT.isNotNull())).as("completed_steps");
+
+    private SelectJoinStep<Record> attempts() {
+        return db.select(MODULE_ATTEMPT.fields()).select(COMPLETED_STEPS).from(MODULE_ATTEMPT);
     }
 
-    /** Locks the attempt row so concurrent requests (double clicks, two tabs) for it run one after the other. */
+    private Attempt toAttempt(Record r) {
+        return toAttempt(r.into(MODULE_ATTEMPT), Set.of(r.get(COMPLETED_STEPS)));
+    }
+
+    public Optional<Attempt> find(long attemptId) {
+        return attempts().where(MODULE_ATTEMPT.ID.eq(attemptId)).fetchOptional(this::toAttempt);
+    }
+
+    /**
+     * Locks the attempt row so concurrent requests (double clicks, two tabs) for it run one after the other. The
+     * completed steps are read after the lock, in a statement of their own: one that waited for the lock must see
+     * the steps the other request stored (a subquery would still read the snapshot from before the wait).
+     */
     public Optional<Attempt> lock(long attemptId) {
-        return db.selectFrom(MODULE_ATTEMPT).where(MODULE_ATTEMPT.ID.eq(attemptId)).forUpdate().fetchOptional().map(this::toAttempt);
+        return db.selectFrom(MODULE_ATTEMPT).where(MODULE_ATTEMPT.ID.eq(attemptId)).forUpdate().fetchOptional()
+                .map(r -> toAttempt(r, db.select(STEP_PROGRESS.STEP_ID).from(STEP_PROGRESS)
+                        .where(STEP_PROGRESS.ATTEMPT_ID.eq(r.getId()), STEP_PROGRESS.COMPLETED_AT.isNotNull())
+                        .fetchSet(STEP_PROGRESS.STEP_ID)));
     }
 
     public Optional<Attempt> latest(PersonId userId, String moduleId) {
-        return db.selectFrom(MODULE_ATTEMPT)
+        return attempts()
                 .where(MODULE_ATTEMPT.USER_ID.eq(userId), MODULE_ATTEMPT.MODULE_ID.eq(moduleId))
                 .orderBy(MODULE_ATTEMPT.COMPLETED_AT.isNull().desc(), MODULE_ATTEMPT.STARTED_AT.desc(), MODULE_ATTEMPT.ID.desc())
-                .limit(1).fetchOptional().map(this::toAttempt);
+                .limit(1).fetchOptional(this::toAttempt);
     }
 
     public Optional<Attempt> latestCompleted(PersonId userId, String moduleId) {
-        return db.selectFrom(MODULE_ATTEMPT)
+        return attempts()
                 .where(MODULE_ATTEMPT.USER_ID.eq(userId), MODULE_ATTEMPT.MODULE_ID.eq(moduleId), MODULE_ATTEMPT.COMPLETED_AT.isNotNull())
-                .orderBy(MODULE_ATTEMPT.COMPLETED_AT.desc()).limit(1).fetchOptional().map(this::toAttempt);
+                .orderBy(MODULE_ATTEMPT.COMPLETED_AT.desc()).limit(1).fetchOptional(this::toAttempt);
     }
 
     /** Inserts an open attempt unless one exists (the partial unique index makes a double click harmless). */
@@ -202,12 +225,9 @@ public class JooqTrainingRepository {
                 .execute();
     }
 
-    private Attempt toAttempt(ModuleAttemptRecord r) {
-        Set<String> completed = db.select(STEP_PROGRESS.STEP_ID).from(STEP_PROGRESS)
-                .where(STEP_PROGRESS.ATTEMPT_ID.eq(r.getId()), STEP_PROGRESS.COMPLETED_AT.isNotNull())
-                .fetchSet(STEP_PROGRESS.STEP_ID);
+    private static Attempt toAttempt(ModuleAttemptRecord r, Set<String> completed) {
         return new Attempt(r.getId(), r.getUserId(), r.getModuleId(), r.getVersion(), Audience.valueOf(r.getAudience()),
                 r.getCurrentStepId(), r.getStartedAt(), r.getCompletedAt(), r.getScorePercent(),
-                completed.stream().collect(Collectors.toUnmodifiableSet()));
+                Set.copyOf(completed));
     }
 }

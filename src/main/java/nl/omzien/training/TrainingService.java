@@ -201,18 +201,31 @@ public class TrainingService {
      */
     @Transactional
     public Attempt completeStep(long attemptId, String stepId, int secondsSpent) {
+        complete(ownOpen(attemptId), stepId, secondsSpent);
+        return own(attemptId);
+    }
+
+    /** "Next": {@link #completeStep} and {@link #goTo} the next step in one transaction (one lock, one read back). */
+    @Transactional
+    public Attempt completeStepAndGoTo(long attemptId, String stepId, int secondsSpent, String nextStepId) {
         Attempt attempt = ownOpen(attemptId);
+        step(attempt, nextStepId);
+        complete(attempt, stepId, secondsSpent);
+        progress.moveTo(attemptId, nextStepId, now());
+        return own(attemptId);
+    }
+
+    private void complete(Attempt attempt, String stepId, int secondsSpent) {
         Step step = step(attempt, stepId);
         boolean done = switch (step) {
             case ScenarioStep scenario -> scenarioRun(attempt, scenario).anyRunFinished();
-            case QuizStep quiz -> quizPassed(attemptId, quiz);
+            case QuizStep quiz -> quizPassed(attempt.id(), quiz);
             default -> true;
         };
         if (!done) {
             throw new IllegalStateException("Step " + stepId + " is not finished yet");
         }
-        progress.completeStep(attemptId, stepId, Math.max(0, Math.min(secondsSpent, 3600)), now());
-        return own(attemptId);
+        progress.completeStep(attempt.id(), stepId, Math.max(0, Math.min(secondsSpent, 3600)), now());
     }
 
     private boolean quizPassed(long attemptId, QuizStep quiz) {

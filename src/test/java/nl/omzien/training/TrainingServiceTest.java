@@ -60,6 +60,36 @@ class TrainingServiceTest extends KaribuTest {
     }
 
     @Test
+    void nextCompletesTheStepAndMovesOnInOneGoAndAnUnfinishedStepMovesNothing() {
+        signInAs("lotte.westerhof@demo.example");
+        Attempt attempt = training.start("voorbeeld", Audience.SHOP, MIDDLE);
+        var steps = example().stepsFor(Audience.SHOP);
+        String first = steps.get(0).id();
+        String second = steps.get(1).id();
+
+        Attempt moved = training.completeStepAndGoTo(attempt.id(), first, 42, second);
+        Set<String> expected = new java.util.HashSet<>(attempt.completedSteps());
+        expected.add(first);
+        assertThat(moved.completedSteps()).isEqualTo(expected);
+        assertThat(moved.currentStepId()).isEqualTo(second);
+        assertThat(training.own(attempt.id())).isEqualTo(moved);
+
+        // A scenario nobody played is not done: refused, and the learner stays where they were.
+        ScenarioStep scenario = steps.stream().filter(ScenarioStep.class::isInstance).map(ScenarioStep.class::cast)
+                .findFirst().orElseThrow();
+        assertThatThrownBy(() -> training.completeStepAndGoTo(attempt.id(), scenario.id(), 5, first))
+                .isInstanceOf(IllegalStateException.class);
+        // A next step that is not in the learner's variant is refused before anything is stored.
+        assertThatThrownBy(() -> training.completeStepAndGoTo(attempt.id(), second, 5, "no-such-step"))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        assertThat(training.own(attempt.id())).isEqualTo(moved);
+
+        signInAs("eva.celik@demo.example");
+        assertThatThrownBy(() -> training.completeStepAndGoTo(attempt.id(), second, 5, first))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void nobodyElseCanReadOrChangeMyAttempt() {
         signInAs("daan.visser@demo.example");
         Attempt mine = training.start("voorbeeld", Audience.SHOP, MIDDLE);

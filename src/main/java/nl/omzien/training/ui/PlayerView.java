@@ -222,8 +222,14 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
             next.setEnabled(at.withCompleted(attempt.completedSteps()).canGoOn());
         };
         Runnable goNext = () -> {
-            attempt = training.completeStep(attempt.id(), step.id(), (int) Duration.between(stepShownAt, clock.instant()).toSeconds());
-            goOn(at);
+            int seconds = (int) Duration.between(stepShownAt, clock.instant()).toSeconds();
+            at.next().ifPresentOrElse(following -> {
+                attempt = training.completeStepAndGoTo(attempt.id(), step.id(), seconds, following.id());
+                showCurrentStep();
+            }, () -> {
+                attempt = training.completeStep(attempt.id(), step.id(), seconds);
+                showClosing();
+            });
         };
         showStepBody(step, goNext, refreshNext);
         next.setEnabled(at.canGoOn());

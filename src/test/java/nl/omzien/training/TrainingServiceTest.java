@@ -11,7 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 import static nl.omzien.training.internal.db.Tables.MODULE_ATTEMPT;
@@ -68,7 +70,7 @@ class TrainingServiceTest extends KaribuTest {
         String second = steps.get(1).id();
 
         Attempt moved = training.completeStepAndGoTo(attempt.id(), first, 42, second);
-        Set<String> expected = new java.util.HashSet<>(attempt.completedSteps());
+        Set<String> expected = new HashSet<>(attempt.completedSteps());
         expected.add(first);
         assertThat(moved.completedSteps()).isEqualTo(expected);
         assertThat(moved.currentStepId()).isEqualTo(second);
@@ -81,7 +83,7 @@ class TrainingServiceTest extends KaribuTest {
                 .isInstanceOf(IllegalStateException.class);
         // A next step that is not in the learner's variant is refused before anything is stored.
         assertThatThrownBy(() -> training.completeStepAndGoTo(attempt.id(), second, 5, "no-such-step"))
-                .isInstanceOf(java.util.NoSuchElementException.class);
+                .isInstanceOf(NoSuchElementException.class);
         assertThat(training.own(attempt.id())).isEqualTo(moved);
 
         signInAs("eva.celik@demo.example");

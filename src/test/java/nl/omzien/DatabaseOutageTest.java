@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 17: while the database is down, readiness says DOWN and a sign-in fails within seconds with its own
- * answer, instead of hanging ~32 s and showing the sign-in form again without a word. The whole app runs on
+ * answer, instead of hanging ~32 s and showing the sign-in form again without a word. Issue 23: someone signed in
+ * gets the same answer (503), not a 403. The whole app runs on
  * its own embedded PostgreSQL, which the test stops; everything is checked over HTTP.
  */
 class DatabaseOutageTest {
@@ -36,7 +37,7 @@ class DatabaseOutageTest {
     private int port;
 
     @Test
-    void readinessGoesDownAndSignInSaysTheServiceIsUnavailableWithinSecondsWhileTheDatabaseIsDown() throws Exception {
+    void readinessGoesDownAndSignInAndPagesSayTheServiceIsUnavailableWithinSecondsWhileTheDatabaseIsDown() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
                 "--omzien.embedded-db.data-dir=" + dataDir.resolve("postgres"),
                 "--omzien.embedded-db.durable=false",
@@ -47,8 +48,27 @@ class DatabaseOutageTest {
             port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
             String csrf = CsrfToken.in(get("/login").body(), "the sign-in page");
+            // Someone signed in before the outage, in a browser of their own.
+            HttpClient signedIn = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            String theirCsrf = CsrfToken.in(send(signedIn, get("/login", "nl")).body(), "the sign-in page");
+            HttpResponse<String> theirSignIn = send(signedIn, form("/login", "username=" + enc("deelnemer@omzien.example")
+                    + "&password=" + enc("omzien-demo") + "&_csrf=" + enc(theirCsrf)));
+            assertThat(theirSignIn.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).doesNotContain("login"));
+            assertThat(send(signedIn, get("/mijn-training", "nl")).statusCode()).isEqualTo(200);
 
             app.getBean(EmbeddedPostgres.class).close();
+
+            // Their next page says the service is away for a moment (503), in their language, within seconds; it
+            // was a 403 ("not allowed") when the session check's error reached Spring Security's error handling.
+            long asked = System.nanoTime();
+            HttpResponse<String> page = send(signedIn, get("/mijn-training", "en"));
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).isPresent();
+            assertThat(page.body()).contains("<html lang=\"en\"", "Omzien is temporarily unavailable");
+            assertThat(send(signedIn, get("/mijn-training", "nl")).body()).contains("Omzien is even niet bereikbaar");
 
             HttpResponse<String> readiness = get("/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
@@ -66,15 +86,26 @@ class DatabaseOutageTest {
         }
     }
 
+    private HttpRequest get(String path, String language) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
+                .timeout(Duration.ofSeconds(60)).GET().build();
+    }
+
+    private HttpRequest form(String path, String form) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(client, get(path, "nl"));
     }
 
     private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(client, form(path, form));
     }
 
     private static String enc(String value) {

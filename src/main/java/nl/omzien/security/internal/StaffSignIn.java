@@ -3,6 +3,7 @@ package nl.omzien.security.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.omzien.base.SecretTokens;
+import nl.omzien.base.Translations;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,6 +40,7 @@ public class StaffSignIn {
 
     private final SecondFactors secondFactors;
     private final AccountSessions sessions;
+    private final Translations translations;
     private final UserDetailsService users;
     private final LoginThrottle throttle;
     private final TotpCodes totp;
@@ -48,8 +50,10 @@ public class StaffSignIn {
     private final String rememberMeKey = SecretTokens.newToken();
 
     StaffSignIn(SecondFactors secondFactors, AccountSessions sessions, UserDetailsService users, LoginThrottle throttle,
-                TotpCodes totp, JooqRememberMeTokenRepository rememberMeTokens, ProviderAccounts providerAccounts, Clock clock) {
+                TotpCodes totp, JooqRememberMeTokenRepository rememberMeTokens, ProviderAccounts providerAccounts,
+                Translations translations, Clock clock) {
         this.secondFactors = secondFactors;
+        this.translations = translations;
         this.sessions = sessions;
         this.users = users;
         this.throttle = throttle;
@@ -141,7 +145,7 @@ public class StaffSignIn {
                 response.sendRedirect(request.getContextPath() + target);
             });
             http.addFilterAfter(filter, UsernamePasswordAuthenticationFilter.class);
-            http.addFilterBefore(new SignedOutEverywhereFilter(sessions), AuthorizationFilter.class);
+            http.addFilterBefore(new SignedOutEverywhereFilter(sessions, translations), AuthorizationFilter.class);
         }
     }
 

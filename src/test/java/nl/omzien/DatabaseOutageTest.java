@@ -51,24 +51,24 @@ class DatabaseOutageTest {
             // Someone signed in before the outage, in a browser of their own.
             HttpClient signedIn = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-            String theirCsrf = CsrfToken.in(send(signedIn, get("/login", "nl")).body(), "the sign-in page");
-            HttpResponse<String> theirSignIn = send(signedIn, form("/login", "username=" + enc("deelnemer@omzien.example")
+            String theirCsrf = CsrfToken.in(send(signedIn, request("/login", "nl")).body(), "the sign-in page");
+            HttpResponse<String> theirSignIn = send(signedIn, formPost("/login", "username=" + enc("deelnemer@omzien.example")
                     + "&password=" + enc("omzien-demo") + "&_csrf=" + enc(theirCsrf)));
             assertThat(theirSignIn.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).doesNotContain("login"));
-            assertThat(send(signedIn, get("/mijn-training", "nl")).statusCode()).isEqualTo(200);
+            assertThat(send(signedIn, request("/mijn-training", "nl")).statusCode()).isEqualTo(200);
 
             app.getBean(EmbeddedPostgres.class).close();
 
             // Their next page says the service is away for a moment (503), in their language, within seconds; it
             // was a 403 ("not allowed") when the session check's error reached Spring Security's error handling.
             long asked = System.nanoTime();
-            HttpResponse<String> page = send(signedIn, get("/mijn-training", "en"));
+            HttpResponse<String> page = send(signedIn, request("/mijn-training", "en"));
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.headers().firstValue("Retry-After")).isPresent();
             assertThat(page.body()).contains("<html lang=\"en\"", "Omzien is temporarily unavailable");
-            assertThat(send(signedIn, get("/mijn-training", "nl")).body()).contains("Omzien is even niet bereikbaar");
+            assertThat(send(signedIn, request("/mijn-training", "nl")).body()).contains("Omzien is even niet bereikbaar");
 
             HttpResponse<String> readiness = get("/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
@@ -86,12 +86,12 @@ class DatabaseOutageTest {
         }
     }
 
-    private HttpRequest get(String path, String language) {
+    private HttpRequest request(String path, String language) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language)
                 .timeout(Duration.ofSeconds(60)).GET().build();
     }
 
-    private HttpRequest form(String path, String form) {
+    private HttpRequest formPost(String path, String form) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }
@@ -101,11 +101,11 @@ class DatabaseOutageTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(client, get(path, "nl"));
+        return send(client, request(path, "nl"));
     }
 
     private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        return send(client, form(path, form));
+        return send(client, formPost(path, form));
     }
 
     private static String enc(String value) {

@@ -231,7 +231,8 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 showClosing();
             });
         };
-        showStepBody(step, goNext, refreshNext);
+        Runnable onNext = showStepBody(step, goNext, refreshNext);
+        stepListeners.add(next.addClickListener(click -> onNext.run()));
         next.setEnabled(at.canGoOn());
         back.setEnabled(at.previous().isPresent());
         stepListeners.add(back.addClickListener(click -> at.previous().ifPresent(this::goTo)));
@@ -290,10 +291,10 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
         showCurrentStep();
     }
 
-    /** Fills the body with the step's content and wires "next": a reflection is saved before moving on. */
-    private void showStepBody(Step step, Runnable goNext, Runnable refreshNext) {
+    /** Fills the body with the step's content; returns what "next" does (a reflection is saved before moving on). */
+    private Runnable showStepBody(Step step, Runnable goNext, Runnable refreshNext) {
         body.removeAll();
-        switch (step) {
+        return switch (step) {
             case LessonStep lesson -> {
                 if (lesson.image() != null) {
                     body.add(lessonImage(lesson.image()));
@@ -307,7 +308,7 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                         body.add(figures);
                     }
                 }
-                stepListeners.add(next.addClickListener(click -> goNext.run()));
+                yield goNext;
             }
             case ReflectionStep reflection -> {
                 // The question in full as a heading in body text, not as a field label cut to one line.
@@ -323,7 +324,7 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                 answer.setHelperText(getTranslation("player.reflection.private"));
                 answer.setValue(training.myReflection(attempt.id(), reflection.id()).orElse(""));
                 body.add(question, answer);
-                stepListeners.add(next.addClickListener(click -> {
+                yield () -> {
                     try {
                         training.saveReflection(attempt.id(), reflection.id(), answer.getValue());
                     } catch (InvalidInputException problem) {
@@ -333,17 +334,17 @@ public class PlayerView extends VerticalLayout implements BeforeEnterObserver, H
                         return;
                     }
                     goNext.run();
-                }));
+                };
             }
             case ScenarioStep scenario -> {
                 body.add(new ScenarioPanel(training, attempt.id(), scenario, refreshNext));
-                stepListeners.add(next.addClickListener(click -> goNext.run()));
+                yield goNext;
             }
             case QuizStep quiz -> {
                 body.add(new QuizPanel(training, attempt.id(), quiz, module.passMark(), refreshNext));
-                stepListeners.add(next.addClickListener(click -> goNext.run()));
+                yield goNext;
             }
-        }
+        };
     }
 
     private Image lessonImage(LessonStep.Image image) {

@@ -10,8 +10,10 @@
 # Settings (environment): USERS="50 200" concurrent users per run, RAMP=30 s, DURATION=120 s at full load,
 #   THINK_MIN=2000 THINK_MAX=5000 ms, SETTLE=30 s after the ramp before the full-load window (its requests and
 #   CPU are reported apart: the steady state without sign-ins and JIT warm-up), LEAD_SHARE=20 (one in N users is a coalition lead on the dashboard),
-#   MODE=mix|memory (HEAP_DUMP=1: also a heap dump with the users in; START_MODULE=false: the users stay on
+#   MODE=mix|floor|memory (floor: every user only sends empty UIDL requests after signing in, the cost of a
+#   round trip through Tomcat, Spring Security and Vaadin with no page work; HEAP_DUMP=1: also a heap dump with the users in; START_MODULE=false: the users stay on
 #   the module's first page with its confidence questions instead of starting it), ROUNDS=1 (before/after alternate ROUNDS times), JAVA_OPTS for the app (e.g. -Xmx1g),
+#   JAVA_OPTS_<label> added for that label only (compare JVM flags on one jar: a=x.jar b=x.jar JAVA_OPTS_b=...),
 #   OUT=bench/load/results. Results: $OUT/summary.md (one line per run and action), Gatling's HTML reports
 #   beside it.
 # Runs the client on the same machine as the app: on a 2-core machine its CPU competes with the app's.
@@ -59,7 +61,7 @@ start_app() { # label jar
   DATA=$OUT/data-$1
   mkdir -p "$DATA"
   OMZIEN_DATA_DIR="$DATA" PORT=$PORT OMZIEN_EMBEDDED_DB_PORT=$DB_PORT \
-    "$JAVA" ${JAVA_OPTS:-} -jar "$2" > "$DATA/app.log" 2>&1 &
+    "$JAVA" ${JAVA_OPTS:-} $(eval echo "\${JAVA_OPTS_$1:-}") -jar "$2" > "$DATA/app.log" 2>&1 &
   APP=$!
   until grep -q "Started Application" "$DATA/app.log"; do
     sleep 1; kill -0 $APP 2>/dev/null || { tail -30 "$DATA/app.log"; exit 1; }
@@ -114,7 +116,7 @@ EOF
 }
 
 echo "# Load test $(date -u +%FT%TZ) on $(nproc) cores; MODE=$MODE USERS='$USERS' RAMP=$RAMP DURATION=$DURATION think $THINK_MIN-$THINK_MAX ms" >> "$SUMMARY"
-if [ "$MODE" = mix ]; then
+if [ "$MODE" != memory ]; then
   echo "| code | users | load 1 min (start → end) | action | requests | errors | p50 ms | p95 ms | p99 ms |" >> "$SUMMARY"
   echo "|---|---|---|---|---|---|---|---|---|" >> "$SUMMARY"
 else
@@ -129,11 +131,11 @@ for round in $(seq "$ROUNDS"); do
       echo "round $round, $label ($jar), $users users, $MODE"
       start_app "$label" "$jar"
       load_start=$(cut -d' ' -f1 /proc/loadavg)
-      if [ "$MODE" = mix ]; then
+      if [ "$MODE" != memory ]; then
         t0=$(date +%s.%N); a0=$(app_ticks); p0=$(cpu_ticks "$(pg_pid)")
-        log=$OUT/gatling-$label-$users-mix.log
+        log=$OUT/gatling-$label-$users-$MODE.log
         rm -f "$log"
-        gatling "$label" "$users" mix "$DURATION" > "$OUT/report-path" &
+        gatling "$label" "$users" "$MODE" "$DURATION" > "$OUT/report-path" &
         GATLING=$!
         # The full-load window (after ramp and settle): CPU of the app, its PostgreSQL and the whole machine.
         window() { until grep -q "$1" "$log" 2>/dev/null; do sleep 0.2; kill -0 $GATLING 2>/dev/null || return 1; done

@@ -38,7 +38,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>
  * System properties: baseUrl, users (concurrent), rampSeconds, durationSeconds (at full load), thinkMinMs,
  * thinkMaxMs, mode ({@code mix}: the whole journey in a loop; {@code hold}: sign in, open Mijn training and
- * the player, then stay signed in without acting, for the memory measurement), startModule ({@code hold} only:
+ * the player, then stay signed in without acting, for the memory measurement; {@code floor}: sign in, open Mijn
+ * training, then only empty round trips, the cost of Vaadin's request handling alone), startModule ({@code hold} only:
  * {@code false} keeps the users on the module's confidence questions instead of starting it), leadShare (one in N
  * users is a coalition lead opening the dashboard; 0 for none), accountPrefix, settleSeconds (after the ramp, before
  * the full-load window whose UIDL requests are reported apart, with the suffix " (full load)").
@@ -202,8 +203,24 @@ public class OmzienSimulation extends Simulation {
             .doIf(session -> START_IN_HOLD).then(START_MODULE)
             .exec(pause(Duration.ofSeconds(RAMP + DURATION + 600)));
 
+    /**
+     * The cheapest round trip Vaadin has: a UIDL request with no RPC calls (what the client sends to fetch pending
+     * changes). It passes everything every click passes (Tomcat, Spring Security, the session check, Vaadin's
+     * request handling, collecting and writing the answer) and nothing a page adds. Its cost per request at full
+     * load is the floor under every action of the app on this stack.
+     */
+    ScenarioBuilder floor = scenario("empty round trips")
+            .exec(SIGN_IN)
+            .exec(uidl("Mijn training", ui -> Optional.of(VaadinUi.navigate("mijn-training"))))
+            .exec(during(Duration.ofSeconds(RAMP + DURATION + 60)).on(
+                    think(), uidl("empty round trip", ui -> Optional.of(VaadinUi.JSON.createArrayNode()))));
+
     {
-        ScenarioBuilder chosen = "hold".equals(MODE) ? hold : mix;
+        ScenarioBuilder chosen = switch (MODE) {
+            case "hold" -> hold;
+            case "floor" -> floor;
+            default -> mix;
+        };
         setUp(chosen.injectClosed(
                 rampConcurrentUsers(0).to(USERS).during(Duration.ofSeconds(RAMP)),
                 constantConcurrentUsers(USERS).during(Duration.ofSeconds(DURATION))))

@@ -7,6 +7,7 @@ import nl.omzien.base.SecretTokens;
 import nl.omzien.campaigns.internal.AgendaSlugs;
 import nl.omzien.campaigns.internal.JooqCampaignRepository;
 import nl.omzien.onboarding.InviteLinkService;
+import nl.omzien.security.ApiCaller;
 import nl.omzien.security.CurrentUser;
 import nl.omzien.security.Role;
 import nl.omzien.security.SignedInUser;
@@ -317,11 +318,35 @@ public class CampaignService {
     @Transactional(readOnly = true)
     @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public Optional<CampaignFigures> figures(MunicipalityId municipalityId) {
-        MunicipalityId municipality = scope(municipalityId);
-        return repository.of(municipality).stream().filter(c -> !c.startsOn().isAfter(today())).findFirst()
+        return figures(municipalityId, LocalDate.MIN, today());
+    }
+
+    /**
+     * The figures of the municipality's latest campaign that began within the period and has begun, for the council
+     * report and the exports of that period; empty without one.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE, ApiCaller.ROLE})
+    public Optional<CampaignFigures> figures(MunicipalityId municipalityId, LocalDate periodFrom, LocalDate periodUntil) {
+        MunicipalityId municipality = figuresScope(municipalityId);
+        LocalDate lastStart = periodUntil.isBefore(today()) ? periodUntil : today();
+        return repository.of(municipality).stream()
+                .filter(c -> !c.startsOn().isAfter(lastStart) && !c.startsOn().isBefore(periodFrom)).findFirst()
                 .map(c -> new CampaignFigures(c.name(), c.startsOn(), c.endsOn(),
                         period(municipality, c.startsOn(), c.endsOn()),
                         period(municipality, c.startsOn().minusWeeks(52), c.endsOn().minusWeeks(52))));
+    }
+
+    /** Staff as everywhere; a key of the figures API (decision 031) only for its own municipality. */
+    private MunicipalityId figuresScope(MunicipalityId municipalityId) {
+        Optional<ApiCaller> apiCaller = ApiCaller.current();
+        if (apiCaller.isEmpty()) {
+            return scope(municipalityId);
+        }
+        if (!apiCaller.get().municipalityId().equals(municipalityId)) {
+            throw new AccessDeniedException("API key of another municipality");
+        }
+        return municipalityId;
     }
 
     private CampaignFigures.Period period(MunicipalityId municipality, LocalDate from, LocalDate until) {

@@ -5,6 +5,8 @@ import nl.omzien.base.OrganisationId;
 import jakarta.annotation.security.RolesAllowed;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.Translations;
+import nl.omzien.campaigns.CampaignFigures;
+import nl.omzien.campaigns.CampaignService;
 import nl.omzien.certificates.LearningPath;
 import nl.omzien.certificates.LearningPaths;
 import nl.omzien.dashboard.internal.CouncilReportPdf;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -63,10 +66,12 @@ public class DashboardService {
     private final PartnerService partners;
     private final Clock clock;
     private final JooqEffectQuery effects;
+    private final CampaignService campaigns;
 
     DashboardService(JooqDashboardQuery query, CurrentUser currentUser, LearningPaths paths, ModuleCatalog modules,
                      Translations translations, SectorService sectors, PartnerService partners, Clock clock,
-                     JooqEffectQuery effects) {
+                     JooqEffectQuery effects, CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.sectors = sectors;
         this.partners = partners;
         this.effects = effects;
@@ -350,6 +355,12 @@ public class DashboardService {
                 (key, args) -> translations.getTranslation(key, locale, args), locale);
     }
 
+    /** The municipality's campaign that began in the period (issue 21's figures); none for all municipalities. */
+    Optional<CampaignFigures> campaign(DashboardFilter filter) {
+        return filter.municipalityId() == null ? Optional.empty()
+                : campaigns.figures(filter.municipalityId(), filter.firstDay(), filter.lastDay());
+    }
+
     /** Every dashboard table, translated, for CSV and XLSX exports and the council report. */
     @Transactional(readOnly = true)
     @RolesAllowed({Role.ADMIN_ROLE, Role.LEAD_ROLE})
@@ -385,7 +396,9 @@ public class DashboardService {
         return CouncilReportPdf.render(new CouncilReportPdf.Content(place, filter, figures(filter),
                         overTime(filter, filter.from().getYear() == filter.until().getYear() ? Granularity.MONTH : Granularity.QUARTER),
                         bySector(filter, locale), targets(filter), comments(filter, CommentFilter.ALL), publication, LocalDate.now(clock),
-                        effectTables(filter, locale, publication)),
+                        effectTables(filter, locale, publication),
+                        new DashboardTables(this, translations, locale, SmallNumbers.forPublication(publication)).campaign(filter)
+                                .orElse(null)),
                 (key, args) -> translations.getTranslation(key, locale, args), locale);
     }
 

@@ -1,11 +1,15 @@
 package nl.omzien.dashboard;
 
 import nl.omzien.base.Translations;
+import nl.omzien.campaigns.CampaignFigures;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -47,12 +51,36 @@ class DashboardTables {
         tables.add(targets(service.targets(filter)));
         tables.add(comments(service.comments(filter, CommentFilter.ALL)));
         tables.addAll(new EffectTables(translations, locale, small).all(service.effect(filter, locale)));
+        campaign(filter).ifPresent(tables::add);
         return tables;
     }
 
     /** What the figures API serves: every table but the comments, whose free text may name someone. */
     List<DashboardTable> published(DashboardFilter filter) {
         return all(filter).stream().filter(t -> !t.name().equals("comments")).toList();
+    }
+
+    /** The campaign that began in the period against the same weeks a year before; people hide, sessions do not. */
+    Optional<DashboardTable> campaign(DashboardFilter filter) {
+        return service.campaign(filter).map(this::campaign);
+    }
+
+    private DashboardTable campaign(CampaignFigures f) {
+        CampaignFigures.Period now = f.during();
+        CampaignFigures.Period before = f.yearBefore();
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        return new DashboardTable("campaign", t("dashboard.table.campaign", f.campaignName(), date.format(f.from()),
+                date.format(f.until())),
+                List.of(t("dashboard.campaign.figure"), f.campaignName(), t("dashboard.campaign.year-before")),
+                List.of(List.of(t("dashboard.campaign.sessions"), now.sessionsHeld(), before.sessionsHeld()),
+                        List.of(t("dashboard.campaign.trained"), people(now.peopleTrained()), people(before.peopleTrained())),
+                        List.of(t("dashboard.campaign.activities"), now.activities(), before.activities()),
+                        List.of(t("dashboard.campaign.sign-ups"), people(now.agendaSignUps()), people(before.agendaSignUps()))),
+                columns());
+    }
+
+    private Object people(long count) {
+        return masked(count, small.hidden(count));
     }
 
     DashboardTable figures(DashboardFigures f) {

@@ -105,9 +105,10 @@ class FiguresApiTest extends KaribuTest {
         assertThat(body.path("hiddenValue").asString()).isEqualTo("<5");
         List<String> names = new ArrayList<>();
         body.path("tables").forEach(t -> names.add(t.path("name").asString()));
-        // The dashboard's tables, the effect section's included (issue 21), each as the dashboard publishes it.
+        // The dashboard's tables, the effect section's and the campaign of the period included (issue 21), each as the
+        // dashboard publishes it.
         assertThat(names).containsExactly("figures", "sector", "path", "module", "village", "over-time", "organisations", "targets",
-                "effect", "effect-confidence", "effect-trend", "referrals", "stories");
+                "effect", "effect-confidence", "effect-trend", "referrals", "stories", "campaign");
 
         // The same read model as the dashboard: wherever the lead's screen shows 1 to 4 people, the API says "<5".
         var filter = new DashboardFilter(coevorden, YearMonth.of(year - 1, 1), YearMonth.of(year, 12));

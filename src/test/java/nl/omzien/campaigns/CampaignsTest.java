@@ -15,6 +15,10 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.MunicipalityId;
 import nl.omzien.base.PersonId;
 import nl.omzien.campaigns.internal.CampaignMailer;
+import nl.omzien.certificates.PdfReading;
+import nl.omzien.dashboard.DashboardFilter;
+import nl.omzien.dashboard.DashboardService;
+import nl.omzien.dashboard.PublishedTableCheck;
 import nl.omzien.onboarding.InviteRegistrationService;
 import nl.omzien.onboarding.internal.SignInLinkTokenService;
 import nl.omzien.sessions.Attendance;
@@ -24,6 +28,8 @@ import nl.omzien.sessions.SessionId;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.SessionTimes;
 import nl.omzien.test.KaribuTest;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +38,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,6 +55,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -69,6 +77,7 @@ import static org.jooq.impl.DSL.coalesce;
 class CampaignsTest extends KaribuTest {
 
     @Autowired CampaignService campaigns;
+    @Autowired DashboardService dashboard;
     @Autowired CampaignMailer mailer;
     @Autowired SessionService sessions;
     @Autowired RegistrationService registrations;
@@ -357,6 +366,57 @@ class CampaignsTest extends KaribuTest {
         assertThat(_get(NativeTableCell.class, spec -> spec.withId("campaign-trained")).getText()).isEqualTo("<5");
         assertThat(_get(NativeTableCell.class, spec -> spec.withId("campaign-activities")).getText())
                 .as("activities are not people").isEqualTo("2");
+    }
+
+    @Test
+    void theCouncilReportAndTheSpreadsheetCarryTheCampaignOfTheirPeriod_HidingSmallNumbersOfPeopleWhenPublished() throws Exception {
+        var fx = fx();
+        MunicipalityId coevorden = fx.municipality("Coevorden");
+        // Later than every other campaign of this class, so it is the latest one once the clock is in it.
+        LocalDate from = today().plusDays(70);
+        CampaignId week = fx.as(LEAD_COEVORDEN, () -> campaigns.create(null, "Raadsweek", from, from.plusDays(6)));
+        fx.as(LEAD_COEVORDEN, () -> campaigns.addActivity(week, activity("Koffie", from.plusDays(1), null)));
+        fx.as(LEAD_COEVORDEN, () -> campaigns.addActivity(week, activity("Wandeling", from.plusDays(2), null)));
+        PersonId trainer = fx.userId(TRAINER);
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Raadssessie", 8, 72)
+                .setModuleIds(Set.of("herkennen", "gesprek")).setTrainerIds(Set.of(trainer))));
+        fx.participants(3, "Kapsalon Knip & Zo").forEach(p -> fx.as(p, () -> registrations.signUp(session)));
+        try {
+            clock.setTo(from.plusDays(2).atTime(22, 0).atZone(SessionTimes.ZONE).toInstant());
+            fx.as(TRAINER, () -> sessions.participants(session)).forEach(p ->
+                    fx.as(TRAINER, () -> sessions.markAttendance(p.registrationId(), Attendance.PRESENT)));
+            DashboardFilter period = DashboardFilter.year(coevorden, from.getYear());
+            Locale nl = Locale.of("nl");
+
+            String report = PdfReading.text(fx.as(LEAD_COEVORDEN, () -> dashboard.councilReport(period, nl, false)))
+                    .replaceAll("\\s+", " ");
+            assertThat(report).contains("Campagne: Raadsweek (", "Raadsweek Een jaar eerder", "Mensen getraind 3 0",
+                    "Activiteiten 2 0");
+            String published = PdfReading.text(fx.as(LEAD_COEVORDEN, () -> dashboard.councilReport(period, nl, true)))
+                    .replaceAll("\\s+", " ");
+            assertThat(published).contains("Mensen getraind <5 0", "Activiteiten 2 0")
+                    .as("activities are not people").doesNotContain("Mensen getraind 3");
+
+            byte[] xlsx = fx.as(LEAD_COEVORDEN, () -> dashboard.xlsx(period, nl, true));
+            try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+                Sheet sheet = workbook.getSheets().filter(sh -> sh.getName().startsWith("Campagne")).findFirst().orElseThrow();
+                List<List<String>> rows = sheet.read().stream().map(row -> IntStream.range(0, row.getCellCount())
+                        .mapToObj(row::getCellText).toList()).toList();
+                assertThat(rows.getFirst()).containsExactly("Cijfer", "Raadsweek", "Een jaar eerder");
+                assertThat(rows).contains(List.of("Mensen getraind", "<5", "0"), List.of("Activiteiten", "2", "0"));
+                assertThat(PublishedTableCheck.leaks(sheet.getName(), rows.getFirst(), rows.subList(1, rows.size()))).isEmpty();
+            }
+            assertThat(fx.as(LEAD_COEVORDEN, () -> dashboard.published(period, nl))).as("the figures API, as published")
+                    .filteredOn(table -> table.name().equals("campaign")).singleElement()
+                    .satisfies(table -> assertThat(table.rows().get(1)).containsExactly("Mensen getraind", "<5", 0L));
+            // A period in which no campaign began has none, and another municipality's lead gets nothing.
+            assertThat(PdfReading.text(fx.as(LEAD_COEVORDEN, () -> dashboard.councilReport(
+                    DashboardFilter.year(coevorden, 2020), nl, false)))).doesNotContain("Campagne:");
+            assertThatThrownBy(() -> fx.as(LEAD_TWENTERAND, () -> dashboard.councilReport(period, nl, false)))
+                    .isInstanceOf(AccessDeniedException.class);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

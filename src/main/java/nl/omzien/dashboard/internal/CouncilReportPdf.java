@@ -30,7 +30,7 @@ public final class CouncilReportPdf {
     /** What the report shows; {@code publication} hides groups smaller than five. */
     public record Content(String place, DashboardFilter filter, DashboardFigures figures, List<TimePoint> overTime,
                           List<Breakdown> sectors, List<TargetProgress> targets, List<EvaluationComment> comments,
-                          boolean publication, LocalDate today, List<DashboardTable> effect) {
+                          boolean publication, LocalDate today, List<DashboardTable> effect, DashboardTable campaign) {
     }
 
     private CouncilReportPdf() {
@@ -96,6 +96,10 @@ public final class CouncilReportPdf {
                         pdf.regular, 10, PdfCanvas.INK);
             }
 
+            if (c.campaign() != null) {
+                campaign(pdf, c.campaign());
+            }
+
             EffectPdfPage.render(pdf, c.effect(), t, locale);
 
             pdf.newPage();
@@ -124,6 +128,28 @@ public final class CouncilReportPdf {
     private static void heading(PdfCanvas pdf, String text) throws IOException {
         pdf.room(60);
         pdf.paragraph(text, pdf.bold, 13, PdfCanvas.ACCENT, 16);
+    }
+
+    /** The campaign's figures beside the same weeks a year before, as the export's table has them ("<5" included). */
+    private static void campaign(PdfCanvas pdf, DashboardTable table) throws IOException {
+        heading(pdf, pdf.printable(table.title(), pdf.bold));
+        float during = PdfCanvas.MARGIN + 290;
+        float before = PdfCanvas.MARGIN + 400;
+        pdf.room(16);
+        pdf.y -= 13;
+        pdf.text(during, pdf.y, pdf.printable(shortened(table.headers().get(1)), pdf.bold), pdf.bold, 9, PdfCanvas.MUTED);
+        pdf.text(before, pdf.y, pdf.printable(table.headers().get(2), pdf.bold), pdf.bold, 9, PdfCanvas.MUTED);
+        for (List<Object> row : table.rows()) {
+            pdf.room(16);
+            pdf.y -= 15;
+            pdf.text(PdfCanvas.MARGIN, pdf.y, String.valueOf(row.get(0)), pdf.regular, 10.5f, PdfCanvas.INK);
+            pdf.text(during, pdf.y, String.valueOf(row.get(1)), pdf.bold, 10.5f, PdfCanvas.INK);
+            pdf.text(before, pdf.y, String.valueOf(row.get(2)), pdf.regular, 10.5f, PdfCanvas.INK);
+        }
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 18 ? text.substring(0, 17) + "…" : text;
     }
 
     private static void row(PdfCanvas pdf, String label, String value) throws IOException {

@@ -4,6 +4,7 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.PersonId;
 import nl.omzien.base.SecretTokens;
 import nl.omzien.people.Audience;
+import nl.omzien.requests.internal.RequestRetention;
 import nl.omzien.sessions.SessionFixtures;
 import nl.omzien.sessions.SessionId;
 import nl.omzien.sessions.SessionService;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrainingRequestLifecycleTest extends IntegrationTest {
 
     @Autowired TrainingRequestService requests;
+    @Autowired RequestRetention retention;
     @Autowired SessionService sessions;
     @Autowired TrainerService trainers;
     @Autowired DSLContext db;
@@ -320,6 +322,39 @@ class TrainingRequestLifecycleTest extends IntegrationTest {
         assertThat(fx().as(LEAD_COEVORDEN, () -> requests.waitingTooLong(null))).extracting(TrainingRequest::id).doesNotContain(id);
         clock.setTo(Instant.parse("2027-04-01T09:00:00Z"));
         assertThat(fx().as(LEAD_COEVORDEN, () -> requests.waitingTooLong(null))).extracting(TrainingRequest::id).contains(id);
+    }
+
+    @Test
+    void aPublicRequestLosesItsRequestersDataAYearAfterItsLastStep_ARequestFromAnAccountKeepsItUntilTheAccountGoes() {
+        clock.setTo(Instant.parse("2030-05-06T09:00:00Z"));
+        RequestId quiet = submitPublic(uniqueEmail(), "198.51.100.80");
+        String answeredEmail = uniqueEmail();
+        RequestId answered = submitPublic(answeredEmail, "198.51.100.81");
+        RequestId fromAccount = fx().as(ORG_CONTACT, () -> requests.submitAsContact(draft("ignored", "ignored@example.org"), Locale.of("nl")));
+        clock.setTo(Instant.parse("2030-11-04T09:00:00Z"));
+        fx().as(LEAD_COEVORDEN, () -> requests.decline(answered, asLead(answered).version(), "Dit jaar geen trainers vrij."));
+
+        clock.setTo(Instant.parse("2031-05-05T09:00:00Z")); // a year minus a day after the first request: nothing yet
+        retention.eraseQuietPublicRequests();
+        assertThat(db.fetchOne(TRAINING_REQUEST, TRAINING_REQUEST.ID.eq(quiet)).getContactEmail()).isNotEmpty();
+
+        clock.setTo(Instant.parse("2031-05-07T09:00:00Z")); // a year and a day
+        retention.eraseQuietPublicRequests();
+        var erased = db.fetchOne(TRAINING_REQUEST, TRAINING_REQUEST.ID.eq(quiet));
+        assertThat(List.of(erased.getContactName(), erased.getContactEmail())).containsExactly("--", "");
+        assertThat(erased.getIpAddress()).isNull();
+        // The request stays in the coalition's history, without the person.
+        assertThat(asLead(quiet).organisationName()).startsWith("Winkel ");
+        assertThat(db.fetchOne(TRAINING_REQUEST, TRAINING_REQUEST.ID.eq(answered)).getContactEmail())
+                .as("answered half a year later: kept a year from that answer").isEqualTo(answeredEmail);
+        assertThat(db.fetchOne(TRAINING_REQUEST, TRAINING_REQUEST.ID.eq(fromAccount)).getContactEmail())
+                .as("a request from an account goes with the account").isEqualTo(ORG_CONTACT);
+
+        clock.setTo(Instant.parse("2031-11-05T09:00:00Z"));
+        retention.eraseQuietPublicRequests();
+        assertThat(db.fetchOne(TRAINING_REQUEST, TRAINING_REQUEST.ID.eq(answered)).getContactEmail()).isEmpty();
+        assertThat(retention.eraseQuietPublicRequests()).as("a second run erases nothing more").isZero();
+        assertThat(db.fetchOne(TRAINING_REQUEST, TRAINING_REQUEST.ID.eq(fromAccount)).getContactEmail()).isEqualTo(ORG_CONTACT);
     }
 
     @Test

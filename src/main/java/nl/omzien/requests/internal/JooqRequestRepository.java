@@ -209,12 +209,28 @@ public class JooqRequestRepository {
 
     /** The requester's name and address are erased; the request stays for the coalition's history. */
     public void eraseRequester(PersonId person, java.util.Set<String> emails) {
-        db.update(TRAINING_REQUEST).set(TRAINING_REQUEST.CONTACT_NAME, "--").set(TRAINING_REQUEST.CONTACT_EMAIL, "")
+        eraseContact(TRAINING_REQUEST.REQUESTER_ID.eq(person)
+                .or(emails.isEmpty() ? org.jooq.impl.DSL.falseCondition()
+                        : org.jooq.impl.DSL.lower(TRAINING_REQUEST.CONTACT_EMAIL).in(emails)));
+    }
+
+    /**
+     * The retention rule for requests made without an account: their requester's data goes once the request's last
+     * step (its arrival, or the coalition's last answer) is older than {@code before}. Already erased ones are skipped.
+     *
+     * @return how many requests lost their requester's data now
+     */
+    public int eraseContactsOfPublicRequestsQuietSince(OffsetDateTime before) {
+        return eraseContact(TRAINING_REQUEST.REQUESTER_ID.isNull().and(TRAINING_REQUEST.CONTACT_EMAIL.ne(""))
+                .and(org.jooq.impl.DSL.coalesce(TRAINING_REQUEST.ANSWERED_AT, TRAINING_REQUEST.RECEIVED_AT).lt(before)));
+    }
+
+    /** Name, address, remarks (which may name people), IP address and accept link go; the request stays in the history. */
+    private int eraseContact(Condition which) {
+        return db.update(TRAINING_REQUEST).set(TRAINING_REQUEST.CONTACT_NAME, "--").set(TRAINING_REQUEST.CONTACT_EMAIL, "")
                 .set(TRAINING_REQUEST.REMARKS, (String) null).setNull(TRAINING_REQUEST.REQUESTER_ID)
                 .setNull(TRAINING_REQUEST.ACCEPT_TOKEN_HASH).setNull(TRAINING_REQUEST.IP_ADDRESS)
-                .where(TRAINING_REQUEST.REQUESTER_ID.eq(person)
-                        .or(emails.isEmpty() ? org.jooq.impl.DSL.falseCondition()
-                                : org.jooq.impl.DSL.lower(TRAINING_REQUEST.CONTACT_EMAIL).in(emails)))
+                .where(which)
                 .execute();
     }
 }

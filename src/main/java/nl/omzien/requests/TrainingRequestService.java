@@ -76,12 +76,18 @@ public class TrainingRequestService {
     private final CurrentUser currentUser;
     private final Translations translations;
     private final Clock clock;
+    private final int retentionMonths;
     private final String baseUrl;
 
     TrainingRequestService(JooqRequestRepository repository, RequestMails mails, RequestThrottle throttle,
                            OrganisationDirectory organisations, SessionService sessions, TrainerQualifications qualifications,
                            InviteLinkService invites, CurrentUser currentUser, Translations translations, Clock clock,
-                           @Value("${omzien.base-url}") String baseUrl) {
+                           @Value("${omzien.base-url}") String baseUrl,
+                           @Value("${omzien.requests.retention-months:12}") int retentionMonths) {
+        if (retentionMonths < 1) {
+            throw new IllegalArgumentException("omzien.requests.retention-months must be at least 1");
+        }
+        this.retentionMonths = retentionMonths;
         this.repository = repository;
         this.mails = mails;
         this.throttle = throttle;
@@ -112,6 +118,14 @@ public class TrainingRequestService {
 
     /** The municipality a public form address names; empty for an unknown one. Needs nobody signed in. */
     @Transactional(readOnly = true)
+    /**
+     * How many months after its last step a request made without an account keeps the requester's data
+     * ({@code RequestRetention}); the public form tells the requester.
+     */
+    public int retentionMonths() {
+        return retentionMonths;
+    }
+
     public Optional<Municipality> municipalityBySlug(String slug) {
         return slug == null ? Optional.empty() : repository.municipalities().stream()
                 .filter(m -> slug(m.name()).equals(slug)).findFirst();

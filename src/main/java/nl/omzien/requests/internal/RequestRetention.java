@@ -1,8 +1,8 @@
 package nl.omzien.requests.internal;
 
+import nl.omzien.requests.TrainingRequestService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +24,10 @@ public class RequestRetention {
     private final Clock clock;
     private final int months;
 
-    RequestRetention(JooqRequestRepository repository, Clock clock,
-                     @Value("${omzien.requests.retention-months:12}") int months) {
-        if (months < 1) {
-            throw new IllegalArgumentException("omzien.requests.retention-months must be at least 1");
-        }
+    RequestRetention(JooqRequestRepository repository, Clock clock, TrainingRequestService requests) {
         this.repository = repository;
         this.clock = clock;
-        this.months = months;
+        this.months = requests.retentionMonths();
     }
 
     /** @return how many requests lost their requester's data now */

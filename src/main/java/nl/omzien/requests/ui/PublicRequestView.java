@@ -80,7 +80,10 @@ public class PublicRequestView extends VerticalLayout implements BeforeEnterObse
                 send.setEnabled(true);
             }
         });
-        content.add(title, intro, done, form, send, new Anchor("login", getTranslation("requests.public.staff")));
+        Paragraph privacy = new Paragraph(getTranslation("requests.public.privacy", requests.retentionMonths()));
+        privacy.setId("request-privacy");
+        privacy.addClassName("request-privacy");
+        content.add(title, intro, done, form, send, privacy, new Anchor("login", getTranslation("requests.public.staff")));
     }
 
     @Override

@@ -191,4 +191,26 @@ class TrainingRequestJourneyTest extends BrowserTest {
         assertThat(trainedInAGroup(fx) - groupBefore).isEqualTo(3);
         assertThat(accessibilityProblems).isEmpty();
     }
+
+    /** Someone without an account on a phone: the public form, what happens to their data, axe clean in both languages. */
+    @Test
+    void thePublicFormFitsAPhoneAndSaysHowLongTheRequestersDataStays() {
+        page.setViewportSize(PHONE_WIDTH, 780);
+        go("training-aanvragen/coevorden");
+        assertThat(page.url()).as("no sign-in asked").contains("/training-aanvragen/coevorden");
+        assertThat(page.locator("#request-privacy").textContent())
+                .isEqualTo("We gebruiken je gegevens alleen voor deze aanvraag. 12 maanden na het laatste bericht over je "
+                        + "aanvraag halen we je naam, e-mailadres en opmerkingen weg.");
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling at 360 px").isTrue();
+        screenshot("public-request", PHONE_WIDTH);
+        screenshot("public-request", LAPTOP_WIDTH);
+        checkAccessibility("public training request on a phone");
+
+        page.locator("vaadin-button[lang=en]").click();
+        waitForVaadin();
+        page.waitForFunction("() => { const p = document.querySelector('#request-privacy'); return p && p.textContent.startsWith('We use'); }");
+        checkAccessibility("public training request in English");
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems).isEmpty();
+    }
 }

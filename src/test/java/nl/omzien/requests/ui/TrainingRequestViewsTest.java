@@ -59,6 +59,9 @@ class TrainingRequestViewsTest extends KaribuTest {
         assertThat(_find(Anchor.class, spec -> spec.withClasses("request-municipality"))).extracting(Anchor::getHref)
                 .contains("training-aanvragen/coevorden", "training-aanvragen/twenterand");
         open("training-aanvragen/coevorden");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("request-privacy")).getText())
+                .isEqualTo("We gebruiken je gegevens alleen voor deze aanvraag. 12 maanden na het laatste bericht over je "
+                        + "aanvraag halen we je naam, e-mailadres en opmerkingen weg.");
         _click(_get(Button.class, spec -> spec.withId("request-send")));
         assertThat(_get(TextField.class, spec -> spec.withId("request-organisation")).isInvalid()).isTrue();
         assertThat(_get(EmailField.class, spec -> spec.withId("request-contact-email")).isInvalid()).isTrue();

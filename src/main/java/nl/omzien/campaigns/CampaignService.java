@@ -195,7 +195,36 @@ public class CampaignService {
     @Transactional
     @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
     public ActivityId addActivity(CampaignId campaignId, ActivityDraft draft) {
-        Campaign campaign = ownCampaign(campaignId);
+        Checked a = checked(ownCampaign(campaignId), draft);
+        return repository.insertActivity(campaignId, a.title(), a.startsAt(), a.endsAt(), a.place(), a.organiser(),
+                a.description(), a.link(), currentUser.require().accountId(), now());
+    }
+
+    /**
+     * Changes an activity (the public agenda and its feed show the change at once), with the same checks as adding
+     * one. An activity deleted meanwhile (another tab, another lead) gets a message at its title, not an error page.
+     *
+     * @throws InvalidInputException per field
+     */
+    @Transactional
+    @RolesAllowed({Role.LEAD_ROLE, Role.ADMIN_ROLE})
+    public void changeActivity(ActivityId activityId, ActivityDraft draft) {
+        CampaignId campaignId = repository.campaignOf(activityId)
+                .orElseThrow(() -> new InvalidInputException(Map.of("title", "campaigns.activity.gone")));
+        Checked a = checked(ownCampaign(campaignId), draft);
+        if (!repository.updateActivity(activityId, a.title(), a.startsAt(), a.endsAt(), a.place(), a.organiser(),
+                a.description(), a.link())) {
+            throw new InvalidInputException(Map.of("title", "campaigns.activity.gone"));
+        }
+    }
+
+    /** An activity as stored: trimmed, times on its day in the sessions' time zone. */
+    private record Checked(String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place, String organiser,
+                           String description, String link) {
+    }
+
+    /** The activity's checks, one message per field; its day must fall within the campaign. */
+    private Checked checked(Campaign campaign, ActivityDraft draft) {
         String title = trim(draft.title());
         String place = trim(draft.place());
         String organiser = trim(draft.organiser());
@@ -212,8 +241,8 @@ public class CampaignService {
                         && !draft.until().isAfter(draft.from()))
                 .fail("link", "campaigns.activity.link-invalid", link != null && !validLink(link))
                 .throwIfAny();
-        return repository.insertActivity(campaignId, title, at(draft.day(), draft.from()), at(draft.day(), draft.until()),
-                place, organiser, description, link, currentUser.require().accountId(), now());
+        return new Checked(title, at(draft.day(), draft.from()), at(draft.day(), draft.until()), place, organiser,
+                description, link);
     }
 
     @Transactional

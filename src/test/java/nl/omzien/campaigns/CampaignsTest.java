@@ -483,6 +483,51 @@ class CampaignsTest extends KaribuTest {
     }
 
     @Test
+    void theLeadChangesAnActivity_TheAgendaShowsTheChange_AndOneDeletedMeanwhileGetsAMessage() {
+        var fx = fx();
+        CampaignId week = fx.as(LEAD_COEVORDEN, () -> campaigns.create(null, "Wijzigweek", today(), today().plusDays(6)));
+        ActivityId walk = fx.as(LEAD_COEVORDEN, () -> campaigns.addActivity(week, activity("Wandeling", today().plusDays(1), null)));
+        signInAs(LEAD_COEVORDEN);
+        open("campagnes");
+        _click(_get(Button.class, spec -> spec.withId("campaign-open-" + week)));
+        _click(_get(Button.class, spec -> spec.withId("activity-edit-" + walk)));
+        TextField title = _get(TextField.class, spec -> spec.withId("activity-title"));
+        assertThat(title.getValue()).isEqualTo("Wandeling");
+        assertThat(_get(TimePicker.class, spec -> spec.withId("activity-from")).getValue()).isEqualTo(LocalTime.of(10, 0));
+
+        title.setValue("Wandeling langs de Vecht");
+        _get(TimePicker.class, spec -> spec.withId("activity-until")).setValue(LocalTime.of(9, 0));
+        _click(_get(Button.class, spec -> spec.withId("activity-save")));
+        assertThat(_get(TimePicker.class, spec -> spec.withId("activity-until")).isInvalid()).isTrue();
+        assertThat(agendaActivity(walk).title()).as("nothing changed").isEqualTo("Wandeling");
+
+        _get(TimePicker.class, spec -> spec.withId("activity-until")).setValue(LocalTime.of(12, 30));
+        _click(_get(Button.class, spec -> spec.withId("activity-save")));
+        Activity changed = agendaActivity(walk);
+        assertThat(changed.title()).isEqualTo("Wandeling langs de Vecht");
+        assertThat(SessionTimes.local(changed.endsAt()).toLocalTime()).isEqualTo(LocalTime.of(12, 30));
+        assertThat(_get(TextField.class, spec -> spec.withId("activity-title")).getValue()).as("the form adds again").isEmpty();
+        assertThat(_find(Div.class, spec -> spec.withClasses("campaign-activity"))).hasSize(1);
+
+        assertThatThrownBy(() -> fx.as(LEAD_TWENTERAND, () -> campaigns.changeActivity(walk,
+                activity("Overgenomen", today().plusDays(1), null)))).isInstanceOf(AccessDeniedException.class);
+
+        _click(_get(Button.class, spec -> spec.withId("activity-edit-" + walk)));
+        fx.as(LEAD_COEVORDEN, () -> campaigns.deleteActivity(walk)); // in another tab
+        _get(TextField.class, spec -> spec.withId("activity-place")).setValue("Start bij de kerk");
+        _click(_get(Button.class, spec -> spec.withId("activity-save")));
+        assertThat(_get(TextField.class, spec -> spec.withId("activity-title")).getErrorMessage())
+                .isEqualTo("Deze activiteit is net verwijderd. Voeg hem opnieuw toe als hij toch doorgaat.");
+        assertThat(_get(TextField.class, spec -> spec.withId("activity-place")).getValue()).as("nothing typed is lost")
+                .isEqualTo("Start bij de kerk");
+    }
+
+    private Activity agendaActivity(ActivityId id) {
+        return campaigns.publicAgenda("coevorden").orElseThrow().campaigns().stream().flatMap(c -> c.activities().stream())
+                .filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
     void theLeadSeesACampaignMadeElsewhere_WhenOpeningTheCampaignsPageAgain() {
         signInAs(LEAD_COEVORDEN);
         open("campagnes");

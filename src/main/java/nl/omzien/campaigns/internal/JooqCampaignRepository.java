@@ -121,6 +121,14 @@ public class JooqCampaignRepository {
                 .set(ACTIVITY.CREATED_BY, by).set(ACTIVITY.CREATED_AT, now).returning(ACTIVITY.ID).fetchOne(ACTIVITY.ID);
     }
 
+    /** @return whether the activity was still there */
+    public boolean updateActivity(ActivityId id, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
+                                  String organiser, String description, String link) {
+        return db.update(ACTIVITY).set(ACTIVITY.TITLE, title).set(ACTIVITY.STARTS_AT, startsAt).set(ACTIVITY.ENDS_AT, endsAt)
+                .set(ACTIVITY.PLACE, place).set(ACTIVITY.ORGANISER, organiser).set(ACTIVITY.DESCRIPTION, description)
+                .set(ACTIVITY.LINK, link).where(ACTIVITY.ID.eq(id)).execute() == 1;
+    }
+
     public void deleteActivity(ActivityId id) {
         db.deleteFrom(ACTIVITY).where(ACTIVITY.ID.eq(id)).execute();
     }

@@ -55,6 +55,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private final Div content = new Div();
     private MunicipalityId municipalityId;
     private CampaignId open;
+    /** The activity whose values fill the activity form, to change it; none: the form adds one. */
+    private Activity editing;
 
     public CampaignsView(CampaignService campaigns, MunicipalityService municipalities, CurrentUser currentUser) {
         this.campaigns = campaigns;
@@ -201,20 +203,32 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
                     + " · " + activity.place() + " · " + activity.organiser());
             Button delete = new Button(getTranslation("campaigns.activity.delete"), click -> {
                 campaigns.deleteActivity(activity.id());
+                if (editing != null && editing.id().equals(activity.id())) {
+                    editing = null;
+                }
                 refresh();
             });
             delete.setId("activity-delete-" + activity.id());
             delete.getElement().setAttribute("aria-label", getTranslation("campaigns.activity.delete-named", activity.title()));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            Div row = new Div(line, delete);
+            Button edit = new Button(getTranslation("campaigns.activity.edit"), click -> {
+                editing = activity;
+                refresh();
+            });
+            edit.setId("activity-edit-" + activity.id());
+            edit.getElement().setAttribute("aria-label", getTranslation("campaigns.activity.edit-named", activity.title()));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            Div row = new Div(line, edit, delete);
             row.addClassName("campaign-activity");
             section.add(row);
         }
         return section;
     }
 
+    /** Adds an activity, or changes the one whose "Wijzigen" was tapped (its values filled in). */
     private Div activityForm(Campaign campaign) {
-        Div form = new Div(new H3(getTranslation("campaigns.activity.add")));
+        Activity changing = editing != null && editing.campaignId().equals(campaign.id()) ? editing : null;
+        Div form = new Div(new H3(getTranslation(changing == null ? "campaigns.activity.add" : "campaigns.activity.change")));
         form.setId("activity-form");
         TextField title = textField("campaigns.activity.title", "activity-title", 150);
         DatePicker day = datePicker("campaigns.activity.day", "activity-day", campaign.startsOn());
@@ -234,15 +248,33 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         link.setHelperText(getTranslation("campaigns.activity.link-help"));
         Map<String, HasValidation> fields = Map.of("title", title, "day", day, "from", from, "until", until, "place", place,
                 "organiser", organiser, "description", description, "link", link);
+        if (changing != null) {
+            var starts = SessionTimes.local(changing.startsAt());
+            title.setValue(changing.title());
+            day.setValue(starts.toLocalDate());
+            from.setValue(starts.toLocalTime());
+            until.setValue(SessionTimes.local(changing.endsAt()).toLocalTime());
+            place.setValue(changing.place());
+            organiser.setValue(changing.organiser());
+            description.setValue(changing.description() == null ? "" : changing.description());
+            link.setValue(changing.link() == null ? "" : changing.link());
+            title.focus(); // the form is below the list: take the lead (and the keyboard) to it
+        }
         Button add = new Button(getTranslation("campaigns.activity.save"));
         add.setId("activity-save");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setDisableOnClick(true);
         add.addClickListener(click -> {
             FormErrors.clear(fields);
+            var draft = new ActivityDraft(title.getValue(), day.getValue(), from.getValue(), until.getValue(),
+                    place.getValue(), organiser.getValue(), description.getValue(), link.getValue());
             try {
-                campaigns.addActivity(campaign.id(), new ActivityDraft(title.getValue(), day.getValue(), from.getValue(),
-                        until.getValue(), place.getValue(), organiser.getValue(), description.getValue(), link.getValue()));
+                if (changing == null) {
+                    campaigns.addActivity(campaign.id(), draft);
+                } else {
+                    campaigns.changeActivity(changing.id(), draft);
+                }
+                editing = null;
                 FormErrors.saved(getTranslation("campaigns.activity.saved"));
                 refresh();
             } catch (InvalidInputException problem) {
@@ -251,6 +283,15 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
             }
         });
         form.add(title, day, from, until, place, organiser, description, link, add);
+        if (changing != null) {
+            Button cancel = new Button(getTranslation("action.cancel"), click -> {
+                editing = null;
+                refresh();
+            });
+            cancel.setId("activity-cancel");
+            cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            form.add(cancel);
+        }
         return form;
     }
 

@@ -82,6 +82,15 @@ class PublicAgendaJourneyTest extends BrowserTest {
         assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling at 360 px").isTrue();
         screenshot("campaigns-lead", PHONE_WIDTH);
         checkAccessibility("the lead's campaigns on a phone");
+
+        // Changing the activity: its values fill the form, with a way back.
+        page.locator("vaadin-button[id^=activity-edit-]").click();
+        page.waitForFunction("() => document.querySelector('#activity-cancel') !== null");
+        assertThat(page.locator("#activity-title input").inputValue()).isEqualTo("Ommetje door Coevorden");
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling at 360 px").isTrue();
+        page.locator("#activity-form").scrollIntoViewIfNeeded();
+        screenshot("campaigns-lead-change-activity", PHONE_WIDTH);
+        checkAccessibility("changing an activity on a phone");
         assertThat(accessibilityProblems).isEmpty();
     }
 }

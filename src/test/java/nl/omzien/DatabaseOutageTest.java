@@ -67,7 +67,7 @@ class DatabaseOutageTest {
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.headers().firstValue("Retry-After")).isPresent();
-            assertThat(page.body()).contains("<html lang=\"en\"", "Omzien is temporarily unavailable");
+            assertThat(page.body()).contains("<html lang=\"en\"", "Omzien is temporarily unavailable", ">Try again</a>");
             assertThat(send(signedIn, request("/mijn-training", "nl")).body()).contains("Omzien is even niet bereikbaar");
 
             HttpResponse<String> readiness = get("/actuator/health/readiness");

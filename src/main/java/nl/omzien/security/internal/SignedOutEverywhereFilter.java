@@ -61,8 +61,14 @@ class SignedOutEverywhereFilter extends OncePerRequestFilter {
         response.setHeader("Retry-After", "30");
         response.setContentType("text/html;charset=UTF-8");
         String title = translations.getTranslation("login.unavailable.title", locale);
+        // Plain HTML with its own style: the app's theme may not load while the database is away. An empty link
+        // reloads the page the person asked for.
         response.getWriter().write("<!doctype html><html lang=\"" + locale.getLanguage() + "\"><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
-                + "<h1>" + title + "</h1><p>" + translations.getTranslation("login.unavailable.message", locale) + "</p></html>");
+                + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;"
+                + "color:#1b2733;line-height:1.5}h1{color:#1d5a87;font-size:1.6rem}a{color:#1d5a87}</style>"
+                + "<p><strong>Omzien</strong></p><h1>" + title + "</h1><p>"
+                + translations.getTranslation("login.unavailable.message", locale) + "</p><p><a href=\"\">"
+                + translations.getTranslation("login.unavailable.retry", locale) + "</a></p></html>");
     }
 }

@@ -62,10 +62,10 @@ class DashboardTables {
 
     /** The campaign that began in the period against the same weeks a year before; people hide, sessions do not. */
     Optional<DashboardTable> campaign(DashboardFilter filter) {
-        return service.campaign(filter).map(this::campaign);
+        return service.campaign(filter).map(this::campaignTable);
     }
 
-    private DashboardTable campaign(CampaignFigures f) {
+    private DashboardTable campaignTable(CampaignFigures f) {
         CampaignFigures.Period now = f.during();
         CampaignFigures.Period before = f.yearBefore();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);

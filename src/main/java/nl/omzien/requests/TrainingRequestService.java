@@ -116,8 +116,6 @@ public class TrainingRequestService {
         return nl.omzien.base.Slugs.of(name);
     }
 
-    /** The municipality a public form address names; empty for an unknown one. Needs nobody signed in. */
-    @Transactional(readOnly = true)
     /**
      * How many months after its last step a request made without an account keeps the requester's data
      * ({@code RequestRetention}); the public form tells the requester.
@@ -126,6 +124,8 @@ public class TrainingRequestService {
         return retentionMonths;
     }
 
+    /** The municipality a public form address names; empty for an unknown one. Needs nobody signed in. */
+    @Transactional(readOnly = true)
     public Optional<Municipality> municipalityBySlug(String slug) {
         return slug == null ? Optional.empty() : repository.municipalities().stream()
                 .filter(m -> slug(m.name()).equals(slug)).findFirst();

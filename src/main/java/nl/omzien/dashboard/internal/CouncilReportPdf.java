@@ -137,7 +137,7 @@ public final class CouncilReportPdf {
         float before = PdfCanvas.MARGIN + 400;
         pdf.room(16);
         pdf.y -= 13;
-        pdf.text(during, pdf.y, pdf.printable(shortened(table.headers().get(1)), pdf.bold), pdf.bold, 9, PdfCanvas.MUTED);
+        pdf.text(during, pdf.y, pdf.printable(shortened(table.headers().get(1), 18), pdf.bold), pdf.bold, 9, PdfCanvas.MUTED);
         pdf.text(before, pdf.y, pdf.printable(table.headers().get(2), pdf.bold), pdf.bold, 9, PdfCanvas.MUTED);
         for (List<Object> row : table.rows()) {
             pdf.room(16);
@@ -148,8 +148,9 @@ public final class CouncilReportPdf {
         }
     }
 
-    private static String shortened(String text) {
-        return text.length() > 18 ? text.substring(0, 17) + "…" : text;
+    /** At most {@code max} characters, the last an ellipsis when cut: a label that must not run into the next column. */
+    private static String shortened(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 
     private static void row(PdfCanvas pdf, String label, String value) throws IOException {
@@ -176,7 +177,7 @@ public final class CouncilReportPdf {
             boolean isHidden = hidden.contains(index++);
             pdf.room(14);
             pdf.y -= 14;
-            String label = bar.label().length() > 28 ? bar.label().substring(0, 27) + "…" : bar.label();
+            String label = shortened(bar.label(), 28);
             pdf.text(PdfCanvas.MARGIN, pdf.y, pdf.printable(label, pdf.regular), pdf.regular, 9, PdfCanvas.INK);
             float w = isHidden ? 0 : barWidth * bar.value() / max;
             if (!isHidden) {

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
- * Requests made through the public form, by someone without an account, keep their requester's name and address
- * only as long as the coalition may still need them: {@code omzien.requests.retention-months} (default 12) after the
+ * Requests made through the public form, by someone without an account, keep their requester's name, address,
+ * remarks and IP address only as long as the coalition may still need them: {@code omzien.requests.retention-months} (default 12) after the
  * request's last step. Then they are erased as when a requester with an account deletes it (decision 024). One
  * statement, daily; running it twice, or on two instances at once, erases nothing more.
  */

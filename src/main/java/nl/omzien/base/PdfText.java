@@ -33,4 +33,19 @@ public final class PdfText {
         }
         return lines;
     }
+
+    /** Shortens text with an ellipsis so it stays inside its column (line breaks become spaces). */
+    public static String fit(String text, PDFont font, float size, float width) throws IOException {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.replaceAll("[\\r\\n\\t]", " ");
+        if (font.getStringWidth(clean) / 1000 * size <= width) {
+            return clean;
+        }
+        while (!clean.isEmpty() && font.getStringWidth(clean + "…") / 1000 * size > width) {
+            clean = clean.substring(0, clean.length() - 1);
+        }
+        return clean + "…";
+    }
 }

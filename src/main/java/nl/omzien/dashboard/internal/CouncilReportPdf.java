@@ -1,5 +1,6 @@
 package nl.omzien.dashboard.internal;
 
+import nl.omzien.base.PdfText;
 import nl.omzien.dashboard.Breakdown;
 import nl.omzien.dashboard.DashboardFigures;
 import nl.omzien.dashboard.DashboardFilter;
@@ -137,7 +138,8 @@ public final class CouncilReportPdf {
         float before = PdfCanvas.MARGIN + 400;
         pdf.room(16);
         pdf.y -= 13;
-        pdf.text(during, pdf.y, pdf.printable(shortened(table.headers().get(1), 18), pdf.bold), pdf.bold, 9, PdfCanvas.MUTED);
+        pdf.text(during, pdf.y, PdfText.fit(pdf.printable(table.headers().get(1), pdf.bold), pdf.bold, 9, before - during - 10),
+                pdf.bold, 9, PdfCanvas.MUTED);
         pdf.text(before, pdf.y, pdf.printable(table.headers().get(2), pdf.bold), pdf.bold, 9, PdfCanvas.MUTED);
         for (List<Object> row : table.rows()) {
             pdf.room(16);
@@ -146,11 +148,6 @@ public final class CouncilReportPdf {
             pdf.text(during, pdf.y, String.valueOf(row.get(1)), pdf.bold, 10.5f, PdfCanvas.INK);
             pdf.text(before, pdf.y, String.valueOf(row.get(2)), pdf.regular, 10.5f, PdfCanvas.INK);
         }
-    }
-
-    /** At most {@code max} characters, the last an ellipsis when cut: a label that must not run into the next column. */
-    private static String shortened(String text, int max) {
-        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 
     private static void row(PdfCanvas pdf, String label, String value) throws IOException {
@@ -177,8 +174,8 @@ public final class CouncilReportPdf {
             boolean isHidden = hidden.contains(index++);
             pdf.room(14);
             pdf.y -= 14;
-            String label = shortened(bar.label(), 28);
-            pdf.text(PdfCanvas.MARGIN, pdf.y, pdf.printable(label, pdf.regular), pdf.regular, 9, PdfCanvas.INK);
+            String label = PdfText.fit(pdf.printable(bar.label(), pdf.regular), pdf.regular, 9, labelWidth - 6);
+            pdf.text(PdfCanvas.MARGIN, pdf.y, label, pdf.regular, 9, PdfCanvas.INK);
             float w = isHidden ? 0 : barWidth * bar.value() / max;
             if (!isHidden) {
                 pdf.rect(PdfCanvas.MARGIN + labelWidth, pdf.y - 1, Math.max(w, 0.5f), 9, PdfCanvas.ACCENT);

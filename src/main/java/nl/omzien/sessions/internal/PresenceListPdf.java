@@ -1,5 +1,6 @@
 package nl.omzien.sessions.internal;
 
+import nl.omzien.base.PdfText;
 import nl.omzien.base.Translations;
 import nl.omzien.sessions.SessionParticipant;
 import nl.omzien.sessions.SessionTimes;
@@ -52,10 +53,10 @@ public class PresenceListPdf {
                     float y = PDRectangle.A4.getHeight() - MARGIN;
                     text(content, bold, 16, MARGIN, y, translations.getTranslation("presence.title", locale));
                     y -= 22;
-                    text(content, bold, 12, MARGIN, y, fit(session.title(), bold, 12, width));
+                    text(content, bold, 12, MARGIN, y, PdfText.fit(session.title(), bold, 12, width));
                     y -= 16;
                     text(content, regular, 10, MARGIN, y, SessionMails.when(locale, session.startsAt()) + "–"
-                            + SessionTimes.local(session.endsAt()).toLocalTime() + " · " + fit(session.place(), regular, 10, width - 200));
+                            + SessionTimes.local(session.endsAt()).toLocalTime() + " · " + PdfText.fit(session.place(), regular, 10, width - 200));
                     y -= 14;
                     text(content, regular, 10, MARGIN, y, translations.getTranslation("presence.trainers", locale,
                             String.join(", ", session.trainerNames())) + " · " + session.municipalityName()
@@ -74,8 +75,8 @@ public class PresenceListPdf {
                         y -= ROW;
                         text(content, regular, 10, columns[0] + 3, y + 10, String.valueOf(index + 1));
                         text(content, regular, 10, columns[1] + 3, y + 10,
-                                fit(participant.fullName(), regular, 10, columns[2] - columns[1] - 6));
-                        text(content, regular, 10, columns[2] + 3, y + 10, fit(participant.organisationName() == null ? ""
+                                PdfText.fit(participant.fullName(), regular, 10, columns[2] - columns[1] - 6));
+                        text(content, regular, 10, columns[2] + 3, y + 10, PdfText.fit(participant.organisationName() == null ? ""
                                 : participant.organisationName(), regular, 10, columns[3] - columns[2] - 6));
                         line(content, MARGIN, y, MARGIN + width, y);
                         for (float x : columns) {
@@ -126,18 +127,4 @@ public class PresenceListPdf {
         content.stroke();
     }
 
-    /** Shortens text with an ellipsis so it stays inside its column. */
-    private static String fit(String text, PDFont font, float size, float width) throws IOException {
-        if (text == null) {
-            return "";
-        }
-        String clean = text.replaceAll("[\\r\\n\\t]", " ");
-        if (font.getStringWidth(clean) / 1000 * size <= width) {
-            return clean;
-        }
-        while (!clean.isEmpty() && font.getStringWidth(clean + "…") / 1000 * size > width) {
-            clean = clean.substring(0, clean.length() - 1);
-        }
-        return clean + "…";
-    }
 }

@@ -7,6 +7,7 @@ import nl.omzien.training.SelfAssessment;
 import nl.omzien.training.ScenarioRun;
 import nl.omzien.training.content.ScenarioStep;
 import nl.omzien.training.internal.db.tables.records.ModuleAttemptRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -41,7 +42,11 @@ public class JooqTrainingRepository {
 
     /** The steps an attempt completed, read with the attempt itself: one round trip per attempt read. */
     private static final Field<String[]> COMPLETED_STEPS = array(select(STEP_PROGRESS.STEP_ID).from(STEP_PROGRESS)
-            .where(STEP_PROGRESS.ATTEMPT_ID.eq(MODULE_ATTEMPT.ID), STEP_PROGRESS.COMPLETED_AT.isNotNull())).as("completed_steps");
+            .where(completedStepOf(MODULE_ATTEMPT.ID))).as("completed_steps");
+
+    private static Condition completedStepOf(Field<Long> attemptId) {
+        return STEP_PROGRESS.ATTEMPT_ID.eq(attemptId).and(STEP_PROGRESS.COMPLETED_AT.isNotNull());
+    }
 
     private SelectJoinStep<Record> attempts() {
         return db.select(MODULE_ATTEMPT.fields()).select(COMPLETED_STEPS).from(MODULE_ATTEMPT);
@@ -63,8 +68,7 @@ public class JooqTrainingRepository {
     public Optional<Attempt> lock(long attemptId) {
         return db.selectFrom(MODULE_ATTEMPT).where(MODULE_ATTEMPT.ID.eq(attemptId)).forUpdate().fetchOptional()
                 .map(r -> toAttempt(r, db.select(STEP_PROGRESS.STEP_ID).from(STEP_PROGRESS)
-                        .where(STEP_PROGRESS.ATTEMPT_ID.eq(r.getId()), STEP_PROGRESS.COMPLETED_AT.isNotNull())
-                        .fetchSet(STEP_PROGRESS.STEP_ID)));
+                        .where(completedStepOf(val(r.getId()))).fetchSet(STEP_PROGRESS.STEP_ID)));
     }
 
     public Optional<Attempt> latest(PersonId userId, String moduleId) {

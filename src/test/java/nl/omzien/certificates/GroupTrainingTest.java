@@ -174,7 +174,7 @@ class GroupTrainingTest extends IntegrationTest {
         SessionId session = runningSession(fx, GROUP_TOPICS, List.of());
         var walkIn = fx.as(TRAINER, () -> sessions.addWalkIn(session, walkIn(fx, "Anna Zonder Mail", null))).personId();
         assertThat(certificates(walkIn, GROUP)).isEqualTo(1);
-        DashboardFilter thisYear = DashboardFilter.year(fx.municipality("Coevorden"), LocalDate.now(nl.omzien.base.TimeConfiguration.AMSTERDAM).getYear());
+        DashboardFilter thisYear = DashboardFilter.year(fx.municipality("Coevorden"), LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).getYear());
         long trainedBefore = fx.as(LEAD_COEVORDEN, () -> dashboard.figures(thisYear)).trained();
 
         var joined = fx.as(TRAINER, () -> walkIns.giveEmail(walkIn, existing));
@@ -227,7 +227,7 @@ class GroupTrainingTest extends IntegrationTest {
     @Test
     void theDashboardCountsGroupTrainedPeopleAndShowsHowOnlineGroupOrBoth() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
-        DashboardFilter thisYear = DashboardFilter.year(fx.municipality("Coevorden"), LocalDate.now(nl.omzien.base.TimeConfiguration.AMSTERDAM).getYear());
+        DashboardFilter thisYear = DashboardFilter.year(fx.municipality("Coevorden"), LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).getYear());
         long trainedBefore = fx.as(LEAD_COEVORDEN, () -> dashboard.figures(thisYear)).trained();
         Map<String, Long> before = howCounts(fx, thisYear);
         List<String> people = fx.participants(3, "Supermarkt De Brink");

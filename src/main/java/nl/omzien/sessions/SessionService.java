@@ -450,6 +450,10 @@ public class SessionService {
         if (locked.status() == TrainingSession.Status.CANCELLED) {
             return;
         }
+        // An old go/no-go mail, or a late click, must not undo a session that took place.
+        if (!TrainingSession.cancellable(locked.status(), locked.startsAt(), now())) {
+            throw problem("session.already-started");
+        }
         List<Row> affected = registrations.liveForSession(sessionId);
         for (Row row : affected) {
             registrations.setStatus(row.id(), RegistrationStatus.SESSION_CANCELLED, now());

@@ -67,6 +67,15 @@ public record TrainingSession(SessionId id, Long seriesId, String title, List<St
         return status == Status.CANCELLED;
     }
 
+    /** Cancelling is a decision before the start; a session under way or held keeps its attendance. */
+    public static boolean cancellable(Status status, OffsetDateTime startsAt, OffsetDateTime now) {
+        return status != Status.CANCELLED && now.isBefore(startsAt);
+    }
+
+    public boolean cancellable(OffsetDateTime now) {
+        return cancellable(status, startsAt, now);
+    }
+
     /** Where to go: the address, or the online link. */
     public String place() {
         return location != null ? location : onlineUrl;

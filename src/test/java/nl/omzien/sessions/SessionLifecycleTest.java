@@ -419,6 +419,27 @@ class SessionLifecycleTest extends IntegrationTest {
     }
 
     @Test
+    void anOldGoNoGoLinkCannotCancelASessionThatHasStarted_norCanTheTrainer() {
+        SessionDraft draft = SessionFixtures.draft("Al begonnen", 10, 2).setMinParticipants(4).setGoNoGoDays(3)
+                .setTrainerIds(Set.of(fx.userId(TRAINER)));
+        SessionId session = fx.as(TRAINER, () -> sessions.create(draft));
+        String person = fx.participants(1, "Bakkerij Van der Veen").getFirst();
+        fx.as(person, () -> registrations.signUp(session));
+        jobs.sendGoNoGo();
+        Matcher link = Pattern.compile("/sessie-annuleren/([A-Za-z0-9_-]{43})").matcher(mailsTo(TRAINER).stream()
+                .filter(m -> m.subject().startsWith("Gaat het door? Al begonnen")).findFirst().orElseThrow().text());
+        assertThat(link.find()).isTrue();
+
+        startsIn(session, Duration.ofMinutes(-1));
+        assertThatThrownBy(() -> sessions.cancelByLink(link.group(1))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors()).containsValue("session.already-started"));
+        assertThatThrownBy(() -> fx.as(TRAINER, () -> sessions.cancel(session))).isInstanceOf(InvalidInputException.class);
+        assertThat(statusOf(person, session)).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(fx.as(TRAINER, () -> sessions.get(session)).isCancelled()).isFalse();
+        assertThat(mailsTo(person)).noneMatch(m -> m.subject().startsWith("Gaat niet door"));
+    }
+
+    @Test
     void peopleOnTheInterestListAreMailedOnceWhenANewSessionIsPlanned() {
         String person = fx.participants(1, "Protestantse Gemeente Dalen").getFirst();
         fx.as(person, registrations::registerInterest);

@@ -10,9 +10,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The go/no-go mail's cancel link: shows the count, and cancels after one click on the button. */
@@ -21,9 +24,11 @@ import java.util.Optional;
 public class CancelSessionLinkView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final SessionService sessions;
+    private final Clock clock;
 
-    public CancelSessionLinkView(SessionService sessions) {
+    public CancelSessionLinkView(SessionService sessions, Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
         setMaxWidth("40rem");
         setMargin(true);
     }
@@ -33,8 +38,9 @@ public class CancelSessionLinkView extends VerticalLayout implements HasUrlParam
         removeAll();
         add(new H2(getTranslation("go-no-go.heading")));
         Optional<TrainingSession> found = sessions.sessionForCancelLink(token);
-        if (found.isEmpty() || found.get().isCancelled()) {
-            Paragraph message = new Paragraph(getTranslation(found.isPresent() ? "session.cancelled" : "session.link-unknown"));
+        if (found.isEmpty() || !found.get().cancellable(OffsetDateTime.now(clock))) {
+            Paragraph message = new Paragraph(getTranslation(found.isEmpty() ? "session.link-unknown"
+                    : found.get().isCancelled() ? "session.cancelled" : "session.already-started"));
             message.setId("go-no-go-result");
             add(message);
             return;
@@ -43,7 +49,11 @@ public class CancelSessionLinkView extends VerticalLayout implements HasUrlParam
         add(new Paragraph(session.title()), new Paragraph(SessionFormat.when(session, getLocale())),
                 new Paragraph(getTranslation("go-no-go.count", session.confirmed(), session.minParticipants())));
         Button cancel = new Button(getTranslation("mail.cancel-session"), click -> {
-            sessions.cancelByLink(token);
+            try {
+                sessions.cancelByLink(token);
+            } catch (InvalidInputException startedMeanwhile) {
+                // The page was opened before the start and clicked after it: the page says so.
+            }
             setParameter(event, token);
         });
         cancel.setId("confirm-cancel");

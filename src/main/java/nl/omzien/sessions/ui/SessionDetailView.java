@@ -40,6 +40,8 @@ import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
 
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -55,13 +57,15 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
     private final SessionService sessions;
     private final List<SessionPageExtension> extensions;
     private final WalkIns walkIns;
+    private final Clock clock;
     private SessionId sessionId;
     private java.util.Set<nl.omzien.sessions.RegistrationId> evaluated = java.util.Set.of();
 
-    public SessionDetailView(SessionService sessions, List<SessionPageExtension> extensions, WalkIns walkIns) {
+    public SessionDetailView(SessionService sessions, List<SessionPageExtension> extensions, WalkIns walkIns, Clock clock) {
         this.sessions = sessions;
         this.extensions = extensions;
         this.walkIns = walkIns;
+        this.clock = clock;
         addClassName("session-detail");
     }
 
@@ -109,7 +113,7 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
             // Colleagues see the session to stand in at the door; moving or cancelling it is not theirs.
             boolean mayChange = sessions.mayChange(sessionId);
             edit.setVisible(mayChange);
-            cancel.setVisible(mayChange);
+            cancel.setVisible(mayChange && session.cancellable(OffsetDateTime.now(clock)));
             Button walkIn = new Button(getTranslation("walk-in.add"), VaadinIcon.USER_CHECK.create(),
                     click -> new WalkInDialog(sessions, sessions.get(sessionId), this::render).open());
             walkIn.setId("add-walk-in");
@@ -292,8 +296,12 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
     private void confirmCancel() {
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("session.cancel-confirm-title"),
                 getTranslation("session.cancel-confirm-text"), getTranslation("session.cancel"), click -> {
-            sessions.cancel(sessionId);
-            FormErrors.saved(getTranslation("session.cancelled"));
+            try {
+                sessions.cancel(sessionId);
+                FormErrors.saved(getTranslation("session.cancelled"));
+            } catch (InvalidInputException startedMeanwhile) {
+                FormErrors.error(getTranslation(startedMeanwhile.errors().values().iterator().next()));
+            }
             render();
         });
         confirm.setCancelable(true);

@@ -170,6 +170,27 @@ class TrainerSessionViewsTest extends KaribuTest {
         assertThat(_get(Image.class, spec -> spec.withId("qr-image")).getSrc()).startsWith("data:image/png;base64,");
         assertThat(_get(Anchor.class, spec -> spec.withId("qr-link")).getHref()).contains("/inchecken/");
         _assertOne(Anchor.class, spec -> spec.withId("presence-list"));
+        _assertNone(Button.class, spec -> spec.withId("cancel-session")); // started: no cancelling
+        _assertOne(Button.class, spec -> spec.withId("edit-session"));
+    }
+
+    @Test
+    void theGoNoGoLinkOffersCancellingOnlyBeforeTheStart() {
+        SessionId session = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Gaat het door?", 10, 3)));
+        String token = nl.omzien.base.SecretTokens.newToken();
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.CANCEL_TOKEN_HASH, nl.omzien.base.SecretTokens.hash(token))
+                .where(TRAINING_SESSION.ID.eq(session)).execute();
+        open("sessie-annuleren/" + token);
+        _assertOne(Button.class, spec -> spec.withId("confirm-cancel"));
+
+        OffsetDateTime start = OffsetDateTime.now().minusMinutes(5);
+        db.update(TRAINING_SESSION).set(TRAINING_SESSION.REGISTRATION_DEADLINE, start).set(TRAINING_SESSION.STARTS_AT, start)
+                .set(TRAINING_SESSION.ENDS_AT, start.plusMinutes(90)).where(TRAINING_SESSION.ID.eq(session)).execute();
+        open("sessie-annuleren/" + token);
+        _assertNone(Button.class, spec -> spec.withId("confirm-cancel"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("go-no-go-result")).getText())
+                .isEqualTo("Deze bijeenkomst is al begonnen. Afzeggen kan dan niet meer.");
+        assertThat(fx.as(TRAINER, () -> sessions.get(session)).isCancelled()).isFalse();
     }
 
     @Test

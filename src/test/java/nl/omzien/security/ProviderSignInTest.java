@@ -193,6 +193,26 @@ class ProviderSignInTest extends KaribuTest {
     }
 
     @Test
+    void aProviderBoundToCoevordenDoesNotSignInAnAdminOfCoevorden() throws Exception {
+        var admin = TestStaff.create(db, passwords, Role.ADMIN);
+        var people = nl.omzien.people.internal.db.Tables.APP_USER;
+        var municipality = nl.omzien.people.internal.db.Tables.MUNICIPALITY;
+        db.update(people).set(people.MUNICIPALITY_ID, db.select(municipality.ID).from(municipality)
+                .where(municipality.NAME.eq("Coevorden")).asField()).where(people.ID.eq(admin.id())).execute();
+        var browser = new Browser();
+
+        assertThat(browser.signInThroughProvider("coevorden", person(admin.email(), true)))
+                .endsWith("/login?provider-refused=admin");
+        assertThat(browser.whoAmI()).isNull();
+        assertThat(linkedSubjects(admin.id())).isEmpty();
+        assertThat(loginPageError("admin", Locale.of("nl"))).contains("Gebruik je wachtwoord");
+        // The installation's own provider still does.
+        var installation = new Browser();
+        installation.signInThroughProvider("org", person(admin.email(), true));
+        assertThat(installation.whoAmI()).isEqualTo(admin.email() + " ROLE_ADMIN");
+    }
+
+    @Test
     void signingOutEndsTheSession() throws Exception {
         var trainer = TestStaff.create(db, passwords, Role.TRAINER);
         var browser = new Browser();

@@ -34,6 +34,8 @@ class ProviderAccounts {
         NOT_STAFF,
         /** A provider for one municipality, and the account is of another (or of none). */
         OTHER_MUNICIPALITY,
+        /** A provider for one municipality, and an admin's account: only the installation's own provider vouches for them. */
+        ADMIN,
         DISABLED;
 
         String code() {
@@ -80,6 +82,10 @@ class ProviderAccounts {
             throw refused(Refusal.NOT_STAFF);
         }
         if (provider.boundToMunicipality()) {
+            // An admin acts for every municipality: one municipality's provider must not sign them in.
+            if (user.isAdmin()) {
+                throw refused(Refusal.ADMIN);
+            }
             Optional<MunicipalityId> municipality = accounts.municipalityNamed(provider.municipality());
             if (municipality.isEmpty() || !municipality.get().equals(user.municipalityId())) {
                 throw refused(Refusal.OTHER_MUNICIPALITY);

@@ -30,7 +30,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** Why a sign-in through the organisation's provider did not work (login.provider.*); anything else reads "failed". */
     private static final Set<String> PROVIDER_REFUSALS = Set.of("unknown", "unverified", "not-staff", "other-municipality",
-            "disabled", "password-off", "failed");
+            "admin", "disabled", "password-off", "failed");
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();

@@ -31,11 +31,20 @@ public abstract class SmtpIntegrationTest extends IntegrationTest {
         registry.add("omzien.mail.poll-interval", () -> "PT1H");
     }
 
+    /**
+     * A port free now and below Linux's range for outgoing connections (32768 and up): GreenMail binds it minutes
+     * later, and by then a database or browser connection could hold a port the system handed out.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port between 20000 and 32000"));
     }
 }

@@ -71,7 +71,7 @@ public class WalkIns {
         }
         requireScope(municipalityId);
         if (email != null && PlainText.isSingleLine(email)) {
-            Optional<PersonId> existing = accounts.idByEmail(email);
+            Optional<PersonId> existing = accountAtTheDoor(email, municipalityId);
             if (existing.isPresent()) {
                 return new Added(existing.get(), true);
             }
@@ -97,7 +97,7 @@ public class WalkIns {
         MunicipalityId municipality = walkIn.organisationId() == null ? null
                 : organisations.findById(walkIn.organisationId()).map(Organisation::municipalityId).orElse(null);
         requireScope(municipality);
-        Optional<PersonId> existing = accounts.idByEmail(email.trim());
+        Optional<PersonId> existing = accountAtTheDoor(email.trim(), municipality);
         events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, walkInId, "walk-in-email"));
         if (existing.isEmpty()) {
             accounts.setWalkInEmail(walkInId, email.trim());
@@ -109,6 +109,21 @@ public class WalkIns {
         // The walk-in leaves their organisation, so they count nowhere; the account they joined counts.
         events.publishEvent(new PersonPlacementChanged(walkInId, null, null));
         return into;
+    }
+
+    /**
+     * The account an address typed at the door stands for. Only an enabled participant of the session's
+     * municipality: any other account would let a trainer book, mark present and see someone who is not theirs
+     * to train (another municipality's participant, staff, a closed account). The message names nobody.
+     */
+    private Optional<PersonId> accountAtTheDoor(String email, MunicipalityId municipalityId) {
+        Optional<PersonId> existing = accounts.idByEmail(email);
+        if (existing.isPresent() && accounts.findById(existing.get())
+                .filter(a -> a.enabled() && municipalityId != null && municipalityId.equals(a.municipalityId())
+                        && a.roles().stream().noneMatch(Role::isStaff)).isEmpty()) {
+            throw new InvalidInputException(java.util.Map.of("email", "walk-in.email-not-usable"));
+        }
+        return existing;
     }
 
     private void requireScope(MunicipalityId municipalityId) {

@@ -166,6 +166,34 @@ class GroupTrainingTest extends IntegrationTest {
     }
 
     @Test
+    void anAddressAtTheDoorOfSomeoneNotTheTrainersToTrainIsRefusedAndNamesNobody() {
+        SessionFixtures fx = new SessionFixtures(db, accounts);
+        List<String> people = fx.participants(2, "Supermarkt De Brink");
+        String elsewhere = people.get(0);
+        db.update(APP_USER).set(APP_USER.ORGANISATION_ID, (nl.omzien.base.OrganisationId) null)
+                .set(APP_USER.MUNICIPALITY_ID, fx.municipality("Twenterand")).where(APP_USER.EMAIL.eq(elsewhere)).execute();
+        String closed = people.get(1);
+        db.update(APP_USER).set(APP_USER.ENABLED, false).where(APP_USER.EMAIL.eq(closed)).execute();
+        SessionId session = runningSession(fx, GROUP_TOPICS, List.of());
+        int before = db.fetchCount(APP_USER);
+
+        // Another municipality's participant, a colleague (staff), a closed account: not booked, not shown.
+        for (String address : List.of(elsewhere, LEAD_COEVORDEN, closed)) {
+            assertThatThrownBy(() -> fx.as(TRAINER, () -> sessions.addWalkIn(session, walkIn(fx, "Wie Dan Ook", address))))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).errors()).containsEntry("email", "walk-in.email-not-usable"));
+        }
+        assertThat(db.fetchCount(APP_USER)).isEqualTo(before);
+        assertThat(fx.as(TRAINER, () -> sessions.participants(session))).isEmpty();
+
+        // The same for an address given later: the walk-in keeps their own account.
+        var walkIn = fx.as(TRAINER, () -> sessions.addWalkIn(session, walkIn(fx, "Anna Zonder Mail", null))).personId();
+        assertThatThrownBy(() -> fx.as(TRAINER, () -> walkIns.giveEmail(walkIn, elsewhere))).isInstanceOf(InvalidInputException.class);
+        assertThat(db.select(APP_USER.MERGED_INTO).from(APP_USER).where(APP_USER.ID.eq(walkIn)).fetchOne().value1()).isNull();
+        assertThat(certificates(fx.userId(elsewhere), GROUP)).isZero();
+    }
+
+    @Test
     void aWalkInGivingTheAddressOfAnExistingAccountLaterJoinsItWithCertificateAndPlaceAndCountsOnce() {
         SessionFixtures fx = new SessionFixtures(db, accounts);
         String existing = fx.participants(1, "Supermarkt De Brink").getFirst();

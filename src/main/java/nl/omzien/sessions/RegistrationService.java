@@ -336,13 +336,17 @@ public class RegistrationService {
         return baseUrl.replaceFirst("^https?://", "webcal://") + "/kalender/" + token + ".ics";
     }
 
-    /** The feed behind a secret address: the person's sessions with a seat (and those cancelled since). */
+    /**
+     * The feed behind a secret address: the person's sessions with a seat (and those cancelled since). A closed
+     * account's address stops working, as its sign-in does.
+     */
     @Transactional(readOnly = true)
     public Optional<String> calendarFeed(String token) {
         if (!SecretTokens.looksValid(token)) {
             return Optional.empty();
         }
-        return feeds.userByToken(SecretTokens.hash(token)).map(userId -> {
+        return feeds.userByToken(SecretTokens.hash(token))
+                .filter(userId -> people.find(userId).map(Person::enabled).orElse(false)).map(userId -> {
             List<TrainingSession> mine = registrations.forUser(userId).stream()
                     .filter(r -> r.status().holdsSeat() || r.status() == RegistrationStatus.SESSION_CANCELLED)
                     .map(r -> sessions.find(r.sessionId()).orElseThrow())

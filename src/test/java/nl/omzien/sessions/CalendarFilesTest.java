@@ -139,5 +139,10 @@ class CalendarFilesTest extends IntegrationTest {
         assertThat(fetch(replacement).statusCode()).isEqualTo(200);
         assertThat(fetch("webcal://localhost/kalender/" + "A".repeat(43) + ".ics").statusCode()).isEqualTo(404);
         assertThat(fetch("webcal://localhost/kalender/kort.ics").statusCode()).isEqualTo(404);
+
+        // A closed account's feed stops, as its sign-in does.
+        db.update(nl.omzien.people.internal.db.Tables.APP_USER).set(nl.omzien.people.internal.db.Tables.APP_USER.ENABLED, false)
+                .where(nl.omzien.people.internal.db.Tables.APP_USER.EMAIL.eq(me)).execute();
+        assertThat(fetch(replacement).statusCode()).isEqualTo(404);
     }
 }

@@ -7,6 +7,7 @@ import nl.omzien.base.SecretTokens;
 import nl.omzien.base.Translations;
 import nl.omzien.notifications.MailOutbox;
 import nl.omzien.notifications.OutgoingMail;
+import nl.omzien.people.internal.EmailChangeThrottle;
 import nl.omzien.people.internal.JooqOrganisationRepository;
 import nl.omzien.people.internal.JooqProfessionalRegistrationRepository;
 import nl.omzien.people.internal.JooqProfileRepository;
@@ -44,10 +45,13 @@ public class ProfileService {
     private final Translations translations;
     private final Clock clock;
     private final String baseUrl;
+    private final EmailChangeThrottle throttle;
 
     ProfileService(JooqProfileRepository profiles, JooqOrganisationRepository organisations,
                    JooqProfessionalRegistrationRepository registrations, CurrentUser currentUser,
-                   MailOutbox outbox, Translations translations, Clock clock, @Value("${omzien.base-url}") String baseUrl) {
+                   MailOutbox outbox, Translations translations, Clock clock, @Value("${omzien.base-url}") String baseUrl,
+                   EmailChangeThrottle throttle) {
+        this.throttle = throttle;
         this.profiles = profiles;
         this.organisations = organisations;
         this.registrations = registrations;
@@ -136,6 +140,9 @@ public class ProfileService {
                 .fail("email", "profile.email.same", newEmail != null && newEmail.trim().equalsIgnoreCase(row.email()))
                 .throwIfAny();
         String address = newEmail.trim();
+        if (!throttle.tryAcquire(address)) {
+            throw new InvalidInputException(java.util.Map.of("email", "profile.email.too-often"));
+        }
         Locale locale = Translations.supported(Locale.of(row.locale()));
         if (profiles.emailTaken(address, id)) {
             outbox.enqueue(new OutgoingMail(address, translations.getTranslation("profile.email.mail.taken.subject", locale),

@@ -150,7 +150,7 @@ public class TrainingRequestService {
             throw new InvalidInputException(Map.of("municipality", "requests.municipality-unknown"));
         }
         String ip = ipAddress == null ? "unknown" : ipAddress;
-        boolean held = !throttle.tryAcquire(ip);
+        boolean held = !throttle.tryAcquire(ip, draft.contactEmail().trim());
         if (held && repository.heldFrom(ip, now().minusDays(1)) >= throttle.maxHeldPerDay()) {
             log.warn("Training request form flooded from {}: request dropped", ip);
             return;

@@ -12,9 +12,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
@@ -43,7 +46,7 @@ import static org.jooq.impl.DSL.val;
 public class Throttle {
 
     /** What is being throttled; each kind has its own counts. */
-    public enum Kind { LOGIN, SIGN_IN_LINK, VERIFY, TRAINING_REQUEST, API }
+    public enum Kind { LOGIN, SIGN_IN_LINK, VERIFY, TRAINING_REQUEST, API, EMAIL_CHANGE }
 
     /** Which earlier attempts a limit counts: same subject, same IP address, or both the same. */
     public enum Scope { SUBJECT, IP, SUBJECT_AND_IP }
@@ -126,9 +129,34 @@ public class Throttle {
         }
     }
 
+    /**
+     * The network an address counts for. An IPv6 connection gets a whole /64 (one household or office), so the
+     * next address in it is no fresh start; an IPv4 address is itself.
+     */
+    static String network(String ipAddress) {
+        if (ipAddress == null) {
+            return "unknown";
+        }
+        if (ipAddress.indexOf(':') < 0) {
+            return ipAddress;
+        }
+        try {
+            // With a colon it is parsed as an IPv6 literal, never looked up. "::ffff:a.b.c.d" comes back as IPv4.
+            InetAddress address = InetAddress.getByName(ipAddress);
+            if (!(address instanceof Inet6Address)) {
+                return address.getHostAddress();
+            }
+            byte[] prefix = address.getAddress();
+            Arrays.fill(prefix, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return ipAddress;
+        }
+    }
+
     private OptionalLong countAndRecord(Rule rule, String subject, String ipAddress) {
         String who = subject == null ? null : subject.toLowerCase();
-        String ip = ipAddress == null ? "unknown" : ipAddress;
+        String ip = network(ipAddress);
         if (who != null) {
             db.fetch("select pg_advisory_xact_lock({0}, hashtext({1}))", val(SUBJECT_LOCK), val(rule.kind() + who));
         }
@@ -158,7 +186,7 @@ public class Throttle {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void forgiveAddress(Kind kind, String ipAddress) {
         db.update(THROTTLE_EVENT).set(THROTTLE_EVENT.COUNTS, false)
-                .where(THROTTLE_EVENT.KIND.eq(kind.name()), THROTTLE_EVENT.IP_ADDRESS.eq(ipAddress)).execute();
+                .where(THROTTLE_EVENT.KIND.eq(kind.name()), THROTTLE_EVENT.IP_ADDRESS.eq(network(ipAddress))).execute();
     }
 
     private int count(Rule rule, Limit limit, String who, String ip, OffsetDateTime now) {

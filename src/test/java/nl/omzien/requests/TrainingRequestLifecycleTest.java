@@ -307,6 +307,28 @@ class TrainingRequestLifecycleTest extends IntegrationTest {
     }
 
     @Test
+    void oneStrangersAddressGetsAtMostThreeMailsAnHour_fromAnyNetwork_andOneIpv6NetworkCountsAsOneAddress() {
+        String victim = uniqueEmail();
+        for (int i = 0; i < 4; i++) {
+            submitPublic(victim, "198.51.100." + (100 + i));
+        }
+        assertThat(mailsTo(victim)).as("three mails, the fourth request held").hasSize(3);
+        assertThat(fx().as(LEAD_COEVORDEN, () -> requests.requests(null)).stream()
+                .filter(r -> r.contactEmail().equals(victim))).hasSize(4).filteredOn(TrainingRequest::held).hasSize(1);
+
+        // Six addresses of one household's /64 are one address: the sixth request is held.
+        String network = "2001:db8:%x:%x".formatted((int) (Math.random() * 0xffff), (int) (Math.random() * 0xffff));
+        List<String> emails = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String email = uniqueEmail();
+            emails.add(email);
+            submitPublic(email, network + "::" + i);
+        }
+        assertThat(emails.subList(0, 5)).allSatisfy(e -> assertThat(mailsTo(e)).hasSize(1));
+        assertThat(mailsTo(emails.get(5))).isEmpty();
+    }
+
+    @Test
     void aRequestWithoutAnAnswerForMoreThanTenWorkingDaysIsFlagged() {
         // Monday 1 March 2027, 10:00 in Coevorden.
         clock.setTo(Instant.parse("2027-03-01T09:00:00Z"));

@@ -73,6 +73,24 @@ class ThrottleTest extends IntegrationTest {
         assertThat(timed.tryAcquire(THREE_PER_ADDRESS, null, ip)).as("the window has passed").isPresent();
     }
 
+    /** An IPv6 connection hands out a /64 per household: the next address in it must not start afresh. */
+    @Test
+    void addressesInOneIpv6NetworkShareALimit() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String network = "2001:db8:%x:%x".formatted(random.nextInt(0x10000), random.nextInt(0x10000));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(throttle.tryAcquire(THREE_PER_ADDRESS, null, network + "::" + i)).isPresent();
+        }
+        assertThat(throttle.tryAcquire(THREE_PER_ADDRESS, null, network + ":abcd:ef01:2345:6789")).as("same /64").isEmpty();
+        assertThat(throttle.tryAcquire(THREE_PER_ADDRESS, null, network.replace("2001:db8:", "2001:db9:") + "::1"))
+                .as("another network").isPresent();
+
+        assertThat(Throttle.network("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+        assertThat(Throttle.network("::ffff:192.0.2.7")).as("IPv4 in IPv6 form").isEqualTo("192.0.2.7");
+        assertThat(Throttle.network("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(Throttle.network(null)).isEqualTo("unknown");
+    }
+
     @Test
     void forgivenAttemptsDoNotCountAndRefusedOnesOnlyWhenTheRuleSaysSo() {
         String ip = freshIp();

@@ -37,6 +37,8 @@ class SecurityPersonalData implements PersonalDataSection {
                 .fetch(r -> Map.of("attempted_at", r.value1(), "ip_address", r.value2(), "succeeded", !r.value3())));
         tables.put("sign_in_request", attempts(Throttle.Kind.SIGN_IN_LINK, subject)
                 .fetch(r -> Map.of("requested_at", r.value1(), "ip_address", r.value2())));
+        tables.put("email_change_request", attempts(Throttle.Kind.EMAIL_CHANGE, subject)
+                .fetch(r -> Map.of("requested_at", r.value1())));
         return tables;
     }
 

@@ -139,6 +139,25 @@ class ProfileViewTest extends KaribuTest {
     }
 
     @Test
+    void aStrangersAddressGetsAtMostThreeLinksAnHourFromProfilePages() {
+        String stranger = "vreemde-" + email;
+        for (int i = 0; i < 3; i++) {
+            requestChangeTo(stranger);
+        }
+        EmailField field = _get(EmailField.class, spec -> spec.withId("new-email"));
+        field.setValue(stranger);
+        _click(_get(Button.class, spec -> spec.withId("send-email-link")));
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).isEqualTo("Er zijn net al een paar links naar dit adres gestuurd. Probeer het over een uur opnieuw.");
+        assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.eq(stranger))).isEqualTo(3);
+        assertThat(field.getValue()).as("nothing typed is lost").isEqualTo(stranger);
+
+        clock.advance(java.time.Duration.ofMinutes(61));
+        requestChangeTo(stranger);
+        assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.eq(stranger))).isEqualTo(4);
+    }
+
+    @Test
     void theNameIsSavedAndAnEmptyNameIsRefusedWithAMessage() {
         TextField name = _get(TextField.class, spec -> spec.withId("profile-name"));
         name.setValue(" ");

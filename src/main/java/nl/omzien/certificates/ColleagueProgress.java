@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * up). No scores or answers.
  *
  * @param certificateExpiresOn the last day of their valid certificate that lasts longest (Amsterdam date), or null
+ * @param leavesByContact      whether the contact may take them out of the organisation (participants only)
  */
 public record ColleagueProgress(PersonId personId, String fullName, String email, boolean started, int modulesPassed,
-                                boolean certified, LocalDate certificateExpiresOn) {
+                                boolean certified, LocalDate certificateExpiresOn, boolean leavesByContact) {
 }

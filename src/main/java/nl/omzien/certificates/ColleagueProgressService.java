@@ -46,7 +46,8 @@ public class ColleagueProgressService {
         return colleagues.stream().map(u -> {
             JooqCertificateRepository.Progress p = progress.getOrDefault(u.id(), new JooqCertificateRepository.Progress(false, 0, false, null));
             return new ColleagueProgress(u.id(), u.fullName(), u.email(), p.started(), p.modulesPassed(), p.certified(),
-                    p.expiresAt() == null ? null : p.expiresAt().atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate());
+                    p.expiresAt() == null ? null : p.expiresAt().atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate(),
+                    u.leavesByContact());
         }).toList();
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,6 +65,31 @@ public class UserAccountService {
     public List<UserAccount> colleagues() {
         SignedInUser user = currentUser.require();
         return user.organisationId() == null ? List.of() : accounts.findInOrganisation(user.organisationId());
+    }
+
+    /**
+     * The contact says a colleague is not (or no longer) one of theirs: someone who left, or a stranger who picked
+     * the organisation when signing up through a public session link. The person keeps their account, training and
+     * certificates, but no longer counts as the organisation's staff (its trained share, its partner page) nor sees
+     * its closed sessions. Twice is harmless.
+     */
+    @Transactional
+    @RolesAllowed(Role.ORG_CONTACT_ROLE)
+    public void removeFromMyOrganisation(PersonId personId) {
+        SignedInUser user = currentUser.require();
+        Optional<UserAccount> person = accounts.findById(personId);
+        if (person.isPresent() && person.get().organisationId() == null) {
+            return;
+        }
+        UserAccount colleague = person.filter(p -> user.organisationId() != null && user.organisationId().equals(p.organisationId()))
+                .orElseThrow(() -> new AccessDeniedException("Not a colleague"));
+        if (!colleague.leavesByContact()) {
+            throw new AccessDeniedException("Contacts and staff are the lead's to change");
+        }
+        if (accounts.leaveOrganisation(personId, user.organisationId())) {
+            events.publishEvent(new PersonPlacementChanged(personId, null, null));
+            events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, personId, "left-organisation"));
+        }
     }
 
     /**

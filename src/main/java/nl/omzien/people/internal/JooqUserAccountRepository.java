@@ -158,6 +158,12 @@ public class JooqUserAccountRepository {
                 .fetchOptional(APP_USER.ID);
     }
 
+    /** Takes a person out of {@code organisationId}; false when they were no longer in it (a second click, another tab). */
+    public boolean leaveOrganisation(PersonId userId, OrganisationId organisationId) {
+        return db.update(APP_USER).set(APP_USER.ORGANISATION_ID, (OrganisationId) null)
+                .where(APP_USER.ID.eq(userId), APP_USER.ORGANISATION_ID.eq(organisationId)).execute() == 1;
+    }
+
     /** Puts a participant who has no organisation yet into one; false when they already have one. */
     public boolean joinOrganisation(PersonId userId, OrganisationId organisationId) {
         return db.update(APP_USER).set(APP_USER.ORGANISATION_ID, organisationId)

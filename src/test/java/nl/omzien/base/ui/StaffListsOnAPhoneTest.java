@@ -161,6 +161,22 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         assertThat(cutTexts(list)).as("texts cut off").isEmpty();
         screenshot("my-organisation", PHONE_WIDTH);
         checkAccessibility("mijn-organisatie on a phone");
+        // "Not one of ours" asks first; going back changes nothing.
+        Locator leave = list.locator("vaadin-button[id^=leave-phone-]").first();
+        assertThat(leave).isVisible();
+        int colleagues = list.locator(".tap-item-title").count();
+        leave.click();
+        Locator question = page.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG);
+        assertThat(question).containsText("telt dan niet meer mee");
+        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling with the question").isTrue();
+        page.waitForFunction("() => !document.querySelector('[opening]')"); // the picture after the fade-in
+        screenshot("my-organisation-leave", PHONE_WIDTH);
+        checkAccessibility("mijn-organisatie asking 'not one of ours' on a phone");
+        question.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Terug")).click();
+        assertThat(question).isHidden();
+        assertThat(page.locator("vaadin-dialog")).hasCount(0); // gone once it has faded out
+        assertThat(list.locator(".tap-item-title")).hasCount(colleagues);
         page.setViewportSize(LAPTOP_WIDTH, 900);
         assertThat(page.locator("#colleagues-grid")).isVisible();
         screenshot("my-organisation", LAPTOP_WIDTH);

@@ -3,6 +3,8 @@ package nl.omzien.certificates.ui;
 import nl.omzien.base.PersonId;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import nl.omzien.certificates.ColleagueProgress;
 import nl.omzien.certificates.ColleagueProgressService;
@@ -19,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static nl.omzien.people.internal.db.Tables.APP_USER;
 import static nl.omzien.people.internal.db.Tables.USER_ROLE;
@@ -95,6 +99,48 @@ class ColleaguesViewTest extends KaribuTest {
         assertThat(p7.subList(2, 4)).as("started, not passed").containsExactly("0", "Nee");
         assertThat(progress.myOrganisation()).extracting(ColleagueProgress::personId)
                 .doesNotContain(f.people.get("p1"), f.people.get("p2"));
+    }
+
+    @Autowired nl.omzien.people.UserAccountService people;
+    @Autowired nl.omzien.dashboard.DashboardService dashboard;
+
+    private long registeredStaff(String organisation) {
+        signInAs(ADMIN);
+        long staff = dashboard.organisations(nl.omzien.dashboard.DashboardFilter.year(f.municipalityId, 2025)).stream()
+                .filter(o -> o.organisationId().equals(f.organisations.get(organisation))).findFirst().orElseThrow().registeredStaff();
+        return staff;
+    }
+
+    private PersonId idOf(String email) {
+        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchOne().value1();
+    }
+
+    @Test
+    void aContactTakesSomeoneWhoIsNotOneOfTheirsOutOfTheOrganisation() {
+        long before = registeredStaff("A");
+        PersonId p2 = f.people.get("p2");
+        signInAs(contactKapsalon);
+        open("mijn-organisatie");
+        // The list a phone shows (the grid's cells carry the same button).
+        _assertNone(Button.class, spec -> spec.withId("leave-phone-" + idOf(contactKapsalon).value())); // contacts are the lead's
+        Button leave = _get(Button.class, spec -> spec.withId("leave-phone-" + p2.value()));
+        assertThat(leave.getText()).isEqualTo("Hoort niet bij ons");
+        assertThat(leave.getElement().getAttribute("aria-label")).isEqualTo("Hoort niet bij ons: " + name("p2"));
+        _click(leave);
+        assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("Hoort " + name("p2") + " niet bij jullie organisatie?");
+        _click(_get(Button.class, spec -> spec.withId("confirm-leave")));
+
+        assertThat(rows()).extracting(List::getFirst).containsExactlyInAnyOrder(name("p1"), "Contact A");
+        assertThat(db.select(APP_USER.ORGANISATION_ID).from(APP_USER).where(APP_USER.ID.eq(p2)).fetchOne().value1()).isNull();
+        assertThat(registeredStaff("A")).as("no longer counts for the trained share").isEqualTo(before - 1);
+
+        // Twice (another tab) is harmless; someone of another organisation, or the contact themselves, is refused.
+        signInAs(contactKapsalon);
+        people.removeFromMyOrganisation(p2);
+        assertThatThrownBy(() -> people.removeFromMyOrganisation(f.people.get("p7"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> people.removeFromMyOrganisation(idOf(contactKapsalon))).isInstanceOf(AccessDeniedException.class);
+        signInAs(PARTICIPANT);
+        assertThatThrownBy(() -> people.removeFromMyOrganisation(f.people.get("p1"))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -7,6 +7,7 @@ import nl.omzien.sessions.SessionId;
 import jakarta.annotation.security.PermitAll;
 import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.SecretTokens;
+import nl.omzien.onboarding.internal.InviteCodeThrottle;
 import nl.omzien.onboarding.internal.JooqInviteRepository;
 import nl.omzien.onboarding.internal.SignInLinkThrottle;
 import nl.omzien.onboarding.internal.SignInLinkTokenService;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Registering through an invite link, without a password. The link is the only proof needed to fill
@@ -85,6 +87,7 @@ public class InviteRegistrationService {
     private final ModuleCatalog modules;
     private final SignInLinkTokenService signInLinks;
     private final SignInLinkThrottle throttle;
+    private final InviteCodeThrottle codeThrottle;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -92,8 +95,10 @@ public class InviteRegistrationService {
     InviteRegistrationService(JooqInviteRepository invites, OrganisationDirectory directory, OrganisationService organisations,
                         SelfRegistration selfRegistration, RegistrationService sessionRegistrations,
                         ModuleCatalog modules, SignInLinkTokenService signInLinks, SignInLinkThrottle throttle,
-                        CurrentUser currentUser, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+                        InviteCodeThrottle codeThrottle, CurrentUser currentUser, Clock clock,
+                        org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.codeThrottle = codeThrottle;
         this.invites = invites;
         this.directory = directory;
         this.organisations = organisations;
@@ -109,14 +114,22 @@ public class InviteRegistrationService {
     /**
      * The invite token a short code from a flyer stands for, as someone types it: any case, with or without
      * the dash or spaces; empty for an unknown or replaced code.
+     *
+     * @throws InvalidInputException ({@code short-code.too-many}) when this network typed too many wrong codes lately
      */
     @Transactional(readOnly = true)
-    public Optional<String> tokenOfShortCode(String typed) {
+    public Optional<String> tokenOfShortCode(String typed, String ipAddress) {
         String code = typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
         if (!code.matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}")) {
             return Optional.empty();
         }
-        return invites.organisationTokenByShortCode(code);
+        OptionalLong lookup = codeThrottle.tryAcquire(ipAddress);
+        if (lookup.isEmpty()) {
+            throw new InvalidInputException(Map.of("code", "short-code.too-many"));
+        }
+        Optional<String> token = invites.organisationTokenByShortCode(code);
+        token.ifPresent(found -> codeThrottle.found(lookup.getAsLong()));
+        return token;
     }
 
     /** The organisation behind an invite link; empty for an unknown or replaced link. */

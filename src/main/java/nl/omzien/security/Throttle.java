@@ -46,7 +46,7 @@ import static org.jooq.impl.DSL.val;
 public class Throttle {
 
     /** What is being throttled; each kind has its own counts. */
-    public enum Kind { LOGIN, SIGN_IN_LINK, VERIFY, TRAINING_REQUEST, API, EMAIL_CHANGE }
+    public enum Kind { LOGIN, SIGN_IN_LINK, VERIFY, TRAINING_REQUEST, API, EMAIL_CHANGE, INVITE_CODE }
 
     /** Which earlier attempts a limit counts: same subject, same IP address, or both the same. */
     public enum Scope { SUBJECT, IP, SUBJECT_AND_IP }

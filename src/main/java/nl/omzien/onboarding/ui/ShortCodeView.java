@@ -10,10 +10,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import nl.omzien.base.InvalidInputException;
 import nl.omzien.base.ui.LanguageSwitch;
 import nl.omzien.base.ui.PublicPage;
 import nl.omzien.onboarding.InviteRegistrationService;
+
+import java.util.Optional;
 
 /**
  * The flyer's short address for whoever cannot scan its QR code: {@code /code/K7Q3-M9XP} opens the
@@ -52,19 +56,28 @@ public class ShortCodeView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void open(String typed) {
-        registrations.tokenOfShortCode(typed).ifPresentOrElse(token -> getUI().ifPresent(ui -> ui.navigate("aanmelden/" + token)),
-                () -> problem.setText(getTranslation("short-code.unknown")));
+        lookUp(typed).ifPresent(token -> getUI().ifPresent(ui -> ui.navigate("aanmelden/" + token)));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         problem.setText("");
-        event.getRouteParameters().get("code").ifPresent(typed -> registrations.tokenOfShortCode(typed).ifPresentOrElse(
-                token -> event.forwardTo("aanmelden/" + token),
-                () -> {
-                    code.setValue(typed);
-                    problem.setText(getTranslation("short-code.unknown"));
-                }));
+        event.getRouteParameters().get("code").ifPresent(typed -> lookUp(typed).ifPresentOrElse(
+                token -> event.forwardTo("aanmelden/" + token), () -> code.setValue(typed)));
+    }
+
+    /** The token, or empty with the reason shown above the field (unknown, or too many wrong codes lately). */
+    private Optional<String> lookUp(String typed) {
+        try {
+            Optional<String> token = registrations.tokenOfShortCode(typed, VaadinRequest.getCurrent().getRemoteAddr());
+            if (token.isEmpty()) {
+                problem.setText(getTranslation("short-code.unknown"));
+            }
+            return token;
+        } catch (InvalidInputException tooMany) {
+            problem.setText(getTranslation(tooMany.errors().values().iterator().next()));
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -277,6 +277,51 @@ class InviteViewsTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("short-code-problem")).getText()).contains("kennen we niet");
     }
 
+    @Autowired
+    private nl.omzien.onboarding.InviteRegistrationService inviteRegistrations;
+    @Autowired
+    private nl.omzien.security.Throttle throttle;
+
+    /** A well-formed code that is (all but surely) nobody's: 40 random bits. */
+    private static String randomCode() {
+        String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return random.ints(8, 0, alphabet.length()).mapToObj(i -> String.valueOf(alphabet.charAt(i)))
+                .collect(java.util.stream.Collectors.joining());
+    }
+
+    @Test
+    void walkingThroughFlyerCodesStopsAfterTwentyWrongOnesFromOneNetwork() {
+        var library = fx().organisation("Bibliotheek Coevorden");
+        String shortLink = fx().as(LEAD_COEVORDEN, () -> invites.organisationInvite(library)).shortLink();
+        String right = shortLink.substring(shortLink.indexOf("/code/") + "/code/".length());
+        open("code");
+        // This network's wrong codes are forgotten afterwards: the class's other tests type codes from it too.
+        String network = com.vaadin.flow.server.VaadinRequest.getCurrent().getRemoteAddr();
+        try {
+            typeWrongCodesThenTheRightOne(right);
+        } finally {
+            throttle.forgiveAddress(nl.omzien.security.Throttle.Kind.INVITE_CODE, network);
+        }
+        assertThat(inviteRegistrations.tokenOfShortCode(right, network)).as("forgiven").isPresent();
+    }
+
+    private void typeWrongCodesThenTheRightOne(String right) {
+        Paragraph problem = _get(Paragraph.class, spec -> spec.withId("short-code-problem"));
+        int tried = 0;
+        while (tried < 25 && !problem.getText().startsWith("Er zijn hier te veel verkeerde codes")) {
+            _get(TextField.class, spec -> spec.withId("short-code")).setValue(randomCode());
+            com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(Button.class, spec -> spec.withId("short-code-go")));
+            tried++;
+        }
+        assertThat(tried).as("refused after at most 20 wrong codes (the class's other tests may have typed some)").isLessThanOrEqualTo(21);
+        // Then even the right code waits, on this network; another network carries on.
+        _get(TextField.class, spec -> spec.withId("short-code")).setValue(right);
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(Button.class, spec -> spec.withId("short-code-go")));
+        assertThat(_find(RegisterView.class)).isEmpty();
+        assertThat(inviteRegistrations.tokenOfShortCode(right, "198.51.100.77")).isPresent();
+    }
+
     @Test
     void theInvitesPageShowsTheShortAddressBesideTheLink() {
         signInAs(LEAD_COEVORDEN);

@@ -117,7 +117,7 @@ public class InviteRegistrationService {
      *
      * @throws InvalidInputException ({@code short-code.too-many}) when this network typed too many wrong codes lately
      */
-    @Transactional(readOnly = true)
+    // No transaction around it: a lookup waiting for a throttle slot must not hold a pooled connection (decision 021).
     public Optional<String> tokenOfShortCode(String typed, String ipAddress) {
         String code = typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
         if (!code.matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}")) {

@@ -69,9 +69,9 @@ public class UserAccountService {
 
     /**
      * The contact says a colleague is not (or no longer) one of theirs: someone who left, or a stranger who picked
-     * the organisation when signing up through a public session link. The person keeps their account, training and
-     * certificates, but no longer counts as the organisation's staff (its trained share, its partner page) nor sees
-     * its closed sessions. Twice is harmless.
+     * the organisation when signing up through a public session link. The person keeps their account, training,
+     * certificates and places, and stays in the municipality, but no longer counts as the organisation's staff (its
+     * trained share, its partner page); from their next sign-in they no longer see its closed sessions. Twice is harmless.
      */
     @Transactional
     @RolesAllowed(Role.ORG_CONTACT_ROLE)
@@ -86,8 +86,8 @@ public class UserAccountService {
         if (!colleague.leavesByContact()) {
             throw new AccessDeniedException("Contacts and staff are the lead's to change");
         }
-        if (accounts.leaveOrganisation(personId, user.organisationId())) {
-            events.publishEvent(new PersonPlacementChanged(personId, null, null));
+        if (accounts.leaveOrganisation(personId, user.organisationId(), colleague.municipalityId())) {
+            events.publishEvent(new PersonPlacementChanged(personId, null, colleague.municipalityId()));
             events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, personId, "left-organisation"));
         }
     }

@@ -149,7 +149,8 @@ public class TrainingRequestService {
         if (municipality == null || repository.municipalities().stream().noneMatch(m -> m.id().equals(municipality))) {
             throw new InvalidInputException(Map.of("municipality", "requests.municipality-unknown"));
         }
-        String ip = ipAddress == null ? "unknown" : ipAddress;
+        // Stored and counted by network, as the throttle counts: an IPv6 /64 is one sender.
+        String ip = nl.omzien.security.Throttle.network(ipAddress);
         boolean held = !throttle.tryAcquire(ip, draft.contactEmail().trim());
         if (held && repository.heldFrom(ip, now().minusDays(1)) >= throttle.maxHeldPerDay()) {
             log.warn("Training request form flooded from {}: request dropped", ip);

@@ -43,9 +43,11 @@ public class IdentityProviderService {
     private final ProviderIdentities identities;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final Accounts accounts;
 
     IdentityProviderService(IdentityProviderSettings settings, ProviderIdentities identities, CurrentUser currentUser,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, Accounts accounts) {
+        this.accounts = accounts;
         this.settings = settings;
         this.identities = identities;
         this.currentUser = currentUser;
@@ -77,7 +79,10 @@ public class IdentityProviderService {
     @RolesAllowed(Role.ADMIN_ROLE)
     @Transactional
     public void switchPasswordOff(PersonId person) {
-        if (identities.links(person).isEmpty()) {
+        // A municipality's provider refuses admins: for them only a link to the installation's own one counts,
+        // or switching the password off would lock them out.
+        boolean admin = accounts.email(person).flatMap(accounts::byEmail).map(SignedInUser::isAdmin).orElse(false);
+        if (identities.links(person).stream().noneMatch(link -> !admin || !boundToMunicipality(link.provider()))) {
             throw new InvalidInputException(Map.of("passwordSwitchedOff", "provider-sign-in.error.not-linked"));
         }
         identities.switchPasswordOff(person, currentUser.require().accountId());
@@ -90,6 +95,11 @@ public class IdentityProviderService {
     public void switchPasswordOn(PersonId person) {
         identities.switchPasswordOn(person);
         events.publishEvent(PersonalDataAccessed.of(PersonalDataAccessed.Action.CHANGED, person, "password-switched-on"));
+    }
+
+    private boolean boundToMunicipality(String id) {
+        var provider = settings.oidc().get(id);
+        return provider != null && provider.boundToMunicipality();
     }
 
     private String nameOf(String id) {

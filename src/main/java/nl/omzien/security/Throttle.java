@@ -133,7 +133,7 @@ public class Throttle {
      * The network an address counts for. An IPv6 connection gets a whole /64 (one household or office), so the
      * next address in it is no fresh start; an IPv4 address is itself.
      */
-    static String network(String ipAddress) {
+    public static String network(String ipAddress) {
         if (ipAddress == null) {
             return "unknown";
         }

@@ -471,6 +471,11 @@ public class SessionService {
         mails.sessionCancelled(session, affected, next);
     }
 
+    /** Whether the session can still be cancelled now: before its start, and not cancelled already. */
+    public boolean cancellable(TrainingSession session) {
+        return session.cancellable(now());
+    }
+
     /** The session behind a go/no-go mail's one-click cancel link; the link is the trainer's proof. */
     @Transactional(readOnly = true)
     public Optional<TrainingSession> sessionForCancelLink(String token) {

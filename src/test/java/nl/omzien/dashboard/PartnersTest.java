@@ -73,7 +73,7 @@ class PartnersTest extends KaribuTest {
         assertThat(status.state()).isEqualTo(PartnerState.PARTNER);
         assertThat(status.since()).isEqualTo(today);
         assertThat(status.validUntil()).isEqualTo(today.plusMonths(24).minusDays(1));
-        assertThat(status.publicId()).as("random, not the id").matches("[A-Za-z0-9_-]{22}");
+        assertThat(status.publicId()).as("22 random URL-safe characters").matches("[A-Za-z0-9_-]{22}");
         // The bakery (0 of 1 trained) never met the rule: no record, no public page.
         assertThat(partners.status(f.organisations.get("C")).state()).isEqualTo(PartnerState.NOT_YET);
         assertThat(partners.status(f.organisations.get("C")).publicId()).isNull();

@@ -206,10 +206,20 @@ class ProviderSignInTest extends KaribuTest {
         assertThat(browser.whoAmI()).isNull();
         assertThat(linkedSubjects(admin.id())).isEmpty();
         assertThat(loginPageError("admin", Locale.of("nl"))).contains("Gebruik je wachtwoord");
-        // The installation's own provider still does.
+
+        // A link to Coevorden's provider from before this rule does not let their password go: they would be locked out.
+        db.insertInto(PROVIDER_IDENTITY).set(PROVIDER_IDENTITY.PROVIDER, "coevorden").set(PROVIDER_IDENTITY.SUBJECT, "old-" + admin.id())
+                .set(PROVIDER_IDENTITY.USER_ID, admin.id()).set(PROVIDER_IDENTITY.LINKED_AT, java.time.OffsetDateTime.now())
+                .set(PROVIDER_IDENTITY.LAST_SIGN_IN_AT, java.time.OffsetDateTime.now()).execute();
+        signInAs(ADMIN);
+        assertThatThrownBy(() -> identityProviders.switchPasswordOff(admin.id())).isInstanceOf(InvalidInputException.class);
+
+        // The installation's own provider still signs them in; then the password may go.
         var installation = new Browser();
         installation.signInThroughProvider("org", person(admin.email(), true));
         assertThat(installation.whoAmI()).isEqualTo(admin.email() + " ROLE_ADMIN");
+        signInAs(ADMIN);
+        identityProviders.switchPasswordOff(admin.id());
     }
 
     @Test

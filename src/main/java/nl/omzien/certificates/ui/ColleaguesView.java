@@ -19,6 +19,7 @@ import nl.omzien.certificates.ColleagueProgress;
 import nl.omzien.certificates.ColleagueProgressService;
 import nl.omzien.people.UserAccountService;
 import nl.omzien.security.Role;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.util.List;
 
@@ -88,9 +89,14 @@ public class ColleaguesView extends VerticalLayout implements HasTitleKey, Befor
         confirm.add(new Paragraph(getTranslation("colleagues.leave-text", colleague.fullName())));
         Button back = new Button(getTranslation("action.back"), click -> confirm.close());
         Button yes = new Button(getTranslation("colleagues.leave-confirm"), click -> {
-            people.removeFromMyOrganisation(colleague.personId());
             confirm.close();
-            FormErrors.saved(getTranslation("colleagues.left", colleague.fullName()));
+            try {
+                people.removeFromMyOrganisation(colleague.personId());
+                FormErrors.saved(getTranslation("colleagues.left", colleague.fullName()));
+            } catch (AccessDeniedException changedMeanwhile) {
+                // The lead moved or promoted them in the meantime: the list shows how it is now.
+                FormErrors.error(getTranslation("colleagues.changed-meanwhile", colleague.fullName()));
+            }
             refresh();
         });
         yes.setId("confirm-leave");

@@ -158,9 +158,12 @@ public class JooqUserAccountRepository {
                 .fetchOptional(APP_USER.ID);
     }
 
-    /** Takes a person out of {@code organisationId}; false when they were no longer in it (a second click, another tab). */
-    public boolean leaveOrganisation(PersonId userId, OrganisationId organisationId) {
-        return db.update(APP_USER).set(APP_USER.ORGANISATION_ID, (OrganisationId) null)
+    /**
+     * Takes a person out of {@code organisationId} into its municipality (so open sessions stay theirs to book);
+     * false when they were no longer in it (a second click, another tab).
+     */
+    public boolean leaveOrganisation(PersonId userId, OrganisationId organisationId, MunicipalityId municipalityId) {
+        return db.update(APP_USER).set(APP_USER.ORGANISATION_ID, (OrganisationId) null).set(APP_USER.MUNICIPALITY_ID, municipalityId)
                 .where(APP_USER.ID.eq(userId), APP_USER.ORGANISATION_ID.eq(organisationId)).execute() == 1;
     }
 

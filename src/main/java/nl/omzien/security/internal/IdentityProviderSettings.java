@@ -34,7 +34,7 @@ public record IdentityProviderSettings(Map<String, Provider> oidc) {
             emailVerifiedClaim = emailVerifiedClaim == null || emailVerifiedClaim.isBlank() ? "email_verified" : emailVerifiedClaim;
         }
 
-        boolean boundToMunicipality() {
+        public boolean boundToMunicipality() {
             return municipality != null && !municipality.isBlank();
         }
     }

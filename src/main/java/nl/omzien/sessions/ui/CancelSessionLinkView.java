@@ -14,8 +14,6 @@ import nl.omzien.base.InvalidInputException;
 import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The go/no-go mail's cancel link: shows the count, and cancels after one click on the button. */
@@ -24,11 +22,9 @@ import java.util.Optional;
 public class CancelSessionLinkView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final SessionService sessions;
-    private final Clock clock;
 
-    public CancelSessionLinkView(SessionService sessions, Clock clock) {
+    public CancelSessionLinkView(SessionService sessions) {
         this.sessions = sessions;
-        this.clock = clock;
         setMaxWidth("40rem");
         setMargin(true);
     }
@@ -38,7 +34,7 @@ public class CancelSessionLinkView extends VerticalLayout implements HasUrlParam
         removeAll();
         add(new H2(getTranslation("go-no-go.heading")));
         Optional<TrainingSession> found = sessions.sessionForCancelLink(token);
-        if (found.isEmpty() || !found.get().cancellable(OffsetDateTime.now(clock))) {
+        if (found.isEmpty() || !sessions.cancellable(found.get())) {
             Paragraph message = new Paragraph(getTranslation(found.isEmpty() ? "session.link-unknown"
                     : found.get().isCancelled() ? "session.cancelled" : "session.already-started"));
             message.setId("go-no-go-result");

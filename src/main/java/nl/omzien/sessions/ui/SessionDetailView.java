@@ -40,8 +40,6 @@ import nl.omzien.sessions.SessionService;
 import nl.omzien.sessions.TrainingSession;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -57,15 +55,13 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
     private final SessionService sessions;
     private final List<SessionPageExtension> extensions;
     private final WalkIns walkIns;
-    private final Clock clock;
     private SessionId sessionId;
     private java.util.Set<nl.omzien.sessions.RegistrationId> evaluated = java.util.Set.of();
 
-    public SessionDetailView(SessionService sessions, List<SessionPageExtension> extensions, WalkIns walkIns, Clock clock) {
+    public SessionDetailView(SessionService sessions, List<SessionPageExtension> extensions, WalkIns walkIns) {
         this.sessions = sessions;
         this.extensions = extensions;
         this.walkIns = walkIns;
-        this.clock = clock;
         addClassName("session-detail");
     }
 
@@ -113,7 +109,7 @@ public class SessionDetailView extends VerticalLayout implements HasTitleKey, Ha
             // Colleagues see the session to stand in at the door; moving or cancelling it is not theirs.
             boolean mayChange = sessions.mayChange(sessionId);
             edit.setVisible(mayChange);
-            cancel.setVisible(mayChange && session.cancellable(OffsetDateTime.now(clock)));
+            cancel.setVisible(mayChange && sessions.cancellable(session));
             Button walkIn = new Button(getTranslation("walk-in.add"), VaadinIcon.USER_CHECK.create(),
                     click -> new WalkInDialog(sessions, sessions.get(sessionId), this::render).open());
             walkIn.setId("add-walk-in");

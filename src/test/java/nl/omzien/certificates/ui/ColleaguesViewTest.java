@@ -132,6 +132,8 @@ class ColleaguesViewTest extends KaribuTest {
 
         assertThat(rows()).extracting(List::getFirst).containsExactlyInAnyOrder(name("p1"), "Contact A");
         assertThat(db.select(APP_USER.ORGANISATION_ID).from(APP_USER).where(APP_USER.ID.eq(p2)).fetchOne().value1()).isNull();
+        assertThat(db.select(APP_USER.MUNICIPALITY_ID).from(APP_USER).where(APP_USER.ID.eq(p2)).fetchOne().value1())
+                .as("still in the municipality: open sessions stay bookable").isEqualTo(f.municipalityId);
         assertThat(registeredStaff("A")).as("no longer counts for the trained share").isEqualTo(before - 1);
 
         // Twice (another tab) is harmless; someone of another organisation, or the contact themselves, is refused.

@@ -304,6 +304,14 @@ class InviteViewsTest extends KaribuTest {
             throttle.forgiveAddress(nl.omzien.security.Throttle.Kind.INVITE_CODE, network);
         }
         assertThat(inviteRegistrations.tokenOfShortCode(right, network)).as("forgiven").isPresent();
+
+        // Exactly twenty wrong codes on a fresh network, then it waits.
+        String fresh = "203.0.113.9";
+        for (int i = 0; i < 20; i++) {
+            assertThat(inviteRegistrations.tokenOfShortCode(randomCode(), fresh)).isEmpty();
+        }
+        assertThatThrownBy(() -> inviteRegistrations.tokenOfShortCode(randomCode(), fresh))
+                .isInstanceOf(nl.omzien.base.InvalidInputException.class);
     }
 
     private void typeWrongCodesThenTheRightOne(String right) {

@@ -148,7 +148,7 @@ class ProfileViewTest extends KaribuTest {
         field.setValue(stranger);
         _click(_get(Button.class, spec -> spec.withId("send-email-link")));
         assertThat(field.isInvalid()).isTrue();
-        assertThat(field.getErrorMessage()).isEqualTo("Er zijn net al een paar links naar dit adres gestuurd. Probeer het over een uur opnieuw.");
+        assertThat(field.getErrorMessage()).isEqualTo("Er zijn net al een paar links naar dit adres gestuurd. Probeer het later opnieuw.");
         assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.eq(stranger))).isEqualTo(3);
         assertThat(field.getValue()).as("nothing typed is lost").isEqualTo(stranger);
 

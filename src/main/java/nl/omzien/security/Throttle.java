@@ -176,6 +176,12 @@ public class Throttle {
         return allowed ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
+    /** Deletes attempts made before {@code moment} (retention); returns how many. */
+    @Transactional
+    public int forgetBefore(OffsetDateTime moment) {
+        return db.deleteFrom(THROTTLE_EVENT).where(THROTTLE_EVENT.AT.lt(moment)).execute();
+    }
+
     /** The attempt went right (a correct password, a certificate found): it no longer counts. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void forgive(long attemptId) {

@@ -73,6 +73,25 @@ class ThrottleTest extends IntegrationTest {
         assertThat(timed.tryAcquire(THREE_PER_ADDRESS, null, ip)).as("the window has passed").isPresent();
     }
 
+    @Autowired
+    nl.omzien.security.internal.ThrottleRetention retention;
+
+    /** What was typed (a stranger's address among it) does not stay: attempts go after 30 days, nightly. */
+    @Test
+    void attemptsOlderThanThirtyDaysAreDeleted() {
+        String ip = freshIp();
+        var table = nl.omzien.security.internal.db.Tables.THROTTLE_EVENT;
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        for (int days : List.of(31, 29)) {
+            db.insertInto(table).set(table.KIND, "SIGN_IN_LINK").set(table.SUBJECT, "vreemde-" + days + "@test.example")
+                    .set(table.IP_ADDRESS, ip).set(table.AT, now.minusDays(days)).set(table.COUNTS, true).execute();
+        }
+        assertThat(retention.deleteOldAttempts()).isPositive();
+        assertThat(db.select(table.SUBJECT).from(table).where(table.IP_ADDRESS.eq(ip)).fetch(table.SUBJECT))
+                .containsExactly("vreemde-29@test.example");
+        assertThat(retention.deleteOldAttempts()).as("twice deletes nothing more").isZero();
+    }
+
     /** An IPv6 connection hands out a /64 per household: the next address in it must not start afresh. */
     @Test
     void addressesInOneIpv6NetworkShareALimit() {

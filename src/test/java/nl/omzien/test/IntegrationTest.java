@@ -29,7 +29,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
         "server.forward-headers-strategy=native", "omzien.trusted-proxies=127.0.0.2",
         "logging.level.com.vaadin=warn",
         // The nightly jobs read the shared test clock, which a test may have moved years on: tests run them themselves.
-        "omzien.retention.cron=-", "omzien.requests.retention-cron=-"})
+        "omzien.retention.cron=-", "omzien.requests.retention-cron=-", "omzien.throttle.retention-cron=-"})
 public abstract class IntegrationTest {
 
     public static final String DEMO_PASSWORD = "omzien-demo";

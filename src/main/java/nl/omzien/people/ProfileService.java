@@ -18,7 +18,9 @@ import nl.omzien.security.SignedInUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,12 +48,14 @@ public class ProfileService {
     private final Clock clock;
     private final String baseUrl;
     private final EmailChangeThrottle throttle;
+    private final TransactionTemplate storing;
 
     ProfileService(JooqProfileRepository profiles, JooqOrganisationRepository organisations,
                    JooqProfessionalRegistrationRepository registrations, CurrentUser currentUser,
                    MailOutbox outbox, Translations translations, Clock clock, @Value("${omzien.base-url}") String baseUrl,
-                   EmailChangeThrottle throttle) {
+                   EmailChangeThrottle throttle, PlatformTransactionManager transactionManager) {
         this.throttle = throttle;
+        this.storing = new TransactionTemplate(transactionManager);
         this.profiles = profiles;
         this.organisations = organisations;
         this.registrations = registrations;
@@ -130,8 +134,9 @@ public class ProfileService {
      * Mails a confirmation link to the new address; the account keeps its current address until the link
      * is used. When the address already has an account, that address gets a mail saying so instead, and
      * the caller sees the same answer, so the profile page cannot be used to find out who has an account.
+     * The throttle comes first, with no transaction around it (waiting for a throttle slot must not hold a pooled
+     * connection, decision 021); the change is stored in a transaction of its own afterwards.
      */
-    @Transactional
     @PreAuthorize("isAuthenticated()")
     public void requestEmailChange(String newEmail) {
         PersonId id = currentUser.require().accountId();
@@ -143,6 +148,10 @@ public class ProfileService {
         if (!throttle.tryAcquire(address)) {
             throw new InvalidInputException(java.util.Map.of("email", "profile.email.too-often"));
         }
+        storing.executeWithoutResult(status -> mailChangeLink(id, row, address));
+    }
+
+    private void mailChangeLink(PersonId id, JooqProfileRepository.Row row, String address) {
         Locale locale = Translations.supported(Locale.of(row.locale()));
         if (profiles.emailTaken(address, id)) {
             outbox.enqueue(new OutgoingMail(address, translations.getTranslation("profile.email.mail.taken.subject", locale),

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.text.Normalizer;
 import java.time.Clock;
@@ -78,12 +80,15 @@ public class TrainingRequestService {
     private final Clock clock;
     private final int retentionMonths;
     private final String baseUrl;
+    private final TransactionTemplate storing;
 
     TrainingRequestService(JooqRequestRepository repository, RequestMails mails, RequestThrottle throttle,
                            OrganisationDirectory organisations, SessionService sessions, TrainerQualifications qualifications,
                            InviteLinkService invites, CurrentUser currentUser, Translations translations, Clock clock,
                            @Value("${omzien.base-url}") String baseUrl,
-                           @Value("${omzien.requests.retention-months:12}") int retentionMonths) {
+                           @Value("${omzien.requests.retention-months:12}") int retentionMonths,
+                           PlatformTransactionManager transactionManager) {
+        this.storing = new TransactionTemplate(transactionManager);
         if (retentionMonths < 1) {
             throw new IllegalArgumentException("omzien.requests.retention-months must be at least 1");
         }
@@ -141,9 +146,11 @@ public class TrainingRequestService {
      * A request through the public form. The answer is the same for everyone: over the per-IP limit the request is
      * still kept, marked held and without a mail (decision 024); a flood beyond a day's cap is dropped and logged.
      *
+     * The throttle comes first, with no transaction around it: a flood waiting for throttle slots must not hold
+     * pooled connections (decision 021); the request is stored in a transaction of its own afterwards.
+     *
      * @throws InvalidInputException with a message key per field for bad input (nothing is stored)
      */
-    @Transactional
     public void submitPublic(MunicipalityId municipality, RequestDraft draft, Locale locale, String ipAddress) {
         validate(draft);
         if (municipality == null || repository.municipalities().stream().noneMatch(m -> m.id().equals(municipality))) {
@@ -156,7 +163,7 @@ public class TrainingRequestService {
             log.warn("Training request form flooded from {}: request dropped", ip);
             return;
         }
-        store(municipality, null, draft, locale, null, held, ip);
+        storing.executeWithoutResult(status -> store(municipality, null, draft, locale, null, held, ip));
     }
 
     /** A request by a signed-in organisation contact for their own organisation; name and address come from the account. */

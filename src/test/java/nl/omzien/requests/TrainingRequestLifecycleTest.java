@@ -328,6 +328,21 @@ class TrainingRequestLifecycleTest extends IntegrationTest {
         assertThat(mailsTo(emails.get(5))).isEmpty();
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** A flood on the public form waits for throttle slots without pooled connections, so other pages carry on. */
+    @Test
+    void aFloodOnThePublicFormLeavesThePoolToEveryoneElse() throws Exception {
+        String ip = "198.51.100.200";
+        int mostActive = nl.omzien.test.Bursts.mostConnectionsInUse(dataSource, 120, () -> {
+            submitPublic(uniqueEmail(), ip);
+            return null;
+        });
+        // The throttle's 4, one storing at a time behind the network's lock, some room for scheduled jobs; the pool holds 40.
+        assertThat(mostActive).as("connections in use during the flood").isLessThanOrEqualTo(10);
+    }
+
     @Test
     void aRequestWithoutAnAnswerForMoreThanTenWorkingDaysIsFlagged() {
         // Monday 1 March 2027, 10:00 in Coevorden.

@@ -2,8 +2,8 @@ package nl.omzien.security;
 
 import nl.omzien.security.internal.LoginThrottle;
 import nl.omzien.security.internal.ThrottlingAuthenticationProvider.LoginThrottledException;
+import nl.omzien.test.Bursts;
 import nl.omzien.test.IntegrationTest;
-import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,16 +12,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import static nl.omzien.security.internal.db.Tables.THROTTLE_EVENT;
@@ -81,7 +73,7 @@ class LoginThrottleTest extends IntegrationTest {
     @Test
     void parallelWrongPasswordsForOneAccountGetOnlyFiveChecks() throws Exception {
         String ip = freshIp();
-        List<Object> outcomes = inParallel(180, () -> {
+        List<Object> outcomes = Bursts.inParallel(180, () -> {
             var attempt = UsernamePasswordAuthenticationToken.unauthenticated(PARTICIPANT_OR_STAFF, "wrong-" + UUID.randomUUID());
             attempt.setDetails(new WebAuthenticationDetails(ip, null));
             try {
@@ -103,14 +95,14 @@ class LoginThrottleTest extends IntegrationTest {
     void parallelAttemptsAtOneAccountPassTheCountExactlyFiveTimes() throws Exception {
         String ip = freshIp();
         String key = "totp:" + UUID.randomUUID() + "@example.org";
-        List<Object> outcomes = inParallel(60, () -> throttle.begin(key, ip).isPresent());
+        List<Object> outcomes = Bursts.inParallel(60, () -> throttle.begin(key, ip).isPresent());
         assertThat(outcomes.stream().filter(Boolean.TRUE::equals).count()).isEqualTo(5);
     }
 
     @Test
     void parallelAttemptsAtManyAccountsFromOneAddressStopAtThirty() throws Exception {
         String ip = freshIp();
-        List<Object> outcomes = inParallel(90, () -> throttle.begin("spray-" + UUID.randomUUID() + "@example.org", ip).isPresent());
+        List<Object> outcomes = Bursts.inParallel(90, () -> throttle.begin("spray-" + UUID.randomUUID() + "@example.org", ip).isPresent());
         assertThat(outcomes.stream().filter(Boolean.TRUE::equals).count()).isEqualTo(30);
     }
 
@@ -121,46 +113,11 @@ class LoginThrottleTest extends IntegrationTest {
     @Test
     void aBurstOfSignInsFromOneAddressLeavesThePoolToEveryoneElse() throws Exception {
         String ip = freshIp();
-        var pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
-        AtomicInteger mostActive = new AtomicInteger();
-        AtomicBoolean sampling = new AtomicBoolean(true);
-        Thread sampler = Thread.ofPlatform().start(() -> {
-            while (sampling.get()) {
-                mostActive.accumulateAndGet(pool.getActiveConnections(), Math::max);
-                Thread.onSpinWait();
-            }
-        });
-        try {
-            inParallel(200, () -> throttle.begin("burst-" + UUID.randomUUID() + "@example.org", ip).isPresent());
-        } finally {
-            sampling.set(false);
-            sampler.join();
-        }
+        int mostActive = Bursts.mostConnectionsInUse(dataSource, 200,
+                () -> throttle.begin("burst-" + UUID.randomUUID() + "@example.org", ip).isPresent());
         // 4 for the throttle, a little room for the app's own scheduled jobs; the pool holds 40.
-        assertThat(mostActive.get()).as("connections in use during the burst").isLessThanOrEqualTo(6);
+        assertThat(mostActive).as("connections in use during the burst").isLessThanOrEqualTo(6);
     }
 
     private static final String PARTICIPANT_OR_STAFF = TRAINER;
-
-    private static List<Object> inParallel(int count, Callable<Object> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 48));
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

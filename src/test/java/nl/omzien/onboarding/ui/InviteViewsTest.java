@@ -330,6 +330,23 @@ class InviteViewsTest extends KaribuTest {
         assertThat(inviteRegistrations.tokenOfShortCode(right, "198.51.100.77")).isPresent();
     }
 
+    @Autowired
+    private javax.sql.DataSource dataSource;
+
+    /** Guessing flyer codes in bulk waits for throttle slots without pooled connections, so other pages carry on. */
+    @Test
+    void aBurstOfFlyerCodesLeavesThePoolToEveryoneElse() throws Exception {
+        String ip = "203.0.113.66";
+        int mostActive = nl.omzien.test.Bursts.mostConnectionsInUse(dataSource, 200, () -> {
+            try {
+                return inviteRegistrations.tokenOfShortCode(randomCode(), ip);
+            } catch (nl.omzien.base.InvalidInputException waitsNow) {
+                return null;
+            }
+        });
+        assertThat(mostActive).as("connections in use during the burst").isLessThanOrEqualTo(6);
+    }
+
     @Test
     void theInvitesPageShowsTheShortAddressBesideTheLink() {
         signInAs(LEAD_COEVORDEN);

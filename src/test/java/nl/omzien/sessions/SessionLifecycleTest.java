@@ -163,7 +163,7 @@ class SessionLifecycleTest extends IntegrationTest {
         // 25 hours later: the job lets the offer lapse and offers the seat to the third person.
         clock.advance(Duration.ofHours(25));
         // Offers other tests of this class left open lapse as well: time moved for the whole database.
-        assertThat(jobs.expireOffers()).isPositive();
+        jobs.expireOffers(); // the scheduled run may be first: the states below say what it did
         assertThat(jobs.expireOffers()).as("running again changes nothing").isZero();
         assertThat(statusOf(people.get(1), session)).isEqualTo(RegistrationStatus.OFFER_EXPIRED);
         assertThat(statusOf(people.get(2), session)).isEqualTo(RegistrationStatus.OFFERED);
@@ -332,7 +332,7 @@ class SessionLifecycleTest extends IntegrationTest {
         jobs.confirmEarlyArrivals();
         assertThat(events.stream(SessionAttended.class).filter(e -> e.sessionId().equals(session))).as("not started yet").isEmpty();
         startsIn(session, Duration.ofMinutes(-1));
-        assertThat(jobs.confirmEarlyArrivals()).isGreaterThanOrEqualTo(1);
+        jobs.confirmEarlyArrivals(); // the scheduled run may be first: the event below says what it did
         assertThat(fx.as(people.get(0), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.ALREADY_CHECKED_IN);
         assertThat(fx.as(people.get(1), () -> sessions.checkIn(token))).isEqualTo(SessionService.CheckInResult.NOT_REGISTERED);
         assertThat(fx.as(people.get(0), () -> sessions.checkIn("a".repeat(43)))).isEqualTo(SessionService.CheckInResult.UNKNOWN_CODE);

@@ -162,7 +162,7 @@ class TrainerQualificationTest extends IntegrationTest {
 
         TrainingSession given = fx().as(TRAINER, () -> sessions.get(first));
         clock.setTo(given.endsAt().plusMinutes(1).toInstant());
-        assertThat(jobs.qualifyCandidates()).isEqualTo(1);
+        jobs.qualifyCandidates(); // the scheduled run may be first: the state below says what it did
         assertThat(jobs.qualifyCandidates()).as("once").isZero();
         LocalDate day = SessionTimes.local(given.startsAt()).toLocalDate();
         TrainerStatus status = statusOf(volunteer);
@@ -185,7 +185,7 @@ class TrainerQualificationTest extends IntegrationTest {
         qualify(trainer, today().plusDays(100));
         assertThat(jobs.remindDue()).isZero();
         clock.advance(Duration.ofDays(41));
-        assertThat(jobs.remindDue()).isEqualTo(1);
+        jobs.remindDue(); // the scheduled run may be first: the one mail below says what it did
         assertThat(jobs.remindDue()).isZero();
         clock.advance(Duration.ofDays(10));
         assertThat(jobs.remindDue()).isZero();

@@ -70,8 +70,9 @@ public class UserAccountService {
     /**
      * The contact says a colleague is not (or no longer) one of theirs: someone who left, or a stranger who picked
      * the organisation when signing up through a public session link. The person keeps their account, training,
-     * certificates and places, and stays in the municipality, but no longer counts as the organisation's staff (its
-     * trained share, its partner page); from their next sign-in they no longer see its closed sessions. Twice is harmless.
+     * certificates and other places, and stays in the municipality, but no longer counts as the organisation's staff
+     * (its trained share, its partner page); sessions gives back their places in its closed sessions
+     * ({@link PersonPlacementChanged}), and from their next sign-in they no longer see those. Twice is harmless.
      */
     @Transactional
     @RolesAllowed(Role.ORG_CONTACT_ROLE)

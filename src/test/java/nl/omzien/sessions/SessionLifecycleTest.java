@@ -441,6 +441,31 @@ class SessionLifecycleTest extends IntegrationTest {
         assertThat(mailsTo(person)).noneMatch(m -> m.subject().startsWith("Gaat niet door"));
     }
 
+    @Autowired
+    private nl.omzien.people.UserAccountService userAccounts;
+
+    /** A closed session is for the organisation's own people: someone taken out of it gives back their place there. */
+    @Test
+    void someoneTakenOutOfTheirOrganisationGivesBackTheirPlaceInItsClosedSessionButKeepsOpenOnes() {
+        var homeCare = fx.organisation("Thuiszorg Zuidoost-Drenthe");
+        SessionId closed = fx.as(TRAINER, () -> sessions.create(SessionFixtures.draft("Alleen voor ons", 1, 10).setOrganisationId(homeCare)));
+        SessionId open = plan("Voor iedereen", 5, 11);
+        List<String> people = fx.participants(2, "Thuiszorg Zuidoost-Drenthe");
+        String stranger = people.get(0);
+        String colleague = people.get(1);
+        fx.as(stranger, () -> registrations.signUp(closed));
+        fx.as(colleague, () -> registrations.signUp(closed));
+        fx.as(stranger, () -> registrations.signUp(open));
+        assertThat(statusOf(colleague, closed)).isEqualTo(RegistrationStatus.WAITLISTED);
+
+        fx.as(ORG_CONTACT, () -> userAccounts.removeFromMyOrganisation(fx.userId(stranger)));
+
+        assertThat(statusOf(stranger, closed)).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(statusOf(colleague, closed)).as("the seat goes to the waitlist").isEqualTo(RegistrationStatus.OFFERED);
+        assertThat(statusOf(stranger, open)).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(mailsTo(stranger)).anyMatch(m -> m.subject().startsWith("Je bent afgemeld: Alleen voor ons"));
+    }
+
     @Test
     void peopleOnTheInterestListAreMailedOnceWhenANewSessionIsPlanned() {
         String person = fx.participants(1, "Protestantse Gemeente Dalen").getFirst();

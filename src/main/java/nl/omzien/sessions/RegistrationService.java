@@ -146,7 +146,7 @@ public class RegistrationService {
     @RolesAllowed({Role.PARTICIPANT_ROLE, Role.ORG_CONTACT_ROLE})
     public SignUpOutcome signUp(SessionId sessionId) {
         SignedInUser user = currentUser.require();
-        requireBookable(sessionId, user.municipalityId(), user.organisationId());
+        requireBookable(sessionId, user.municipalityId());
         return seats.decide(sessionId, new SeatRequest.SignUp(user.accountId(), user.accountId(), now()));
     }
 
@@ -158,7 +158,7 @@ public class RegistrationService {
         if (user.organisationId() == null) {
             throw new AccessDeniedException("No organisation");
         }
-        requireBookable(sessionId, user.municipalityId(), user.organisationId());
+        requireBookable(sessionId, user.municipalityId());
         List<SignUpOutcome> outcomes = new ArrayList<>();
         for (PersonId id : colleagueIds.stream().distinct().sorted(java.util.Comparator.comparingLong(PersonId::value)).toList()) {
             Person colleague = people.find(id).orElseThrow(() -> new AccessDeniedException("No such person"));
@@ -184,12 +184,15 @@ public class RegistrationService {
         return result;
     }
 
-    private void requireBookable(SessionId sessionId, MunicipalityId municipalityId, OrganisationId organisationId) {
+    private void requireBookable(SessionId sessionId, MunicipalityId municipalityId) {
         // A key lookup of who may book, not the whole session with its counts and trainers: a repeated sign-up
         // needs nothing more.
         var bookers = sessions.whoMayBook(sessionId).orElseThrow(() -> problem("session.unknown"));
+        // A closed session asks for the organisation as it is now, not as cached at sign-in: the contact may have
+        // taken this person out since.
         boolean visible = Objects.equals(bookers.municipalityId(), municipalityId)
-                && (bookers.organisationId() == null || Objects.equals(bookers.organisationId(), organisationId));
+                && (bookers.organisationId() == null || Objects.equals(bookers.organisationId(),
+                        people.find(currentUser.require().accountId()).map(Person::organisationId).orElse(null)));
         if (!visible) {
             // Same answer as for a session that does not exist: a closed session's existence is not public.
             throw problem("session.unknown");
@@ -298,7 +301,7 @@ public class RegistrationService {
     public SignUpOutcome reschedule(RegistrationId registrationId, SessionId toSessionId) {
         Row row = own(registrationId);
         SignedInUser user = currentUser.require();
-        requireBookable(toSessionId, user.municipalityId(), user.organisationId());
+        requireBookable(toSessionId, user.municipalityId());
         TrainingSession current = sessions.find(row.sessionId()).orElseThrow();
         if (row.status() == RegistrationStatus.CONFIRMED && !now().isBefore(current.registrationDeadline())) {
             throw problem("registration.cancel-too-late");

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -458,9 +460,19 @@ class SessionLifecycleTest extends IntegrationTest {
         fx.as(stranger, () -> registrations.signUp(open));
         assertThat(statusOf(colleague, closed)).isEqualTo(RegistrationStatus.WAITLISTED);
 
+        // Still signed in: their session holds who they were at sign-in, with the organisation.
+        var signedIn = accounts.loadUserByUsername(stranger);
         fx.as(ORG_CONTACT, () -> userAccounts.removeFromMyOrganisation(fx.userId(stranger)));
 
         assertThat(statusOf(stranger, closed)).isEqualTo(RegistrationStatus.CANCELLED);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.getAuthorities()));
+        try {
+            assertThatThrownBy(() -> registrations.signUp(closed)).as("the organisation as it is now decides")
+                    .isInstanceOf(InvalidInputException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         assertThat(statusOf(colleague, closed)).as("the seat goes to the waitlist").isEqualTo(RegistrationStatus.OFFERED);
         assertThat(statusOf(stranger, open)).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(mailsTo(stranger)).anyMatch(m -> m.subject().startsWith("Je bent afgemeld: Alleen voor ons"));

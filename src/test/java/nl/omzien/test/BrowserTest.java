@@ -251,6 +251,12 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /** Whether the page (and the app's main area, when there is one) fits its width: no sideways scrolling. */
+    protected boolean noSidewaysScroll() {
+        return (Boolean) page.evaluate("() => [document.documentElement, document.querySelector('#main-content')]"
+                + ".filter(e => e).every(e => e.scrollWidth <= e.clientWidth)");
+    }
+
     /** Screenshot for a human to look at (target/screenshots), at a phone or laptop width. */
     protected void screenshot(String name, int width) {
         long started = System.nanoTime();

@@ -30,7 +30,8 @@ public class ConfirmEmailView extends VerticalLayout implements BeforeEnterObser
         this.profiles = profiles;
         addClassName("public-page");
         setMaxWidth("40rem");
-        setMargin(true);
+        // Centred on a laptop; Lumo's margin would come on top of the full width and scroll sideways on a phone.
+        getStyle().set("margin-inline", "auto");
     }
 
     @Override

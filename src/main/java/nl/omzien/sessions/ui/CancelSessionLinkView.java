@@ -26,7 +26,8 @@ public class CancelSessionLinkView extends VerticalLayout implements HasUrlParam
     public CancelSessionLinkView(SessionService sessions) {
         this.sessions = sessions;
         setMaxWidth("40rem");
-        setMargin(true);
+        // Centred on a laptop; Lumo's margin would come on top of the full width and scroll sideways on a phone.
+        getStyle().set("margin-inline", "auto");
     }
 
     @Override

@@ -37,7 +37,8 @@ public class OfferView extends VerticalLayout implements HasUrlParameter<String>
         this.clock = clock;
         addClassName("public-page");
         setMaxWidth("40rem");
-        setMargin(true);
+        // Centred on a laptop; Lumo's margin would come on top of the full width and scroll sideways on a phone.
+        getStyle().set("margin-inline", "auto");
     }
 
     @Override

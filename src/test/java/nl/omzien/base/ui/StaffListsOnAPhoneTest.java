@@ -24,8 +24,6 @@ class StaffListsOnAPhoneTest extends BrowserTest {
             new StaffList("organisaties", "#organisation-list", "#organisation-name"),
             new StaffList("certificaten", "#certificate-list", "#certificate-details-path"));
 
-    private static final String NO_SIDEWAYS_SCROLL = "() => [document.documentElement, document.querySelector('#main-content')]"
-            + ".filter(e => e).every(e => e.scrollWidth <= e.clientWidth)";
 
     @Test
     void onAPhoneEveryStaffListIsOneColumnWithWholeTitlesAndATapOpensTheItem() {
@@ -36,7 +34,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
             Locator list = page.locator(staffList.list());
             assertThat(list).isVisible();
             assertThat(page.locator("vaadin-grid").first()).isHidden();
-            assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as(staffList.route() + ": no sideways scrolling").isTrue();
+            assertThat(noSidewaysScroll()).as(staffList.route() + ": no sideways scrolling").isTrue();
             Locator titles = list.locator(".tap-item-title");
             assertThat(titles.count()).as(staffList.route() + ": items").isGreaterThan(0);
             Object cut = titles.evaluateAll("ts => ts.filter(t => t.scrollWidth > t.clientWidth + 1"
@@ -64,7 +62,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         }
         // The invites were cards already: they fit a phone too.
         go("uitnodigingen");
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("invites: no sideways scrolling").isTrue();
+        assertThat(noSidewaysScroll()).as("invites: no sideways scrolling").isTrue();
         screenshot("staff-list-uitnodigingen", PHONE_WIDTH);
         assertThat(accessibilityProblems).isEmpty();
     }
@@ -109,7 +107,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
             Locator list = page.locator(route.equals("gemeenten") ? "#municipality-list" : "#audit-list");
             assertThat(list).isVisible();
             assertThat(page.locator("vaadin-grid").first()).isHidden();
-            assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as(route + ": no sideways scrolling").isTrue();
+            assertThat(noSidewaysScroll()).as(route + ": no sideways scrolling").isTrue();
             assertThat(list.locator(".tap-item-title").count()).as(route + ": items").isGreaterThan(0);
             assertThat(cutTexts(list)).as(route + ": texts cut off").isEmpty();
             screenshot("staff-list-" + route, PHONE_WIDTH);
@@ -141,7 +139,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
             var box = chooser.boundingBox();
             assertThat(box.x).as(route.getKey() + ": chooser starts on screen").isGreaterThanOrEqualTo(0);
             assertThat(box.x + box.width).as(route.getKey() + ": chooser ends on screen").isLessThanOrEqualTo(PHONE_WIDTH);
-            assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as(route.getKey() + ": no sideways scrolling").isTrue();
+            assertThat(noSidewaysScroll()).as(route.getKey() + ": no sideways scrolling").isTrue();
             screenshot("admin-chooser-" + route.getKey(), PHONE_WIDTH);
             checkAccessibility(route.getKey() + " with the municipality chooser on a phone");
         }
@@ -155,7 +153,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         Locator list = page.locator("#colleague-list");
         assertThat(list).isVisible();
         assertThat(page.locator("#colleagues-grid")).isHidden();
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling").isTrue();
+        assertThat(noSidewaysScroll()).as("no sideways scrolling").isTrue();
         assertThat(list.locator(".tap-item-title").count()).as("colleagues").isGreaterThan(1);
         assertThat(list.locator(".tap-item-meta").allInnerTexts()).anyMatch(t -> t.contains("module"));
         assertThat(cutTexts(list)).as("texts cut off").isEmpty();
@@ -168,7 +166,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         leave.click();
         Locator question = page.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG);
         assertThat(question).containsText("telt dan niet meer mee");
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling with the question").isTrue();
+        assertThat(noSidewaysScroll()).as("no sideways scrolling with the question").isTrue();
         page.waitForFunction("() => !document.querySelector('[opening]')"); // the picture after the fade-in
         screenshot("my-organisation-leave", PHONE_WIDTH);
         checkAccessibility("mijn-organisatie asking 'not one of ours' on a phone");
@@ -193,7 +191,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
         waitForVaadin();
         assertThat(page.locator("#api-key-secret input")).hasValue(java.util.regex.Pattern.compile("omz_.{43}"));
         assertThat(page.locator(".api-key-card").first()).isVisible();
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling").isTrue();
+        assertThat(noSidewaysScroll()).as("no sideways scrolling").isTrue();
         screenshot("api-keys", PHONE_WIDTH);
         checkAccessibility("api-sleutels on a phone");
         assertThat(accessibilityProblems).isEmpty();
@@ -231,7 +229,7 @@ class StaffListsOnAPhoneTest extends BrowserTest {
             assertThat(box.x).as(where + ": " + selector + " starts on screen").isGreaterThanOrEqualTo(0);
             assertThat(box.x + box.width).as(where + ": " + selector + " ends on screen").isLessThanOrEqualTo(PHONE_WIDTH);
         }
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as(where + ": no sideways scrolling").isTrue();
+        assertThat(noSidewaysScroll()).as(where + ": no sideways scrolling").isTrue();
     }
 
     @Test

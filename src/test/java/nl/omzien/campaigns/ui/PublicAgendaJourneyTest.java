@@ -23,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicAgendaJourneyTest extends BrowserTest {
 
-    private static final String NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth";
 
     @Autowired CampaignService campaigns;
     @Autowired SessionService sessions;
@@ -47,7 +46,7 @@ class PublicAgendaJourneyTest extends BrowserTest {
         assertThat(page.locator("h1").textContent()).isEqualTo("Agenda Coevorden");
         assertThat(page.locator(".agenda-training h3").allTextContents()).contains("Eenzaamheid herkennen in de winkel");
         assertThat(page.locator(".agenda-activity h3").allTextContents()).contains("Koffieochtend in het dorpshuis");
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling at 360 px").isTrue();
+        assertThat(noSidewaysScroll()).as("no sideways scrolling at 360 px").isTrue();
         screenshot("public-agenda", PHONE_WIDTH);
         checkAccessibility("public agenda on a phone");
 
@@ -79,7 +78,7 @@ class PublicAgendaJourneyTest extends BrowserTest {
         signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "campagnes");
         page.locator("#campaign-open-" + week).click();
         waitVisible("#activity-form");
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling at 360 px").isTrue();
+        assertThat(noSidewaysScroll()).as("no sideways scrolling at 360 px").isTrue();
         screenshot("campaigns-lead", PHONE_WIDTH);
         checkAccessibility("the lead's campaigns on a phone");
 
@@ -87,7 +86,7 @@ class PublicAgendaJourneyTest extends BrowserTest {
         page.locator("vaadin-button[id^=activity-edit-]").click();
         page.waitForFunction("() => document.querySelector('#activity-cancel') !== null");
         assertThat(page.locator("#activity-title input").inputValue()).isEqualTo("Ommetje door Coevorden");
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("no sideways scrolling at 360 px").isTrue();
+        assertThat(noSidewaysScroll()).as("no sideways scrolling at 360 px").isTrue();
         page.locator("#activity-form").scrollIntoViewIfNeeded();
         screenshot("campaigns-lead-change-activity", PHONE_WIDTH);
         checkAccessibility("changing an activity on a phone");

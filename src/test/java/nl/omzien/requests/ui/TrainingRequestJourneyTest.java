@@ -201,7 +201,7 @@ class TrainingRequestJourneyTest extends BrowserTest {
         assertThat(page.locator("#request-privacy").textContent())
                 .isEqualTo("We gebruiken je gegevens alleen voor deze aanvraag. 12 maanden na het laatste bericht over je "
                         + "aanvraag halen we je naam, e-mailadres en opmerkingen weg.");
-        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+        assertThat(noSidewaysScroll())
                 .as("no sideways scrolling at 360 px").isTrue();
         screenshot("public-request", PHONE_WIDTH);
         screenshot("public-request", LAPTOP_WIDTH);

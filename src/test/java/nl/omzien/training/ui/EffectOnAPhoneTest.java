@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 21 on a 360 px phone in Chromium: the two-tap tally, the lead's stories page, the dashboard's effect section. */
 class EffectOnAPhoneTest extends BrowserTest {
 
-    private static final String NO_SIDEWAYS_SCROLL = "() => [document.documentElement, document.querySelector('#main-content')]"
-            + ".filter(e => e).every(e => e.scrollWidth <= e.clientWidth)";
 
     /** The deepest elements that reach past the screen's right edge, to say what scrolls sideways. */
     private static final String TOO_WIDE = "() => Array.from(document.querySelectorAll('#section-effect *'))"
@@ -30,7 +28,7 @@ class EffectOnAPhoneTest extends BrowserTest {
         checkAccessibility("referral tally, second tap");
         page.locator("#referral-kind-meldpunt").click();
         assertThat(page.locator("#referral-status")).hasText("Geteld. Dank je wel!");
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("mijn-training: no sideways scrolling").isTrue();
+        assertThat(noSidewaysScroll()).as("mijn-training: no sideways scrolling").isTrue();
         assertThat(accessibilityProblems).isEmpty();
     }
 
@@ -39,7 +37,7 @@ class EffectOnAPhoneTest extends BrowserTest {
         page.setViewportSize(PHONE_WIDTH, 740);
         signIn(LEAD_COEVORDEN, DEMO_PASSWORD, "verhalen");
         waitVisible(".story-card");
-        assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL)).as("verhalen: no sideways scrolling").isTrue();
+        assertThat(noSidewaysScroll()).as("verhalen: no sideways scrolling").isTrue();
         screenshot("stories", PHONE_WIDTH);
         checkAccessibility("stories on a phone");
         go("dashboard");

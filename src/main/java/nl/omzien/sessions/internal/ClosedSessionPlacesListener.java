@@ -16,15 +16,10 @@ import java.time.OffsetDateTime;
 @Component
 class ClosedSessionPlacesListener {
 
-    private final JooqRegistrationRepository registrations;
-    private final JooqSessionRepository sessions;
     private final SeatAllocation seats;
     private final Clock clock;
 
-    ClosedSessionPlacesListener(JooqRegistrationRepository registrations, JooqSessionRepository sessions, SeatAllocation seats,
-                                Clock clock) {
-        this.registrations = registrations;
-        this.sessions = sessions;
+    ClosedSessionPlacesListener(SeatAllocation seats, Clock clock) {
         this.seats = seats;
         this.clock = clock;
     }
@@ -32,13 +27,7 @@ class ClosedSessionPlacesListener {
     @EventListener
     @Transactional
     void on(PersonPlacementChanged placed) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        for (JooqRegistrationRepository.Row row : registrations.forUser(placed.personId())) {
-            if (row.status().isLive()) {
-                sessions.find(row.sessionId())
-                        .filter(s -> s.isClosed() && !s.organisationId().equals(placed.organisationId()) && now.isBefore(s.startsAt()))
-                        .ifPresent(s -> seats.decide(s.id(), new SeatRequest.Cancel(row, null, now)));
-            }
-        }
+        seats.giveBackPlaces(placed.personId(),
+                session -> session.isClosed() && !session.organisationId().equals(placed.organisationId()), OffsetDateTime.now(clock));
     }
 }

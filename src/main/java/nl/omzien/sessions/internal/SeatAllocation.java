@@ -193,6 +193,19 @@ public class SeatAllocation {
     }
 
     /**
+     * Gives back the person's live places (seat, waitlist, offer) in the sessions {@code which} picks that have not
+     * started yet, as if they cancelled: seats go to the waitlist, the person gets the usual mail.
+     */
+    public void giveBackPlaces(PersonId person, java.util.function.Predicate<TrainingSession> which, OffsetDateTime now) {
+        for (Row row : registrations.forUser(person)) {
+            if (row.status().isLive()) {
+                sessions.find(row.sessionId()).filter(s -> now.isBefore(s.startsAt()) && which.test(s))
+                        .ifPresent(s -> decide(s.id(), new SeatRequest.Cancel(row, null, now)));
+            }
+        }
+    }
+
+    /**
      * Moves a person from one occurrence to another in one step. With a free seat in the target they
      * get it and their old place is released; without one nothing changes (they keep the place they have).
      */

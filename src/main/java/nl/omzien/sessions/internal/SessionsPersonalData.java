@@ -4,7 +4,6 @@ import nl.omzien.base.PersonId;
 
 import nl.omzien.base.PersonalDataSection;
 import nl.omzien.base.PersonalDataSubject;
-import nl.omzien.sessions.TrainingSession;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -34,16 +33,11 @@ class SessionsPersonalData implements PersonalDataSection {
     static final String ERASED_TEXT = "-";
 
     private final DSLContext db;
-    private final JooqRegistrationRepository registrations;
-    private final JooqSessionRepository sessions;
     private final SeatAllocation seats;
     private final Clock clock;
 
-    SessionsPersonalData(DSLContext db, JooqRegistrationRepository registrations, JooqSessionRepository sessions,
-                         SeatAllocation seats, Clock clock) {
+    SessionsPersonalData(DSLContext db, SeatAllocation seats, Clock clock) {
         this.db = db;
-        this.registrations = registrations;
-        this.sessions = sessions;
         this.seats = seats;
         this.clock = clock;
     }
@@ -83,13 +77,7 @@ class SessionsPersonalData implements PersonalDataSection {
     @Override
     public void erase(PersonalDataSubject subject) {
         PersonId id = subject.userId();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        for (JooqRegistrationRepository.Row row : registrations.forUser(id)) {
-            if (row.status().isLive() && sessions.find(row.sessionId()).map(TrainingSession::startsAt)
-                    .filter(now::isBefore).isPresent()) {
-                seats.decide(row.sessionId(), new SeatRequest.Cancel(row, null, now));
-            }
-        }
+        seats.giveBackPlaces(id, session -> true, OffsetDateTime.now(clock));
         db.update(REGISTRATION).set(REGISTRATION.OFFER_TOKEN_HASH, (String) null).where(REGISTRATION.USER_ID.eq(id)).execute();
         db.update(SESSION_EVALUATION).set(SESSION_EVALUATION.DO_DIFFERENTLY, ERASED_TEXT)
                 .set(SESSION_EVALUATION.COMMENT, (String) null)
